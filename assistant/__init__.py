@@ -1,0 +1,3 @@
+"""A desktop voice assistant for the OpenAI Realtime API."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,33 @@
+"""Constants of the wire and the audio path, and where files live."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "voice-assistant"
+APP_AUTHOR = "voice-assistant"
+
+WIRE_RATE = 24_000          # Hz; audio/pcm on the Realtime wire
+SAMPLE_WIDTH = 2            # bytes; pcm16
+FRAME_MS = 20
+FRAME_SAMPLES = WIRE_RATE * FRAME_MS // 1000   # 480
+FRAME_BYTES = FRAME_SAMPLES * SAMPLE_WIDTH      # 960
+
+DEFAULT_BASE_URL = "wss://api.openai.com/v1"
+DEFAULT_MODEL = "gpt-realtime"
+VOICES = ("alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar")
+DEFAULT_VOICE = "marin"
+
+# The Realtime API refuses events above ~15 MiB; we keep the same bound on both sides.
+MAX_EVENT_BYTES = 15 * 1024 * 1024
+
+
+def pcm_ms(n_bytes: int, rate: int = WIRE_RATE) -> int:
+    """Milliseconds of mono pcm16 in `n_bytes` bytes (floored)."""
+    return n_bytes * 1000 // (SAMPLE_WIDTH * rate)
+
+
+def log_dir() -> Path:
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))

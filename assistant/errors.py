@@ -1,0 +1,64 @@
+"""Errors a user can be told about in one sentence.
+
+Every error that reaches the window is one of these; its `str()` is the sentence shown.
+"""
+
+from __future__ import annotations
+
+
+class AssistantError(Exception):
+    """Base class: the message is a complete sentence for the user."""
+
+
+class ConfigError(AssistantError):
+    """A setting cannot work as given (bad URL, unknown mode...)."""
+
+
+class ApiKeyMissing(AssistantError):
+    def __init__(self) -> None:
+        super().__init__("No API key is set. Add one in Settings, or try the offline demo.")
+
+
+class KeyringUnavailable(AssistantError):
+    """No OS keyring backend: the key can only live in the environment or this run."""
+
+
+class ApiKeyRejected(AssistantError):
+    def __init__(self, endpoint: str, status: int) -> None:
+        super().__init__(f"The server at {endpoint} rejected the API key (HTTP {status}).")
+        self.status = status
+
+
+class EndpointUnreachable(AssistantError):
+    def __init__(self, endpoint: str, reason: str) -> None:
+        super().__init__(f"Cannot reach {endpoint}: {reason}.")
+
+
+class HandshakeFailed(AssistantError):
+    def __init__(self, endpoint: str, status: int) -> None:
+        super().__init__(f"The server at {endpoint} refused the connection (HTTP {status}).")
+        self.status = status
+
+
+class BetaProtocolDisabled(AssistantError):
+    def __init__(self, endpoint: str) -> None:
+        super().__init__(
+            f"{endpoint} no longer speaks the beta Realtime protocol; "
+            "switch the dialect to GA in Settings."
+        )
+
+
+class ConnectionLost(AssistantError):
+    """The socket closed while the session was in use."""
+
+    def __init__(self, reason: str, code: int | None = None) -> None:
+        super().__init__(reason)
+        self.code = code
+
+
+class SessionExpired(ConnectionLost):
+    """The server ended the session at its time limit (close code 1001)."""
+
+
+class AudioDeviceError(AssistantError):
+    """No usable microphone or speaker; the message names which."""

@@ -1,0 +1,1 @@
+"""The client side of the Realtime protocol: no Qt, no audio devices."""

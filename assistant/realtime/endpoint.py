@@ -1,0 +1,59 @@
+"""Where and how to connect: URL, auth header, dialect. The key never appears in repr()."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL
+from assistant.errors import ConfigError
+
+AuthStyle = Literal["bearer", "api-key"]
+Dialect = Literal["ga", "beta"]
+Intent = Literal["conversation", "transcription"]
+
+_SCHEMES = {"http": "ws", "https": "wss", "ws": "ws", "wss": "wss"}
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    base_url: str = DEFAULT_BASE_URL
+    model: str = DEFAULT_MODEL
+    api_key: str = field(default="", repr=False)
+    auth: AuthStyle = "bearer"
+    dialect: Dialect = "ga"
+    intent: Intent = "conversation"
+
+    def url(self) -> str:
+        """The WebSocket URL: `<base>/realtime?model=...`, unless the base already ends in
+        `/realtime` (Azure's older deployments carry their own query)."""
+        parts = urlsplit(self.base_url.strip())
+        scheme = _SCHEMES.get(parts.scheme.lower())
+        if scheme is None or not parts.netloc:
+            raise ConfigError(f"'{self.base_url}' is not a ws://, wss:// or https:// URL.")
+        path = parts.path.rstrip("/")
+        if not path.endswith("/realtime"):
+            path += "/realtime"
+        query = dict(parse_qsl(parts.query))
+        if self.intent == "transcription":
+            query.setdefault("intent", "transcription")
+        elif "deployment" not in query:
+            query.setdefault("model", self.model)
+        return urlunsplit((scheme, parts.netloc, path, urlencode(query), ""))
+
+    def headers(self) -> dict[str, str]:
+        headers: dict[str, str] = {}
+        if self.api_key:
+            if self.auth == "api-key":
+                headers["api-key"] = self.api_key
+            else:
+                headers["Authorization"] = f"Bearer {self.api_key}"
+        if self.dialect == "beta":
+            headers["OpenAI-Beta"] = "realtime=v1"
+        return headers
+
+    def display(self) -> str:
+        """Host and path for messages: no query, no credentials."""
+        parts = urlsplit(self.base_url.strip())
+        return f"{parts.hostname or self.base_url}{parts.path.rstrip('/')}"

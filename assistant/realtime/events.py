@@ -1,0 +1,55 @@
+"""Builders for the GA client events. Plain dicts: cheap, and what goes on the wire."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+Event = dict[str, Any]
+
+
+def session_update(session: dict[str, Any]) -> Event:
+    return {"type": "session.update", "session": session}
+
+
+def audio_append(pcm16: bytes | memoryview) -> Event:
+    return {"type": "input_audio_buffer.append", "audio": base64.b64encode(pcm16).decode("ascii")}
+
+
+def audio_commit() -> Event:
+    return {"type": "input_audio_buffer.commit"}
+
+
+def audio_clear() -> Event:
+    return {"type": "input_audio_buffer.clear"}
+
+
+def user_text(text: str) -> Event:
+    return {"type": "conversation.item.create",
+            "item": {"type": "message", "role": "user",
+                     "content": [{"type": "input_text", "text": text}]}}
+
+
+def function_output(call_id: str, output: str) -> Event:
+    return {"type": "conversation.item.create",
+            "item": {"type": "function_call_output", "call_id": call_id, "output": output}}
+
+
+def response_create(response: dict[str, Any] | None = None) -> Event:
+    event: Event = {"type": "response.create"}
+    if response:
+        event["response"] = response
+    return event
+
+
+def response_cancel() -> Event:
+    return {"type": "response.cancel"}
+
+
+def item_truncate(item_id: str, audio_end_ms: int, content_index: int = 0) -> Event:
+    return {"type": "conversation.item.truncate", "item_id": item_id,
+            "content_index": content_index, "audio_end_ms": audio_end_ms}
+
+
+def item_delete(item_id: str) -> Event:
+    return {"type": "conversation.item.delete", "item_id": item_id}

@@ -1,0 +1,30 @@
+"""Event summaries safe to log or show: audio payloads become "<N bytes>"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def b64_size(text: str) -> int:
+    """Decoded size of a base64 string, without decoding it."""
+    n = len(text)
+    if n == 0:
+        return 0
+    return n * 3 // 4 - text.count("=", max(0, n - 2))
+
+
+def _is_audio_payload(event_type: str, key: str) -> bool:
+    return key == "audio" or (key == "delta" and event_type.endswith("audio.delta"))
+
+
+def summarize(event: Any, event_type: str = "") -> Any:
+    """A copy of `event` with base64 audio replaced by its size; everything else as is."""
+    if isinstance(event, dict):
+        kind = event.get("type", event_type) if isinstance(event.get("type"), str) else event_type
+        return {key: (f"<{b64_size(value)} bytes>"
+                      if isinstance(value, str) and _is_audio_payload(kind, key)
+                      else summarize(value, kind))
+                for key, value in event.items()}
+    if isinstance(event, list):
+        return [summarize(value, event_type) for value in event]
+    return event

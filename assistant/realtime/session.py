@@ -1,0 +1,362 @@
+"""RealtimeSession: one WebSocket to a Realtime endpoint, with the rules clients trip on.
+
+Sending is synchronous (events go into an ordered outbox drained by a writer task), so Qt slots and
+the audio bridge can send without awaiting. Received events are normalised to GA names and handed
+to listeners. A session is one socket: reconnecting means a new RealtimeSession, so nothing here
+assumes a socket lives forever.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import json
+import logging
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI, WebSocketException
+
+from assistant.config import MAX_EVENT_BYTES, WIRE_RATE, pcm_ms
+from assistant.errors import (
+    ApiKeyRejected,
+    AssistantError,
+    BetaProtocolDisabled,
+    ConfigError,
+    ConnectionLost,
+    EndpointUnreachable,
+    HandshakeFailed,
+    SessionExpired,
+)
+from assistant.realtime import dialect, events
+from assistant.realtime.endpoint import Endpoint
+from assistant.realtime.redact import b64_size
+
+log = logging.getLogger(__name__)
+
+Event = dict[str, Any]
+Listener = Callable[[Event], None]
+CloseListener = Callable[[AssistantError | None], None]
+
+_ERROR_BETA_DISABLED = "beta_api_shape_disabled"
+_MAX_TRACKED_ITEMS = 64
+
+
+class RealtimeSession:
+    """A connected Realtime session (GA names throughout, whatever the endpoint's dialect)."""
+
+    def __init__(self, endpoint: Endpoint, *, wire_rate: int = WIRE_RATE,
+                 max_held_audio_ms: int = 10_000) -> None:
+        self.endpoint = endpoint
+        self.wire_rate = wire_rate
+        self.listeners: list[Listener] = []
+        self.sent_listeners: list[Listener] = []
+        self.close_listeners: list[CloseListener] = []
+        self.configured = False            # a session.updated has arrived: audio may flow
+        self.response_id: str | None = None
+        self.malformed_events = 0
+        self._ws: ClientConnection | None = None
+        self._outbox: asyncio.Queue[str | None] = asyncio.Queue()
+        self._tasks: list[asyncio.Task[None]] = []
+        self._ids = itertools.count(1)
+        self._held: list[bytes] = []
+        self._held_bytes = 0
+        self._max_held_bytes = max_held_audio_ms * wire_rate * 2 // 1000
+        self._response_state: str | None = None      # None | "requested" | "active"
+        self._requested_by: str | None = None
+        self._deferred_create: dict[str, Any] | None = None
+        self._received_bytes: OrderedDict[str, int] = OrderedDict()
+        self._waiters: list[tuple[Callable[[Event], bool], asyncio.Future[Event]]] = []
+        self._closing = False
+        self._beta_refused = False
+        self.closed: asyncio.Future[AssistantError | None] | None = None
+
+    # ---- lifecycle ----------------------------------------------------------------------------
+
+    async def connect(self, timeout: float = 10.0) -> Event:
+        """Open the socket and wait for `session.created`; raise a typed error otherwise."""
+        where = self.endpoint.display()
+        self.closed = asyncio.get_running_loop().create_future()
+        try:
+            self._ws = await connect(self.endpoint.url(),
+                                     additional_headers=self.endpoint.headers(), max_size=4 * MAX_EVENT_BYTES, open_timeout=timeout,
+                                     compression=None, ping_interval=20, ping_timeout=20)
+        except InvalidStatus as exc:
+            status = exc.response.status_code
+            if status in (401, 403):
+                raise ApiKeyRejected(where, status) from None
+            raise HandshakeFailed(where, status) from None
+        except InvalidURI:
+            raise ConfigError(f"'{self.endpoint.base_url}' is not a valid WebSocket URL.") from None
+        except TimeoutError:
+            raise EndpointUnreachable(where, "no answer in time") from None
+        except (OSError, WebSocketException) as exc:
+            raise EndpointUnreachable(where, _describe_os_error(exc)) from None
+        created = self.wait_for("session.created", timeout)
+        self._tasks = [asyncio.create_task(self._receive_loop(), name="realtime-receive"),
+                       asyncio.create_task(self._send_loop(), name="realtime-send")]
+        done, _ = await asyncio.wait([created, self.closed], return_when=asyncio.FIRST_COMPLETED)
+        if created in done and not created.cancelled() and created.exception() is None:
+            return created.result()
+        created.cancel()
+        error = self.closed.result() if self.closed.done() else None
+        await self.close()
+        raise error or ConnectionLost(f"{where} did not start a session in time.")
+
+    async def close(self) -> None:
+        """Close the socket (idempotent); listeners get `None` as the close reason."""
+        self._closing = True
+        if self._ws is not None:
+            with contextlib.suppress(Exception):
+                await self._ws.close()
+        for task in self._tasks:
+            if task is not asyncio.current_task():
+                task.cancel()
+        self._finish(None)
+
+    @property
+    def is_open(self) -> bool:
+        return self._ws is not None and self.closed is not None and not self.closed.done()
+
+    def wait_for(self, match: str | Callable[[Event], bool],
+                 timeout: float | None = None) -> asyncio.Future[Event]:
+        """A future for the next received event of a type (or matching a predicate)."""
+        predicate = (lambda e: e.get("type") == match) if isinstance(match, str) else match
+        future: asyncio.Future[Event] = asyncio.get_running_loop().create_future()
+        self._waiters.append((predicate, future))
+        if timeout is None:
+            return future
+        return asyncio.ensure_future(asyncio.wait_for(future, timeout))
+
+    # ---- send helpers -------------------------------------------------------------------------
+
+    def send(self, event: Event) -> str:
+        """Queue a GA client event; returns its event_id. Never blocks."""
+        if self._ws is None or self._closing:
+            raise ConnectionLost("Not connected.")
+        event_id = event.setdefault("event_id", f"evt_c{next(self._ids)}")
+        for listener in self.sent_listeners:
+            _call(listener, event)
+        wire = dialect.client_to_beta(event) if self.endpoint.dialect == "beta" else event
+        text = json.dumps(wire, separators=(",", ":"))
+        if event["type"] != "input_audio_buffer.append":
+            log.debug("-> %s (%d bytes)", event["type"], len(text))
+        self._outbox.put_nowait(text)
+        return event_id
+
+    def update_session(self, session: dict[str, Any]) -> str:
+        return self.send(events.session_update(session))
+
+    def append_audio(self, pcm16: bytes) -> None:
+        """Send pcm16 at the wire rate; held (bounded, oldest dropped) until `session.updated`."""
+        if self.configured:
+            self.send(events.audio_append(pcm16))
+            return
+        self._held.append(bytes(pcm16))
+        self._held_bytes += len(pcm16)
+        while self._held_bytes > self._max_held_bytes:
+            self._held_bytes -= len(self._held.pop(0))
+
+    def commit(self) -> str:
+        return self.send(events.audio_commit())
+
+    def clear_input(self) -> str:
+        self._held.clear()
+        self._held_bytes = 0
+        return self.send(events.audio_clear())
+
+    def add_text_message(self, text: str) -> str:
+        return self.send(events.user_text(text))
+
+    def function_output(self, call_id: str, output: str) -> str:
+        return self.send(events.function_output(call_id, output))
+
+    def create_response(self, response: dict[str, Any] | None = None) -> bool:
+        """Ask for a response; deferred until `response.done` while one is active.
+        Returns True if sent now."""
+        if self._response_state is not None:
+            self._deferred_create = response or {}
+            return False
+        self._requested_by = self.send(events.response_create(response))
+        self._response_state = "requested"
+        return True
+
+    def cancel_response(self) -> bool:
+        """Cancel the active response, if any; drops a deferred one too."""
+        self._deferred_create = None
+        if self._response_state is None:
+            return False
+        self.send(events.response_cancel())
+        return True
+
+    def truncate(self, item_id: str, audio_end_ms: int) -> int | None:
+        """Truncate an assistant item at min(audio_end_ms, audio received). Returns the ms sent,
+        or None when nothing of the item was received (nothing to truncate)."""
+        end_ms = min(max(0, int(audio_end_ms)), self.received_ms(item_id))
+        if end_ms <= 0:
+            return None
+        self.send(events.item_truncate(item_id, end_ms))
+        return end_ms
+
+    @property
+    def response_active(self) -> bool:
+        return self._response_state is not None
+
+    def received_ms(self, item_id: str) -> int:
+        return pcm_ms(self._received_bytes.get(item_id, 0), self.wire_rate)
+
+    # ---- receiving ----------------------------------------------------------------------------
+
+    async def _send_loop(self) -> None:
+        assert self._ws is not None
+        try:
+            while (text := await self._outbox.get()) is not None:
+                await self._ws.send(text)
+        except ConnectionClosed:
+            pass  # the receive loop reports the close
+
+    async def _receive_loop(self) -> None:
+        assert self._ws is not None
+        error: AssistantError | None = None
+        try:
+            async for raw in self._ws:
+                self.handle_raw(raw)
+        except ConnectionClosed:
+            pass
+        except Exception:  # a bug of ours must not leave the app hanging on a dead socket
+            log.exception("receive loop failed")
+            error = ConnectionLost("The connection failed unexpectedly; see the log.")
+        if not self._closing:
+            error = error or self._close_reason()
+        self._finish(error)
+
+    def handle_raw(self, raw: str | bytes) -> None:
+        """Parse, normalise, track and dispatch one incoming message. Never raises."""
+        event = self._parse(raw)
+        if event is None:
+            return
+        if self.endpoint.dialect == "beta":
+            event = dialect.server_from_beta(event)
+        try:
+            self._track(event)
+        except Exception:
+            log.exception("could not track %s", event.get("type"))
+        self._dispatch(event)
+
+    def _parse(self, raw: str | bytes) -> Event | None:
+        try:
+            event = json.loads(raw)
+        except (ValueError, TypeError):
+            event = None
+        if isinstance(event, dict) and isinstance(event.get("type"), str):
+            return event
+        self.malformed_events += 1
+        log.warning("ignored a malformed server message (%d bytes)", len(raw))
+        self._dispatch({"type": "error", "error": {
+            "type": "client_error", "code": "malformed_event",
+            "message": f"The server sent a malformed message ({len(raw)} bytes); it was ignored."}})
+        return None
+
+    def _dispatch(self, event: Event) -> None:
+        for predicate, future in list(self._waiters):
+            if future.done():
+                self._waiters.remove((predicate, future))
+            elif _safe_match(predicate, event):
+                self._waiters.remove((predicate, future))
+                future.set_result(event)
+        for listener in list(self.listeners):
+            _call(listener, event)
+
+    def _track(self, event: Event) -> None:
+        """The bookkeeping behind the send-side rules."""
+        kind = event["type"]
+        if kind == "response.output_audio.delta":
+            item_id, delta = event.get("item_id"), event.get("delta")
+            if isinstance(item_id, str) and isinstance(delta, str):
+                self._count_received(item_id, b64_size(delta))
+        elif kind == "session.updated" and not self.configured:
+            self.configured = True
+            self._flush_held_audio()
+        elif kind == "response.created":
+            self._response_state = "active"
+            self.response_id = (event.get("response") or {}).get("id")
+        elif kind == "response.done":
+            self._response_state, self.response_id = None, None
+            if self._deferred_create is not None:
+                deferred, self._deferred_create = self._deferred_create, None
+                self.create_response(deferred or None)
+        elif kind == "error":
+            self._track_error(event.get("error") or {})
+        else:
+            log.debug("<- %s", kind)
+
+    def _track_error(self, error: dict[str, Any]) -> None:
+        if not isinstance(error, dict):
+            return
+        log.info("server error: %s %s", error.get("code"), error.get("message"))
+        if error.get("code") == _ERROR_BETA_DISABLED:
+            self._beta_refused = True
+        ours = error.get("event_id") and error.get("event_id") == self._requested_by
+        if ours and self._response_state == "requested":
+            self._response_state = None
+
+    def _count_received(self, item_id: str, n_bytes: int) -> None:
+        self._received_bytes[item_id] = self._received_bytes.get(item_id, 0) + n_bytes
+        self._received_bytes.move_to_end(item_id)
+        while len(self._received_bytes) > _MAX_TRACKED_ITEMS:
+            self._received_bytes.popitem(last=False)
+
+    def _flush_held_audio(self) -> None:
+        held, self._held, self._held_bytes = b"".join(self._held), [], 0
+        chunk = self.wire_rate * 2  # one second per event
+        for start in range(0, len(held), chunk):
+            self.send(events.audio_append(held[start:start + chunk]))
+
+    def _close_reason(self) -> AssistantError:
+        assert self._ws is not None
+        where = self.endpoint.display()
+        code, reason = self._ws.close_code, self._ws.close_reason
+        if self._beta_refused or code == 4000:
+            return BetaProtocolDisabled(where)
+        if code == 1001:
+            return SessionExpired(f"{where} ended the session at its time limit.", code)
+        detail = f" (code {code}{': ' + reason if reason else ''})" if code else ""
+        return ConnectionLost(f"The connection to {where} was lost{detail}.", code)
+
+    def _finish(self, error: AssistantError | None) -> None:
+        if self.closed is None or self.closed.done():
+            return
+        self._outbox.put_nowait(None)
+        self.closed.set_result(error)
+        for _, future in self._waiters:
+            if not future.done():
+                future.set_exception(error or ConnectionLost("The session was closed."))
+        self._waiters.clear()
+        for listener in list(self.close_listeners):
+            _call(listener, error)
+
+
+def _call(listener: Callable[[Any], None], arg: Any) -> None:
+    try:
+        listener(arg)
+    except Exception:
+        log.exception("listener %r failed", listener)
+
+
+def _safe_match(predicate: Callable[[Event], bool], event: Event) -> bool:
+    try:
+        return bool(predicate(event))
+    except Exception:
+        return False
+
+
+def _describe_os_error(exc: BaseException) -> str:
+    if isinstance(exc, ConnectionRefusedError):
+        return "the connection was refused"
+    text = str(exc) or type(exc).__name__
+    if "Name or service not known" in text or "nodename nor servname" in text:
+        return "the host name could not be resolved"
+    return text

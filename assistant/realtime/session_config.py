@@ -1,0 +1,91 @@
+"""Typed session settings and the GA `session` object built from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from assistant.config import DEFAULT_MODEL, DEFAULT_VOICE, WIRE_RATE
+
+TurnMode = Literal["none", "server_vad", "semantic_vad"]
+Eagerness = Literal["low", "medium", "high", "auto"]
+TURN_MODES: tuple[TurnMode, ...] = ("none", "server_vad", "semantic_vad")
+EAGERNESS: tuple[Eagerness, ...] = ("auto", "low", "medium", "high")
+
+
+@dataclass
+class TurnDetection:
+    mode: TurnMode = "server_vad"
+    threshold: float = 0.5
+    prefix_padding_ms: int = 300
+    silence_duration_ms: int = 500
+    eagerness: Eagerness = "auto"
+    create_response: bool = True
+    interrupt_response: bool = True
+
+    def to_wire(self) -> dict[str, Any] | None:
+        if self.mode == "none":
+            return None
+        common = {"create_response": self.create_response,
+                  "interrupt_response": self.interrupt_response}
+        if self.mode == "semantic_vad":
+            return {"type": "semantic_vad", "eagerness": self.eagerness, **common}
+        return {"type": "server_vad", "threshold": self.threshold,
+                "prefix_padding_ms": self.prefix_padding_ms,
+                "silence_duration_ms": self.silence_duration_ms, **common}
+
+
+@dataclass
+class ToolSpec:
+    name: str
+    description: str
+    parameters: dict[str, Any] = field(default_factory=lambda: {"type": "object", "properties": {}})
+
+    def to_wire(self) -> dict[str, Any]:
+        return {"type": "function", "name": self.name, "description": self.description,
+                "parameters": self.parameters}
+
+
+@dataclass
+class SessionSettings:
+    model: str = DEFAULT_MODEL
+    voice: str = DEFAULT_VOICE
+    instructions: str = "You are a helpful, concise voice assistant."
+    turn_detection: TurnDetection = field(default_factory=TurnDetection)
+    transcription_model: str | None = "gpt-4o-mini-transcribe"
+    tools: list[ToolSpec] = field(default_factory=list)
+    output_modality: Literal["audio", "text"] = "audio"
+    noise_reduction: Literal["near_field", "far_field"] | None = "near_field"
+    wire_rate: int = WIRE_RATE
+    speed: float = 1.0
+
+
+def build_session(settings: SessionSettings) -> dict[str, Any]:
+    """The GA `session` object for `session.update`."""
+    fmt = {"type": "audio/pcm", "rate": settings.wire_rate}
+    audio_in: dict[str, Any] = {
+        "format": fmt,
+        "noise_reduction": ({"type": settings.noise_reduction}
+                            if settings.noise_reduction else None),
+        "transcription": ({"model": settings.transcription_model}
+                          if settings.transcription_model else None),
+        "turn_detection": settings.turn_detection.to_wire(),
+    }
+    session: dict[str, Any] = {
+        "type": "realtime",
+        "model": settings.model,
+        "instructions": settings.instructions,
+        "output_modalities": [settings.output_modality],
+        "audio": {"input": audio_in,
+                  "output": {"format": dict(fmt), "voice": settings.voice,
+                             "speed": settings.speed}},
+    }
+    if settings.tools:
+        session["tools"] = [tool.to_wire() for tool in settings.tools]
+        session["tool_choice"] = "auto"
+    return session
+
+
+def turn_detection_update(turn: TurnDetection) -> dict[str, Any]:
+    """A minimal session for switching the turn mode live."""
+    return {"type": "realtime", "audio": {"input": {"turn_detection": turn.to_wire()}}}

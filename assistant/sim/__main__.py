@@ -1,0 +1,51 @@
+"""`python -m assistant.sim`: run the embedded Realtime server until SIGINT/SIGTERM."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+
+from assistant.sim.server import SimServer
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m assistant.sim",
+                                     description="An offline Realtime-protocol server.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    parser.add_argument("--speed", type=float, default=1.0,
+                        help="reply audio pace; 1.0 is real time")
+    parser.add_argument("--api-key", default=None,
+                        help="require this key (Bearer or api-key header); else any key")
+    parser.add_argument("--max-session-s", type=float, default=3600.0)
+    parser.add_argument("--reject-beta", action="store_true",
+                        help="refuse the beta dialect as OpenAI now does (close code 4000)")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    return parser.parse_args(argv)
+
+
+async def run(args: argparse.Namespace) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with SimServer(args.host, args.port, speed=args.speed, api_key=args.api_key,
+                         max_session_s=args.max_session_s,
+                         reject_beta=args.reject_beta) as server:
+        print(f"listening ws://{server.host}:{server.port}/v1/realtime", flush=True)
+        await stop.wait()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        stream=sys.stderr)
+    asyncio.run(run(args))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

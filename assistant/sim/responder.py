@@ -1,0 +1,156 @@
+"""One response of the embedded server, streamed the way OpenAI streams it.
+
+Audio goes out in 40 ms deltas paced against the clock (times `speed`), up to a small lead, as the
+real service streams ahead of real time. Cancellation is checked between deltas.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+from typing import TYPE_CHECKING, Any
+
+from assistant.config import pcm_ms
+from assistant.sim import voice
+from assistant.sim.replies import Item, Reply
+
+if TYPE_CHECKING:
+    from assistant.sim.conversation import SimConversation
+
+CHUNK_MS = 40
+LEAD_MS = 200
+
+
+class Response:
+    def __init__(self, conv: SimConversation, reply: Reply, modality: str) -> None:
+        self.conv = conv
+        self.reply = reply
+        self.modality = modality
+        self.id = conv.new_id("resp")
+        self.cancel_reason: str | None = None
+        self.output: list[dict[str, Any]] = []
+        self.out_text = ""
+        self.out_audio_ms = 0
+
+    def cancel(self, reason: str) -> None:
+        self.cancel_reason = self.cancel_reason or reason
+
+    def _ids(self, item_id: str) -> dict[str, Any]:
+        return {"response_id": self.id, "item_id": item_id, "output_index": 0}
+
+    def _wire(self, status: str) -> dict[str, Any]:
+        return {"id": self.id, "object": "realtime.response", "status": status,
+                "conversation_id": self.conv.conversation_id, "output": self.output,
+                "output_modalities": [self.modality], "metadata": None,
+                "max_output_tokens": "inf",
+                "audio": {"output": {"format": {"type": "audio/pcm", "rate": self.conv.rate},
+                                     "voice": self.conv.voice}}}
+
+    async def run(self) -> None:
+        context = list(self.conv.items)
+        await self.conv.emit({"type": "response.created", "response": self._wire("in_progress")})
+        item = Item({"id": self.conv.new_id("item"), "object": "realtime.item",
+                     "status": "in_progress"})
+        if self.reply.tool_name:
+            await self._stream_call(item)
+        else:
+            await self._stream_message(item)
+        await self._finish(item, context)
+
+    async def _begin_item(self, item: Item) -> None:
+        self.output = [item.data]
+        await self.conv.emit({"type": "response.output_item.added", "response_id": self.id,
+                              "output_index": 0, "item": item.data})
+        self.conv.add_item(item)
+        await self.conv.emit_item_added(item)
+
+    async def _stream_call(self, item: Item) -> None:
+        call_id = self.conv.new_id("call")
+        item.data.update(type="function_call", name=self.reply.tool_name, call_id=call_id,
+                         arguments="")
+        await self._begin_item(item)
+        args = self.reply.arguments
+        for start in range(0, len(args), 16):
+            await self.conv.emit({"type": "response.function_call_arguments.delta",
+                                  **self._ids(item.data["id"]), "call_id": call_id,
+                                  "delta": args[start:start + 16]})
+        item.data["arguments"] = args
+        self.out_text = args
+        await self.conv.emit({"type": "response.function_call_arguments.done",
+                              **self._ids(item.data["id"]), "call_id": call_id,
+                              "name": self.reply.tool_name, "arguments": args})
+
+    async def _stream_message(self, item: Item) -> None:
+        item.data.update(type="message", role="assistant", content=[])
+        await self._begin_item(item)
+        audio = self.modality == "audio"
+        part: dict[str, Any] = {"type": "audio", "transcript": ""} if audio else {"type": "text",
+                                                                                  "text": ""}
+        where = {**self._ids(item.data["id"]), "content_index": 0}
+        await self.conv.emit({"type": "response.content_part.added", **where, "part": part})
+        if audio:
+            await self._stream_audio(item, where)
+        else:
+            await self._stream_text(where)
+        key = "transcript" if audio else "text"
+        kind = "response.output_audio_transcript.done" if audio else "response.output_text.done"
+        if audio:
+            await self.conv.emit({"type": "response.output_audio.done", **where})
+        await self.conv.emit({"type": kind, **where, key: self.out_text})
+        part[key] = self.out_text
+        await self.conv.emit({"type": "response.content_part.done", **where, "part": part})
+        content_type = "output_audio" if audio else "output_text"
+        item.data["content"] = [{"type": content_type, key: self.out_text}]
+
+    async def _stream_audio(self, item: Item, where: dict[str, Any]) -> None:
+        pcm = await asyncio.to_thread(voice.synthesize, self.reply.text, self.conv.voice,
+                                      self.conv.rate)
+        words = self.reply.text.split(" ")
+        chunk = self.conv.rate * 2 * CHUNK_MS // 1000
+        n_chunks = max(1, -(-len(pcm) // chunk))
+        loop = asyncio.get_running_loop()
+        started, said = loop.time(), 0
+        for index in range(n_chunks):
+            if self.cancel_reason:
+                return
+            due = round((index + 1) / n_chunks * len(words))
+            if due > said:
+                delta = " ".join(words[said:due]) + ("" if due == len(words) else " ")
+                said = due
+                self.out_text += delta
+                await self.conv.emit({"type": "response.output_audio_transcript.delta", **where,
+                                      "delta": delta})
+            piece = pcm[index * chunk:(index + 1) * chunk]
+            await self.conv.emit({"type": "response.output_audio.delta", **where,
+                                  "delta": base64.b64encode(piece).decode("ascii")})
+            item.audio_ms += pcm_ms(len(piece), self.conv.rate)
+            self.out_audio_ms = item.audio_ms
+            ahead = item.audio_ms - (loop.time() - started) * 1000 * self.conv.speed
+            if ahead > LEAD_MS:
+                await asyncio.sleep((ahead - LEAD_MS) / 1000 / self.conv.speed)
+
+    async def _stream_text(self, where: dict[str, Any]) -> None:
+        for word in self.reply.text.split(" "):
+            if self.cancel_reason:
+                return
+            delta = word if not self.out_text else " " + word
+            self.out_text += delta
+            await self.conv.emit({"type": "response.output_text.delta", **where, "delta": delta})
+            await asyncio.sleep(0.02 / self.conv.speed)
+
+    async def _finish(self, item: Item, context: list[Item]) -> None:
+        status = "cancelled" if self.cancel_reason else "completed"
+        item.data["status"] = "incomplete" if self.cancel_reason else "completed"
+        await self.conv.emit({"type": "response.output_item.done", "response_id": self.id,
+                              "output_index": 0, "item": item.data})
+        await self.conv.emit({"type": "conversation.item.done", "item": item.data})
+        wire = self._wire(status)
+        if self.cancel_reason:
+            wire["status_details"] = {"type": "cancelled", "reason": self.cancel_reason}
+        wire["usage"] = self.conv.bill(context, self.out_text, self.out_audio_ms)
+        await self.conv.emit({"type": "response.done", "response": wire})
+        await self.conv.emit({"type": "rate_limits.updated", "rate_limits": [
+            {"name": "requests", "limit": 5000, "remaining": 4999, "reset_seconds": 0.012},
+            {"name": "tokens", "limit": 400000,
+             "remaining": 400000 - wire["usage"]["total_tokens"], "reset_seconds": 0.5}]})
+

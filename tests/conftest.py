@@ -1,0 +1,35 @@
+"""Shared fixtures: offscreen Qt, a qasync loop for UI tests, an in-memory keyring, the sim."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
+
+import pytest
+
+
+def pytest_asyncio_loop_factories(config, item):
+    """UI tests run on a qasync loop (Qt and asyncio in one thread, as in the app)."""
+    if "tests/ui/" in str(item.path).replace(os.sep, "/") or item.get_closest_marker("qt"):
+        import qasync
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([])
+        return {"qasync": lambda: qasync.QEventLoop(app)}
+    return {"asyncio": asyncio.new_event_loop}
+
+
+@pytest.fixture
+async def sim():
+    """A fast embedded server (replies paced 20x real time) whose wire traffic is recorded;
+    every event it sent is checked against the SDK schema at the end of the test."""
+    from assistant.sim import SimServer
+    from tests.helpers import WireLog
+
+    async with SimServer(speed=20.0) as server:
+        server.on_wire = server.wire = WireLog()
+        yield server
+    server.wire.check(client=False)

@@ -1,0 +1,62 @@
+"""Test helpers: a wire recorder that checks the schema, speech samples, a session factory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from assistant.config import FRAME_BYTES, WIRE_RATE
+from assistant.realtime.endpoint import Endpoint
+from assistant.realtime.session import RealtimeSession
+from assistant.realtime.session_config import SessionSettings, TurnDetection, build_session
+from assistant.sim import voice
+from tests import oracle
+
+
+@dataclass
+class WireLog:
+    """Every event the sim saw or sent, in its wire dialect."""
+    events: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)
+
+    def __call__(self, direction: str, event: dict[str, Any], dialect: str) -> None:
+        self.events.append((direction, event, dialect))
+
+    def types(self, direction: str) -> list[str]:
+        return [e["type"] for d, e, _ in self.events if d == direction]
+
+    def check(self, *, client: bool = True) -> int:
+        """Validate every server event (and client event, unless told not to). Returns count."""
+        count = 0
+        for direction, event, dialect in self.events:
+            if direction == "out" or client:
+                oracle.validate(event, "server" if direction == "out" else "client", dialect)
+                count += 1
+        return count
+
+
+def speech(text: str = "hello there, how are you", silence_ms: int = 900) -> bytes:
+    """Real speech (espeak-ng, else tones) at 24 kHz followed by silence, as pcm16."""
+    pcm = voice.synthesize(text)
+    return pcm + bytes(WIRE_RATE * 2 * silence_ms // 1000)
+
+
+def frames(pcm: bytes, size: int = FRAME_BYTES) -> list[bytes]:
+    return [pcm[i:i + size] for i in range(0, len(pcm), size)]
+
+
+def sine(freq: float, seconds: float, rate: int = WIRE_RATE, amp: float = 0.3) -> np.ndarray:
+    t = np.arange(int(seconds * rate)) / rate
+    return (amp * np.sin(2 * np.pi * freq * t)).astype(np.float32)
+
+
+async def open_session(url: str, *, dialect: str = "ga", mode: str = "server_vad",
+                       key: str = "test-key", **settings: Any) -> RealtimeSession:
+    """A connected, configured session against the sim at `url`."""
+    session = RealtimeSession(Endpoint(base_url=url, api_key=key, dialect=dialect))  # type: ignore[arg-type]
+    await session.connect(timeout=5)
+    cfg = SessionSettings(turn_detection=TurnDetection(mode=mode), **settings)  # type: ignore[arg-type]
+    session.update_session(build_session(cfg))
+    await session.wait_for("session.updated", 5)
+    return session
