@@ -82,7 +82,8 @@ class RealtimeSession:
         self.closed = asyncio.get_running_loop().create_future()
         try:
             self._ws = await connect(self.endpoint.url(),
-                                     additional_headers=self.endpoint.headers(), max_size=4 * MAX_EVENT_BYTES, open_timeout=timeout,
+                                     additional_headers=self.endpoint.headers(),
+                                     max_size=4 * MAX_EVENT_BYTES, open_timeout=timeout,
                                      compression=None, ping_interval=20, ping_timeout=20)
         except InvalidStatus as exc:
             status = exc.response.status_code
