@@ -36,6 +36,10 @@ from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.redact import b64_size
 
 log = logging.getLogger(__name__)
+# websockets logs handshake headers (the Authorization header among them) and frame heads at
+# DEBUG; its logger is capped at INFO so neither the key nor audio can reach a log.
+_ws_log = logging.getLogger("assistant.realtime.websocket")
+_ws_log.setLevel(logging.INFO)
 
 Event = dict[str, Any]
 Listener = Callable[[Event], None]
@@ -84,7 +88,8 @@ class RealtimeSession:
             self._ws = await connect(self.endpoint.url(),
                                      additional_headers=self.endpoint.headers(),
                                      max_size=4 * MAX_EVENT_BYTES, open_timeout=timeout,
-                                     compression=None, ping_interval=20, ping_timeout=20)
+                                     compression=None, ping_interval=20, ping_timeout=20,
+                                     logger=_ws_log)
         except InvalidStatus as exc:
             status = exc.response.status_code
             if status in (401, 403):

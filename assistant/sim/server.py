@@ -28,6 +28,8 @@ from assistant.sim import schema
 from assistant.sim.conversation import SimConversation
 
 log = logging.getLogger(__name__)
+_ws_log = logging.getLogger("assistant.sim.websocket")   # capped: it would log the key header
+_ws_log.setLevel(logging.INFO)
 
 PATHS = ("/v1/realtime", "/openai/v1/realtime", "/openai/realtime")
 _EVENT_ID = re.compile(rb'"event_id"\s*:\s*"([^"]{1,64})"')
@@ -58,7 +60,8 @@ class SimServer:
     async def start(self) -> SimServer:
         self._server = await serve(self._handle, self.host, self.port,
                                    process_request=self._check_request,
-                                   max_size=4 * self.max_event_bytes, compression=None)
+                                   max_size=4 * self.max_event_bytes, compression=None,
+                                   logger=_ws_log)
         self.port = self._server.sockets[0].getsockname()[1] if self._server.sockets else self.port
         return self
 

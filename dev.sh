@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Sets up everything this project needs on Debian/Ubuntu, then runs it.
+#   bash dev.sh app  [app args]     install, then launch the app (offline demo without a key)
+#   bash dev.sh test [pytest args]  install, then ruff + the whole test suite
+# Idempotent: Debian packages are installed only when missing, the venv only when pyproject changes.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+APT_BUILD=(portaudio19-dev gcc)
+APT_AUDIO=(espeak-ng)
+APT_QT=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
+        libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
+        libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core)
+APT_TEST=(pulseaudio pulseaudio-utils libasound2-plugins sox)
+PYTHON=${PYTHON:-python3}
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null; then
+    say "Not Debian/Ubuntu: please install the equivalents of: ${missing[*]}"; return 0
+  fi
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  say "Installing Debian packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+python_needs() {
+  local extra=()
+  "$PYTHON" -c 'import ensurepip' 2>/dev/null || extra+=(python3-venv)
+  "$PYTHON" -c 'import os,sysconfig,sys; sys.exit(not os.path.exists(
+      os.path.join(sysconfig.get_paths()["include"], "Python.h")))' || extra+=(python3-dev)
+  echo "${extra[@]}"
+}
+
+setup_venv() {
+  local stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
+  [ -x .venv/bin/python ] || { say "Creating .venv"; "$PYTHON" -m venv .venv; }
+  if [ ! -f "$stamp" ]; then
+    say "Installing the package and its test extra into .venv"
+    .venv/bin/python -m pip install -q --upgrade pip
+    .venv/bin/python -m pip install -q -e ".[test]"
+    rm -f .venv/.installed-*; touch "$stamp"
+  fi
+}
+
+setup() {
+  # shellcheck disable=SC2046
+  apt_install "${APT_BUILD[@]}" "${APT_AUDIO[@]}" "${APT_QT[@]}" "$@" $(python_needs)
+  setup_venv
+}
+
+cmd=${1:-app}; shift || true
+case "$cmd" in
+  app)
+    setup
+    exec .venv/bin/python -m assistant "$@" ;;
+  test)
+    setup "${APT_TEST[@]}"
+    say "ruff"
+    .venv/bin/ruff check .
+    say "pytest"
+    export QT_QPA_PLATFORM=offscreen
+    status=0
+    timeout 1140 .venv/bin/python -m pytest -q -p no:cacheprovider "$@" || status=$?
+    if [ "$status" -eq 5 ]; then
+      if [ $# -gt 0 ]; then say "No test matched the selection."; exit 0; fi
+      say "pytest collected no tests: the suite is broken."; exit 1
+    fi
+    exit "$status" ;;
+  *)
+    echo "usage: bash dev.sh app|test [args]" >&2; exit 2 ;;
+esac
