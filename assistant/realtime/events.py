@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import base64
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer  # bytes, bytearray, memoryview, numpy
 
 Event = dict[str, Any]
 
@@ -12,7 +15,7 @@ def session_update(session: dict[str, Any]) -> Event:
     return {"type": "session.update", "session": session}
 
 
-def audio_append(pcm16: bytes | memoryview) -> Event:
+def audio_append(pcm16: Buffer) -> Event:
     return {"type": "input_audio_buffer.append", "audio": base64.b64encode(pcm16).decode("ascii")}
 
 

@@ -15,7 +15,7 @@ import json
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI, WebSocketException
@@ -34,6 +34,9 @@ from assistant.errors import (
 from assistant.realtime import dialect, events
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.redact import b64_size
+
+if TYPE_CHECKING:
+    from typing_extensions import Buffer  # bytes, bytearray, memoryview, numpy
 
 log = logging.getLogger(__name__)
 # websockets logs handshake headers (the Authorization header among them) and frame heads at
@@ -156,13 +159,15 @@ class RealtimeSession:
     def update_session(self, session: dict[str, Any]) -> str:
         return self.send(events.session_update(session))
 
-    def append_audio(self, pcm16: bytes) -> None:
-        """Send pcm16 at the wire rate; held (bounded, oldest dropped) until `session.updated`."""
+    def append_audio(self, pcm16: Buffer) -> None:
+        """Send pcm16 at the wire rate (any buffer: bytes, a numpy frame); held (bounded, oldest
+        dropped) until `session.updated`."""
         if self.configured:
             self.send(events.audio_append(pcm16))
             return
-        self._held.append(bytes(pcm16))
-        self._held_bytes += len(pcm16)
+        data = bytes(memoryview(pcm16).cast("B"))
+        self._held.append(data)
+        self._held_bytes += len(data)
         while self._held_bytes > self._max_held_bytes:
             self._held_bytes -= len(self._held.pop(0))
 

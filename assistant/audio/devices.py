@@ -1,0 +1,133 @@
+"""Audio devices through PyAudio (or anything with its interface, such as the test fake).
+
+PortAudio reads the device list once at initialisation, so a re-scan re-creates the backend.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from assistant.errors import AudioDeviceError
+
+Direction = Literal["input", "output"]
+PREFERRED_RATES = (48_000, 44_100, 24_000, 16_000, 32_000, 22_050, 96_000)
+
+
+@dataclass(frozen=True)
+class DeviceInfo:
+    index: int
+    name: str
+    host_api: str
+    default_rate: int
+    max_input_channels: int
+    max_output_channels: int
+    is_default: bool = False
+
+    def channels(self, direction: Direction) -> int:
+        return self.max_input_channels if direction == "input" else self.max_output_channels
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.host_api})"
+
+
+def create_pyaudio() -> Any:
+    """A PyAudio instance, with PortAudio's probing chatter (ALSA, JACK) kept off the console."""
+    import pyaudio
+
+    with _quiet_stderr():
+        return pyaudio.PyAudio()
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    if sys.platform.startswith("win"):
+        yield
+        return
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+class DeviceCatalog:
+    """Lists devices, picks them by name or index, and re-scans on request."""
+
+    def __init__(self, backend_factory: Callable[[], Any] = create_pyaudio) -> None:
+        self._factory = backend_factory
+        self.backend = backend_factory()
+
+    def rescan(self) -> None:
+        with contextlib.suppress(Exception):
+            self.backend.terminate()
+        self.backend = self._factory()
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.backend.terminate()
+
+    def devices(self, direction: Direction) -> list[DeviceInfo]:
+        """Devices that can do `direction`, the default first."""
+        default = self._default_index(direction)
+        found = []
+        for index in range(self.backend.get_device_count()):
+            info = self._info(self.backend.get_device_info_by_index(index), default)
+            if info.channels(direction) > 0:
+                found.append(info)
+        return sorted(found, key=lambda d: not d.is_default)
+
+    def find(self, direction: Direction, wanted: str | int | None = None) -> DeviceInfo:
+        """The device named (substring, case-insensitive) or numbered; the default if None."""
+        devices = self.devices(direction)
+        what = "microphone" if direction == "input" else "speaker or headphones"
+        if not devices:
+            raise AudioDeviceError(f"No {what} found.")
+        if wanted is None or wanted == "":
+            return devices[0]
+        if isinstance(wanted, int) or str(wanted).isdigit():
+            match = [d for d in devices if d.index == int(wanted)]
+        else:
+            match = [d for d in devices if str(wanted).lower() in d.name.lower()]
+        if not match:
+            raise AudioDeviceError(f"The {what} '{wanted}' was not found.")
+        return match[0]
+
+    def supported_rate(self, device: DeviceInfo, direction: Direction, channels: int) -> int:
+        """The device's own rate if it takes it, else the first preferred rate it takes."""
+        for rate in (device.default_rate, *PREFERRED_RATES):
+            kwargs = {f"{direction}_device": device.index, f"{direction}_channels": channels,
+                      f"{direction}_format": 8}  # paInt16
+            try:
+                if self.backend.is_format_supported(rate, **kwargs):
+                    return rate
+            except ValueError:
+                continue
+        raise AudioDeviceError(f"'{device.name}' supports none of the usual sample rates.")
+
+    def _default_index(self, direction: Direction) -> int | None:
+        getter = (self.backend.get_default_input_device_info if direction == "input"
+                  else self.backend.get_default_output_device_info)
+        try:
+            return int(getter()["index"])
+        except (OSError, KeyError):
+            return None
+
+    def _info(self, raw: dict[str, Any], default: int | None) -> DeviceInfo:
+        try:
+            api = self.backend.get_host_api_info_by_index(raw["hostApi"])["name"]
+        except (OSError, KeyError, IndexError):
+            api = "?"
+        return DeviceInfo(index=int(raw["index"]), name=str(raw["name"]), host_api=api,
+                          default_rate=int(raw["defaultSampleRate"]),
+                          max_input_channels=int(raw["maxInputChannels"]),
+                          max_output_channels=int(raw["maxOutputChannels"]),
+                          is_default=raw["index"] == default)

@@ -1,0 +1,93 @@
+"""Owns the audio devices: opens the microphone and speaker it can, says what it could not.
+
+A missing device is not fatal: without a microphone the app still works through the text box;
+without a speaker the transcript still streams (and no audio is queued to rot in memory).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from assistant.audio.bridge import FrameOutbox
+from assistant.audio.capture import Capture
+from assistant.audio.devices import DeviceCatalog, DeviceInfo, create_pyaudio
+from assistant.audio.levels import LevelHolder
+from assistant.audio.playback import Playback
+from assistant.audio.playback_buffer import PlaybackBuffer
+from assistant.errors import AudioDeviceError
+
+log = logging.getLogger(__name__)
+
+
+class AudioEngine:
+    def __init__(self, backend_factory: Callable[[], Any] = create_pyaudio) -> None:
+        self._factory = backend_factory
+        self.catalog: DeviceCatalog | None = None
+        self.mic_level = LevelHolder()
+        self.out_level = LevelHolder()
+        self.capture: Capture | None = None
+        self.playback: Playback | None = None
+        self.problems: list[str] = []
+
+    @property
+    def buffer(self) -> PlaybackBuffer | None:
+        return self.playback.buffer if self.playback else None
+
+    def devices(self, direction: str) -> list[DeviceInfo]:
+        try:
+            return self._catalog().devices(direction)  # type: ignore[arg-type]
+        except (OSError, AudioDeviceError):
+            return []
+
+    def rescan(self) -> None:
+        self.close()
+        if self.catalog is not None:
+            self.catalog.rescan()
+
+    def open(self, outbox: FrameOutbox, input_device: str | int | None = None,
+             output_device: str | int | None = None) -> list[str]:
+        """Open what can be opened; returns one sentence per device that could not."""
+        self.close()
+        self.problems = []
+        try:
+            catalog = self._catalog()
+        except OSError as exc:
+            self.problems.append(f"The audio system could not start ({exc}).")
+            return self.problems
+        try:
+            mic = catalog.find("input", input_device)
+            self.capture = Capture(catalog, mic, outbox.from_audio_thread, self.mic_level)
+            self.capture.start()
+        except (AudioDeviceError, OSError) as exc:
+            self.capture = None
+            self.problems.append(f"{exc} You can still type messages.")
+        try:
+            speaker = catalog.find("output", output_device)
+            self.playback = Playback(catalog, speaker, self.out_level)
+            self.playback.start()
+        except (AudioDeviceError, OSError) as exc:
+            self.playback = None
+            self.problems.append(f"{exc} Replies will be shown as text only.")
+        return self.problems
+
+    def close(self) -> None:
+        for stream in (self.capture, self.playback):
+            if stream is not None:
+                stream.close()
+        self.capture = self.playback = None
+        self.mic_level.reset()
+        self.out_level.reset()
+
+    def terminate(self) -> None:
+        self.close()
+        if self.catalog is not None:
+            self.catalog.close()
+            self.catalog = None
+
+    def _catalog(self) -> DeviceCatalog:
+        if self.catalog is None:
+            self.catalog = DeviceCatalog(self._factory)
+        return self.catalog
+

@@ -1,0 +1,84 @@
+"""Signal levels for the meter: dBFS per frame, an IEC 60268-18 scale, and meter ballistics.
+
+The audio thread only stores the newest (rms, peak) pair in a `LevelHolder`; whoever paints
+polls it at its own rate and runs the ballistics there.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+FLOOR_DB = -90.0
+
+
+def dbfs(samples: np.ndarray) -> tuple[float, float]:
+    """(RMS dBFS, peak dBFS) of int16 samples; a full-scale sine reads -3 / 0 dBFS."""
+    if samples.size == 0:
+        return FLOOR_DB, FLOOR_DB
+    x = samples.astype(np.float32) / 32768.0
+    rms = float(np.sqrt(np.mean(np.square(x))))
+    peak = float(np.max(np.abs(x)))
+    return _db(rms), _db(peak)
+
+
+def _db(value: float) -> float:
+    return max(FLOOR_DB, 20.0 * math.log10(value)) if value > 0 else FLOOR_DB
+
+
+def iec_scale(db: float) -> float:
+    """IEC 60268-18 deflection (0..1) for a dBFS value: more room where speech lives."""
+    if db < -70.0:
+        return 0.0
+    if db < -60.0:
+        return (db + 70.0) * 0.0025
+    if db < -50.0:
+        return (db + 60.0) * 0.005 + 0.025
+    if db < -40.0:
+        return (db + 50.0) * 0.0075 + 0.075
+    if db < -30.0:
+        return (db + 40.0) * 0.015 + 0.15
+    if db < -20.0:
+        return (db + 30.0) * 0.02 + 0.3
+    return min(1.0, (db + 20.0) * 0.025 + 0.5)
+
+
+class LevelHolder:
+    """The newest level, written by an audio thread and read by the GUI; a tuple swap is atomic
+    under the GIL, so no lock is needed."""
+
+    def __init__(self) -> None:
+        self.value: tuple[float, float] = (FLOOR_DB, FLOOR_DB)
+        self.frames = 0
+
+    def update(self, rms_db: float, peak_db: float) -> None:
+        self.value = (rms_db, peak_db)
+        self.frames += 1
+
+    def reset(self) -> None:
+        self.value = (FLOOR_DB, FLOOR_DB)
+
+
+@dataclass
+class MeterBallistics:
+    """RMS smoothed over ~300 ms; the peak holds for 1.5 s, then falls at 20 dB/s."""
+    rms_tau_s: float = 0.3
+    hold_s: float = 1.5
+    fall_db_per_s: float = 20.0
+    rms_db: float = FLOOR_DB
+    peak_db: float = FLOOR_DB
+    _held_for: float = 0.0
+
+    def step(self, dt: float, rms_db: float, peak_db: float) -> tuple[float, float]:
+        alpha = 1.0 - math.exp(-dt / self.rms_tau_s) if dt > 0 else 1.0
+        power = (1 - alpha) * 10 ** (self.rms_db / 10) + alpha * 10 ** (rms_db / 10)
+        self.rms_db = max(FLOOR_DB, 10 * math.log10(power)) if power > 0 else FLOOR_DB
+        if peak_db >= self.peak_db:
+            self.peak_db, self._held_for = peak_db, 0.0
+        else:
+            self._held_for += dt
+            if self._held_for > self.hold_s:
+                self.peak_db = max(peak_db, self.peak_db - self.fall_db_per_s * dt, FLOOR_DB)
+        return self.rms_db, self.peak_db

@@ -1,0 +1,91 @@
+"""Capture conversion: resampling, mono mix, exact framing, levels; through the fake device."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.audio.capture import Capture, CaptureProcessor, Framer
+from assistant.audio.devices import DeviceCatalog
+from assistant.audio.levels import LevelHolder
+from assistant.config import FRAME_SAMPLES, WIRE_RATE
+from tests.fakes import FakePyAudio
+from tests.helpers import sine
+
+
+def _collect():
+    got: list[np.ndarray] = []
+    return got, lambda frames, _t: got.extend(frames)
+
+
+def _dominant_hz(x: np.ndarray, rate: int) -> float:
+    spectrum = np.abs(np.fft.rfft(x * np.hanning(x.size)))
+    return float(np.argmax(spectrum) * rate / x.size)
+
+
+def _rms_db(x: np.ndarray) -> float:
+    return 20 * np.log10(np.sqrt(np.mean(np.square(x.astype(np.float64) / 32768))))
+
+
+@pytest.mark.parametrize("device_rate", [48_000, 44_100, 16_000])
+def test_1khz_sine_arrives_at_24khz_with_right_frequency_and_level(device_rate):
+    got, sink = _collect()
+    proc = CaptureProcessor(device_rate, 1, sink)
+    source = (sine(1000, 2.0, device_rate) * 32767).astype(np.int16)
+    for start in range(0, source.size, 441):                      # odd block sizes
+        proc.process(source[start:start + 441].tobytes())
+    out = np.concatenate(got)
+    assert all(frame.size == FRAME_SAMPLES for frame in got)
+    steady = out[WIRE_RATE // 10: -WIRE_RATE // 10]
+    assert abs(_dominant_hz(steady, WIRE_RATE) - 1000) < 2
+    assert abs(_rms_db(steady) - _rms_db(source)) < 0.5
+    assert abs(out.size - 2.0 * WIRE_RATE) <= 0.03 * WIRE_RATE       # only the resampler holds
+
+
+def test_framing_is_exact_across_odd_blocks_without_resampling():
+    got, sink = _collect()
+    proc = CaptureProcessor(WIRE_RATE, 1, sink)
+    rng = np.random.default_rng(7)
+    source = rng.integers(-3000, 3000, WIRE_RATE, dtype=np.int16)
+    pos = 0
+    for size in rng.integers(1, 1500, 200):
+        proc.process(source[pos:pos + size].tobytes())
+        pos += size
+        if pos >= source.size:
+            break
+    out = np.concatenate(got)
+    assert out.size == (source.size // FRAME_SAMPLES) * FRAME_SAMPLES
+    assert np.array_equal(out, source[: out.size])
+
+
+def test_stereo_is_mixed_to_mono_and_levels_are_measured():
+    got, sink = _collect()
+    level = LevelHolder()
+    proc = CaptureProcessor(WIRE_RATE, 2, sink, level)
+    left = (sine(500, 0.2) * 32767).astype(np.int16)
+    stereo = np.stack([left, np.zeros_like(left)], axis=1).ravel()
+    proc.process(stereo.tobytes())
+    out = np.concatenate(got)
+    assert np.allclose(out, left[: out.size] / 2, atol=1)
+    rms_db, peak_db = level.value
+    assert -20.0 < rms_db < -19.0 and -17.0 < peak_db < -16.0   # a 0.3 FS sine, halved
+
+
+def test_framer_keeps_the_remainder():
+    framer = Framer(4)
+    assert framer.push(np.arange(3, dtype=np.int16)).shape == (0, 4)
+    frames = framer.push(np.arange(3, 9, dtype=np.int16))
+    assert frames.tolist() == [[0, 1, 2, 3], [4, 5, 6, 7]]
+
+
+def test_capture_opens_the_device_at_its_native_rate_and_survives_bad_blocks():
+    fake = FakePyAudio()
+    got, sink = _collect()
+    capture = Capture(DeviceCatalog(lambda: fake), DeviceCatalog(lambda: fake).find("input"),
+                      sink)
+    stream = fake.stream("input")
+    assert (stream.rate, stream.channels) == (48_000, 2)
+    stream.push((sine(300, 0.5, 48_000, 0.2) * 32767).astype(np.int16).repeat(2).tobytes())
+    assert len(got) >= 20
+    stream.callback(b"\x01", 1, {}, 0)                # a torn block: counted, not raised
+    assert capture.errors == 1

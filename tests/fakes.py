@@ -1,0 +1,113 @@
+"""An in-memory audio backend with PyAudio's interface: devices, formats, callback streams.
+
+Tests push microphone bytes into an input stream and pull what an output stream would play,
+driving the real callbacks exactly as PortAudio would, without a sound card.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+PA_CONTINUE = 0
+
+
+@dataclass
+class FakeDevice:
+    name: str
+    inputs: int = 0
+    outputs: int = 0
+    rate: int = 48_000
+    rates: tuple[int, ...] = (48_000, 44_100, 16_000)
+
+
+class FakeStream:
+    def __init__(self, *, rate: int, channels: int, input: bool = False, output: bool = False,
+                 frames_per_buffer: int, stream_callback: Any, **_: Any) -> None:
+        self.rate, self.channels = rate, channels
+        self.is_input, self.is_output = input, output
+        self.frames_per_buffer = frames_per_buffer
+        self.callback = stream_callback
+        self.started = self.closed = False
+
+    def start_stream(self) -> None:
+        self.started = True
+
+    def stop_stream(self) -> None:
+        self.started = False
+
+    def close(self) -> None:
+        self.closed = True
+
+    def get_input_latency(self) -> float:
+        return 0.02
+
+    def get_output_latency(self) -> float:
+        return 0.02
+
+    def push(self, pcm: bytes, block: int | None = None) -> None:
+        """Feed microphone bytes through the callback in device-sized blocks."""
+        step = (block or self.frames_per_buffer) * 2 * self.channels
+        for start in range(0, len(pcm), step):
+            chunk = pcm[start:start + step]
+            self.callback(chunk, len(chunk) // (2 * self.channels), {}, 0)
+
+    def pull(self, blocks: int = 1) -> bytes:
+        """What the speaker would receive over `blocks` device buffers."""
+        out = b""
+        for _ in range(blocks):
+            data, flag = self.callback(None, self.frames_per_buffer, {}, 0)
+            assert flag == PA_CONTINUE and len(data) == 2 * self.frames_per_buffer
+            out += data
+        return out
+
+
+@dataclass
+class FakePyAudio:
+    devices: list[FakeDevice] = field(default_factory=lambda: [
+        FakeDevice("Fake Microphone", inputs=2, rate=48_000),
+        FakeDevice("Fake Speaker", outputs=2, rate=44_100, rates=(44_100, 48_000))])
+    streams: list[FakeStream] = field(default_factory=list)
+    terminated: bool = False
+
+    def get_device_count(self) -> int:
+        return len(self.devices)
+
+    def get_device_info_by_index(self, index: int) -> dict[str, Any]:
+        d = self.devices[index]
+        return {"index": index, "name": d.name, "hostApi": 0, "maxInputChannels": d.inputs,
+                "maxOutputChannels": d.outputs, "defaultSampleRate": float(d.rate)}
+
+    def get_host_api_info_by_index(self, index: int) -> dict[str, Any]:
+        return {"index": index, "name": "Fake API"}
+
+    def _default(self, key: str) -> dict[str, Any]:
+        for index, d in enumerate(self.devices):
+            if getattr(d, key):
+                return self.get_device_info_by_index(index)
+        raise OSError(-9996, "No Default Device Available")
+
+    def get_default_input_device_info(self) -> dict[str, Any]:
+        return self._default("inputs")
+
+    def get_default_output_device_info(self) -> dict[str, Any]:
+        return self._default("outputs")
+
+    def is_format_supported(self, rate: float, input_device: int | None = None,
+                            output_device: int | None = None, **_: Any) -> bool:
+        device = self.devices[input_device if input_device is not None else output_device]
+        if int(rate) not in device.rates:
+            raise ValueError("Invalid sample rate")
+        return True
+
+    def open(self, **kwargs: Any) -> FakeStream:
+        stream = FakeStream(**kwargs)
+        self.streams.append(stream)
+        return stream
+
+    def terminate(self) -> None:
+        self.terminated = True
+
+    def stream(self, direction: str) -> FakeStream:
+        return next(s for s in reversed(self.streams)
+                    if (s.is_input if direction == "input" else s.is_output))
