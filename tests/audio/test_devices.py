@@ -27,7 +27,7 @@ def test_lists_defaults_first_and_finds_by_name_or_index():
 
 def test_no_device_is_a_sentence_not_an_oserror():
     catalog = DeviceCatalog(lambda: FakePyAudio([]))
-    with pytest.raises(AudioDeviceError, match="^No microphone found.$"):
+    with pytest.raises(AudioDeviceError, match=r"^No microphone found\.$"):
         catalog.find("input")
     engine = AudioEngine(lambda: FakePyAudio([]))
     problems = engine.open(outbox=None, input_device=None, output_device=None)  # type: ignore[arg-type]
