@@ -1,15 +1,15 @@
 """An in-memory audio backend with PyAudio's interface: devices, formats, callback streams.
 
 Tests push microphone bytes into an input stream and pull what an output stream would play,
-driving the real callbacks exactly as PortAudio would, without a sound card.
+driving the real stream threads as PortAudio's blocking mode would, without a sound card.
 """
 
 from __future__ import annotations
 
+import queue
+import threading
 from dataclasses import dataclass, field
 from typing import Any
-
-PA_CONTINUE = 0
 
 
 @dataclass
@@ -22,19 +22,27 @@ class FakeDevice:
 
 
 class FakeStream:
+    """PyAudio's blocking mode: read() waits for exactly n frames pushed by the test; write()
+    blocks (like a device one buffer deep) until the test pulls."""
+
     def __init__(self, *, rate: int, channels: int, input: bool = False, output: bool = False,
-                 frames_per_buffer: int, stream_callback: Any, **_: Any) -> None:
+                 frames_per_buffer: int, **_: Any) -> None:
         self.rate, self.channels = rate, channels
         self.is_input, self.is_output = input, output
         self.frames_per_buffer = frames_per_buffer
-        self.callback = stream_callback
         self.started = self.closed = False
+        self._mic = bytearray()
+        self._cond = threading.Condition()
+        self._speaker: queue.Queue[bytes] = queue.Queue(maxsize=1)
+        self._failures: list[OSError] = []
 
     def start_stream(self) -> None:
         self.started = True
 
     def stop_stream(self) -> None:
-        self.started = False
+        with self._cond:
+            self.started = False
+            self._cond.notify_all()
 
     def close(self) -> None:
         self.closed = True
@@ -45,19 +53,46 @@ class FakeStream:
     def get_output_latency(self) -> float:
         return 0.02
 
-    def push(self, pcm: bytes, block: int | None = None) -> None:
-        """Feed microphone bytes through the callback in device-sized blocks."""
-        step = (block or self.frames_per_buffer) * 2 * self.channels
-        for start in range(0, len(pcm), step):
-            chunk = pcm[start:start + step]
-            self.callback(chunk, len(chunk) // (2 * self.channels), {}, 0)
+    def fail_next(self, error: OSError) -> None:
+        self._failures.append(error)
+
+    # -- the device side, called by the code under test --
+    def read(self, n: int, exception_on_overflow: bool = True) -> bytes:
+        need = n * 2 * self.channels
+        with self._cond:
+            while self.started and len(self._mic) < need and not self._failures:
+                self._cond.wait(0.05)
+            if self._failures:
+                raise self._failures.pop(0)
+            if not self.started:
+                raise OSError(-9983, "Stream is stopped")
+            data = bytes(self._mic[:need])
+            del self._mic[:need]
+            return data
+
+    def write(self, data: bytes, n: int | None = None,
+              exception_on_underflow: bool = False) -> None:
+        while self.started:
+            try:
+                self._speaker.put(data, timeout=0.05)
+                return
+            except queue.Full:
+                continue
+        raise OSError(-9983, "Stream is stopped")
+
+    # -- the test side --
+    def push(self, pcm: bytes) -> None:
+        """Microphone bytes for the reader."""
+        with self._cond:
+            self._mic += pcm
+            self._cond.notify_all()
 
     def pull(self, blocks: int = 1) -> bytes:
-        """What the speaker would receive over `blocks` device buffers."""
+        """What the speaker receives over `blocks` device buffers."""
         out = b""
         for _ in range(blocks):
-            data, flag = self.callback(None, self.frames_per_buffer, {}, 0)
-            assert flag == PA_CONTINUE and len(data) == 2 * self.frames_per_buffer
+            data = self._speaker.get(timeout=2)
+            assert len(data) == 2 * self.frames_per_buffer
             out += data
         return out
 

@@ -29,6 +29,8 @@ Mode = Literal["ptt", "vad"]
 MIN_PTT_S = 0.2            # a shorter press is a tap, not speech
 PTT_TAIL_S = 0.08          # keep sending after release: the device and resampler still hold audio
 ECHO_WINDOW_S = 0.3        # the playback level is compared over this much recent history
+COUPLING_FRAMES = 100      # 2 s of (mic - playback) level differences to learn the echo from
+COUPLING_QUANTILE = 80     # echo sits high in that distribution; word gaps and noise sit low
 LOCAL_ONSET_FRAMES = 3     # frames of guarded speech that pause playback before the server says so
 LOCAL_ONSET_DB = -45.0
 CONFIRM_S = 0.8            # how long a local pause waits for the server's speech_started
@@ -84,6 +86,7 @@ class AudioBridge:
         self._pressed_at = 0.0
         self._dropped_items: deque[str] = deque(maxlen=16)
         self._out_levels: deque[tuple[float, float]] = deque()
+        self._coupling: deque[float] = deque(maxlen=COUPLING_FRAMES)
         self._onset_run = 0
         self._confirm: asyncio.TimerHandle | None = None
         self._task: asyncio.Task[None] | None = None
@@ -223,15 +226,26 @@ class AudioBridge:
         while self._out_levels and now - self._out_levels[0][0] > ECHO_WINDOW_S:
             self._out_levels.popleft()
 
+    def echo_coupling_db(self) -> float:
+        """How loud the assistant comes back into the mic, relative to what we play. Until
+        learned, 0 dB: as loud as played (the safe guess for laptop speakers)."""
+        if len(self._coupling) < 10:
+            return 0.0
+        return float(np.percentile(self._coupling, COUPLING_QUANTILE))
+
     def _gate(self, frame: np.ndarray) -> np.ndarray:
         """Echo guard: while the assistant is audible, pass the mic only when it is clearly
-        louder than the playback; otherwise send silence (the server's timeline stays whole)."""
+        louder than the assistant's echo in it; otherwise send silence (the server's timeline
+        stays whole). With headphones the learned echo is tiny and speech passes at once."""
         if not self.echo_guard or self.ptt_active or not self.assistant_audible:
             self._onset_run = 0
             return frame
         reference = max((level for _, level in self._out_levels), default=FLOOR_DB)
         mic_db = dbfs(frame)[0]
-        if mic_db > reference + self.echo_margin_db and mic_db > LOCAL_ONSET_DB:
+        excess = mic_db - reference
+        threshold = self.echo_coupling_db() + self.echo_margin_db
+        self._coupling.append(excess)
+        if excess > threshold and mic_db > LOCAL_ONSET_DB:
             self._local_onset()
             return frame
         self._onset_run = 0

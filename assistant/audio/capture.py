@@ -1,7 +1,7 @@
 """Microphone capture: device rate -> mono -> 24 kHz (soxr) -> exact 20 ms pcm16 frames.
 
-Runs in PortAudio's callback thread: it converts, measures and hands frames on through one sink
-call per callback; it touches no Qt object and no asyncio object directly.
+Runs on the capture thread: it converts, measures and hands frames on through one sink call per
+device block; it touches no Qt object and no asyncio object directly.
 """
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import soxr
 
 from assistant.audio.devices import DeviceCatalog, DeviceInfo
 from assistant.audio.levels import LevelHolder, dbfs
+from assistant.audio.stream_thread import StreamThread
 from assistant.config import FRAME_SAMPLES, WIRE_RATE
 from assistant.errors import AudioDeviceError
 
@@ -24,11 +24,11 @@ log = logging.getLogger(__name__)
 # frames (n, 480) int16 rows, each row one 20 ms frame; perf_counter() at the callback
 FrameSink = Callable[[np.ndarray, float], None]
 PA_INT16 = 8
-PA_CONTINUE = 0
+PA_INPUT_OVERFLOWED = -9981
 # soxr "LQ": flat to 8 kHz, >120 dB alias rejection, and it holds <= 20 ms in its stream;
 # "HQ" holds 20-40 ms, which would double the capture latency for no audible gain in speech.
 RESAMPLE_QUALITY = "LQ"
-BLOCK_MS = 20
+BLOCK_MS = 10              # device block; PortAudio reports ~20 ms stream latency for it
 
 
 class Framer:
@@ -75,30 +75,31 @@ class CaptureProcessor:
 
 
 class Capture:
-    """An open microphone stream feeding a CaptureProcessor from PortAudio's thread."""
+    """An open microphone stream, read by its own thread into a CaptureProcessor."""
 
     def __init__(self, catalog: DeviceCatalog, device: DeviceInfo, sink: FrameSink,
                  level: LevelHolder | None = None) -> None:
         self.device = device
         self.channels = min(2, device.max_input_channels)
         self.rate = catalog.supported_rate(device, "input", self.channels)
+        self.block = self.rate * BLOCK_MS // 1000
         self.processor = CaptureProcessor(self.rate, self.channels, sink, level)
-        self.errors = 0
         self.overflows = 0
         try:
             self._stream = catalog.backend.open(
                 format=PA_INT16, channels=self.channels, rate=self.rate, input=True,
-                input_device_index=device.index,
-                frames_per_buffer=self.rate * BLOCK_MS // 1000,
-                stream_callback=self._callback, start=False)
+                input_device_index=device.index, frames_per_buffer=self.block, start=False)
         except OSError as exc:
             raise AudioDeviceError(f"Cannot open the microphone '{device.name}': "
                                    f"{exc.args[-1] if exc.args else exc}.") from None
+        self._thread = StreamThread("audio-capture", self._step)
 
     def start(self) -> None:
         self._stream.start_stream()
+        self._thread.start()
 
     def close(self) -> None:
+        self._thread.stop()
         try:
             self._stream.stop_stream()
             self._stream.close()
@@ -106,16 +107,19 @@ class Capture:
             log.debug("closing the capture stream failed", exc_info=True)
 
     @property
+    def errors(self) -> int:
+        return self._thread.errors
+
+    @property
     def latency_ms(self) -> float:
         return float(self._stream.get_input_latency()) * 1000
 
-    def _callback(self, data: bytes | None, frame_count: int, time_info: Any,
-                  status: int) -> tuple[None, int]:
-        if status:
-            self.overflows += 1
+    def _step(self) -> None:
         try:
-            if data:
-                self.processor.process(data)
-        except Exception:      # never let an exception into PortAudio's thread
-            self.errors += 1
-        return None, PA_CONTINUE
+            data = self._stream.read(self.block, exception_on_overflow=True)
+        except OSError as exc:
+            if exc.args and exc.args[0] == PA_INPUT_OVERFLOWED:
+                self.overflows += 1
+                return
+            raise
+        self.processor.process(data)

@@ -34,7 +34,9 @@ class _Segment:
 @dataclass
 class PlaybackStats:
     underruns: int = 0
-    handed_latency_s: deque[float] = field(default_factory=lambda: deque(maxlen=4096))
+    # per reply: its first delta written -> its first sample handed to the device (the prebuffer
+    # and the device block; later deltas queue behind audio that is playing, by design)
+    start_latency_s: deque[float] = field(default_factory=lambda: deque(maxlen=1024))
 
 
 class PlaybackBuffer:
@@ -59,6 +61,7 @@ class PlaybackBuffer:
         self._played: OrderedDict[str, int] = OrderedDict()   # device samples handed, per item
         self._current: str | None = None
         self._resampler: soxr.ResampleStream | None = None
+        self._first_write: OrderedDict[str, float] = OrderedDict()   # item -> first write time
         self._resampling_item: str | None = None
 
     # ---- loop thread --------------------------------------------------------------------------
@@ -149,7 +152,8 @@ class PlaybackBuffer:
     def _append(self, item_id: str, samples: np.ndarray, ended: bool) -> None:
         with self._lock:
             if samples.size:
-                self._segments.append(_Segment(item_id, samples, time.perf_counter()))
+                first = self._first_write.setdefault(item_id, time.perf_counter())
+                self._segments.append(_Segment(item_id, samples, first))
                 self._queued += samples.size
             self._ended = ended
             if self._state == "idle" and self._queued:
@@ -166,8 +170,8 @@ class PlaybackBuffer:
         now = time.perf_counter()
         while pos < out.size and self._segments:
             seg = self._segments[0]
-            if seg.offset == 0:
-                self.stats.handed_latency_s.append(now - seg.written_at)
+            if seg.offset == 0 and seg.item_id not in self._played:
+                self.stats.start_latency_s.append(now - seg.written_at)
             take = min(out.size - pos, seg.samples.size - seg.offset)
             out[pos:pos + take] = seg.samples[seg.offset:seg.offset + take]
             seg.offset += take
@@ -194,6 +198,8 @@ class PlaybackBuffer:
         self._played.move_to_end(item_id)
         while len(self._played) > _MAX_TRACKED_ITEMS:
             self._played.popitem(last=False)
+        while len(self._first_write) > _MAX_TRACKED_ITEMS:
+            self._first_write.popitem(last=False)
         self._current = item_id
 
     def _heard_ms(self, item_id: str | None) -> int:

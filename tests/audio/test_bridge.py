@@ -120,6 +120,26 @@ async def test_echo_guard_sends_silence_for_echo_and_passes_louder_speech():
     assert bridge._gate(echo) is echo
 
 
+async def test_echo_guard_learns_the_coupling():
+    buffer = PlaybackBuffer(24_000)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode="ptt")
+    buffer.write("a", np.full(FRAME_SAMPLES * 400, 8000, np.int16).tobytes())
+    buffer.read(FRAME_SAMPLES * 2)
+    bridge._note_output_level()                                  # playing at -12 dBFS
+    quiet_user = np.full(FRAME_SAMPLES, 1000, np.int16)          # -30 dBFS
+    assert not bridge._gate(quiet_user).any()                    # unlearned: assume loud echo
+    for _ in range(50):                                          # headphones: mic hears nothing
+        bridge._gate(np.full(FRAME_SAMPLES, 3, np.int16))
+    assert bridge.echo_coupling_db() < -60
+    assert bridge._gate(quiet_user) is quiet_user                # normal speech now passes
+    for _ in range(100):                                         # laptop speakers: echo at -14
+        bridge._gate(np.full(FRAME_SAMPLES, 6400, np.int16))
+    assert -3 < bridge.echo_coupling_db() < -1
+    assert not bridge._gate(np.full(FRAME_SAMPLES, 8000, np.int16)).any()   # echo-level: gated
+    loud = np.full(FRAME_SAMPLES, 20000, np.int16)               # 10 dB over the echo
+    assert bridge._gate(loud) is loud
+
+
 async def test_local_onset_pauses_playback_and_resumes_without_confirmation(monkeypatch):
     monkeypatch.setattr("assistant.audio.bridge.CONFIRM_S", 0.05)
     buffer = PlaybackBuffer(24_000)

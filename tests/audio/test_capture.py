@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 
 from assistant.audio.capture import Capture, CaptureProcessor, Framer
 from assistant.audio.devices import DeviceCatalog
 from assistant.audio.levels import LevelHolder
+from assistant.audio.playback import Playback
 from assistant.config import FRAME_SAMPLES, WIRE_RATE
 from tests.fakes import FakePyAudio
 from tests.helpers import sine
@@ -78,14 +81,34 @@ def test_framer_keeps_the_remainder():
     assert frames.tolist() == [[0, 1, 2, 3], [4, 5, 6, 7]]
 
 
-def test_capture_opens_the_device_at_its_native_rate_and_survives_bad_blocks():
+def test_capture_thread_reads_the_device_at_its_native_rate_and_survives_errors():
     fake = FakePyAudio()
     got, sink = _collect()
-    capture = Capture(DeviceCatalog(lambda: fake), DeviceCatalog(lambda: fake).find("input"),
-                      sink)
+    catalog = DeviceCatalog(lambda: fake)
+    capture = Capture(catalog, catalog.find("input"), sink)
+    capture.start()
     stream = fake.stream("input")
     assert (stream.rate, stream.channels) == (48_000, 2)
+    stream.fail_next(OSError(-9981, "Input overflowed"))
+    stream.fail_next(OSError(-9999, "Unanticipated host error"))
     stream.push((sine(300, 0.5, 48_000, 0.2) * 32767).astype(np.int16).repeat(2).tobytes())
-    assert len(got) >= 20
-    stream.callback(b"\x01", 1, {}, 0)                # a torn block: counted, not raised
-    assert capture.errors == 1
+    deadline = time.monotonic() + 5
+    while len(got) < 20 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    capture.close()
+    assert len(got) >= 20 and (capture.overflows, capture.errors) == (1, 1)
+    assert stream.closed
+
+
+def test_playback_thread_writes_the_buffer_to_the_device():
+    fake = FakePyAudio()
+    catalog = DeviceCatalog(lambda: fake)
+    playback = Playback(catalog, catalog.find("output"))
+    playback.start()
+    stream = fake.stream("output")
+    assert stream.rate == 44_100 and playback.buffer.output_latency_ms == 20
+    playback.buffer.write("item", (sine(440, 0.3) * 32767).astype(np.int16).tobytes())
+    playback.buffer.finish("item")
+    heard = np.frombuffer(stream.pull(40), np.int16)
+    playback.close()
+    assert np.count_nonzero(heard) > 0.25 * 44_100 and playback.buffer.played_ms("item") >= 290

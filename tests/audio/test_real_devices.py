@@ -1,0 +1,103 @@
+"""Real PortAudio streams on a private PulseAudio with null sinks (see tests/pulse.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import numpy as np
+import pytest
+
+from assistant.audio.bridge import AudioBridge, FrameOutbox
+from assistant.audio.engine import AudioEngine
+from assistant.sim import voice
+from tests.helpers import open_session
+from tests.pulse import PrivatePulse, best_correlation, espeak_wav, missing_tools, read_wav
+
+pytestmark = [pytest.mark.realdevice,
+              pytest.mark.skipif(bool(missing_tools()),
+                                 reason=f"needs {', '.join(missing_tools())} (bash dev.sh test "
+                                        "installs them)")]
+
+
+@pytest.fixture
+def pulse():
+    server = PrivatePulse().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def engine(pulse):
+    audio = AudioEngine()
+    yield audio
+    audio.terminate()
+
+
+class Collector:
+    def __init__(self) -> None:
+        self.frames: list[np.ndarray] = []
+
+    def from_audio_thread(self, frames: np.ndarray, captured_at: float) -> None:
+        self.frames.extend(frame.copy() for frame in frames)   # runs on PortAudio's thread
+
+
+async def test_speech_into_the_mic_is_captured_as_24khz_frames(engine, pulse, tmp_path):
+    source = espeak_wav("the quick brown fox jumps over the lazy dog", tmp_path / "in.wav")
+    sink = Collector()
+    assert engine.open(sink) == []                  # type: ignore[arg-type]
+    assert engine.capture is not None and engine.capture.rate in (44_100, 48_000)
+    player = pulse.play_into_mic(source)
+    await asyncio.to_thread(player.wait, 20)
+    await asyncio.sleep(0.3)
+    engine.close()
+    captured = np.concatenate(sink.frames)
+    assert all(frame.size == 480 for frame in sink.frames)
+    corr, _ = best_correlation(read_wav(source), captured)
+    assert corr >= 0.9, corr
+
+
+async def test_our_playback_reaches_the_speaker(engine, pulse, tmp_path):
+    assert engine.open(Collector()) == []           # type: ignore[arg-type]
+    reference = np.frombuffer(voice.synthesize("playback check one two three"), np.int16)
+    recorder = pulse.record_speaker(tmp_path / "out.wav")
+    await asyncio.sleep(0.3)
+    engine.buffer.write("item_x", reference.tobytes())
+    engine.buffer.finish("item_x")
+    while engine.buffer.active:
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.3)
+    recorder.terminate()
+    recorder.wait(5)
+    corr, _ = best_correlation(reference, read_wav(tmp_path / "out.wav"))
+    assert corr >= 0.9, corr
+    assert engine.buffer.played_ms("item_x") >= reference.size * 1000 // 24_000 - 30
+
+
+async def test_full_headless_turn_through_real_devices(engine, pulse, sim, tmp_path):
+    session = await open_session(sim.url, mode="server_vad")
+    outbox = FrameOutbox(asyncio.get_running_loop())
+    assert engine.open(outbox) == []
+    bridge = AudioBridge(outbox, engine.buffer, mode="vad")
+    bridge.attach(session)
+    sim.speed = 1.0
+    for conn in sim.connections:
+        conn.conversation.speed = 1.0
+    recorder = pulse.record_speaker(tmp_path / "reply.wav")
+    question = espeak_wav("hello assistant, can you hear me", tmp_path / "q.wav")
+    done = session.wait_for("response.done", 30)
+    started = time.perf_counter()
+    pulse.play_into_mic(question)
+    reply = await done
+    while engine.buffer.active:
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.3)
+    recorder.terminate()
+    recorder.wait(5)
+    transcript = reply["response"]["output"][0]["content"][0]["transcript"]
+    assert transcript.startswith("I heard ") and time.perf_counter() - started < 30
+    expected = np.frombuffer(voice.synthesize(transcript), np.int16)
+    corr, _ = best_correlation(expected, read_wav(tmp_path / "reply.wav"))
+    assert corr >= 0.9, corr
+    await bridge.close()
+    await session.close()

@@ -1,0 +1,106 @@
+"""A private PulseAudio with null sinks: a real sound path on a machine with no sound card.
+
+`spk` is the speaker (record it through `spk.monitor`); whatever is played into `micfeed`
+comes out of the source `mic`. Nothing is shared with a desktop's own sound server.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import wave
+from pathlib import Path
+
+import numpy as np
+import soxr
+
+REQUIRED = ("pulseaudio", "pactl", "paplay", "parecord", "espeak-ng")
+
+
+def missing_tools() -> list[str]:
+    return [tool for tool in REQUIRED if shutil.which(tool) is None]
+
+
+class PrivatePulse:
+    def __init__(self, echo: bool = False) -> None:
+        self.runtime = Path(tempfile.mkdtemp(prefix="pulse-"))
+        self.runtime.chmod(0o700)
+        self.echo = echo
+        self._saved: dict[str, str | None] = {}
+
+    def start(self) -> PrivatePulse:
+        env = {"XDG_RUNTIME_DIR": str(self.runtime),
+               "PULSE_SERVER": f"unix:{self.runtime}/pulse/native"}
+        for key, value in env.items():
+            self._saved[key] = os.environ.get(key)
+            os.environ[key] = value
+        modules = ["module-native-protocol-unix", "module-null-sink sink_name=spk",
+                   "module-null-sink sink_name=micfeed",
+                   "module-remap-source master=micfeed.monitor source_name=mic"]
+        if self.echo:
+            modules.append("module-loopback source=spk.monitor sink=micfeed latency_msec=50")
+        subprocess.run(["pulseaudio", "--daemonize=yes", "-n", "--exit-idle-time=-1",
+                        "--disallow-exit", "--log-target=stderr",
+                        *[f"--load={m}" for m in modules]],
+                       check=True, capture_output=True, timeout=20)
+        for _ in range(100):
+            if subprocess.run(["pactl", "info"], capture_output=True).returncode == 0:
+                break
+            time.sleep(0.05)
+        subprocess.run(["pactl", "set-default-sink", "spk"], check=True)
+        subprocess.run(["pactl", "set-default-source", "mic"], check=True)
+        return self
+
+    def stop(self) -> None:
+        subprocess.run(["pulseaudio", "--kill"], capture_output=True, timeout=10)
+        for key, value in self._saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        shutil.rmtree(self.runtime, ignore_errors=True)
+
+    def play_into_mic(self, wav: Path) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(["paplay", "--latency-msec=20", "--device=micfeed", str(wav)])
+
+    def record_speaker(self, wav: Path, rate: int = 24_000) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(["parecord", "--latency-msec=20", "--device=spk.monitor",
+                                 "--file-format=wav", f"--rate={rate}", "--channels=1",
+                                 "--format=s16le", str(wav)])
+
+
+def espeak_wav(text: str, path: Path) -> Path:
+    subprocess.run(["espeak-ng", "-w", str(path), text], check=True, capture_output=True)
+    return path
+
+
+def read_wav(path: Path, rate: int = 24_000) -> np.ndarray:
+    """Mono int16 samples at `rate`."""
+    with wave.open(str(path)) as reader:
+        data = np.frombuffer(reader.readframes(reader.getnframes()), dtype=np.int16)
+        if reader.getnchannels() > 1:
+            data = data.reshape(-1, reader.getnchannels()).mean(axis=1).astype(np.int16)
+        source_rate = reader.getframerate()
+    return data if source_rate == rate else soxr.resample(data, source_rate, rate)
+
+
+def best_correlation(reference: np.ndarray, captured: np.ndarray) -> tuple[float, int]:
+    """Pearson correlation of `reference` with `captured` at the best lag (either way: a
+    capture may start a little after the source), over their overlap; and that lag."""
+    ref = reference.astype(np.float64)
+    cap = captured.astype(np.float64)
+    n = 1 << int(np.ceil(np.log2(ref.size + cap.size)))
+    xc = np.fft.irfft(np.fft.rfft(cap, n) * np.conj(np.fft.rfft(ref, n)), n)
+    lags = np.concatenate([np.arange(0, cap.size), np.arange(-ref.size + 1, 0)])
+    values = np.concatenate([xc[: cap.size], xc[n - ref.size + 1:]])
+    lag = int(lags[np.argmax(values)])
+    start_ref, start_cap = max(0, -lag), max(0, lag)
+    length = min(ref.size - start_ref, cap.size - start_cap)
+    if length < ref.size // 2:
+        return 0.0, lag            # less than half the reference overlaps: not a match
+    a = ref[start_ref:start_ref + length]
+    b = cap[start_cap:start_cap + length]
+    return float(np.corrcoef(a, b)[0, 1]), lag
