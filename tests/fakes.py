@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +27,9 @@ class FakeStream:
     blocks (like a device one buffer deep) until the test pulls."""
 
     def __init__(self, *, rate: int, channels: int, input: bool = False, output: bool = False,
-                 frames_per_buffer: int, **_: Any) -> None:
+                 frames_per_buffer: int, realtime: bool = False, **_: Any) -> None:
+        self.realtime = realtime      # a device on a clock: silence in, playback consumed
+        self.played: list[bytes] = []
         self.rate, self.channels = rate, channels
         self.is_input, self.is_output = input, output
         self.frames_per_buffer = frames_per_buffer
@@ -59,6 +62,12 @@ class FakeStream:
     # -- the device side, called by the code under test --
     def read(self, n: int, exception_on_overflow: bool = True) -> bytes:
         need = n * 2 * self.channels
+        if self.realtime:
+            time.sleep(n / self.rate)
+            with self._cond:
+                data = bytes(self._mic[:need]).ljust(need, b"\0")
+                del self._mic[:need]
+                return data
         with self._cond:
             while self.started and len(self._mic) < need and not self._failures:
                 self._cond.wait(0.05)
@@ -72,6 +81,11 @@ class FakeStream:
 
     def write(self, data: bytes, n: int | None = None,
               exception_on_underflow: bool = False) -> None:
+        if self.realtime:
+            time.sleep(len(data) / 2 / self.rate)
+            self.played.append(data)
+            del self.played[:-500]
+            return
         while self.started:
             try:
                 self._speaker.put(data, timeout=0.05)
@@ -104,6 +118,7 @@ class FakePyAudio:
         FakeDevice("Fake Speaker", outputs=2, rate=44_100, rates=(44_100, 48_000))])
     streams: list[FakeStream] = field(default_factory=list)
     terminated: bool = False
+    realtime: bool = False
 
     def get_device_count(self) -> int:
         return len(self.devices)
@@ -136,7 +151,7 @@ class FakePyAudio:
         return True
 
     def open(self, **kwargs: Any) -> FakeStream:
-        stream = FakeStream(**kwargs)
+        stream = FakeStream(realtime=self.realtime, **kwargs)
         self.streams.append(stream)
         return stream
 

@@ -1,0 +1,64 @@
+"""The only module that touches the API key's storage: the OS keyring, or the environment.
+
+Calls can block (a keychain may prompt), so the app calls these through asyncio.to_thread.
+The key is never written to a file and never logged.
+"""
+
+from __future__ import annotations
+
+import os
+
+import keyring
+import keyring.errors
+from keyring.backends import fail
+
+from assistant.errors import KeyringUnavailable
+
+SERVICE = "voice-assistant"
+ENV_VAR = "OPENAI_API_KEY"
+_NO_KEYRING = ("No system keyring is available on this machine, so the key cannot be saved. "
+               f"Use it for this run only, or set {ENV_VAR} in the environment.")
+
+
+def keyring_available() -> bool:
+    backend = keyring.get_keyring()
+    return not isinstance(backend, fail.Keyring) and getattr(backend, "priority", 1) > 0
+
+
+def load(account: str) -> tuple[str | None, str]:
+    """(key, where it came from: "environment" | "keyring" | ""). The environment wins."""
+    if os.environ.get(ENV_VAR):
+        return os.environ[ENV_VAR], "environment"
+    if not keyring_available():
+        return None, ""
+    try:
+        key = keyring.get_password(SERVICE, account)
+    except keyring.errors.KeyringError:
+        return None, ""
+    return (key, "keyring") if key else (None, "")
+
+
+def save(account: str, key: str) -> None:
+    if not keyring_available():
+        raise KeyringUnavailable(_NO_KEYRING)
+    try:
+        keyring.set_password(SERVICE, account, key.strip())
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"The keyring refused to store the key: {exc}") from None
+
+
+def delete(account: str) -> bool:
+    """Remove the stored key; False if there was none."""
+    if not keyring_available():
+        return False
+    try:
+        keyring.delete_password(SERVICE, account)
+    except keyring.errors.PasswordDeleteError:
+        return False
+    except keyring.errors.KeyringError as exc:
+        raise KeyringUnavailable(f"The keyring refused to remove the key: {exc}") from None
+    return True
+
+
+def no_keyring_message() -> str:
+    return _NO_KEYRING

@@ -1,0 +1,173 @@
+"""main(): command line, logging, the Qt application on a qasync loop, wiring, shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import sys
+import traceback
+from types import TracebackType
+from typing import Any
+
+from assistant.cli import parse_args
+
+log = logging.getLogger(__name__)
+
+NO_DISPLAY = ("No display found (DISPLAY and WAYLAND_DISPLAY are not set). To run without a "
+              "screen, set QT_QPA_PLATFORM=offscreen.")
+
+
+def display_problem(env: dict[str, str] | os._Environ[str] = os.environ,
+                    platform: str = sys.platform) -> str | None:
+    """The sentence to print instead of Qt's abort when there is nowhere to show a window."""
+    if not platform.startswith("linux"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"):
+        return None
+    return NO_DISPLAY
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from assistant.logging_setup import setup_logging
+
+    log_path = setup_logging()
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Voice Assistant")
+    app.setOrganizationName("voice-assistant")
+    app.setStyle("Fusion")
+    app.setQuitOnLastWindowClosed(False)   # shut the session down first, then quit
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    shell = AppShell(args, str(log_path))
+    loop.set_exception_handler(shell.on_loop_exception)
+    sys.excepthook = shell.on_exception
+    with loop:
+        loop.run_until_complete(shell.run())
+    return 0
+
+
+class AppShell:
+    """Builds the window and controller, opens dialogs, and shows unexpected errors once."""
+
+    def __init__(self, args: Any, log_path: str, audio_backend: Any = None,
+                 settings_store: Any = None) -> None:
+        from PySide6.QtCore import QSettings
+
+        from assistant.controller import Controller
+        from assistant.settings import load_settings, save_settings
+        from assistant.ui.main_window import MainWindow
+
+        self.args, self.log_path = args, log_path
+        self.store = settings_store if settings_store is not None else QSettings()
+        settings = load_settings(self.store).with_args(args)
+        kwargs = {"audio_backend": audio_backend} if audio_backend is not None else {}
+        self.controller = Controller(settings, lambda s: save_settings(self.store, s), **kwargs)
+        self.window = MainWindow(self.controller)
+        self.window.key_dialog_requested.connect(self.open_key_dialog)
+        self.window.settings_requested.connect(self.open_settings)
+        self.controller.key_rejected.connect(self.open_key_dialog)
+        self.keyring_ok = False
+        self.key_dialog: Any = None
+        self.settings_dialog: Any = None
+        self._error_open = False
+        self._closed = asyncio.Event()
+        self.window.closed.connect(self._closed.set)
+
+    async def start(self) -> None:
+        """Show the window and decide how to begin: offline demo, connect, or wait."""
+        from assistant import api_key_store
+
+        self.window.show()
+        settings = self.controller.settings
+        self.keyring_ok = await asyncio.to_thread(api_key_store.keyring_available)
+        key, _ = await asyncio.to_thread(api_key_store.load, settings.key_account)
+        if self.args.offline or not key:
+            self.controller.connect_(offline=True)
+            if not key and not settings.first_run_done and not self.args.offline:
+                settings.first_run_done = True
+                self.controller.apply_settings(settings)
+                self.open_key_dialog("")
+        elif self.args.connect:
+            self.controller.connect_(offline=False)
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self.window.close)
+        await self.start()
+        await self._closed.wait()
+        await self.controller.shutdown()
+
+    def open_key_dialog(self, reason: str = "") -> None:
+        from assistant import api_key_store
+        from assistant.ui.key_dialog import KeyDialog
+
+        if self.key_dialog is not None and self.key_dialog.isVisible():
+            return
+        dialog = KeyDialog(self.keyring_ok, reason, api_key_store.no_keyring_message(),
+                           self.window)
+        c = self.controller
+        dialog.test_requested.connect(c.test_key)
+        dialog.save_requested.connect(c.save_key)
+        dialog.run_only_requested.connect(self._use_key_for_run)
+        dialog.demo_requested.connect(lambda: c.connect_(offline=True)
+                                      if not c.offline or c.session is None else None)
+        c.key_test_result.connect(dialog.show_test_result)
+        c.key_saved.connect(dialog.show_saved)
+        c.key_saved.connect(lambda ok, _m: c.connect_(offline=False) if ok else None)
+        self.key_dialog = dialog
+        dialog.open()
+
+    def _use_key_for_run(self, key: str) -> None:
+        self.controller.use_key_for_this_run(key)
+        self.controller.connect_(offline=False)
+
+    def open_settings(self) -> None:
+        from assistant.ui.settings_dialog import SettingsDialog
+
+        c = self.controller
+        dialog = SettingsDialog(c.settings, [d.name for d in c.engine.devices("input")],
+                                [d.name for d in c.engine.devices("output")], self.window)
+        dialog.applied.connect(c.apply_settings)
+        dialog.applied.connect(lambda s: self.window.select_mode(s.mode))
+        dialog.rescan_requested.connect(c.rescan_devices)
+        c.devices_changed.connect(dialog.set_devices)
+        dialog.change_key_requested.connect(lambda: self.open_key_dialog(""))
+        dialog.remove_key_requested.connect(c.remove_key)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    # ---- unexpected errors: logged, then one dialog -------------------------------------------
+
+    def on_exception(self, kind: type[BaseException], exc: BaseException,
+                     tb: TracebackType | None) -> None:
+        log.error("unexpected error", exc_info=(kind, exc, tb))
+        if self._error_open:
+            return
+        from assistant.ui.error_dialog import ErrorDialog
+
+        self._error_open = True
+        details = "".join(traceback.format_exception(kind, exc, tb))
+        dialog = ErrorDialog(f"An unexpected error happened: {exc}", details, self.log_path,
+                             self.window)
+        dialog.finished.connect(lambda _r: setattr(self, "_error_open", False))
+        dialog.open()
+
+    def on_loop_exception(self, loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        if exc is None:
+            log.warning("asyncio: %s", context.get("message"))
+            return
+        self.on_exception(type(exc), exc, exc.__traceback__)

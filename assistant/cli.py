@@ -1,0 +1,27 @@
+"""Command-line options. No Qt import, so --help and --version work anywhere."""
+
+from __future__ import annotations
+
+import argparse
+
+from assistant import __version__
+
+MODES = {"ptt": "none", "server_vad": "server_vad", "semantic_vad": "semantic_vad"}
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="assistant", description="A desktop voice assistant for the OpenAI Realtime API. "
+        "Values given here override the saved settings for this run.")
+    parser.add_argument("--base-url", help="e.g. wss://api.openai.com/v1 or a compatible server")
+    parser.add_argument("--model", help="the realtime model (Azure: the deployment)")
+    parser.add_argument("--dialect", choices=("ga", "beta"), help="protocol dialect")
+    parser.add_argument("--mode", choices=tuple(MODES),
+                        help="push-to-talk or voice detection (server or semantic)")
+    parser.add_argument("--connect", action="store_true", help="connect at start")
+    parser.add_argument("--offline", action="store_true",
+                        help="start and use the embedded offline Realtime server")
+    parser.add_argument("--input-device", help="microphone, by name or index")
+    parser.add_argument("--output-device", help="speaker, by name or index")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(argv)

@@ -1,0 +1,358 @@
+"""The app's state machine: UI intents in, Qt signals out; owns the session, audio and demo server.
+
+States: disconnected, connecting, listening, thinking, speaking, error. Every failure becomes a
+sentence (`state_changed(ERROR, sentence)` or `notice`), never a traceback. A session is one
+socket: connecting again makes a new one, so nothing here assumes a socket lives forever.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from assistant import api_key_store
+from assistant.audio.bridge import AudioBridge, FrameOutbox
+from assistant.audio.devices import create_pyaudio
+from assistant.audio.engine import AudioEngine
+from assistant.errors import ApiKeyMissing, ApiKeyRejected, AssistantError, KeyringUnavailable
+from assistant.logging_setup import register_secret
+from assistant.realtime.redact import summarize
+from assistant.realtime.session import RealtimeSession
+from assistant.realtime.session_config import build_session, turn_detection_update
+from assistant.settings import Settings
+from assistant.sim import SimServer
+from assistant.usage import UsageMeter
+
+log = logging.getLogger(__name__)
+
+DISCONNECTED, CONNECTING, LISTENING, THINKING, SPEAKING, ERROR = (
+    "disconnected", "connecting", "listening", "thinking", "speaking", "error")
+OFFLINE_KEY = "offline-demo"
+
+
+class Controller(QObject):
+    state_changed = Signal(str, str)            # state, a sentence naming the endpoint
+    user_text = Signal(str, str, bool)          # item_id, text, final (else a delta)
+    assistant_text = Signal(str, str, bool)
+    turn_started = Signal(str, str)             # role, item_id: a new turn in the conversation
+    notice = Signal(str)                        # one line in the conversation
+    hint = Signal(str)                          # a passing hint for the status bar
+    event_logged = Signal(str, float, str, object)   # "in"/"out", time, type, summary
+    key_rejected = Signal(str)
+    key_test_result = Signal(bool, str)
+    key_saved = Signal(bool, str)
+    audio_problems = Signal(list)
+    devices_changed = Signal(list, list)
+    usage_changed = Signal(str)
+    offline_changed = Signal(bool)
+
+    def __init__(self, settings: Settings, save: Callable[[Settings], None] | None = None,
+                 audio_backend: Callable[[], Any] = create_pyaudio) -> None:
+        super().__init__()
+        self.settings = settings
+        self._save = save or (lambda _s: None)
+        self.engine = AudioEngine(audio_backend)
+        self.session: RealtimeSession | None = None
+        self.bridge: AudioBridge | None = None
+        self.sim: SimServer | None = None
+        self.offline = False
+        self.state = DISCONNECTED
+        self.usage = UsageMeter()
+        self._run_key: str | None = None
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._timer = QTimer(self, interval=50, timeout=self._refresh)
+        self._timer.start()
+
+    # ---- intents ------------------------------------------------------------------------------
+
+    def connect_(self, offline: bool | None = None) -> None:
+        if offline is not None:
+            self.offline = offline
+            self.offline_changed.emit(offline)
+        self._spawn(self._connect())
+
+    def disconnect_(self) -> None:
+        self._spawn(self._teardown(DISCONNECTED, "Disconnected."))
+
+    def set_mode(self, mode: str) -> None:
+        self.settings.mode = mode
+        self._save(self.settings)
+        if self.bridge is not None:
+            self.bridge.mode = "ptt" if mode == "none" else "vad"
+        if self.session is not None and self.session.is_open:
+            self.session.update_session(turn_detection_update(self.settings.turn_detection()))
+
+    def ptt_press(self) -> None:
+        if self.bridge is None or self.session is None:
+            self.hint.emit("Connect first to talk.")
+            return
+        self.bridge.press()
+        self._set_state(LISTENING, "Recording: release to send.")
+
+    def ptt_release(self) -> None:
+        if self.bridge is None:
+            return
+        if self.bridge.release():
+            self._set_state(THINKING, "Thinking...")
+        else:
+            self.hint.emit("Hold the button (or Space) while you talk; a tap is ignored.")
+            self._set_state(LISTENING, self._ready_text())
+
+    def interrupt(self) -> None:
+        if self.bridge is not None:
+            self.bridge.interrupt()
+
+    def set_muted(self, muted: bool) -> None:
+        if self.bridge is not None:
+            self.bridge.muted = muted
+
+    def send_text(self, text: str) -> None:
+        text = text.strip()
+        if not text:
+            return
+        if self.session is None or not self.session.is_open:
+            self.notice.emit("Not connected: connect first to send a message.")
+            return
+        self.session.add_text_message(text)
+        self.session.create_response()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """New settings take effect on the next connection; the mode applies live."""
+        mode_changed = settings.mode != self.settings.mode
+        self.settings = settings
+        self._save(settings)
+        if mode_changed:
+            self.set_mode(settings.mode)
+        if self.bridge is not None:
+            self.bridge.echo_guard = settings.echo_guard
+
+    def rescan_devices(self) -> None:
+        self.engine.rescan()
+        self.devices_changed.emit([d.name for d in self.engine.devices("input")],
+                                  [d.name for d in self.engine.devices("output")])
+
+    def test_key(self, key: str) -> None:
+        self._spawn(self._test_key(key))
+
+    def save_key(self, key: str) -> None:
+        self._spawn(self._save_key(key))
+
+    def use_key_for_this_run(self, key: str) -> None:
+        self._run_key = key.strip()
+        register_secret(self._run_key)
+
+    def remove_key(self) -> None:
+        self._spawn(asyncio.to_thread(api_key_store.delete, self.settings.key_account))
+
+    async def shutdown(self) -> None:
+        self._timer.stop()
+        await self._teardown(DISCONNECTED, "")
+        self.engine.terminate()
+
+    # ---- connecting ---------------------------------------------------------------------------
+
+    async def _connect(self) -> None:
+        await self._teardown(CONNECTING, "Connecting...")
+        try:
+            endpoint = await self._endpoint()
+            self._set_state(CONNECTING, f"Connecting to {endpoint.display()}...")
+            session = RealtimeSession(endpoint)
+            session.listeners.append(self._on_event)
+            session.sent_listeners.append(lambda e: self._log_event("out", e))
+            session.close_listeners.append(self._on_closed)
+            await session.connect()
+        except ApiKeyRejected as exc:
+            self._set_state(ERROR, str(exc))
+            self.key_rejected.emit(str(exc))
+            return
+        except AssistantError as exc:
+            self._set_state(ERROR, str(exc))
+            if isinstance(exc, ApiKeyMissing):
+                self.key_rejected.emit(str(exc))
+            return
+        self.session = session
+        session.update_session(build_session(self.settings.session_settings()))
+        self._start_audio(session)
+        self._set_state(LISTENING, self._ready_text())
+
+    async def _endpoint(self) -> Any:
+        if self.offline:
+            if self.sim is None:
+                self.sim = await SimServer().start()
+            settings = Settings(**{**self.settings.__dict__, "base_url": self.sim.url,
+                                   "dialect": "ga", "auth": "bearer"})
+            return settings.endpoint(OFFLINE_KEY)
+        key = self._run_key
+        if not key:
+            key, _ = await asyncio.to_thread(api_key_store.load, self.settings.key_account)
+        if not key:
+            raise ApiKeyMissing()
+        register_secret(key)
+        return self.settings.endpoint(key)
+
+    def _start_audio(self, session: RealtimeSession) -> None:
+        outbox = FrameOutbox(asyncio.get_running_loop())
+        problems = self.engine.open(outbox, self.settings.input_device or None,
+                                    self.settings.output_device or None)
+        if problems:
+            self.audio_problems.emit(problems)
+            for problem in problems:
+                self.notice.emit(problem)
+        self.bridge = AudioBridge(outbox, self.engine.buffer,
+                                  mode="ptt" if self.settings.mode == "none" else "vad",
+                                  echo_guard=self.settings.echo_guard)
+        self.bridge.attach(session)
+
+    async def _teardown(self, state: str, detail: str) -> None:
+        session, self.session = self.session, None
+        if self.bridge is not None:
+            await self.bridge.close()
+            self.bridge = None
+        self.engine.close()
+        if session is not None:
+            session.close_listeners.clear()
+            await session.close()
+        if self.sim is not None and (state == DISCONNECTED or not self.offline):
+            await self.sim.stop()
+            self.sim = None
+        self._set_state(state, detail)
+
+    async def _test_key(self, key: str) -> None:
+        probe = RealtimeSession(self.settings.endpoint(key.strip()))
+        try:
+            await probe.connect(timeout=10)
+        except AssistantError as exc:
+            self.key_test_result.emit(False, str(exc))
+            return
+        await probe.close()
+        self.key_test_result.emit(True, f"Connected to {probe.endpoint.display()}.")
+
+    async def _save_key(self, key: str) -> None:
+        try:
+            await asyncio.to_thread(api_key_store.save, self.settings.key_account, key)
+        except KeyringUnavailable as exc:
+            self.key_saved.emit(False, str(exc))
+            return
+        register_secret(key.strip())
+        self._run_key = None
+        self.key_saved.emit(True, "The key is stored in the system keyring.")
+
+    # ---- session events -----------------------------------------------------------------------
+
+    def _on_event(self, event: dict[str, Any]) -> None:
+        self._log_event("in", event)
+        handler = _HANDLERS.get(event["type"])
+        if handler is not None:
+            handler(self, event)
+
+    def _on_closed(self, error: AssistantError | None) -> None:
+        if error is None:
+            return
+        self.notice.emit(str(error))
+        self._spawn(self._teardown(ERROR, str(error)))
+
+    def _log_event(self, direction: str, event: dict[str, Any]) -> None:
+        self.event_logged.emit(direction, time.time(), str(event.get("type")), summarize(event))
+
+    def _refresh(self) -> None:
+        """Speaking ends when the speaker has played the last of the reply, not at response.done."""
+        speaking = self.bridge is not None and self.bridge.assistant_audible
+        busy = self.session is not None and self.session.response_active
+        if self.state == SPEAKING and not speaking and not busy:
+            self._set_state(LISTENING, self._ready_text())
+
+    # ---- helpers ------------------------------------------------------------------------------
+
+    def _set_state(self, state: str, detail: str) -> None:
+        self.state = state
+        self.state_changed.emit(state, detail)
+
+    def _ready_text(self) -> str:
+        where = self.session.endpoint.display() if self.session else ""
+        where = "the offline demo" if self.offline else where
+        if self.settings.mode == "none":
+            return f"Ready on {where}: hold Space or the button to talk."
+        return f"Listening on {where}."
+
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("task failed", exc_info=task.exception())
+            self.notice.emit(f"Something went wrong: {task.exception()}")
+
+
+# ---- one small handler per server event type ----------------------------------------------
+
+def _user_transcript_delta(c: Controller, e: dict[str, Any]) -> None:
+    c.user_text.emit(str(e.get("item_id")), str(e.get("delta", "")), False)
+
+
+def _user_transcript_done(c: Controller, e: dict[str, Any]) -> None:
+    c.user_text.emit(str(e.get("item_id")), str(e.get("transcript", "")), True)
+
+
+def _item_added(c: Controller, e: dict[str, Any]) -> None:
+    item = e.get("item") or {}
+    if not isinstance(item, dict) or item.get("type") != "message":
+        return
+    role, item_id = item.get("role"), str(item.get("id"))
+    if role == "user":
+        c.turn_started.emit("user", item_id)
+        texts = [p.get("text", "") for p in item.get("content") or []
+                 if isinstance(p, dict) and p.get("type") == "input_text"]
+        if texts:
+            c.user_text.emit(item_id, " ".join(texts), True)
+    elif role == "assistant":
+        c.turn_started.emit("assistant", item_id)
+
+
+def _assistant_delta(c: Controller, e: dict[str, Any]) -> None:
+    c.assistant_text.emit(str(e.get("item_id")), str(e.get("delta", "")), False)
+    if c.state != SPEAKING:
+        c._set_state(SPEAKING, "Speaking: talk or press Esc to interrupt.")
+
+
+def _speech_started(c: Controller, e: dict[str, Any]) -> None:
+    c._set_state(LISTENING, "Hearing you...")
+
+
+def _thinking(c: Controller, e: dict[str, Any]) -> None:
+    if c.state != SPEAKING:
+        c._set_state(THINKING, "Thinking...")
+
+
+def _response_done(c: Controller, e: dict[str, Any]) -> None:
+    response = e.get("response") or {}
+    if isinstance(response, dict) and isinstance(response.get("usage"), dict):
+        c.usage_changed.emit(c.usage.add(response["usage"]))
+    if c.state == THINKING:
+        c._set_state(LISTENING, c._ready_text())
+
+
+def _error(c: Controller, e: dict[str, Any]) -> None:
+    error = e.get("error") if isinstance(e.get("error"), dict) else {}
+    c.notice.emit(f"Server: {error.get('message') or 'an error without a message'}")
+
+
+_HANDLERS: dict[str, Callable[[Controller, dict[str, Any]], None]] = {
+    "conversation.item.input_audio_transcription.delta": _user_transcript_delta,
+    "conversation.item.input_audio_transcription.completed": _user_transcript_done,
+    "conversation.item.added": _item_added,
+    "response.output_audio_transcript.delta": _assistant_delta,
+    "response.output_text.delta": _assistant_delta,
+    "input_audio_buffer.speech_started": _speech_started,
+    "input_audio_buffer.speech_stopped": _thinking,
+    "response.created": _thinking,
+    "response.done": _response_done,
+    "error": _error,
+}

@@ -1,0 +1,90 @@
+"""User settings <-> QSettings. Never the API key: that lives in the keyring only."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QSettings
+
+from assistant.cli import MODES
+from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_VOICE
+from assistant.realtime.endpoint import Endpoint
+from assistant.realtime.session_config import SessionSettings, TurnDetection
+
+
+@dataclass
+class Settings:
+    base_url: str = DEFAULT_BASE_URL
+    auth: str = "bearer"                 # bearer | api-key
+    dialect: str = "ga"                  # ga | beta
+    model: str = DEFAULT_MODEL
+    voice: str = DEFAULT_VOICE
+    instructions: str = "You are a helpful, concise voice assistant."
+    transcription_model: str = "gpt-4o-mini-transcribe"
+    mode: str = "none"                   # none (push-to-talk) | server_vad | semantic_vad
+    vad_threshold: float = 0.5
+    vad_silence_ms: int = 500
+    vad_prefix_ms: int = 300
+    eagerness: str = "auto"
+    input_device: str = ""
+    output_device: str = ""
+    echo_guard: bool = True
+    first_run_done: bool = False
+
+    @property
+    def key_account(self) -> str:
+        """Keys are stored per host, so an Azure key and an OpenAI key can coexist."""
+        return urlsplit(self.base_url).hostname or self.base_url
+
+    def turn_detection(self) -> TurnDetection:
+        return TurnDetection(mode=self.mode, threshold=self.vad_threshold,  # type: ignore[arg-type]
+                             prefix_padding_ms=self.vad_prefix_ms,
+                             silence_duration_ms=self.vad_silence_ms,
+                             eagerness=self.eagerness)  # type: ignore[arg-type]
+
+    def session_settings(self) -> SessionSettings:
+        return SessionSettings(model=self.model, voice=self.voice, instructions=self.instructions,
+                               turn_detection=self.turn_detection(),
+                               transcription_model=self.transcription_model or None)
+
+    def endpoint(self, api_key: str) -> Endpoint:
+        return Endpoint(base_url=self.base_url, model=self.model, api_key=api_key,
+                        auth=self.auth, dialect=self.dialect)  # type: ignore[arg-type]
+
+    def with_args(self, args: argparse.Namespace) -> Settings:
+        """These settings with the command line's values on top (for this run only)."""
+        changes = {name: getattr(args, name) for name in
+                   ("base_url", "model", "dialect", "input_device", "output_device")
+                   if getattr(args, name, None) is not None}
+        if getattr(args, "mode", None):
+            changes["mode"] = MODES[args.mode]
+        return dataclasses.replace(self, **changes)
+
+
+def load_settings(store: QSettings) -> Settings:
+    defaults = Settings()
+    values = {}
+    for f in dataclasses.fields(Settings):
+        default = getattr(defaults, f.name)
+        raw = store.value(f.name, default)
+        values[f.name] = _coerce(raw, type(default), default)
+    return Settings(**values)
+
+
+def save_settings(store: QSettings, settings: Settings) -> None:
+    for f in dataclasses.fields(Settings):
+        store.setValue(f.name, getattr(settings, f.name))
+    store.sync()
+
+
+def _coerce(raw: object, kind: type, default: object) -> object:
+    """QSettings hands back strings on some platforms; a bad stored value falls back."""
+    try:
+        if kind is bool:
+            return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
+        return kind(raw)
+    except (TypeError, ValueError):
+        return default

@@ -1,0 +1,1 @@
+"""Widgets: they render state and emit intents; they do no I/O."""

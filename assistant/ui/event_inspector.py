@@ -1,0 +1,107 @@
+"""Protocol events as they pass: direction, time, type; the JSON of the selected one.
+
+Audio payloads arrive already summarised ("<N bytes>"); the key is never in an event. Runs of
+the same streaming event type collapse into one row with a count, so 50 appends a second stay
+readable, and the list keeps its newest rows only.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+COLLAPSED_TYPES = frozenset({"input_audio_buffer.append", "response.output_audio.delta",
+                             "response.output_audio_transcript.delta",
+                             "response.output_text.delta",
+                             "response.function_call_arguments.delta"})
+MAX_ROWS = 2000
+
+
+class EventInspector(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["", "Time", "Type"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setColumnWidth(0, 28)
+        self.tree.setColumnWidth(1, 92)
+        self.detail = QPlainTextEdit(readOnly=True)
+        self.detail.setPlaceholderText("Select an event to see its JSON.")
+        clear = QPushButton("Clear")
+        clear.clicked.connect(self.clear)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(self.detail)
+        split.setSizes([300, 160])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        layout.addWidget(clear, alignment=Qt.AlignmentFlag.AlignRight)
+        self.tree.currentItemChanged.connect(self._show)
+        # rows of the current run of streaming events, one per (direction, type)
+        self._open_rows: dict[tuple[str, str], QTreeWidgetItem] = {}
+
+    def add_event(self, direction: str, when: float, kind: str, summary: Any) -> None:
+        key = (direction, kind)
+        if kind not in COLLAPSED_TYPES:
+            self._open_rows.clear()
+        elif key in self._open_rows:
+            row = self._open_rows[key]
+            count = row.data(2, Qt.ItemDataRole.UserRole + 1) + 1
+            row.setData(2, Qt.ItemDataRole.UserRole + 1, count)
+            row.setText(2, f"{kind}  ×{count}")
+            row.setData(0, Qt.ItemDataRole.UserRole, summary)
+            return
+        row = QTreeWidgetItem(["↑" if direction == "out" else "↓", _clock(when), kind])
+        row.setData(0, Qt.ItemDataRole.UserRole, summary)
+        row.setData(2, Qt.ItemDataRole.UserRole + 1, 1)
+        row.setToolTip(0, "sent" if direction == "out" else "received")
+        if kind == "error":
+            row.setForeground(2, Qt.GlobalColor.red)
+        self.tree.addTopLevelItem(row)
+        if kind in COLLAPSED_TYPES:
+            self._open_rows[key] = row
+        while self.tree.topLevelItemCount() > MAX_ROWS:
+            dropped = self.tree.takeTopLevelItem(0)
+            self._open_rows = {k: r for k, r in self._open_rows.items() if r is not dropped}
+        bar = self.tree.verticalScrollBar()
+        if bar.maximum() - bar.value() < 40:
+            self.tree.scrollToBottom()
+
+    def clear(self) -> None:
+        self.tree.clear()
+        self.detail.clear()
+        self._open_rows.clear()
+
+    def all_text(self) -> str:
+        """Everything the inspector holds, as text (what a user could copy out of it)."""
+        rows = []
+        for index in range(self.tree.topLevelItemCount()):
+            row = self.tree.topLevelItem(index)
+            summary = row.data(0, Qt.ItemDataRole.UserRole)
+            rows.append(" ".join(row.text(c) for c in range(3)) + " " + json.dumps(summary))
+        return "\n".join(rows) + "\n" + self.detail.toPlainText()
+
+    def _show(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
+        if current is None:
+            self.detail.clear()
+            return
+        summary = current.data(0, Qt.ItemDataRole.UserRole)
+        self.detail.setPlainText(json.dumps(summary, indent=2, ensure_ascii=False))
+
+
+def _clock(when: float) -> str:
+    return time.strftime("%H:%M:%S", time.localtime(when)) + f".{int(when * 1000) % 1000:03d}"

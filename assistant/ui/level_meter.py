@@ -1,0 +1,87 @@
+"""A level meter: polls a LevelHolder at 30 Hz, smooths, paints only the lit part.
+
+Polling (not a signal per audio frame) keeps the audio threads free of Qt; the gradient is built
+once per size and the unlit track is a flat fill.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from assistant.audio.levels import LevelHolder, MeterBallistics, iec_scale
+
+_TICKS_DB = (-60, -40, -30, -20, -10, -6, -3, 0)
+
+
+class LevelMeter(QWidget):
+    def __init__(self, holder: LevelHolder, label: str, parent: QWidget | None = None,
+                 fps: int = 30) -> None:
+        super().__init__(parent)
+        self.holder, self.label = holder, label
+        self.ballistics = MeterBallistics()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(f"{label} level")
+        self._gradient: QLinearGradient | None = None
+        self._gradient_width = -1
+        self._last = time.monotonic()
+        self.frames_painted = 0
+        self._timer = QTimer(self, interval=1000 // fps, timeout=self._poll)
+        self._timer.start()
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, 26)
+
+    @property
+    def rms_fraction(self) -> float:
+        return iec_scale(self.ballistics.rms_db)
+
+    def _poll(self) -> None:
+        now = time.monotonic()
+        rms_db, peak_db = self.holder.value
+        self.ballistics.step(now - self._last, rms_db, peak_db)
+        self._last = now
+        self.update()
+
+    def _bar_rect(self) -> QRectF:
+        return QRectF(64, 5, max(10, self.width() - 70), self.height() - 10)
+
+    def _gradient_for(self, bar: QRectF) -> QLinearGradient:
+        if self._gradient is None or self._gradient_width != int(bar.width()):
+            gradient = QLinearGradient(bar.left(), 0, bar.right(), 0)
+            gradient.setColorAt(0.0, QColor("#2e9d5b"))
+            gradient.setColorAt(iec_scale(-20), QColor("#58c46b"))
+            gradient.setColorAt(iec_scale(-9), QColor("#e3c33b"))
+            gradient.setColorAt(1.0, QColor("#e0533d"))
+            self._gradient, self._gradient_width = gradient, int(bar.width())
+        return self._gradient
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.setPen(palette.windowText().color())
+        painter.drawText(QRectF(0, 0, 60, self.height()),
+                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.label)
+        bar = self._bar_rect()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(128, 128, 128, 50))
+        painter.drawRoundedRect(bar, 4, 4)
+        lit = bar.adjusted(0, 0, -(1 - self.rms_fraction) * bar.width(), 0)
+        if lit.width() > 0.5:
+            painter.setBrush(self._gradient_for(bar))
+            painter.drawRoundedRect(lit, 4, 4)
+        peak_x = bar.left() + iec_scale(self.ballistics.peak_db) * bar.width()
+        if peak_x > bar.left() + 1:
+            painter.setPen(QPen(QColor("#f4f4f4") if palette.window().color().lightness() < 128
+                                else QColor("#333333"), 2))
+            painter.drawLine(int(peak_x), int(bar.top()), int(peak_x), int(bar.bottom()))
+        painter.setPen(QPen(QColor(128, 128, 128, 120), 1))
+        for db in _TICKS_DB:
+            x = bar.left() + iec_scale(db) * bar.width()
+            painter.drawLine(int(x), int(bar.bottom()) - 3, int(x), int(bar.bottom()))
+        painter.end()
+        self.frames_painted += 1

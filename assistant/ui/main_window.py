@@ -1,0 +1,236 @@
+"""The main window: status, mode, conversation, meters, push-to-talk. It renders the
+controller's state and forwards the user's intents; it does no I/O of its own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.controller import CONNECTING, DISCONNECTED, ERROR, Controller
+from assistant.ui.event_inspector import EventInspector
+from assistant.ui.level_meter import LevelMeter
+from assistant.ui.settings_dialog import MODE_LABELS
+from assistant.ui.transcript_view import TranscriptView
+
+STATE_COLORS = {"disconnected": "#8a8a8a", "connecting": "#d9a521", "listening": "#2e9d5b",
+                "thinking": "#3a7bd5", "speaking": "#8a4fd1", "error": "#c8372d"}
+STYLE = """
+QPushButton#ptt { font-size: 16px; font-weight: 600; min-height: 56px; border-radius: 10px;
+                  background: #2f6fdb; color: white; border: none; }
+QPushButton#ptt:pressed, QPushButton#ptt[held="true"] { background: #1d4fa8; }
+QPushButton#ptt:disabled { background: #9db4dc; }
+QLabel#banner { background: #fff4d6; color: #5c4300; padding: 6px 10px; border-radius: 6px; }
+QLabel#state { font-weight: 600; }
+"""
+_TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+    key_dialog_requested = Signal(str)
+    settings_requested = Signal()
+
+    def __init__(self, controller: Controller) -> None:
+        super().__init__()
+        self.controller = controller
+        self.setWindowTitle("Voice Assistant")
+        self.resize(980, 680)
+        self.setStyleSheet(STYLE)
+        self._build()
+        self._wire()
+        self._shortcuts()
+        self.render_state(DISCONNECTED, "Disconnected: press Connect (Ctrl+K).")
+        QApplication.instance().installEventFilter(self)
+
+    # ---- layout -------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.state_dot = QLabel("●")
+        self.state_label = QLabel(objectName="state")
+        self.connect_button = QPushButton("Connect")
+        self.mode_combo = QComboBox()
+        for value, label in MODE_LABELS.items():
+            self.mode_combo.addItem(label, value)
+        self.mode_combo.setToolTip("How your turn ends: when you release the key, or when "
+                                   "the server hears you stop")
+        self.settings_button = QPushButton("Settings")
+        self.inspector_button = QPushButton("Events", checkable=True)
+        top = QHBoxLayout()
+        for widget in (self.state_dot, self.state_label):
+            top.addWidget(widget)
+        top.addStretch(1)
+        for widget in (self.mode_combo, self.connect_button, self.settings_button,
+                       self.inspector_button):
+            top.addWidget(widget)
+
+        self.banner = QLabel(objectName="banner", visible=False, wordWrap=True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.transcript = TranscriptView()
+        self.text_edit = QLineEdit(placeholderText="Type a message and press Enter")
+        self.send_button = QPushButton("Send")
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.text_edit, 1)
+        text_row.addWidget(self.send_button)
+
+        self.mic_meter = LevelMeter(self.controller.engine.mic_level, "Mic")
+        self.out_meter = LevelMeter(self.controller.engine.out_level, "Assistant")
+        meters = QVBoxLayout()
+        meters.addWidget(self.mic_meter)
+        meters.addWidget(self.out_meter)
+        self.ptt_button = QPushButton("Hold to talk  (Space)", objectName="ptt")
+        self.mute_button = QPushButton("Mute", checkable=True)
+        self.interrupt_button = QPushButton("Interrupt  (Esc)")
+        controls = QHBoxLayout()
+        controls.addLayout(meters, 2)
+        controls.addWidget(self.ptt_button, 2)
+        side = QVBoxLayout()
+        side.addWidget(self.mute_button)
+        side.addWidget(self.interrupt_button)
+        controls.addLayout(side)
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banner)
+        column.addWidget(self.transcript, 1)
+        column.addLayout(text_row)
+        rule = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
+        column.addWidget(rule)
+        column.addLayout(controls)
+
+        self.inspector = EventInspector()
+        self.inspector.setVisible(False)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.inspector)
+        self.splitter.setSizes([640, 340])
+
+        root = QWidget()
+        outer = QVBoxLayout(root)
+        outer.addLayout(top)
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(root)
+        self.usage_label = QLabel("")
+        self.statusBar().addPermanentWidget(self.usage_label)
+
+    def _wire(self) -> None:
+        c = self.controller
+        c.state_changed.connect(self.render_state)
+        c.turn_started.connect(self.transcript.start_turn)
+        c.user_text.connect(lambda i, t, final: (self.transcript.set_text if final
+                                                 else self.transcript.append_text)("user", i, t))
+        c.assistant_text.connect(lambda i, t, _f: self.transcript.append_text("assistant", i, t))
+        c.notice.connect(self.transcript.add_notice)
+        c.hint.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        c.event_logged.connect(self.inspector.add_event)
+        c.usage_changed.connect(self.usage_label.setText)
+        c.offline_changed.connect(self.render_offline)
+        c.audio_problems.connect(self._render_audio_problems)
+        self.connect_button.clicked.connect(self._toggle_connection)
+        self.mode_combo.currentIndexChanged.connect(
+            lambda _i: c.set_mode(self.mode_combo.currentData()))
+        self.settings_button.clicked.connect(self.settings_requested)
+        self.inspector_button.toggled.connect(self.inspector.setVisible)
+        self.text_edit.returnPressed.connect(self._send_text)
+        self.send_button.clicked.connect(self._send_text)
+        self.ptt_button.pressed.connect(self._ptt_down)
+        self.ptt_button.released.connect(self._ptt_up)
+        self.mute_button.toggled.connect(c.set_muted)
+        self.mute_button.toggled.connect(
+            lambda on: self.mute_button.setText("Unmute" if on else "Mute"))
+        self.interrupt_button.clicked.connect(c.interrupt)
+        self.banner.linkActivated.connect(lambda _link: self.key_dialog_requested.emit(""))
+        self.select_mode(c.settings.mode)
+
+    def _shortcuts(self) -> None:
+        for keys, action in (("Esc", self.controller.interrupt),
+                             ("Ctrl+M", self.mute_button.toggle),
+                             ("Ctrl+I", self.inspector_button.toggle),
+                             ("Ctrl+,", self.settings_requested.emit),
+                             ("Ctrl+K", self._toggle_connection),
+                             ("Ctrl+Q", self.close)):
+            QShortcut(QKeySequence(keys), self, activated=action)
+
+    # ---- rendering ----------------------------------------------------------------------------
+
+    def render_state(self, state: str, detail: str) -> None:
+        self.state_dot.setStyleSheet(f"color: {STATE_COLORS.get(state, '#8a8a8a')};"
+                                     "font-size: 18px;")
+        self.state_label.setText(f"{state.title()}  ·  {detail}" if detail else state.title())
+        connected = state not in (DISCONNECTED, ERROR, CONNECTING)
+        self.connect_button.setText("Disconnect" if state != DISCONNECTED and state != ERROR
+                                    else "Connect")
+        self.ptt_button.setEnabled(connected)
+        self.interrupt_button.setEnabled(connected)
+
+    def render_offline(self, offline: bool) -> None:
+        self.banner.setText("<b>Offline demo</b>: replies come from the embedded server, not a "
+                            "model. <a href='key'>Add an API key...</a>")
+        self.banner.setVisible(offline)
+
+    def select_mode(self, mode: str) -> None:
+        index = self.mode_combo.findData(mode)
+        if index >= 0 and index != self.mode_combo.currentIndex():
+            self.mode_combo.setCurrentIndex(index)
+
+    def _render_audio_problems(self, problems: list[str]) -> None:
+        self.statusBar().showMessage(" ".join(problems), 8000)
+
+    # ---- intents ------------------------------------------------------------------------------
+
+    def _toggle_connection(self) -> None:
+        if self.controller.state in (DISCONNECTED, ERROR):
+            self.controller.connect_()
+        else:
+            self.controller.disconnect_()
+
+    def _send_text(self) -> None:
+        text = self.text_edit.text()
+        if text.strip():
+            self.controller.send_text(text)
+            self.text_edit.clear()
+
+    def _ptt_down(self) -> None:
+        self.ptt_button.setProperty("held", True)
+        self.ptt_button.style().polish(self.ptt_button)
+        self.controller.ptt_press()
+
+    def _ptt_up(self) -> None:
+        self.ptt_button.setProperty("held", False)
+        self.ptt_button.style().polish(self.ptt_button)
+        self.controller.ptt_release()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space held anywhere in the window (outside editable text) is push-to-talk."""
+        kind = event.type()
+        mine = isinstance(watched, QWidget) and watched.window() is self
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) and mine:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            typing = isinstance(watched, _TEXT_WIDGETS) and not watched.isReadOnly()
+            if (key_event.key() == Qt.Key.Key_Space and not typing
+                    and self.ptt_button.isEnabled()):
+                if not key_event.isAutoRepeat():
+                    (self._ptt_down if kind == QEvent.Type.KeyPress else self._ptt_up)()
+                return True
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QApplication.instance().removeEventFilter(self)
+        self.closed.emit()
+        super().closeEvent(event)

@@ -1,0 +1,181 @@
+"""Settings: endpoint, model and voice, turn detection, devices, echo guard, the key.
+
+Edits a copy of Settings and emits it on OK; device re-scan and key changes are intents the
+controller carries out.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.config import VOICES
+from assistant.realtime.session_config import EAGERNESS
+from assistant.settings import Settings
+
+MODE_LABELS = {"none": "Push-to-talk", "server_vad": "Server VAD", "semantic_vad": "Semantic VAD"}
+DEFAULT_DEVICE = "System default"
+
+
+class SettingsDialog(QDialog):
+    applied = Signal(object)            # Settings
+    rescan_requested = Signal()
+    change_key_requested = Signal()
+    remove_key_requested = Signal()
+
+    def __init__(self, settings: Settings, inputs: list[str], outputs: list[str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setMinimumWidth(520)
+        self._settings = dataclasses.replace(settings)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._endpoint_group())
+        layout.addWidget(self._voice_group())
+        layout.addWidget(self._turn_group())
+        layout.addWidget(self._audio_group(inputs, outputs))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._load(settings)
+
+    # ---- groups -------------------------------------------------------------------------------
+
+    def _endpoint_group(self) -> QGroupBox:
+        box, form = _group("Endpoint")
+        self.base_url = QLineEdit()
+        self.auth = _combo({"bearer": "Authorization: Bearer", "api-key": "api-key header"})
+        self.dialect = _combo({"ga": "GA", "beta": "Beta (OpenAI-Beta: realtime=v1)"})
+        self.model = QLineEdit()
+        change_key, remove_key = QPushButton("Change key..."), QPushButton("Remove key")
+        change_key.clicked.connect(self.change_key_requested)
+        remove_key.clicked.connect(self.remove_key_requested)
+        keys = QHBoxLayout()
+        keys.addWidget(change_key)
+        keys.addWidget(remove_key)
+        keys.addStretch(1)
+        form.addRow("Base URL", self.base_url)
+        form.addRow("Authentication", self.auth)
+        form.addRow("Dialect", self.dialect)
+        form.addRow("Model", self.model)
+        form.addRow("API key", keys)
+        return box
+
+    def _voice_group(self) -> QGroupBox:
+        box, form = _group("Conversation")
+        self.voice = _combo({v: v for v in VOICES})
+        self.instructions = QPlainTextEdit()
+        self.instructions.setFixedHeight(64)
+        self.transcription = QLineEdit()
+        self.transcription.setPlaceholderText("empty: no transcript of what you say")
+        form.addRow("Voice", self.voice)
+        form.addRow("Instructions", self.instructions)
+        form.addRow("Transcription model", self.transcription)
+        return box
+
+    def _turn_group(self) -> QGroupBox:
+        box, form = _group("Turn detection")
+        self.mode = _combo(MODE_LABELS)
+        self.threshold = QDoubleSpinBox(minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2)
+        self.silence = QSpinBox(minimum=100, maximum=5000, singleStep=50, suffix=" ms")
+        self.prefix = QSpinBox(minimum=0, maximum=2000, singleStep=50, suffix=" ms")
+        self.eagerness = _combo({e: e for e in EAGERNESS})
+        form.addRow("Mode", self.mode)
+        form.addRow("Threshold (server VAD)", self.threshold)
+        form.addRow("Silence before a reply", self.silence)
+        form.addRow("Audio kept before speech", self.prefix)
+        form.addRow("Eagerness (semantic VAD)", self.eagerness)
+        return box
+
+    def _audio_group(self, inputs: list[str], outputs: list[str]) -> QGroupBox:
+        box, form = _group("Audio")
+        self.input_device, self.output_device = QComboBox(), QComboBox()
+        self.set_devices(inputs, outputs)
+        rescan = QPushButton("Re-scan devices")
+        rescan.clicked.connect(self.rescan_requested)
+        self.echo_guard = QCheckBox("Echo guard: don't let the assistant hear itself on speakers")
+        form.addRow("Microphone", self.input_device)
+        form.addRow("Speaker", self.output_device)
+        form.addRow("", rescan)
+        form.addRow("", self.echo_guard)
+        return box
+
+    # ---- state --------------------------------------------------------------------------------
+
+    def set_devices(self, inputs: list[str], outputs: list[str]) -> None:
+        for combo, names, current in ((self.input_device, inputs, self._settings.input_device),
+                                      (self.output_device, outputs,
+                                       self._settings.output_device)):
+            combo.clear()
+            combo.addItem(DEFAULT_DEVICE, "")
+            for name in names:
+                combo.addItem(name, name)
+            if current and combo.findData(current) < 0:
+                combo.addItem(f"{current} (not connected)", current)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+
+    def _load(self, s: Settings) -> None:
+        self.base_url.setText(s.base_url)
+        _select(self.auth, s.auth)
+        _select(self.dialect, s.dialect)
+        self.model.setText(s.model)
+        _select(self.voice, s.voice)
+        self.instructions.setPlainText(s.instructions)
+        self.transcription.setText(s.transcription_model)
+        _select(self.mode, s.mode)
+        self.threshold.setValue(s.vad_threshold)
+        self.silence.setValue(s.vad_silence_ms)
+        self.prefix.setValue(s.vad_prefix_ms)
+        _select(self.eagerness, s.eagerness)
+        self.echo_guard.setChecked(s.echo_guard)
+
+    def values(self) -> Settings:
+        return dataclasses.replace(
+            self._settings, base_url=self.base_url.text().strip(), auth=self.auth.currentData(),
+            dialect=self.dialect.currentData(), model=self.model.text().strip(),
+            voice=self.voice.currentData(), instructions=self.instructions.toPlainText(),
+            transcription_model=self.transcription.text().strip(), mode=self.mode.currentData(),
+            vad_threshold=self.threshold.value(), vad_silence_ms=self.silence.value(),
+            vad_prefix_ms=self.prefix.value(), eagerness=self.eagerness.currentData(),
+            input_device=self.input_device.currentData(),
+            output_device=self.output_device.currentData(),
+            echo_guard=self.echo_guard.isChecked())
+
+    def _accept(self) -> None:
+        self.applied.emit(self.values())
+        self.accept()
+
+
+def _group(title: str) -> tuple[QGroupBox, QFormLayout]:
+    box = QGroupBox(title)
+    return box, QFormLayout(box)
+
+
+def _combo(options: dict[str, str]) -> QComboBox:
+    combo = QComboBox()
+    for value, label in options.items():
+        combo.addItem(label, value)
+    return combo
+
+
+def _select(combo: QComboBox, value: str) -> None:
+    combo.setCurrentIndex(max(0, combo.findData(value)))

@@ -1,0 +1,91 @@
+"""The conversation: one header and one paragraph per turn, deltas appended as they stream."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+_ROLES = {"user": ("You", "#2f6fdb"), "assistant": ("Assistant", "#1f9d6a")}
+
+
+class TranscriptView(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setPlaceholderText("The conversation appears here. Hold Space to talk, "
+                                "or type a message below.")
+        self.document().setDocumentMargin(12)
+        self._bodies: dict[str, QTextBlock] = {}
+        self._texts: dict[str, str] = {}
+
+    # ---- what the controller's signals drive ----------------------------------------------------
+
+    def start_turn(self, role: str, item_id: str) -> None:
+        if item_id in self._bodies:
+            return
+        label, color = _ROLES.get(role, (role.title(), "#666666"))
+        cursor = self._end_cursor()
+        if not self.document().isEmpty():
+            cursor.insertBlock(self._block_format(top=14))
+        header = QTextCharFormat()
+        header.setFontWeight(QFont.Weight.Bold)
+        header.setForeground(QColor(color))
+        cursor.insertText(label, header)
+        cursor.insertBlock(self._block_format(top=2), QTextCharFormat())
+        self._bodies[item_id] = cursor.block()
+        self._texts[item_id] = ""
+        self._follow()
+
+    def append_text(self, role: str, item_id: str, delta: str) -> None:
+        self.start_turn(role, item_id)
+        block = self._bodies[item_id]
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + block.length() - 1)
+        cursor.insertText(delta, QTextCharFormat())
+        self._texts[item_id] += delta
+        self._follow()
+
+    def set_text(self, role: str, item_id: str, text: str) -> None:
+        self.start_turn(role, item_id)
+        block = self._bodies[item_id]
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position())
+        cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text, QTextCharFormat())
+        self._texts[item_id] = text
+        self._follow()
+
+    def add_notice(self, text: str) -> None:
+        cursor = self._end_cursor()
+        if not self.document().isEmpty():
+            cursor.insertBlock(self._block_format(top=10))
+        notice = QTextCharFormat()
+        notice.setForeground(QColor("#a05a00"))
+        notice.setFontItalic(True)
+        cursor.insertText(text, notice)
+        self._follow()
+
+    def text_of(self, item_id: str) -> str:
+        return self._texts.get(item_id, "")
+
+    def turns(self) -> list[str]:
+        return list(self._texts.values())
+
+    # ---- helpers ------------------------------------------------------------------------------
+
+    def _end_cursor(self) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        return cursor
+
+    @staticmethod
+    def _block_format(top: int) -> QTextBlockFormat:
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(top)
+        return fmt
+
+    def _follow(self) -> None:
+        """Keep the newest text in view unless the user scrolled up to read."""
+        bar = self.verticalScrollBar()
+        if bar.maximum() - bar.value() < 80:
+            bar.setValue(bar.maximum())

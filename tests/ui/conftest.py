@@ -1,0 +1,63 @@
+"""The whole app (AppShell: window + controller) on a qasync loop, with an in-memory keyring,
+a temporary settings file and a fake sound card that runs on a real clock."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import keyring
+import numpy as np
+import pytest
+import soxr
+from PySide6.QtCore import QSettings
+
+from assistant.app import AppShell
+from assistant.cli import parse_args
+from tests.fakes import FakePyAudio
+
+
+async def until(condition, timeout: float = 10.0, message: str = "") -> None:
+    """Spin the shared Qt/asyncio loop until `condition()` holds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {message or condition}")
+        await asyncio.sleep(0.02)
+
+
+def mic_pcm(pcm24: bytes, rate: int = 48_000, channels: int = 2) -> bytes:
+    """24 kHz mono speech as the fake microphone delivers it (48 kHz stereo)."""
+    mono = soxr.resample(np.frombuffer(pcm24, np.int16), 24_000, rate).astype(np.int16)
+    return np.repeat(mono, channels).tobytes()
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    backend = keyring.get_keyring()
+    backend.store.clear()
+    return backend.store
+
+
+@pytest.fixture
+async def make_shell(qtbot, tmp_path, memory_keyring):
+    shells: list[AppShell] = []
+
+    async def make(*argv: str, backend: FakePyAudio | None = None, start: bool = True):
+        fake = backend or FakePyAudio(realtime=True)
+        store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        shell = AppShell(parse_args(list(argv)), str(tmp_path / "assistant.log"),
+                         audio_backend=lambda: fake, settings_store=store)
+        shell.fake, shell.store_path = fake, tmp_path / "settings.ini"
+        qtbot.addWidget(shell.window)
+        shells.append(shell)
+        if start:
+            await shell.start()
+        return shell
+
+    yield make
+    for shell in shells:
+        if shell.key_dialog is not None:
+            shell.key_dialog.close()
+        await shell.controller.shutdown()

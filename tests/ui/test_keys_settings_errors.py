@@ -1,0 +1,153 @@
+"""The key in the keyring (and nowhere else), settings, unexpected errors, the command line."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+
+import keyring
+from keyring.backends import fail
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from assistant.controller import ERROR, LISTENING
+from assistant.logging_setup import setup_logging
+from assistant.sim import SimServer
+from tests.ui.conftest import until
+
+KEY = "sk-test-secret-0123456789abcdefXYZ"
+
+
+async def test_key_dialog_tests_and_stores_the_key_then_connects(make_shell, qtbot, tmp_path,
+                                                                 memory_keyring):
+    log_path = setup_logging(logging.DEBUG, tmp_path / "logs")
+    async with SimServer(api_key=KEY, speed=20) as server:
+        shell = await make_shell("--base-url", server.url)
+        dialog = shell.key_dialog
+        assert dialog is not None and dialog.key_edit.echoMode() == dialog.key_edit.EchoMode.Password
+        qtbot.mouseClick(dialog.show_box, Qt.MouseButton.LeftButton)
+        assert dialog.key_edit.echoMode() == dialog.key_edit.EchoMode.Normal
+        qtbot.keyClicks(dialog.key_edit, "sk-wrong-key-000000000000")
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        await until(lambda: "rejected the API key" in dialog.status.text(), message="rejected")
+        dialog.key_edit.clear()
+        qtbot.keyClicks(dialog.key_edit, KEY)
+        qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+        await until(lambda: dialog.status.text().startswith("Connected to"), message="test ok")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        await until(lambda: not dialog.isVisible(), message="dialog closes")
+        assert memory_keyring == {("voice-assistant", "127.0.0.1"): KEY}
+        await until(lambda: shell.controller.session is not None and not shell.controller.offline
+                    and shell.controller.state == LISTENING, message="connected with the key")
+        assert not shell.window.banner.isVisible()
+        shell.window.inspector_button.setChecked(True)
+        shell.controller.send_text("is my key safe")
+        await until(lambda: 'You said: "is my key safe".' in shell.window.transcript.turns())
+        shell.controller.settings.instructions = "persist me"
+        shell.controller.apply_settings(shell.controller.settings)
+        await shell.controller.shutdown()
+    logging.getLogger().handlers[-1].flush()
+    settings_text = shell.store_path.read_text()
+    log_text = log_path.read_text()
+    assert "persist me" in settings_text                    # the settings file is written
+    assert "-> session.update" in log_text                  # the log is really written
+    for where, text in (("settings", settings_text), ("log", log_text),
+                        ("inspector", shell.window.inspector.all_text()),
+                        ("transcript", shell.window.transcript.toPlainText())):
+        assert KEY not in text, where
+
+
+async def test_a_rejected_key_shows_the_error_and_asks_again(make_shell, memory_keyring):
+    async with SimServer(api_key="the-right-one") as server:
+        memory_keyring[("voice-assistant", "127.0.0.1")] = KEY
+        shell = await make_shell("--base-url", server.url, "--connect")
+        await until(lambda: shell.controller.state == ERROR, message="error state")
+        assert "rejected the API key (HTTP 401)" in shell.window.state_label.text()
+        await until(lambda: shell.key_dialog is not None and shell.key_dialog.isVisible())
+        assert "rejected the API key" in shell.window.state_label.text()
+
+
+async def test_unreachable_endpoint_is_a_sentence(make_shell, memory_keyring):
+    memory_keyring[("voice-assistant", "127.0.0.1")] = KEY
+    shell = await make_shell("--base-url", "ws://127.0.0.1:9/v1", "--connect")
+    await until(lambda: shell.controller.state == ERROR, message="error state")
+    assert "Cannot reach 127.0.0.1/v1" in shell.window.state_label.text()
+    assert "Traceback" not in shell.window.transcript.toPlainText()
+
+
+async def test_without_a_keyring_the_key_is_for_this_run_only(make_shell, qtbot, memory_keyring):
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        async with SimServer(api_key=KEY, speed=20) as server:
+            shell = await make_shell("--base-url", server.url)
+            dialog = shell.key_dialog
+            assert dialog.save_button.text() == "Use for this run"
+            assert "No system keyring" in " ".join(w.text() for w in dialog.findChildren(
+                type(dialog.status)))
+            qtbot.keyClicks(dialog.key_edit, KEY)
+            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+            await until(lambda: shell.controller.session is not None
+                        and not shell.controller.offline, message="connected for this run")
+        assert KEY not in shell.store_path.read_text()
+    finally:
+        keyring.set_keyring(previous)
+    assert memory_keyring == {}
+
+
+async def test_settings_dialog_saves_and_lists_devices(make_shell, qtbot):
+    shell = await make_shell("--offline")
+    shell.open_settings()
+    dialog = shell.settings_dialog
+    assert dialog.input_device.itemText(1) == "Fake Microphone"
+    assert dialog.output_device.itemText(1) == "Fake Speaker"
+    dialog.voice.setCurrentIndex(dialog.voice.findData("cedar"))
+    dialog.mode.setCurrentIndex(dialog.mode.findData("semantic_vad"))
+    dialog.base_url.setText("wss://example.test/v1")
+    with qtbot.waitSignal(shell.controller.devices_changed, timeout=2000):
+        dialog.rescan_requested.emit()
+    dialog._accept()
+    assert shell.controller.settings.voice == "cedar"
+    assert shell.window.mode_combo.currentData() == "semantic_vad"
+    text = shell.store_path.read_text()
+    assert "cedar" in text and "wss://example.test/v1" in text and "sk-" not in text
+
+
+async def test_unexpected_error_gets_one_dialog_with_copyable_details(make_shell, qtbot):
+    shell = await make_shell("--offline")
+    try:
+        raise ValueError("boom in a slot")
+    except ValueError as exc:
+        shell.on_exception(ValueError, exc, exc.__traceback__)
+        shell.on_exception(ValueError, exc, exc.__traceback__)      # a second one: logged only
+    dialogs = [w for w in QApplication.topLevelWidgets()
+               if w.windowTitle() == "Something went wrong" and w.isVisible()]
+    assert len(dialogs) == 1
+    copy = next(b for b in dialogs[0].findChildren(type(shell.window.send_button))
+                if b.text() == "Copy details")
+    qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
+    assert "ValueError: boom in a slot" in QApplication.clipboard().text()
+    dialogs[0].close()
+
+
+def test_without_a_display_it_says_so_instead_of_aborting():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    run = subprocess.run([sys.executable, "-m", "assistant"], env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 2
+    assert run.stderr.strip() == ("No display found (DISPLAY and WAYLAND_DISPLAY are not set). "
+                                  "To run without a screen, set QT_QPA_PLATFORM=offscreen.")
+
+
+def test_version_and_help_work_anywhere():
+    version = subprocess.run([sys.executable, "-m", "assistant", "--version"],
+                             capture_output=True, text=True, timeout=60)
+    assert version.returncode == 0 and version.stdout.startswith("assistant 0.1.0")
+    helptext = subprocess.run([sys.executable, "-m", "assistant", "--help"],
+                              capture_output=True, text=True, timeout=60).stdout
+    for option in ("--base-url", "--model", "--dialect", "--mode", "--connect", "--offline",
+                   "--input-device", "--output-device"):
+        assert option in helptext

@@ -1,0 +1,139 @@
+"""The window against the embedded server, driven as a user would, with pytest-qt."""
+
+from __future__ import annotations
+
+import asyncio
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from assistant.controller import LISTENING, SPEAKING
+from tests.helpers import speech
+from tests.ui.conftest import mic_pcm, until
+
+
+def sent(shell, kind: str) -> list[dict]:
+    return [e for d, _t, k, e in shell.events if d == "out" and k == kind]
+
+
+def record(shell) -> None:
+    shell.events = []
+    shell.controller.event_logged.connect(lambda d, t, k, e: shell.events.append((d, t, k, e)))
+
+
+async def connected(shell) -> None:
+    await until(lambda: shell.controller.session is not None
+                and shell.controller.session.configured, message="connection")
+
+
+async def test_first_run_without_key_offers_the_demo_then_a_push_to_talk_turn(make_shell, qtbot):
+    shell = await make_shell()
+    record(shell)
+    assert shell.key_dialog is not None and shell.key_dialog.isVisible()   # first run
+    qtbot.mouseClick(shell.key_dialog.demo_button, Qt.MouseButton.LeftButton)
+    await connected(shell)
+    window = shell.window
+    assert window.banner.isVisible() and "Offline demo" in window.banner.text()
+    assert shell.controller.state == LISTENING
+    qtbot.mousePress(window.ptt_button, Qt.MouseButton.LeftButton)
+    shell.fake.stream("input").push(mic_pcm(speech("what a lovely day", silence_ms=200)))
+    await until(lambda: window.mic_meter.rms_fraction > 0.2, message="mic meter")
+    await asyncio.sleep(1.6)
+    qtbot.mouseRelease(window.ptt_button, Qt.MouseButton.LeftButton)
+    await until(lambda: any("seconds of speech" in t for t in window.transcript.turns()),
+                timeout=15, message="assistant transcript")
+    assert len(sent(shell, "input_audio_buffer.append")) > 50
+    assert len(sent(shell, "input_audio_buffer.commit")) == 1
+    assert len(sent(shell, "response.create")) == 1
+    await until(lambda: window.out_meter.rms_fraction > 0.2, message="assistant meter")
+    played = np.frombuffer(b"".join(shell.fake.stream("output").played), np.int16)
+    assert np.abs(played).max() > 3000                       # the reply reached the speaker
+    await until(lambda: shell.controller.state == LISTENING, timeout=15, message="reply ends")
+    assert "Last turn" in window.usage_label.text()
+
+
+async def test_text_message_round_trip_and_tap_hint(make_shell, qtbot):
+    shell = await make_shell("--offline")
+    await connected(shell)
+    window = shell.window
+    qtbot.keyClicks(window.text_edit, "how far is the moon")
+    qtbot.keyClick(window.text_edit, Qt.Key.Key_Return)
+    await until(lambda: 'You said: "how far is the moon".' in window.transcript.turns(),
+                message=f"echo in {window.transcript.turns()} {shell.controller.state}")
+    assert window.transcript.turns()[0] == "how far is the moon"
+    assert window.text_edit.text() == ""
+    qtbot.mouseClick(window.ptt_button, Qt.MouseButton.LeftButton)      # a tap
+    assert "a tap is ignored" in window.statusBar().currentMessage()
+
+
+async def test_switching_to_server_vad_updates_the_session_live(make_shell):
+    shell = await make_shell("--offline")
+    record(shell)
+    await connected(shell)
+    shell.window.mode_combo.setCurrentIndex(shell.window.mode_combo.findData("server_vad"))
+    await until(lambda: sent(shell, "session.update")[1:], message="session.update")
+    update = sent(shell, "session.update")[-1]
+    assert update["session"]["audio"]["input"]["turn_detection"]["type"] == "server_vad"
+    await until(lambda: shell.controller.bridge.mode == "vad")
+    shell.fake.stream("input").push(mic_pcm(speech("hands free now")))
+    await until(lambda: any("seconds of speech" in t for t in shell.window.transcript.turns()),
+                timeout=15, message="a VAD turn")
+    assert QSettingsValue(shell, "mode") == "server_vad"
+
+
+def QSettingsValue(shell, key: str):
+    return shell.store.value(key)
+
+
+async def test_speech_over_the_reply_clears_playback_and_truncates(make_shell):
+    shell = await make_shell("--offline", "--mode", "server_vad")
+    record(shell)
+    await connected(shell)
+    shell.controller.send_text("tell me a long story about the sea, the sky and the stars")
+    await until(lambda: shell.controller.state == SPEAKING, message="speaking")
+    await asyncio.sleep(1.0)
+    shell.fake.stream("input").push(mic_pcm(speech("wait, stop")))
+    await until(lambda: sent(shell, "conversation.item.truncate"), timeout=8, message="truncate")
+    truncate = sent(shell, "conversation.item.truncate")[0]
+    assert 500 <= truncate["audio_end_ms"] <= 3000
+    await until(lambda: [e for d, _t, k, e in shell.events if k == "conversation.item.truncated"],
+                message="truncated")
+    assert not [e for d, _t, k, e in shell.events if k == "error"]
+
+
+async def test_no_microphone_still_lets_you_type(make_shell):
+    from tests.fakes import FakeDevice, FakePyAudio
+
+    speaker_only = FakePyAudio([FakeDevice("Speaker", outputs=2)], realtime=True)
+    shell = await make_shell("--offline", backend=speaker_only)
+    await connected(shell)
+    text = shell.window.transcript.toPlainText()
+    assert "No microphone found. You can still type messages." in text
+    shell.controller.send_text("typing works")
+    await until(lambda: 'You said: "typing works".' in shell.window.transcript.turns())
+
+
+async def test_space_held_is_push_to_talk_but_not_in_the_text_box(make_shell, qtbot):
+    shell = await make_shell("--offline")
+    await connected(shell)
+    window = shell.window
+    window.transcript.setFocus()
+    qtbot.keyPress(window.transcript, Qt.Key.Key_Space)
+    assert shell.controller.bridge.ptt_active
+    qtbot.keyRelease(window.transcript, Qt.Key.Key_Space)
+    assert not shell.controller.bridge.ptt_active           # a tap: ignored with a hint
+    window.text_edit.setFocus()
+    qtbot.keyClicks(window.text_edit, "a b")
+    assert window.text_edit.text() == "a b" and not shell.controller.bridge.ptt_active
+
+
+async def test_window_screenshot_mid_conversation(make_shell, tmp_path):
+    shell = await make_shell("--offline")
+    await connected(shell)
+    shell.controller.send_text("Hello! What can you do?")
+    await until(lambda: shell.controller.state == SPEAKING)
+    await asyncio.sleep(0.5)
+    image = shell.window.grab().toImage()
+    assert image.width() >= 900 and image.height() >= 600
+    path = tmp_path / "window.png"
+    assert image.save(str(path)) and path.stat().st_size > 20_000
