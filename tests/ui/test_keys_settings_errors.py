@@ -26,7 +26,8 @@ async def test_key_dialog_tests_and_stores_the_key_then_connects(make_shell, qtb
     async with SimServer(api_key=KEY, speed=20) as server:
         shell = await make_shell("--base-url", server.url)
         dialog = shell.key_dialog
-        assert dialog is not None and dialog.key_edit.echoMode() == dialog.key_edit.EchoMode.Password
+        assert dialog is not None
+        assert dialog.key_edit.echoMode() == dialog.key_edit.EchoMode.Password
         qtbot.mouseClick(dialog.show_box, Qt.MouseButton.LeftButton)
         assert dialog.key_edit.echoMode() == dialog.key_edit.EchoMode.Normal
         qtbot.keyClicks(dialog.key_edit, "sk-wrong-key-000000000000")
