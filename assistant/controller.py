@@ -92,13 +92,13 @@ class Controller(QObject):
             self.hint.emit("Connect first to talk.")
             return
         self.bridge.press()
-        self._set_state(LISTENING, "Recording: release to send.")
+        self._set_state(LISTENING, "recording: release to send")
 
     def ptt_release(self) -> None:
         if self.bridge is None:
             return
         if self.bridge.release():
-            self._set_state(THINKING, "Thinking...")
+            self._set_state(THINKING, self._where())
         else:
             self.hint.emit("Hold the button (or Space) while you talk; a tap is ignored.")
             self._set_state(LISTENING, self._ready_text())
@@ -272,12 +272,15 @@ class Controller(QObject):
         self.state = state
         self.state_changed.emit(state, detail)
 
+    def _where(self) -> str:
+        if self.offline:
+            return "offline demo"
+        return self.session.endpoint.display() if self.session else ""
+
     def _ready_text(self) -> str:
-        where = self.session.endpoint.display() if self.session else ""
-        where = "the offline demo" if self.offline else where
         if self.settings.mode == "none":
-            return f"Ready on {where}: hold Space or the button to talk."
-        return f"Listening on {where}."
+            return f"{self._where()}  ·  hold Space or the button to talk"
+        return f"{self._where()}  ·  talk any time"
 
     def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
         task = asyncio.ensure_future(coro)
@@ -319,16 +322,16 @@ def _item_added(c: Controller, e: dict[str, Any]) -> None:
 def _assistant_delta(c: Controller, e: dict[str, Any]) -> None:
     c.assistant_text.emit(str(e.get("item_id")), str(e.get("delta", "")), False)
     if c.state != SPEAKING:
-        c._set_state(SPEAKING, "Speaking: talk or press Esc to interrupt.")
+        c._set_state(SPEAKING, f"{c._where()}  ·  talk over it or press Esc to interrupt")
 
 
 def _speech_started(c: Controller, e: dict[str, Any]) -> None:
-    c._set_state(LISTENING, "Hearing you...")
+    c._set_state(LISTENING, f"{c._where()}  ·  hearing you")
 
 
 def _thinking(c: Controller, e: dict[str, Any]) -> None:
     if c.state != SPEAKING:
-        c._set_state(THINKING, "Thinking...")
+        c._set_state(THINKING, c._where())
 
 
 def _response_done(c: Controller, e: dict[str, Any]) -> None:

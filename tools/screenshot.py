@@ -1,0 +1,72 @@
+"""Remake resources/screenshot.png: the real window, offscreen, mid-conversation with the
+embedded server (a typed turn, a spoken push-to-talk turn, the assistant speaking).
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot.py [out.png]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.memory_keyring.MemoryKeyring")
+
+import qasync  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from assistant.app import AppShell  # noqa: E402
+from assistant.cli import parse_args  # noqa: E402
+from tests.fakes import FakePyAudio  # noqa: E402
+from tests.helpers import speech  # noqa: E402
+from tests.ui.conftest import mic_pcm, until  # noqa: E402
+
+
+async def shoot(out: Path) -> None:
+    fake = FakePyAudio(realtime=True)
+    store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    shell = AppShell(parse_args(["--offline"]), "", audio_backend=lambda: fake,
+                     settings_store=store)
+    await shell.start()
+    c, window = shell.controller, shell.window
+    await until(lambda: c.session is not None and c.session.configured)
+    window.inspector_button.setChecked(True)
+    c.send_text("Hi! Can you hear me over this connection?")
+    await until(lambda: c.state == "listening" and len(window.transcript.turns()) == 2, 20)
+    c.ptt_press()
+    fake.stream("input").push(mic_pcm(speech("what is the weather like today", 150)))
+    await asyncio.sleep(1.9)
+    c.ptt_release()
+    await until(lambda: c.state == "speaking", 20)
+    await asyncio.sleep(0.5)
+    fake.stream("input").push(mic_pcm(speech("okay", 0)))
+    await asyncio.sleep(0.25)
+    tree = window.inspector.tree
+    for index in range(tree.topLevelItemCount()):
+        if tree.topLevelItem(index).text(2) == "response.done":
+            tree.setCurrentItem(tree.topLevelItem(index))
+    window.grab().save(str(out))
+    print(f"wrote {out}")
+    window.close()
+    await c.shutdown()
+
+
+def main() -> None:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "screenshot.png"
+    app = QApplication.instance() or QApplication([])
+    app.setStyle("Fusion")
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_until_complete(shoot(out))
+
+
+if __name__ == "__main__":
+    main()
