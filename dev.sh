@@ -28,9 +28,15 @@ apt_install() {
   local sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
   say "Installing Debian packages: ${missing[*]}"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
+  $sudo apt-get update -qq || say "apt-get update failed; trying with the package lists we have"
+  if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+      "${missing[@]}" >/dev/null; then
+    # One unknown name (a renamed library on another release) must not stop the rest.
+    for pkg in "${missing[@]}"; do
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+        "$pkg" >/dev/null 2>&1 || say "Could not install $pkg; continuing without it"
+    done
+  fi
 }
 
 python_needs() {
