@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 DISCONNECTED, CONNECTING, LISTENING, THINKING, SPEAKING, ERROR = (
     "disconnected", "connecting", "listening", "thinking", "speaking", "error")
 OFFLINE_KEY = "offline-demo"
+# Settings a live session cannot take on: they need a new connection.
+_CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instructions",
+                      "transcription_model", "input_device", "output_device")
 
 
 class Controller(QObject):
@@ -124,12 +127,16 @@ class Controller(QObject):
     def apply_settings(self, settings: Settings) -> None:
         """New settings take effect on the next connection; the mode applies live."""
         mode_changed = settings.mode != self.settings.mode
+        reconnect = [name for name in _CONNECTION_FIELDS
+                     if getattr(settings, name) != getattr(self.settings, name)]
         self.settings = settings
         self._save(settings)
         if mode_changed:
             self.set_mode(settings.mode)
         if self.bridge is not None:
             self.bridge.echo_guard = settings.echo_guard
+        if reconnect and self.session is not None:
+            self.hint.emit("The new settings apply when you reconnect (Ctrl+K twice).")
 
     def rescan_devices(self) -> None:
         self.engine.rescan()

@@ -22,6 +22,15 @@ def pytest_asyncio_loop_factories(config, item):
     return {"asyncio": asyncio.new_event_loop}
 
 
+@pytest.fixture(autouse=True)
+def _sent_events_are_valid_ga():
+    from tests.helpers import GA_VIOLATIONS
+
+    GA_VIOLATIONS.clear()
+    yield
+    assert not GA_VIOLATIONS, GA_VIOLATIONS
+
+
 @pytest.fixture
 async def sim():
     """A fast embedded server (replies paced 20x real time) whose wire traffic is recorded;

@@ -51,10 +51,24 @@ def sine(freq: float, seconds: float, rate: int = WIRE_RATE, amp: float = 0.3) -
     return (amp * np.sin(2 * np.pi * freq * t)).astype(np.float32)
 
 
+# Client events our session emitted (in GA form, whatever the dialect) that the GA schema
+# refused; the autouse fixture in conftest fails the test if any.
+GA_VIOLATIONS: list[str] = []
+
+
+def check_sent_as_ga(event: dict[str, Any]) -> None:
+    try:
+        oracle.validate(event, "client", "ga")
+    except oracle.SchemaViolation as exc:
+        GA_VIOLATIONS.append(str(exc))
+
+
 async def open_session(url: str, *, dialect: str = "ga", mode: str = "server_vad",
                        key: str = "test-key", **settings: Any) -> RealtimeSession:
-    """A connected, configured session against the sim at `url`."""
+    """A connected, configured session against the sim at `url`; every event it sends is
+    checked against the SDK's GA client types."""
     session = RealtimeSession(Endpoint(base_url=url, api_key=key, dialect=dialect))  # type: ignore[arg-type]
+    session.sent_listeners.append(check_sent_as_ga)
     await session.connect(timeout=5)
     cfg = SessionSettings(turn_detection=TurnDetection(mode=mode), **settings)  # type: ignore[arg-type]
     session.update_session(build_session(cfg))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import subprocess
@@ -116,7 +117,9 @@ async def test_settings_dialog_saves_and_lists_devices(make_shell, qtbot):
     assert "cedar" in text and "wss://example.test/v1" in text and "sk-" not in text
 
 
-async def test_unexpected_error_gets_one_dialog_with_copyable_details(make_shell, qtbot):
+async def test_unexpected_error_gets_one_dialog_with_copyable_details(make_shell, qtbot,
+                                                                     tmp_path):
+    log_path = setup_logging(logging.INFO, tmp_path / "logs")
     shell = await make_shell("--offline")
     try:
         raise ValueError("boom in a slot")
@@ -131,6 +134,16 @@ async def test_unexpected_error_gets_one_dialog_with_copyable_details(make_shell
     qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
     assert "ValueError: boom in a slot" in QApplication.clipboard().text()
     dialogs[0].close()
+    logging.getLogger().handlers[-1].flush()
+    assert log_path.read_text().count("ValueError: boom in a slot") == 2   # both were logged
+
+
+async def test_changing_the_endpoint_while_connected_says_when_it_applies(make_shell, qtbot):
+    shell = await make_shell("--offline")
+    await until(lambda: shell.controller.session is not None)
+    changed = dataclasses.replace(shell.controller.settings, model="gpt-realtime-mini")
+    shell.controller.apply_settings(changed)
+    assert "apply when you reconnect" in shell.window.statusBar().currentMessage()
 
 
 def test_without_a_display_it_says_so_instead_of_aborting():

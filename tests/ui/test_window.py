@@ -99,6 +99,19 @@ async def test_speech_over_the_reply_clears_playback_and_truncates(make_shell):
     await until(lambda: [e for d, _t, k, e in shell.events if k == "conversation.item.truncated"],
                 message="truncated")
     assert not [e for d, _t, k, e in shell.events if k == "error"]
+    buffer = shell.controller.engine.buffer
+    heard = buffer.played_ms(truncate["item_id"])
+    await asyncio.sleep(0.5)
+    assert buffer.played_ms(truncate["item_id"]) == heard      # that reply's audio stopped
+
+
+async def test_server_error_events_are_one_line_notices(make_shell):
+    shell = await make_shell("--offline")
+    await connected(shell)
+    shell.controller.session.send({"type": "conversation.item.delete", "item_id": "item_nope"})
+    await until(lambda: "Server: Item with item_id not found: item_nope"
+                in shell.window.transcript.toPlainText(), message="notice")
+    assert shell.controller.state == LISTENING                 # still connected
 
 
 async def test_no_microphone_still_lets_you_type(make_shell):
