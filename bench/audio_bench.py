@@ -100,13 +100,14 @@ async def turn_latency(pulse, session, engine, probe, tmp: Path) -> dict[str, fl
     """From the end of the user's speech (as fed into the mic) to: the server's speech_stopped,
     the first reply delta, the first reply sample handed to the device."""
     question = espeak_wav("what is the capital of france", tmp / "q.wav")
-    _, speech_end = speech_span_s(question)
+    speech_start, speech_end = speech_span_s(question)
     await idle(engine)
     probe.first_sound = None
     marks: dict[str, float] = {}
 
     def mark(event: dict) -> None:
-        if event["type"] in ("input_audio_buffer.speech_stopped", "response.output_audio.delta"):
+        if event["type"] in ("input_audio_buffer.speech_started",
+                             "input_audio_buffer.speech_stopped", "response.output_audio.delta"):
             marks.setdefault(event["type"], time.perf_counter())
 
     session.listeners.append(mark)
@@ -116,7 +117,10 @@ async def turn_latency(pulse, session, engine, probe, tmp: Path) -> dict[str, fl
     await done
     session.listeners.remove(mark)
     end = started + speech_end
-    return {"stopped": (marks["input_audio_buffer.speech_stopped"] - end) * 1000,
+    # How late the speech onset was heard: large only when the sound server itself started late
+    # (the first paplay after a stream opens), which then inflates the figures below as well.
+    onset = (marks["input_audio_buffer.speech_started"] - started - speech_start) * 1000
+    return {"onset": onset, "stopped": (marks["input_audio_buffer.speech_stopped"] - end) * 1000,
             "delta": (marks["response.output_audio.delta"] - end) * 1000,
             "sound": ((probe.first_sound or float("nan")) - end) * 1000}
 
@@ -200,6 +204,8 @@ async def main(seconds: float) -> None:
         print(f"reply's first delta written -> first sample handed to device: "
               f"p50 {pct(starts, 50):.1f} ms, p99 {pct(starts, 99):.1f} ms "
               f"(40 ms prebuffer + device block), over {len(starts)} replies")
+        print("speech onset heard after (per turn, ms): "
+              + ", ".join(f"{t['onset']:.0f}" for t in turns))
         for key, label in (("stopped", "server speech_stopped"), ("delta", "first reply delta"),
                            ("sound", "first reply sample handed")):
             values = sorted(t[key] for t in turns)

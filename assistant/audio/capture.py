@@ -6,7 +6,6 @@ device block; it touches no Qt object and no asyncio object directly.
 
 from __future__ import annotations
 
-import logging
 import time
 from collections.abc import Callable
 
@@ -15,15 +14,11 @@ import soxr
 
 from assistant.audio.devices import DeviceCatalog, DeviceInfo
 from assistant.audio.levels import LevelHolder, dbfs
-from assistant.audio.stream_thread import StreamThread
+from assistant.audio.stream_thread import DeviceStream
 from assistant.config import FRAME_SAMPLES, WIRE_RATE
-from assistant.errors import AudioDeviceError
-
-log = logging.getLogger(__name__)
 
 # frames (n, 480) int16 rows, each row one 20 ms frame; perf_counter() at the callback
 FrameSink = Callable[[np.ndarray, float], None]
-PA_INT16 = 8
 PA_INPUT_OVERFLOWED = -9981
 # soxr "LQ": flat to 8 kHz, >120 dB alias rejection, and it holds <= 20 ms in its stream;
 # "HQ" holds 20-40 ms, which would double the capture latency for no audible gain in speech.
@@ -74,41 +69,19 @@ class CaptureProcessor:
         return len(frames)
 
 
-class Capture:
+class Capture(DeviceStream):
     """An open microphone stream, read by its own thread into a CaptureProcessor."""
 
     def __init__(self, catalog: DeviceCatalog, device: DeviceInfo, sink: FrameSink,
                  level: LevelHolder | None = None) -> None:
-        self.device = device
         self.channels = min(2, device.max_input_channels)
         self.rate = catalog.supported_rate(device, "input", self.channels)
         self.block = self.rate * BLOCK_MS // 1000
         self.processor = CaptureProcessor(self.rate, self.channels, sink, level)
         self.overflows = 0
-        try:
-            self._stream = catalog.backend.open(
-                format=PA_INT16, channels=self.channels, rate=self.rate, input=True,
-                input_device_index=device.index, frames_per_buffer=self.block, start=False)
-        except OSError as exc:
-            raise AudioDeviceError(f"Cannot open the microphone '{device.name}': "
-                                   f"{exc.args[-1] if exc.args else exc}.") from None
-        self._thread = StreamThread("audio-capture", self._step)
-
-    def start(self) -> None:
-        self._stream.start_stream()
-        self._thread.start()
-
-    def close(self) -> None:
-        self._thread.stop()
-        try:
-            self._stream.stop_stream()
-            self._stream.close()
-        except OSError:
-            log.debug("closing the capture stream failed", exc_info=True)
-
-    @property
-    def errors(self) -> int:
-        return self._thread.errors
+        super().__init__(catalog, device, "microphone", "audio-capture", channels=self.channels,
+                         rate=self.rate, input=True, input_device_index=device.index,
+                         frames_per_buffer=self.block)
 
     @property
     def latency_ms(self) -> float:

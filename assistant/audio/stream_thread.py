@@ -10,8 +10,12 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from typing import Any
+
+from assistant.errors import AudioDeviceError
 
 log = logging.getLogger(__name__)
+PA_INT16 = 8
 
 
 class StreamThread:
@@ -46,3 +50,41 @@ class StreamThread:
             except Exception:       # a bug must not kill the audio thread silently
                 self.errors += 1
                 log.exception("audio thread step failed")
+
+
+class DeviceStream:
+    """An open PortAudio stream in blocking mode and the thread that reads or writes it.
+    Subclasses open it with their direction's arguments and implement `_step`."""
+
+    def __init__(self, catalog: Any, device: Any, what: str, thread_name: str,
+                 **open_args: Any) -> None:
+        self.device = device
+        try:
+            self._stream = catalog.backend.open(format=PA_INT16, start=False, **open_args)
+        except OSError as exc:
+            raise AudioDeviceError(f"Cannot open the {what} '{device.name}': "
+                                   f"{exc.args[-1] if exc.args else exc}.") from None
+        self._thread = StreamThread(thread_name, self._step)
+
+    def start(self) -> None:
+        self._stream.start_stream()
+        self._started()
+        self._thread.start()
+
+    def close(self) -> None:
+        self._thread.stop()
+        try:
+            self._stream.stop_stream()
+            self._stream.close()
+        except OSError:
+            log.debug("closing %s failed", self._thread, exc_info=True)
+
+    @property
+    def errors(self) -> int:
+        return self._thread.errors
+
+    def _started(self) -> None:
+        """Hook: the stream runs, the thread not yet."""
+
+    def _step(self) -> None:
+        raise NotImplementedError
