@@ -121,20 +121,19 @@ class AudioBridge:
         self._pressed_at = time.monotonic()
         self.ptt_active = True
         self.outbox.take()                       # audio from before the press is not the turn
-        if self.session is None:
-            return
-        if self.assistant_audible or self.session.response_active:
+        if self.assistant_audible or self._live and self.session.response_active:
             self.interrupt()
-        self.session.clear_input()
+        if self._live:
+            self.session.clear_input()
 
     def release(self) -> bool:
         """Push-to-talk up: commit and ask for a reply. False (and nothing sent) for a tap."""
         held = time.monotonic() - self._pressed_at
         if not self.ptt_active:
             return False
-        if held < MIN_PTT_S or self.session is None:
+        if held < MIN_PTT_S or not self._live:
             self.ptt_active = False
-            if self.session is not None:
+            if self._live:
                 self.session.clear_input()
             return False
         asyncio.get_running_loop().call_later(PTT_TAIL_S, self._finish_turn)
@@ -143,15 +142,20 @@ class AudioBridge:
     def _finish_turn(self) -> None:
         self._send(self.outbox.take())
         self.ptt_active = False
-        if self.session is not None and self.session.is_open:
+        if self._live:
             self.session.commit()
             self.session.create_response()
 
     def interrupt(self) -> None:
         """The user stops the assistant: cancel the response, truncate at what was heard."""
         self._barge_in()
-        if self.session is not None and self.session.response_active:
+        if self._live and self.session.response_active:
             self.session.cancel_response()
+
+    @property
+    def _live(self) -> bool:
+        """A session that can still send (the socket may drop before we are detached)."""
+        return self.session is not None and self.session.is_open
 
     @property
     def assistant_audible(self) -> bool:
@@ -190,7 +194,7 @@ class AudioBridge:
         if item_id is None:
             return
         self._dropped_items.append(item_id)
-        if heard_ms > 0 and self.session is not None and self.session.is_open:
+        if heard_ms > 0 and self._live:
             sent = self.session.truncate(item_id, heard_ms)
             if sent is not None:
                 self.truncations.append((item_id, sent))

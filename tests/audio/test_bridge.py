@@ -153,3 +153,16 @@ async def test_local_onset_pauses_playback_and_resumes_without_confirmation(monk
     assert buffer.paused
     await asyncio.sleep(0.1)
     assert not buffer.paused and buffer.active            # not confirmed: nothing was lost
+
+
+async def test_intents_on_a_dropped_session_do_not_raise(sim):
+    session = await open_session(sim.url, mode="none")
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), PlaybackBuffer(RATE),
+                         mode="ptt")
+    bridge.attach(session)
+    await session.close()                      # the socket is gone, the bridge not yet told
+    bridge.press()
+    bridge.interrupt()
+    await asyncio.sleep(MIN_PTT_S)
+    assert bridge.release() is False
+    await bridge.close()
