@@ -121,7 +121,7 @@ class AudioBridge:
         self._pressed_at = time.monotonic()
         self.ptt_active = True
         self.outbox.take()                       # audio from before the press is not the turn
-        if self.assistant_audible or self._live and self.session.response_active:
+        if self.assistant_audible or (self._live and self.session.response_active):
             self.interrupt()
         if self._live:
             self.session.clear_input()
