@@ -68,8 +68,8 @@ class Controller(QObject):
         self.usage = UsageMeter()
         self._run_key: str | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
+        # Runs only while the assistant speaks: notices when the speaker has gone quiet.
         self._timer = QTimer(self, interval=50, timeout=self._refresh)
-        self._timer.start()
 
     # ---- intents ------------------------------------------------------------------------------
 
@@ -277,6 +277,10 @@ class Controller(QObject):
 
     def _set_state(self, state: str, detail: str) -> None:
         self.state = state
+        if state == SPEAKING:
+            self._timer.start()
+        else:
+            self._timer.stop()
         self.state_changed.emit(state, detail)
 
     def _where(self) -> str:

@@ -44,12 +44,14 @@ class FrameOutbox:
         self._frames: deque[np.ndarray] = deque()
         self._max = max_frames
         self._ready = asyncio.Event()
+        self.accepting = True      # False: frames are not wanted; don't wake the loop for them
         self.drops = 0
         self.latency_s: deque[float] = deque(maxlen=4096)
 
     def from_audio_thread(self, frames: np.ndarray, captured_at: float) -> None:
         """The one hand-off from PortAudio's thread."""
-        self._loop.call_soon_threadsafe(self._push, frames, captured_at)
+        if self.accepting:
+            self._loop.call_soon_threadsafe(self._push, frames, captured_at)
 
     def _push(self, frames: np.ndarray, captured_at: float) -> None:
         self.latency_s.append(time.perf_counter() - captured_at)
@@ -75,11 +77,12 @@ class AudioBridge:
     def __init__(self, outbox: FrameOutbox, buffer: PlaybackBuffer | None, *,
                  mode: Mode = "vad", echo_guard: bool = True, echo_margin_db: float = 6.0) -> None:
         self.outbox, self.buffer = outbox, buffer
-        self.mode = mode
         self.echo_guard, self.echo_margin_db = echo_guard, echo_margin_db
-        self.muted = False
         self.session: RealtimeSession | None = None
-        self.ptt_active = False
+        self._mode: Mode = mode
+        self._muted = False
+        self._ptt_active = False
+        self._update_accepting()
         self.frames_sent = self.frames_gated = 0
         self.truncations: list[tuple[str, int]] = []     # (item_id, audio_end_ms) sent
         self.on_barge_in: Callable[[], None] | None = None
@@ -113,6 +116,40 @@ class AudioBridge:
         if self._task is not None:
             self._task.cancel()
             self._task = None
+
+    # ---- what decides whether microphone frames are wanted --------------------------------------
+
+    @property
+    def mode(self) -> Mode:
+        return self._mode
+
+    @mode.setter
+    def mode(self, mode: Mode) -> None:
+        self._mode = mode
+        self._update_accepting()
+
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    @muted.setter
+    def muted(self, muted: bool) -> None:
+        self._muted = muted
+        self._update_accepting()
+
+    @property
+    def ptt_active(self) -> bool:
+        return self._ptt_active
+
+    @ptt_active.setter
+    def ptt_active(self, active: bool) -> None:
+        self._ptt_active = active
+        self._update_accepting()
+
+    def _update_accepting(self) -> None:
+        """Push-to-talk at rest or muted: frames stay on the audio thread (the meter still
+        reads their level there), so the loop is not woken 50 times a second for nothing."""
+        self.outbox.accepting = not self._muted and (self._mode == "vad" or self._ptt_active)
 
     # ---- user intents -------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ class LevelMeter(QWidget):
         self._gradient: QLinearGradient | None = None
         self._gradient_width = -1
         self._last = time.monotonic()
+        self._shown: tuple[int, int] = (-1, -1)     # lit width and peak position last painted
         self.frames_painted = 0
         self._timer = QTimer(self, interval=1000 // fps, timeout=self._poll)
         self._timer.start()
@@ -40,11 +41,18 @@ class LevelMeter(QWidget):
         return iec_scale(self.ballistics.rms_db)
 
     def _poll(self) -> None:
+        """Advance the ballistics; repaint only when a pixel would change (an idle meter
+        costs a poll, not a paint)."""
         now = time.monotonic()
         rms_db, peak_db = self.holder.value
         self.ballistics.step(now - self._last, rms_db, peak_db)
         self._last = now
-        self.update()
+        width = self._bar_rect().width()
+        peak = iec_scale(self.ballistics.peak_db)
+        shown = (round(self.rms_fraction * width), round(peak * width))
+        if shown != self._shown:
+            self._shown = shown
+            self.update()
 
     def _bar_rect(self) -> QRectF:
         return QRectF(64, 5, max(10, self.width() - 70), self.height() - 10)
