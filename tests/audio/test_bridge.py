@@ -166,3 +166,20 @@ async def test_intents_on_a_dropped_session_do_not_raise(sim):
     await asyncio.sleep(MIN_PTT_S)
     assert bridge.release() is False
     await bridge.close()
+
+
+async def test_frames_reach_the_loop_only_when_wanted():
+    loop = asyncio.get_running_loop()
+    bridge = AudioBridge(FrameOutbox(loop), None, mode="ptt")
+    frames = np.zeros((1, FRAME_SAMPLES), np.int16)
+    bridge.outbox.from_audio_thread(frames, time.perf_counter())
+    await asyncio.sleep(0)
+    assert not bridge.outbox.accepting and bridge.outbox.take() == []
+    bridge.ptt_active = True
+    bridge.outbox.from_audio_thread(frames, time.perf_counter())
+    await asyncio.sleep(0)
+    assert len(bridge.outbox.take()) == 1
+    bridge.ptt_active, bridge.mode = False, "vad"
+    assert bridge.outbox.accepting
+    bridge.muted = True
+    assert not bridge.outbox.accepting
