@@ -1,0 +1,37 @@
+"""dBFS, the IEC meter scale, and meter ballistics."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+
+from assistant.audio.levels import FLOOR_DB, MeterBallistics, dbfs, iec_scale
+from tests.helpers import sine
+
+
+def test_dbfs_of_known_signals():
+    full = (sine(1000, 0.1, amp=1.0) * 32767).astype(np.int16)
+    rms, peak = dbfs(full)
+    assert abs(rms + 3.01) < 0.05 and abs(peak) < 0.01
+    assert dbfs(np.zeros(480, np.int16)) == (FLOOR_DB, FLOOR_DB)
+
+
+def test_iec_scale_is_monotonic_and_bounded():
+    values = [iec_scale(db) for db in range(-90, 6)]
+    assert values[0] == 0.0 and values[-1] == 1.0
+    assert all(b >= a for a, b in itertools.pairwise(values))
+    assert iec_scale(-20) == 0.5
+
+
+def test_peak_holds_then_falls_and_rms_is_smoothed():
+    meter = MeterBallistics()
+    meter.step(0.033, -10.0, -3.0)
+    assert meter.peak_db == -3.0 and meter.rms_db < -10.0     # a jump is smoothed in
+    for _ in range(30):                                       # 1 s of silence: peak holds
+        meter.step(0.033, FLOOR_DB, FLOOR_DB)
+    assert meter.peak_db == -3.0
+    for _ in range(30):                                       # then it falls at 20 dB/s
+        meter.step(0.033, FLOOR_DB, FLOOR_DB)
+    assert -16.0 < meter.peak_db < -6.0
+    assert -50.0 < meter.rms_db < -45.0    # -19.8 dB after the first step, 4.3 dB per 300 ms
