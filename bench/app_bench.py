@@ -55,9 +55,10 @@ async def bench(turns: int) -> None:
     await until(lambda: c.session is not None and c.session.configured)
     ready = time.perf_counter() - T0
     idle_cpu = await cpu_over(3.0)
-    painted = window.mic_meter.frames_painted
+    idle_paints = window.out_meter.frames_painted
     await asyncio.sleep(2.0)
-    fps = (window.mic_meter.frames_painted - painted) / 2.0
+    idle_fps = (window.out_meter.frames_painted - idle_paints) / 2.0
+    painted, speaking_s = window.out_meter.frames_painted, 0.0
     latencies = []
     cpu0, wall0 = time.process_time(), time.perf_counter()
     for index in range(turns):
@@ -67,14 +68,18 @@ async def bench(turns: int) -> None:
         await until(lambda b=before: len(window.transcript.turns()) >= b + 2
                     and window.transcript.turns()[-1], 20)
         latencies.append((time.perf_counter() - sent) * 1000)
+        started = time.perf_counter()
         await until(lambda: c.state == "listening", 30)
+        speaking_s += time.perf_counter() - started
     talking_cpu = (time.process_time() - cpu0) / (time.perf_counter() - wall0) * 100
     latencies.sort()
     print(f"window shown {shown * 1000:.0f} ms after start; session configured at "
           f"{ready * 1000:.0f} ms (imports included)")
     print(f"message sent -> first reply text on screen: median {latencies[len(latencies) // 2]:.0f}"
           f" ms, max {latencies[-1]:.0f} ms over {turns} turns (espeak synthesis included)")
-    print(f"level meters: {fps:.1f} frames/s each")
+    fps = (window.out_meter.frames_painted - painted) / speaking_s
+    print(f"assistant level meter: {fps:.1f} frames/s while a reply plays, {idle_fps:.1f} idle "
+          f"(polled at 30 Hz, painted only when a pixel changes)")
     print(f"process CPU: idle {idle_cpu:.1f} %, during {turns} spoken replies {talking_cpu:.1f} %"
           f" of one core (embedded server and fake sound card included)")
     print(f"max RSS {rss_mb():.0f} MB")
