@@ -8,6 +8,7 @@ socket: connecting again makes a new one, so nothing here assumes a socket lives
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from collections.abc import Callable, Coroutine
@@ -68,6 +69,7 @@ class Controller(QObject):
         self.usage = UsageMeter()
         self._run_key: str | None = None
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._connecting: asyncio.Task[Any] | None = None
         # Runs only while the assistant speaks: notices when the speaker has gone quiet.
         self._timer = QTimer(self, interval=50, timeout=self._refresh)
 
@@ -77,10 +79,18 @@ class Controller(QObject):
         if offline is not None:
             self.offline = offline
             self.offline_changed.emit(offline)
-        self._spawn(self._connect())
+        self._cancel_connecting()
+        self._connecting = self._spawn(self._connect())
 
     def disconnect_(self) -> None:
+        self._cancel_connecting()
         self._spawn(self._teardown(DISCONNECTED, "Disconnected."))
+
+    def _cancel_connecting(self) -> None:
+        """A newer intent wins over a connection still being made."""
+        if self._connecting is not None and not self._connecting.done():
+            self._connecting.cancel()
+        self._connecting = None
 
     def set_mode(self, mode: str) -> None:
         self.settings.mode = mode
@@ -172,7 +182,11 @@ class Controller(QObject):
             session.listeners.append(self._on_event)
             session.sent_listeners.append(lambda e: self._log_event("out", e))
             session.close_listeners.append(self._on_closed)
-            await session.connect()
+            try:
+                await session.connect()
+            except asyncio.CancelledError:
+                await session.close()
+                raise
         except ApiKeyRejected as exc:
             self._set_state(ERROR, str(exc))
             self.key_rejected.emit(str(exc))
@@ -191,8 +205,8 @@ class Controller(QObject):
         if self.offline:
             if self.sim is None:
                 self.sim = await SimServer().start()
-            settings = Settings(**{**self.settings.__dict__, "base_url": self.sim.url,
-                                   "dialect": "ga", "auth": "bearer"})
+            settings = dataclasses.replace(self.settings, base_url=self.sim.url, dialect="ga",
+                                           auth="bearer")
             return settings.endpoint(OFFLINE_KEY)
         key = self._run_key
         if not key:
@@ -293,10 +307,11 @@ class Controller(QObject):
             return f"{self._where()}  ·  hold Space or the button to talk"
         return f"{self._where()}  ·  talk any time"
 
-    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> None:
+    def _spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
+        return task
 
     def _task_done(self, task: asyncio.Task[Any]) -> None:
         self._tasks.discard(task)

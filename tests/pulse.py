@@ -104,3 +104,24 @@ def best_correlation(reference: np.ndarray, captured: np.ndarray) -> tuple[float
     a = ref[start_ref:start_ref + length]
     b = cap[start_cap:start_cap + length]
     return float(np.corrcoef(a, b)[0, 1]), lag
+
+
+def windowed_correlation(reference: np.ndarray, captured: np.ndarray, window_s: float = 0.2,
+                         slack_s: float = 0.06, rate: int = 24_000) -> float:
+    """Median correlation of the reference's voiced 200 ms windows, each at its own best lag
+    near the global one: one device underrun (a gap) must not hide that the audio is right."""
+    _, lag = best_correlation(reference, captured)
+    win, slack = int(window_s * rate), int(slack_s * rate)
+    ref, cap = reference.astype(np.float64), captured.astype(np.float64)
+    scores = []
+    for start in range(0, ref.size - win, win):
+        piece = ref[start:start + win]
+        if np.sqrt(np.mean(piece ** 2)) < 300:         # skip silence between words
+            continue
+        best = 0.0
+        for shift in range(-slack, slack + 1, 12):
+            at = start + lag + shift
+            if at >= 0 and at + win <= cap.size:
+                best = max(best, float(np.corrcoef(piece, cap[at:at + win])[0, 1]))
+        scores.append(best)
+    return float(np.median(scores)) if scores else 0.0

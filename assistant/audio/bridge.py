@@ -51,7 +51,10 @@ class FrameOutbox:
     def from_audio_thread(self, frames: np.ndarray, captured_at: float) -> None:
         """The one hand-off from PortAudio's thread."""
         if self.accepting:
-            self._loop.call_soon_threadsafe(self._push, frames, captured_at)
+            try:
+                self._loop.call_soon_threadsafe(self._push, frames, captured_at)
+            except RuntimeError:     # the loop closed before the stream did: nobody listens
+                self.accepting = False
 
     def _push(self, frames: np.ndarray, captured_at: float) -> None:
         self.latency_s.append(time.perf_counter() - captured_at)

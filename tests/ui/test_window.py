@@ -150,3 +150,21 @@ async def test_window_screenshot_mid_conversation(make_shell, tmp_path):
     assert image.width() >= 900 and image.height() >= 600
     path = tmp_path / "window.png"
     assert image.save(str(path)) and path.stat().st_size > 20_000
+
+
+async def test_disconnect_while_connecting_wins(make_shell):
+    from websockets.asyncio.server import serve
+
+    async def silent(ws):                       # accepts, never says session.created
+        await ws.wait_closed()
+
+    async with serve(silent, "127.0.0.1", 0) as server:
+        port = server.sockets[0].getsockname()[1]
+        shell = await make_shell("--base-url", f"ws://127.0.0.1:{port}/v1", start=False)
+        shell.controller.use_key_for_this_run("sk-test-0000000000000000")
+        shell.controller.connect_(offline=False)
+        await until(lambda: shell.controller.state == "connecting")
+        shell.controller.disconnect_()
+        await until(lambda: shell.controller.state == "disconnected")
+        await asyncio.sleep(0.3)
+        assert shell.controller.session is None and shell.controller.state == "disconnected"
