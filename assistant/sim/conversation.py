@@ -84,6 +84,7 @@ class SimConversation:
         self._buffer_start_ms = 0        # timeline position of the buffer's first byte
         self._speech_item_id: str | None = None
         self._speech_start_ms = 0
+        self._vad: EnergyVad | None = None
         self._vad = self._make_vad()
         self._cached_tokens = 0
         self._audio_produced = False
@@ -149,14 +150,16 @@ class SimConversation:
         await self.emit({"type": "session.updated", "session": self.session})
 
     def _make_vad(self) -> EnergyVad | None:
+        """A detector whose clock continues the session's audio timeline."""
         turn = self.turn_detection
         if not turn:
             return None
+        now_ms = self._buffer_start_ms + pcm_ms(len(self._buffer), self.rate)
         if turn["type"] == "semantic_vad":
             silence = _SEMANTIC_SILENCE_MS[turn.get("eagerness", "auto")]
-            return EnergyVad(0.5, silence, self.rate)
+            return EnergyVad(0.5, silence, self.rate, now_ms)
         return EnergyVad(turn.get("threshold", 0.5), turn.get("silence_duration_ms", 500),
-                         self.rate)
+                         self.rate, now_ms)
 
     # ---- input audio --------------------------------------------------------------------------
 

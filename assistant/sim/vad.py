@@ -23,7 +23,7 @@ class VadEvent:
 
 class EnergyVad:
     def __init__(self, threshold: float = 0.5, silence_duration_ms: int = 500,
-                 rate: int = 24_000) -> None:
+                 rate: int = 24_000, start_ms: int = 0) -> None:
         self.on_db = -60.0 + 30.0 * threshold
         self.off_db = self.on_db - _HYSTERESIS_DB
         self.silence_ms = silence_duration_ms
@@ -32,7 +32,7 @@ class EnergyVad:
         self._loud_run = 0            # ms of consecutive loud windows
         self._quiet_run = 0           # ms of consecutive quiet windows while in speech
         self._pending = np.zeros(0, dtype=np.int16)
-        self._pos_ms = 0              # timeline position of the first pending sample
+        self._pos_ms = start_ms       # timeline position of the first pending sample
 
     def feed(self, samples: np.ndarray) -> list[VadEvent]:
         """Feed int16 samples; return the speech starts/stops they complete."""

@@ -228,3 +228,18 @@ def test_cli_prints_one_line_and_stops_on_sigterm():
     finally:
         proc.kill()
     assert proc.returncode == 0 and out == "" and "Traceback" not in err
+
+
+async def test_speech_times_stay_on_the_session_timeline_after_a_clear(sim):
+    client = await raw_client(sim.url)
+    silence = base64.b64encode(bytes(48_000)).decode()          # 1 s
+    await client.send({"type": "input_audio_buffer.append", "audio": silence})
+    await client.send({"type": "input_audio_buffer.clear"})
+    await client.next("input_audio_buffer.cleared")
+    await client.send({"type": "input_audio_buffer.append", "audio": silence})
+    for frame in frames(speech("timeline check")):
+        await client.send({"type": "input_audio_buffer.append",
+                           "audio": base64.b64encode(frame).decode()})
+    started = await client.next("input_audio_buffer.speech_started")
+    # 2 s of silence went in first; the speech (and its 300 ms prefix padding) comes after
+    assert 1_650 <= started["audio_start_ms"] <= 2_100, started
