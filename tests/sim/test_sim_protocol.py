@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import InvalidStatus
@@ -237,9 +238,14 @@ async def test_speech_times_stay_on_the_session_timeline_after_a_clear(sim):
     await client.send({"type": "input_audio_buffer.clear"})
     await client.next("input_audio_buffer.cleared")
     await client.send({"type": "input_audio_buffer.append", "audio": silence})
-    for frame in frames(speech("timeline check")):
+    pcm = speech("timeline check")
+    for frame in frames(pcm):
         await client.send({"type": "input_audio_buffer.append",
                            "audio": base64.b64encode(frame).decode()})
     started = await client.next("input_audio_buffer.speech_started")
-    # 2 s of silence went in first; the speech (and its 300 ms prefix padding) comes after
-    assert 1_650 <= started["audio_start_ms"] <= 2_100, started
+    stopped = await client.next("input_audio_buffer.speech_stopped")
+    loud = np.flatnonzero(np.abs(np.frombuffer(pcm, np.int16)) > 2000)
+    onset_ms, voiced_end_ms = 2000 + loud[0] // 24, 2000 + loud[-1] // 24
+    # 2 s of audio went in before the speech, 1 s of it before the clear: both count
+    assert onset_ms - 400 <= started["audio_start_ms"] <= onset_ms, started
+    assert abs(stopped["audio_end_ms"] - (voiced_end_ms + 500)) <= 150, stopped
