@@ -77,6 +77,10 @@ class AppShell:
         self.window.key_dialog_requested.connect(self.open_key_dialog)
         self.window.settings_requested.connect(self.open_settings)
         self.controller.key_rejected.connect(self.open_key_dialog)
+        # Connected once; forwarded to whichever dialog is open now.
+        self.controller.key_test_result.connect(self._on_key_test)
+        self.controller.key_saved.connect(self._on_key_saved)
+        self.controller.devices_changed.connect(self._on_devices)
         self.keyring_ok = False
         self.key_dialog: Any = None
         self.settings_dialog: Any = None
@@ -124,11 +128,22 @@ class AppShell:
         dialog.run_only_requested.connect(self._use_key_for_run)
         dialog.demo_requested.connect(lambda: c.connect_(offline=True)
                                       if not c.offline or c.session is None else None)
-        c.key_test_result.connect(dialog.show_test_result)
-        c.key_saved.connect(dialog.show_saved)
-        c.key_saved.connect(lambda ok, _m: c.connect_(offline=False) if ok else None)
         self.key_dialog = dialog
         dialog.open()
+
+    def _on_key_test(self, ok: bool, message: str) -> None:
+        if self.key_dialog is not None:
+            self.key_dialog.show_test_result(ok, message)
+
+    def _on_key_saved(self, ok: bool, message: str) -> None:
+        if self.key_dialog is not None:
+            self.key_dialog.show_saved(ok, message)
+        if ok:
+            self.controller.connect_(offline=False)
+
+    def _on_devices(self, inputs: list[str], outputs: list[str]) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.set_devices(inputs, outputs)
 
     def _use_key_for_run(self, key: str) -> None:
         self.controller.use_key_for_this_run(key)
@@ -143,7 +158,6 @@ class AppShell:
         dialog.applied.connect(c.apply_settings)
         dialog.applied.connect(lambda s: self.window.select_mode(s.mode))
         dialog.rescan_requested.connect(c.rescan_devices)
-        c.devices_changed.connect(dialog.set_devices)
         dialog.change_key_requested.connect(lambda: self.open_key_dialog(""))
         dialog.remove_key_requested.connect(c.remove_key)
         self.settings_dialog = dialog

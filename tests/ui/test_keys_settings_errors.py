@@ -165,3 +165,19 @@ def test_version_and_help_work_anywhere():
     for option in ("--base-url", "--model", "--dialect", "--mode", "--connect", "--offline",
                    "--input-device", "--output-device"):
         assert option in helptext
+
+
+async def test_reopening_the_key_dialog_saves_and_connects_once(make_shell, qtbot):
+    async with SimServer(api_key=KEY, speed=20) as server:
+        shell = await make_shell("--base-url", server.url)
+        shell.key_dialog.reject()
+        shell.open_key_dialog("")
+        connects = []
+        shell.controller.state_changed.connect(
+            lambda state, detail: connects.append(detail) if detail.startswith(
+                "Connecting to") else None)
+        qtbot.keyClicks(shell.key_dialog.key_edit, KEY)
+        qtbot.mouseClick(shell.key_dialog.save_button, Qt.MouseButton.LeftButton)
+        await until(lambda: shell.controller.state == LISTENING
+                    and not shell.controller.offline, message="connected")
+        assert len(connects) == 1
