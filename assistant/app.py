@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import logging
 import os
 import signal
@@ -70,9 +71,19 @@ class AppShell:
 
         self.args, self.log_path = args, log_path
         self.store = settings_store if settings_store is not None else QSettings()
-        settings = load_settings(self.store).with_args(args)
+        saved = load_settings(self.store)
+        settings = saved.with_args(args)
+        overrides = {name: value for name, value in vars(settings).items()
+                     if value != getattr(saved, name)}
+
+        def save(current: Any) -> None:
+            """Persist the user's changes, not the command line's values for this run."""
+            kept = {name: getattr(saved, name) for name, value in overrides.items()
+                    if getattr(current, name) == value}
+            save_settings(self.store, dataclasses.replace(current, **kept))
+
         kwargs = {"audio_backend": audio_backend} if audio_backend is not None else {}
-        self.controller = Controller(settings, lambda s: save_settings(self.store, s), **kwargs)
+        self.controller = Controller(settings, save, **kwargs)
         self.window = MainWindow(self.controller)
         self.window.key_dialog_requested.connect(self.open_key_dialog)
         self.window.settings_requested.connect(self.open_settings)

@@ -181,3 +181,15 @@ async def test_reopening_the_key_dialog_saves_and_connects_once(make_shell, qtbo
         await until(lambda: shell.controller.state == LISTENING
                     and not shell.controller.offline, message="connected")
         assert len(connects) == 1
+
+
+async def test_command_line_values_are_for_this_run_only(make_shell):
+    shell = await make_shell("--offline", "--model", "gpt-cli-only", "--mode", "server_vad",
+                             start=False)
+    settings = shell.controller.settings
+    assert (settings.model, settings.mode) == ("gpt-cli-only", "server_vad")
+    shell.controller.apply_settings(dataclasses.replace(settings, voice="ash"))
+    shell.controller.set_mode("semantic_vad")                # the user's own choice: kept
+    stored = shell.store_path.read_text()
+    assert "voice=ash" in stored and "mode=semantic_vad" in stored
+    assert "gpt-cli-only" not in stored
