@@ -44,17 +44,20 @@ class FrameOutbox:
         self._frames: deque[np.ndarray] = deque()
         self._max = max_frames
         self._ready = asyncio.Event()
-        self.accepting = True      # False: frames are not wanted; don't wake the loop for them
+        # Asked on the audio thread per block: are frames wanted? If not, the loop is not woken.
+        self.wanted: Callable[[], bool] = lambda: True
+        self._loop_closed = False
         self.drops = 0
         self.latency_s: deque[float] = deque(maxlen=4096)
 
     def from_audio_thread(self, frames: np.ndarray, captured_at: float) -> None:
         """The one hand-off from PortAudio's thread."""
-        if self.accepting:
-            try:
-                self._loop.call_soon_threadsafe(self._push, frames, captured_at)
-            except RuntimeError:     # the loop closed before the stream did: nobody listens
-                self.accepting = False
+        if self._loop_closed or not self.wanted():
+            return
+        try:
+            self._loop.call_soon_threadsafe(self._push, frames, captured_at)
+        except RuntimeError:         # the loop closed before the stream did: nobody listens
+            self._loop_closed = True
 
     def _push(self, frames: np.ndarray, captured_at: float) -> None:
         self.latency_s.append(time.perf_counter() - captured_at)
@@ -82,10 +85,10 @@ class AudioBridge:
         self.outbox, self.buffer = outbox, buffer
         self.echo_guard, self.echo_margin_db = echo_guard, echo_margin_db
         self.session: RealtimeSession | None = None
-        self._mode: Mode = mode
-        self._muted = False
-        self._ptt_active = False
-        self._update_accepting()
+        self.mode: Mode = mode
+        self.muted = False
+        self.ptt_active = False
+        outbox.wanted = self._wants_frames
         self.frames_sent = self.frames_gated = 0
         self.truncations: list[tuple[str, int]] = []     # (item_id, audio_end_ms) sent
         self.on_barge_in: Callable[[], None] | None = None
@@ -120,39 +123,10 @@ class AudioBridge:
             self._task.cancel()
             self._task = None
 
-    # ---- what decides whether microphone frames are wanted --------------------------------------
-
-    @property
-    def mode(self) -> Mode:
-        return self._mode
-
-    @mode.setter
-    def mode(self, mode: Mode) -> None:
-        self._mode = mode
-        self._update_accepting()
-
-    @property
-    def muted(self) -> bool:
-        return self._muted
-
-    @muted.setter
-    def muted(self, muted: bool) -> None:
-        self._muted = muted
-        self._update_accepting()
-
-    @property
-    def ptt_active(self) -> bool:
-        return self._ptt_active
-
-    @ptt_active.setter
-    def ptt_active(self, active: bool) -> None:
-        self._ptt_active = active
-        self._update_accepting()
-
-    def _update_accepting(self) -> None:
-        """Push-to-talk at rest or muted: frames stay on the audio thread (the meter still
-        reads their level there), so the loop is not woken 50 times a second for nothing."""
-        self.outbox.accepting = not self._muted and (self._mode == "vad" or self._ptt_active)
+    def _wants_frames(self) -> bool:
+        """Push-to-talk at rest, or muted: frames stay on the audio thread (the meter reads
+        their level there), so the loop is not woken 50 times a second for nothing."""
+        return not self.muted and (self.mode == "vad" or self.ptt_active)
 
     # ---- user intents -------------------------------------------------------------------------
 

@@ -174,12 +174,12 @@ async def test_frames_reach_the_loop_only_when_wanted():
     frames = np.zeros((1, FRAME_SAMPLES), np.int16)
     bridge.outbox.from_audio_thread(frames, time.perf_counter())
     await asyncio.sleep(0)
-    assert not bridge.outbox.accepting and bridge.outbox.take() == []
+    assert not bridge.outbox.wanted() and bridge.outbox.take() == []
     bridge.ptt_active = True
     bridge.outbox.from_audio_thread(frames, time.perf_counter())
     await asyncio.sleep(0)
     assert len(bridge.outbox.take()) == 1
     bridge.ptt_active, bridge.mode = False, "vad"
-    assert bridge.outbox.accepting
+    assert bridge.outbox.wanted()
     bridge.muted = True
-    assert not bridge.outbox.accepting
+    assert not bridge.outbox.wanted()
