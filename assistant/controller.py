@@ -346,7 +346,10 @@ def _item_added(c: Controller, e: dict[str, Any]) -> None:
 
 
 def _assistant_delta(c: Controller, e: dict[str, Any]) -> None:
-    c.assistant_text.emit(str(e.get("item_id")), str(e.get("delta", "")), False)
+    item_id = str(e.get("item_id"))
+    if c.bridge is not None and c.bridge.was_cut(item_id):
+        return                                   # text the user will never hear
+    c.assistant_text.emit(item_id, str(e.get("delta", "")), False)
     if c.state != SPEAKING:
         c._set_state(SPEAKING, f"{c._where()}  ·  talk over it or press Esc to interrupt")
 
@@ -368,6 +371,11 @@ def _response_done(c: Controller, e: dict[str, Any]) -> None:
         c._set_state(LISTENING, c._ready_text())
 
 
+def _truncated(c: Controller, e: dict[str, Any]) -> None:
+    c.assistant_text.emit(str(e.get("item_id")), " —", False)
+    c.hint.emit(f"Interrupted at {e.get('audio_end_ms', 0) / 1000:.1f} s of the reply.")
+
+
 def _error(c: Controller, e: dict[str, Any]) -> None:
     error = e.get("error") if isinstance(e.get("error"), dict) else {}
     c.notice.emit(f"Server: {error.get('message') or 'an error without a message'}")
@@ -383,5 +391,6 @@ _HANDLERS: dict[str, Callable[[Controller, dict[str, Any]], None]] = {
     "input_audio_buffer.speech_stopped": _thinking,
     "response.created": _thinking,
     "response.done": _response_done,
+    "conversation.item.truncated": _truncated,
     "error": _error,
 }

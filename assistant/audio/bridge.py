@@ -171,6 +171,10 @@ class AudioBridge:
         """A session that can still send (the socket may drop before we are detached)."""
         return self.session is not None and self.session.is_open
 
+    def was_cut(self, item_id: str) -> bool:
+        """The user talked over this item: the rest of it is not played."""
+        return item_id in self._dropped_items
+
     @property
     def assistant_audible(self) -> bool:
         return self.buffer is not None and self.buffer.active

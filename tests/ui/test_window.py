@@ -101,8 +101,13 @@ async def test_speech_over_the_reply_clears_playback_and_truncates(make_shell):
     assert not [e for d, _t, k, e in shell.events if k == "error"]
     buffer = shell.controller.engine.buffer
     heard = buffer.played_ms(truncate["item_id"])
+    shown = shell.window.transcript.text_of(truncate["item_id"])
     await asyncio.sleep(0.5)
     assert buffer.played_ms(truncate["item_id"]) == heard      # that reply's audio stopped
+    assert shown.endswith(" —")                                 # marked, and no text after it
+    assert shell.window.transcript.text_of(truncate["item_id"]) == shown
+    full = 'You said: "tell me a long story about the sea, the sky and the stars".'
+    assert len(shown) < len(full)
 
 
 async def test_server_error_events_are_one_line_notices(make_shell):
