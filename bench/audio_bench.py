@@ -153,7 +153,7 @@ async def barge_in(pulse, session, engine, bridge, probe, tmp: Path) -> dict[str
                                      - event["audio_end_ms"])}
 
 
-async def duplex(pulse, session, tmp: Path, seconds: float) -> tuple[float, float]:
+async def duplex(pulse, tmp: Path, seconds: float) -> tuple[float, float]:
     talk = espeak_wav("and another thing I wanted to ask you about today", tmp / "t.wav")
     cpu0, wall0, threads0 = time.process_time(), time.perf_counter(), thread_cpu_s()
     while time.perf_counter() - wall0 < seconds:
@@ -192,7 +192,7 @@ async def main(seconds: float) -> None:
         await idle(engine)
         barge = await barge_in(pulse, session, engine, bridge, probe, tmp)
         await idle(engine)
-        cpu, wall = await duplex(pulse, session, tmp, seconds)
+        cpu, wall = await duplex(pulse, tmp, seconds)
         stats = engine.buffer.stats
         print(f"devices: capture {engine.capture.rate} Hz, playback {engine.playback.rate} Hz, "
               f"{BLOCK_MS} ms blocks (blocking-mode threads), PortAudio latency in "
