@@ -29,7 +29,8 @@ from assistant.audio.engine import AudioEngine
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.session import RealtimeSession
 from assistant.realtime.session_config import SessionSettings, build_session
-from tests.pulse import PrivatePulse, espeak_wav, read_wav
+from assistant.sim import voice
+from tests.pulse import PrivatePulse, best_correlation, espeak_wav, read_wav
 
 
 def thread_cpu_s() -> dict[str, float]:
@@ -125,8 +126,24 @@ async def turn_latency(pulse, session, engine, probe, tmp: Path) -> dict[str, fl
             "sound": ((probe.first_sound or float("nan")) - end) * 1000}
 
 
+def heard_until_ms(expected: np.ndarray, recorded: np.ndarray) -> float:
+    """Where the reply stopped at the speaker: the first 10 ms window in which the reply
+    should be loud but the speaker monitor is silent, timed from the reply's start there."""
+    corr, lag = best_correlation(expected[:12_000], recorded)
+    assert corr > 0.8, f"reply not found at the speaker (r={corr:.2f})"
+    for start in range(12_000, expected.size - 240, 240):
+        should = np.sqrt(np.mean(expected[start:start + 240].astype(np.float64) ** 2))
+        got = recorded[lag + start:lag + start + 240].astype(np.float64)
+        if should > 500 and got.size and np.sqrt(np.mean(got ** 2)) < 30:
+            return start / 24
+    return float("nan")
+
+
 async def barge_in(pulse, session, engine, bridge, probe, tmp: Path) -> dict[str, float]:
-    session.add_text_message("please tell me a very long story about the sea and the sky")
+    text = "please tell me a very long story about the sea and the sky"
+    recorder = pulse.record_speaker(tmp / "barge.wav")
+    await asyncio.sleep(0.3)
+    session.add_text_message(text)
     session.create_response()
     first = await session.wait_for("response.output_audio.delta", 10)
     await asyncio.sleep(1.5)
@@ -143,14 +160,18 @@ async def barge_in(pulse, session, engine, bridge, probe, tmp: Path) -> dict[str
             paused_at = time.perf_counter()
         await asyncio.sleep(0.002)
     event = await truncated
-    await asyncio.sleep(0.1)
+    await asyncio.sleep(0.5)
+    recorder.terminate()
+    recorder.wait(5)
     handed = engine.buffer.played_ms(first["item_id"])
+    expected = np.frombuffer(voice.synthesize(f'You said: "{text}".'), np.int16)
+    at_speaker = heard_until_ms(expected, read_wav(tmp / "barge.wav"))
     return {"silent_ms": ((probe.quiet_at or paused_at) - (started + speech_start)) * 1000,
             "confirmed_ms": ((probe.clear_at or 0) - (started + speech_start)) * 1000,
             "clear_to_silent_ms": ((probe.silent_after_clear or 0) - (probe.clear_at or 0))
             * 1000,
-            "truncate_error_ms": abs(handed - engine.buffer.output_latency_ms
-                                     - event["audio_end_ms"])}
+            "truncate_error_ms": abs(handed - event["audio_end_ms"]),
+            "truncate_vs_speaker_ms": event["audio_end_ms"] - at_speaker}
 
 
 async def duplex(pulse, tmp: Path, seconds: float) -> tuple[float, float]:
@@ -213,8 +234,9 @@ async def main(seconds: float) -> None:
                   f" ms (min {values[0]:.0f}, max {values[-1]:.0f}; server VAD silence 500 ms)")
         print(f"barge-in: silent {barge['silent_ms']:.0f} ms after speech starts "
               f"(server confirms at {barge['confirmed_ms']:.0f} ms); clear() -> silent block "
-              f"{barge['clear_to_silent_ms']:.1f} ms; truncate error "
-              f"{barge['truncate_error_ms']:.0f} ms")
+              f"{barge['clear_to_silent_ms']:.1f} ms; truncate vs our estimate "
+              f"{barge['truncate_error_ms']:.0f} ms, vs the speaker monitor "
+              f"{barge['truncate_vs_speaker_ms']:+.0f} ms (+: past what was heard)")
         print(f"full duplex {wall:.0f} s: CPU {cpu:.1f} % of one core; "
               f"drops {outbox.drops}, underruns {stats.underruns}, "
               f"capture overflows {engine.capture.overflows}, frames sent {bridge.frames_sent}")
