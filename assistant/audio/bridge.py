@@ -195,7 +195,7 @@ class AudioBridge:
         item_id, delta = event.get("item_id"), event.get("delta")
         if self.buffer is None or not isinstance(item_id, str) or not isinstance(delta, str):
             return
-        if item_id in self._dropped_items:
+        if self.was_cut(item_id):
             return                               # still streaming after we cut it off
         try:
             pcm = base64.b64decode(delta, validate=True)
@@ -230,14 +230,11 @@ class AudioBridge:
                 log.exception("sending microphone audio failed")
 
     def _send(self, frames: list[np.ndarray]) -> None:
-        session = self.session
-        if not frames or session is None or self.muted or not session.is_open:
-            return
-        if self.mode == "ptt" and not self.ptt_active:
+        if not frames or not self._live or not self._wants_frames():
             return
         self._note_output_level()
         for frame in frames:
-            session.append_audio(self._gate(frame))
+            self.session.append_audio(self._gate(frame))
             self.frames_sent += 1
 
     def _note_output_level(self) -> None:
