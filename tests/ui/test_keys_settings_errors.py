@@ -170,6 +170,9 @@ def test_version_and_help_work_anywhere():
 async def test_reopening_the_key_dialog_saves_and_connects_once(make_shell, qtbot):
     async with SimServer(api_key=KEY, speed=20) as server:
         shell = await make_shell("--base-url", server.url)
+        # the offline demo (also on 127.0.0.1) connects first; count only what saving starts
+        await until(lambda: shell.controller.session is not None and shell.controller.offline,
+                    message="offline demo up")
         shell.key_dialog.reject()
         shell.open_key_dialog("")
         connects = []
