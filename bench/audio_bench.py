@@ -217,7 +217,7 @@ async def main(seconds: float) -> None:
         stats = engine.buffer.stats
         print(f"devices: capture {engine.capture.rate} Hz, playback {engine.playback.rate} Hz, "
               f"{BLOCK_MS} ms blocks (blocking-mode threads), PortAudio latency in "
-              f"{engine.capture.latency_ms:.0f} ms / out {engine.buffer.output_latency_ms:.0f} ms")
+              f"{engine.capture.latency_ms:.0f} ms / out {engine.playback.latency_ms:.0f} ms")
         print(f"capture read -> frame on the loop: p50 {pct(list(outbox.latency_s), 50):.2f} ms, "
               f"p99 {pct(list(outbox.latency_s), 99):.2f} ms "
               f"(+ resampler hold <= 20 ms, mean ~10 ms)")

@@ -19,11 +19,9 @@ class Playback(DeviceStream):
                          rate=self.rate, output=True, output_device_index=device.index,
                          frames_per_buffer=self.block)
 
-    def _started(self) -> None:
-        try:
-            self.buffer.output_latency_ms = float(self._stream.get_output_latency()) * 1000
-        except (OSError, AttributeError):
-            self.buffer.output_latency_ms = 0.0
+    @property
+    def latency_ms(self) -> float:
+        return float(self._stream.get_output_latency()) * 1000
 
     def _step(self) -> None:
         self._stream.write(self.buffer.read(self.block).tobytes(), self.block,

@@ -47,7 +47,6 @@ class PlaybackBuffer:
         self.min_prebuffer_ms = self.prebuffer_ms = prebuffer_ms
         self.max_prebuffer_ms = max_prebuffer_ms
         self.fade_samples = device_rate * fade_ms // 1000
-        self.output_latency_ms = 0.0       # the device's own buffering, reported by Playback
         self.level = level or LevelHolder()
         self.stats = PlaybackStats()
         self._lock = threading.Lock()
@@ -114,7 +113,7 @@ class PlaybackBuffer:
     def played_ms(self, item_id: str) -> int:
         """Audio of `item_id` handed to the device (ms)."""
         with self._lock:
-            return self._played.get(item_id, 0) * 1000 // self.device_rate
+            return self._heard_ms(item_id)
 
     @property
     def active(self) -> bool:

@@ -68,7 +68,6 @@ class DeviceStream:
 
     def start(self) -> None:
         self._stream.start_stream()
-        self._started()
         self._thread.start()
 
     def close(self) -> None:
@@ -82,9 +81,6 @@ class DeviceStream:
     @property
     def errors(self) -> int:
         return self._thread.errors
-
-    def _started(self) -> None:
-        """Hook: the stream runs, the thread not yet."""
 
     def _step(self) -> None:
         raise NotImplementedError

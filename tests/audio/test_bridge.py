@@ -76,7 +76,6 @@ async def test_push_to_talk_turn_and_tap(sim):
 async def test_speech_over_the_reply_clears_and_truncates_at_what_was_heard(sim):
     session = await open_session(sim.url, mode="server_vad")
     buffer = PlaybackBuffer(RATE)
-    buffer.output_latency_ms = 20
     bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode="vad",
                          echo_guard=False)
     bridge.attach(session)

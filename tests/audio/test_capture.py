@@ -106,7 +106,7 @@ def test_playback_thread_writes_the_buffer_to_the_device():
     playback = Playback(catalog, catalog.find("output"))
     playback.start()
     stream = fake.stream("output")
-    assert stream.rate == 44_100 and playback.buffer.output_latency_ms == 20
+    assert stream.rate == 44_100 and playback.latency_ms == 20
     playback.buffer.write("item", (sine(440, 0.3) * 32767).astype(np.int16).tobytes())
     playback.buffer.finish("item")
     heard = np.frombuffer(stream.pull(40), np.int16)

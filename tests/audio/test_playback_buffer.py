@@ -37,7 +37,6 @@ def test_played_ms_counts_samples_handed_to_the_device():
 
 def test_clear_fades_out_and_is_silent_within_one_device_buffer():
     buf = PlaybackBuffer(RATE, fade_ms=8)
-    buf.output_latency_ms = 20
     buf.write("a", pcm24(500))
     for _ in range(10):
         buf.read(10 * MS)
