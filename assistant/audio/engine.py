@@ -29,7 +29,6 @@ class AudioEngine:
         self.out_level = LevelHolder()
         self.capture: Capture | None = None
         self.playback: Playback | None = None
-        self.problems: list[str] = []
 
     @property
     def buffer(self) -> PlaybackBuffer | None:
@@ -50,27 +49,27 @@ class AudioEngine:
              output_device: str | int | None = None) -> list[str]:
         """Open what can be opened; returns one sentence per device that could not."""
         self.close()
-        self.problems = []
+        problems: list[str] = []
         try:
             catalog = self._catalog()
         except OSError as exc:
-            self.problems.append(f"The audio system could not start ({exc}).")
-            return self.problems
+            problems.append(f"The audio system could not start ({exc}).")
+            return problems
         try:
             mic = catalog.find("input", input_device)
             self.capture = Capture(catalog, mic, outbox.from_audio_thread, self.mic_level)
             self.capture.start()
         except (AudioDeviceError, OSError) as exc:
             self.capture = None
-            self.problems.append(f"{exc} You can still type messages.")
+            problems.append(f"{exc} You can still type messages.")
         try:
             speaker = catalog.find("output", output_device)
             self.playback = Playback(catalog, speaker, self.out_level)
             self.playback.start()
         except (AudioDeviceError, OSError) as exc:
             self.playback = None
-            self.problems.append(f"{exc} Replies will be shown as text only.")
-        return self.problems
+            problems.append(f"{exc} Replies will be shown as text only.")
+        return problems
 
     def close(self) -> None:
         for stream in (self.capture, self.playback):
