@@ -80,6 +80,8 @@ class Controller(QObject):
             self.offline = offline
             self.offline_changed.emit(offline)
         self._cancel_connecting()
+        # The state says "connecting" at once, so nothing reads the old session's state as ours.
+        self._set_state(CONNECTING, "Connecting...")
         self._connecting = self._spawn(self._connect())
 
     def disconnect_(self) -> None:
@@ -167,6 +169,7 @@ class Controller(QObject):
         self._spawn(asyncio.to_thread(api_key_store.delete, self.settings.key_account))
 
     async def shutdown(self) -> None:
+        self._cancel_connecting()
         self._timer.stop()
         await self._teardown(DISCONNECTED, "")
         self.engine.terminate()

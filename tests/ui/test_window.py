@@ -173,3 +173,15 @@ async def test_disconnect_while_connecting_wins(make_shell):
         await until(lambda: shell.controller.state == "disconnected")
         await asyncio.sleep(0.3)
         assert shell.controller.session is None and shell.controller.state == "disconnected"
+
+
+async def test_a_new_connection_shows_connecting_before_anything_else(make_shell):
+    """Saving a key while the demo runs: nothing may read the demo's state as the new session's."""
+    shell = await make_shell()
+    await connected(shell)
+    assert shell.controller.offline and shell.controller.state == LISTENING
+    states = []
+    shell.controller.state_changed.connect(lambda state, _detail: states.append(state))
+    shell.controller.use_key_for_this_run("sk-test-0000000000000000")
+    shell.controller.connect_(offline=False)
+    assert shell.controller.state == "connecting" and states == ["connecting"]
