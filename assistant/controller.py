@@ -25,14 +25,14 @@ from assistant.logging_setup import register_secret
 from assistant.realtime.redact import summarize
 from assistant.realtime.session import RealtimeSession
 from assistant.realtime.session_config import build_session, turn_detection_update
+from assistant.server_events import HANDLERS
 from assistant.settings import Settings
 from assistant.sim import SimServer
+from assistant.states import CONNECTING, DISCONNECTED, ERROR, LISTENING, SPEAKING, THINKING
 from assistant.usage import UsageMeter
 
 log = logging.getLogger(__name__)
 
-DISCONNECTED, CONNECTING, LISTENING, THINKING, SPEAKING, ERROR = (
-    "disconnected", "connecting", "listening", "thinking", "speaking", "error")
 OFFLINE_KEY = "offline-demo"
 # Settings a live session cannot take on: they need a new connection.
 _CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instructions",
@@ -270,7 +270,7 @@ class Controller(QObject):
 
     def _on_event(self, event: dict[str, Any]) -> None:
         self._log_event("in", event)
-        handler = _HANDLERS.get(event["type"])
+        handler = HANDLERS.get(event["type"])
         if handler is not None:
             handler(self, event)
 
@@ -321,79 +321,3 @@ class Controller(QObject):
         if not task.cancelled() and task.exception() is not None:
             log.error("task failed", exc_info=task.exception())
             self.notice.emit(f"Something went wrong: {task.exception()}")
-
-
-# ---- one small handler per server event type ----------------------------------------------
-
-def _user_transcript_delta(c: Controller, e: dict[str, Any]) -> None:
-    c.user_text.emit(str(e.get("item_id")), str(e.get("delta", "")), False)
-
-
-def _user_transcript_done(c: Controller, e: dict[str, Any]) -> None:
-    c.user_text.emit(str(e.get("item_id")), str(e.get("transcript", "")), True)
-
-
-def _item_added(c: Controller, e: dict[str, Any]) -> None:
-    item = e.get("item") or {}
-    if not isinstance(item, dict) or item.get("type") != "message":
-        return
-    role, item_id = item.get("role"), str(item.get("id"))
-    if role == "user":
-        c.turn_started.emit("user", item_id)
-        texts = [p.get("text", "") for p in item.get("content") or []
-                 if isinstance(p, dict) and p.get("type") == "input_text"]
-        if texts:
-            c.user_text.emit(item_id, " ".join(texts), True)
-    elif role == "assistant":
-        c.turn_started.emit("assistant", item_id)
-
-
-def _assistant_delta(c: Controller, e: dict[str, Any]) -> None:
-    item_id = str(e.get("item_id"))
-    if c.bridge is not None and c.bridge.was_cut(item_id):
-        return                                   # text the user will never hear
-    c.assistant_text.emit(item_id, str(e.get("delta", "")), False)
-    if c.state != SPEAKING:
-        c._set_state(SPEAKING, f"{c._where()}  ·  talk over it or press Esc to interrupt")
-
-
-def _speech_started(c: Controller, e: dict[str, Any]) -> None:
-    c._set_state(LISTENING, f"{c._where()}  ·  hearing you")
-
-
-def _thinking(c: Controller, e: dict[str, Any]) -> None:
-    if c.state != SPEAKING:
-        c._set_state(THINKING, c._where())
-
-
-def _response_done(c: Controller, e: dict[str, Any]) -> None:
-    response = e.get("response") or {}
-    if isinstance(response, dict) and isinstance(response.get("usage"), dict):
-        c.usage_changed.emit(c.usage.add(response["usage"]))
-    if c.state == THINKING:
-        c._set_state(LISTENING, c._ready_text())
-
-
-def _truncated(c: Controller, e: dict[str, Any]) -> None:
-    c.assistant_text.emit(str(e.get("item_id")), " —", False)
-    c.hint.emit(f"Interrupted at {e.get('audio_end_ms', 0) / 1000:.1f} s of the reply.")
-
-
-def _error(c: Controller, e: dict[str, Any]) -> None:
-    error = e.get("error") if isinstance(e.get("error"), dict) else {}
-    c.notice.emit(f"Server: {error.get('message') or 'an error without a message'}")
-
-
-_HANDLERS: dict[str, Callable[[Controller, dict[str, Any]], None]] = {
-    "conversation.item.input_audio_transcription.delta": _user_transcript_delta,
-    "conversation.item.input_audio_transcription.completed": _user_transcript_done,
-    "conversation.item.added": _item_added,
-    "response.output_audio_transcript.delta": _assistant_delta,
-    "response.output_text.delta": _assistant_delta,
-    "input_audio_buffer.speech_started": _speech_started,
-    "input_audio_buffer.speech_stopped": _thinking,
-    "response.created": _thinking,
-    "response.done": _response_done,
-    "conversation.item.truncated": _truncated,
-    "error": _error,
-}

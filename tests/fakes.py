@@ -38,6 +38,7 @@ class FakeStream:
         self._cond = threading.Condition()
         self._speaker: queue.Queue[bytes] = queue.Queue(maxsize=1)
         self._failures: list[OSError] = []
+        self.broken: OSError | None = None      # set: every call fails, as an unplugged device
 
     def start_stream(self) -> None:
         self.started = True
@@ -59,8 +60,23 @@ class FakeStream:
     def fail_next(self, error: OSError) -> None:
         self._failures.append(error)
 
+    def unplug(self) -> None:
+        self.broken = OSError(-9999, "Unanticipated host error")
+        with self._cond:
+            self._cond.notify_all()
+
     # -- the device side, called by the code under test --
+    def get_read_available(self) -> int:
+        if self.broken:
+            raise self.broken
+        if self.realtime:
+            return self.frames_per_buffer
+        with self._cond:
+            return len(self._mic) // (2 * self.channels)
+
     def read(self, n: int, exception_on_overflow: bool = True) -> bytes:
+        if self.broken:
+            raise self.broken
         need = n * 2 * self.channels
         if self.realtime:
             time.sleep(n / self.rate)
@@ -69,8 +85,11 @@ class FakeStream:
                 del self._mic[:need]
                 return data
         with self._cond:
-            while self.started and len(self._mic) < need and not self._failures:
+            while (self.started and len(self._mic) < need and not self._failures
+                   and not self.broken):
                 self._cond.wait(0.05)
+            if self.broken:
+                raise self.broken
             if self._failures:
                 raise self._failures.pop(0)
             if not self.started:
@@ -81,18 +100,20 @@ class FakeStream:
 
     def write(self, data: bytes, n: int | None = None,
               exception_on_underflow: bool = False) -> None:
+        if self.broken:
+            raise self.broken
         if self.realtime:
             time.sleep(len(data) / 2 / self.rate)
             self.played.append(data)
             del self.played[:-500]
             return
-        while self.started:
+        while self.started and not self.broken:
             try:
                 self._speaker.put(data, timeout=0.05)
                 return
             except queue.Full:
                 continue
-        raise OSError(-9983, "Stream is stopped")
+        raise self.broken or OSError(-9983, "Stream is stopped")
 
     # -- the test side --
     def push(self, pcm: bytes) -> None:

@@ -71,6 +71,15 @@ class AudioEngine:
             problems.append(f"{exc} Replies will be shown as text only.")
         return problems
 
+    def failures(self) -> list[str]:
+        """One sentence per open stream whose device stopped working (unplugged, server gone)."""
+        lost = []
+        for what, stream in (("microphone", self.capture), ("speaker", self.playback)):
+            if stream is not None and stream.failure is not None:
+                lost.append(f"The {what} '{stream.device.name}' stopped working "
+                            f"({stream.failure}).")
+        return lost
+
     def close(self) -> None:
         for stream in (self.capture, self.playback):
             if stream is not None:

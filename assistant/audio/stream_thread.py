@@ -3,12 +3,17 @@
 Measured on PulseAudio (ALSA pulse plugin): callback-mode capture streams intermittently spin at
 ~55 % of a core; blocking reads and writes cost ~1 %. The owner opens and closes the stream on the
 main thread; this thread only reads or writes it.
+
+A lost device (unplugged, sound server gone) makes every read or write fail at once: the thread
+backs off instead of spinning, and after GIVE_UP_S of nothing but errors it ends and says why in
+`failure`, a plain attribute the owner polls (no hand-off needed for one string).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +21,8 @@ from assistant.errors import AudioDeviceError
 
 log = logging.getLogger(__name__)
 PA_INT16 = 8
+RETRY_S = 0.02             # between failed steps: a failing device must not spin a core
+GIVE_UP_S = 1.0            # this long with nothing but errors: the device is gone
 
 
 class StreamThread:
@@ -24,6 +31,8 @@ class StreamThread:
         self._running = threading.Event()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self.errors = 0
+        self.failure: str | None = None
+        self._failing_since: float | None = None
 
     @property
     def running(self) -> bool:
@@ -42,14 +51,26 @@ class StreamThread:
         while self._running.is_set():
             try:
                 self._step()
-            except OSError:
-                if not self._running.is_set():
+                self._failing_since = None
+            except Exception as exc:    # a bug must not kill the audio thread silently either
+                if isinstance(exc, OSError) and not self._running.is_set():
                     return          # the stream was stopped under us: a normal end
-                self.errors += 1
-                log.debug("audio stream error", exc_info=True)
-            except Exception:       # a bug must not kill the audio thread silently
-                self.errors += 1
-                log.exception("audio thread step failed")
+                if self._failed(exc):
+                    return
+
+    def _failed(self, exc: Exception) -> bool:
+        """Counts one error; True once errors alone have lasted GIVE_UP_S."""
+        self.errors += 1
+        now = time.monotonic()
+        if self._failing_since is None:
+            self._failing_since = now
+            log.warning("%s: %s", self._thread.name, exc, exc_info=not isinstance(exc, OSError))
+        elif now - self._failing_since >= GIVE_UP_S:
+            self.failure = str(exc.args[-1] if exc.args else exc)
+            log.warning("%s gave up after %d errors: %s", self._thread.name, self.errors, exc)
+            return True
+        time.sleep(RETRY_S)
+        return False
 
 
 class DeviceStream:
@@ -81,6 +102,11 @@ class DeviceStream:
     @property
     def errors(self) -> int:
         return self._thread.errors
+
+    @property
+    def failure(self) -> str | None:
+        """Why the stream stopped working, once its thread has given up."""
+        return self._thread.failure
 
     def _step(self) -> None:
         raise NotImplementedError

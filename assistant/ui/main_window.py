@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.controller import CONNECTING, DISCONNECTED, ERROR, Controller
+from assistant.controller import Controller
+from assistant.states import CONNECTING, DISCONNECTED, ERROR
 from assistant.ui.event_inspector import EventInspector
 from assistant.ui.level_meter import LevelMeter
 from assistant.ui.settings_dialog import MODE_LABELS

@@ -13,9 +13,9 @@ from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from assistant.controller import ERROR, LISTENING
 from assistant.logging_setup import setup_logging
 from assistant.sim import SimServer
+from assistant.states import ERROR, LISTENING
 from tests.ui.conftest import until
 
 KEY = "sk-test-secret-0123456789abcdefXYZ"

@@ -7,7 +7,7 @@ import asyncio
 import numpy as np
 from PySide6.QtCore import Qt
 
-from assistant.controller import LISTENING, SPEAKING
+from assistant.states import LISTENING, SPEAKING
 from tests.helpers import speech
 from tests.ui.conftest import mic_pcm, until
 
