@@ -72,6 +72,8 @@ class Controller(QObject):
         self._connecting: asyncio.Task[Any] | None = None
         # Runs only while the assistant speaks: notices when the speaker has gone quiet.
         self._timer = QTimer(self, interval=50, timeout=self._refresh)
+        # Runs while devices are open: notices one that stopped working (unplugged, server gone).
+        self._audio_check = QTimer(self, interval=1000, timeout=self._check_audio)
 
     # ---- intents ------------------------------------------------------------------------------
 
@@ -151,7 +153,14 @@ class Controller(QObject):
             self.hint.emit("The new settings apply when you reconnect (Ctrl+K twice).")
 
     def rescan_devices(self) -> None:
+        """A fresh device list (PortAudio restarts): devices in use are reopened from it."""
+        if self.session is not None:
+            self._spawn(self._reopen_audio(self.session, announce=False))
+            return
         self.engine.rescan()
+        self._emit_devices()
+
+    def _emit_devices(self) -> None:
         self.devices_changed.emit([d.name for d in self.engine.devices("input")],
                                   [d.name for d in self.engine.devices("output")])
 
@@ -171,6 +180,7 @@ class Controller(QObject):
     async def shutdown(self) -> None:
         self._cancel_connecting()
         self._timer.stop()
+        self._audio_check.stop()
         await self._teardown(DISCONNECTED, "")
         self.engine.terminate()
 
@@ -231,8 +241,36 @@ class Controller(QObject):
                                   mode="ptt" if self.settings.mode == "none" else "vad",
                                   echo_guard=self.settings.echo_guard)
         self.bridge.attach(session)
+        self._audio_check.start()
+
+    def _check_audio(self) -> None:
+        lost = self.engine.failures()
+        if lost and self.session is not None:
+            for sentence in lost:
+                self.notice.emit(sentence)
+            self._spawn(self._reopen_audio(self.session, announce=True))
+
+    async def _reopen_audio(self, session: RealtimeSession, announce: bool) -> None:
+        """Opens the devices again from a fresh device list (a headset unplugged: the default is
+        now another device); the conversation goes on over the same session."""
+        self._audio_check.stop()
+        if self.bridge is not None:
+            await self.bridge.close()
+            self.bridge = None
+        self.engine.rescan()
+        if session is self.session:
+            self._start_audio(session)
+            if announce:
+                self.notice.emit("Audio reopened on " + self._device_names() + ".")
+        self._emit_devices()
+
+    def _device_names(self) -> str:
+        names = [stream.device.name for stream in (self.engine.capture, self.engine.playback)
+                 if stream is not None]
+        return " and ".join(f"'{name}'" for name in names) or "no device"
 
     async def _teardown(self, state: str, detail: str) -> None:
+        self._audio_check.stop()
         session, self.session = self.session, None
         if self.bridge is not None:
             await self.bridge.close()

@@ -108,8 +108,10 @@ async def test_settings_dialog_saves_and_lists_devices(make_shell, qtbot):
     dialog.voice.setCurrentIndex(dialog.voice.findData("cedar"))
     dialog.mode.setCurrentIndex(dialog.mode.findData("semantic_vad"))
     dialog.base_url.setText("wss://example.test/v1")
-    with qtbot.waitSignal(shell.controller.devices_changed, timeout=2000):
-        dialog.rescan_requested.emit()
+    listed = []
+    shell.controller.devices_changed.connect(lambda inputs, outputs: listed.append(inputs))
+    dialog.rescan_requested.emit()
+    await until(lambda: listed == [["Fake Microphone"]], message="devices listed")
     dialog._accept()
     assert shell.controller.settings.voice == "cedar"
     assert shell.window.mode_combo.currentData() == "semantic_vad"

@@ -185,3 +185,37 @@ async def test_a_new_connection_shows_connecting_before_anything_else(make_shell
     shell.controller.use_key_for_this_run("sk-test-0000000000000000")
     shell.controller.connect_(offline=False)
     assert shell.controller.state == "connecting" and states == ["connecting"]
+
+
+async def test_an_unplugged_microphone_is_reported_and_the_conversation_goes_on(make_shell):
+    shell = await make_shell("--offline", "--mode", "server_vad")
+    await connected(shell)
+    session, old_mic = shell.controller.session, shell.fake.stream("input")
+    old_mic.unplug()
+    await until(lambda: "Audio reopened on" in shell.window.transcript.toPlainText(),
+                message="reopened")
+    text = shell.window.transcript.toPlainText()
+    assert ("The microphone 'Fake Microphone' stopped working (Unanticipated host error)."
+            in text)
+    assert "Audio reopened on 'Fake Microphone' and 'Fake Speaker'." in text
+    new_mic = shell.fake.stream("input")
+    assert new_mic is not old_mic and old_mic.closed
+    new_mic.push(mic_pcm(speech("still here")))
+    await until(lambda: any("seconds of speech" in t for t in shell.window.transcript.turns()),
+                timeout=15, message="a voice turn on the reopened microphone")
+    assert shell.controller.session is session                # the same conversation
+
+
+async def test_rescanning_devices_mid_conversation_keeps_the_audio_working(make_shell):
+    shell = await make_shell("--offline")
+    await connected(shell)
+    old_speaker, listed = shell.fake.stream("output"), []
+    shell.controller.devices_changed.connect(lambda inputs, outputs: listed.append(outputs))
+    shell.controller.rescan_devices()
+    await until(lambda: listed == [["Fake Speaker"]], message="devices listed")
+    speaker = shell.fake.stream("output")
+    assert speaker is not old_speaker and old_speaker.closed
+    shell.controller.send_text("are you still there")
+    await until(lambda: shell.controller.state == SPEAKING, message="speaking")
+    await until(lambda: any(np.frombuffer(b, np.int16).any() for b in speaker.played),
+                message="the reply plays on the reopened speaker")
