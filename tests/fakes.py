@@ -20,6 +20,7 @@ class FakeDevice:
     outputs: int = 0
     rate: int = 48_000
     rates: tuple[int, ...] = (48_000, 44_100, 16_000)
+    mono: bool = True          # some hardware takes its channel count or nothing
 
 
 class FakeStream:
@@ -135,7 +136,7 @@ class FakeStream:
 @dataclass
 class FakePyAudio:
     devices: list[FakeDevice] = field(default_factory=lambda: [
-        FakeDevice("Fake Microphone", inputs=2, rate=48_000),
+        FakeDevice("Fake Microphone", inputs=2, rate=48_000, mono=False),
         FakeDevice("Fake Speaker", outputs=2, rate=44_100, rates=(44_100, 48_000))])
     streams: list[FakeStream] = field(default_factory=list)
     terminated: bool = False
@@ -165,10 +166,13 @@ class FakePyAudio:
         return self._default("outputs")
 
     def is_format_supported(self, rate: float, input_device: int | None = None,
-                            output_device: int | None = None, **_: Any) -> bool:
+                            output_device: int | None = None, input_channels: int = 0,
+                            output_channels: int = 0, **_: Any) -> bool:
         device = self.devices[input_device if input_device is not None else output_device]
         if int(rate) not in device.rates:
             raise ValueError("Invalid sample rate")
+        if not device.mono and 1 in (input_channels, output_channels):
+            raise ValueError("Invalid number of channels")
         return True
 
     def open(self, **kwargs: Any) -> FakeStream:

@@ -54,8 +54,12 @@ class PrivatePulse:
         subprocess.run(["pactl", "set-default-source", "mic"], check=True)
         return self
 
-    def stop(self) -> None:
+    def kill_server(self) -> None:
+        """The sound server goes away under its clients (a crash, a restart)."""
         subprocess.run(["pulseaudio", "--kill"], capture_output=True, timeout=10)
+
+    def stop(self) -> None:
+        self.kill_server()
         for key, value in self._saved.items():
             if value is None:
                 os.environ.pop(key, None)

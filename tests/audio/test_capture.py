@@ -100,6 +100,25 @@ def test_capture_thread_reads_the_device_at_its_native_rate_and_survives_errors(
     assert stream.closed
 
 
+def test_capture_opens_mono_where_the_device_takes_it():
+    from tests.fakes import FakeDevice
+
+    fake = FakePyAudio([FakeDevice("Server mic", inputs=32, rate=44_100, mono=True)])
+    got, sink = _collect()
+    catalog = DeviceCatalog(lambda: fake)
+    capture = Capture(catalog, catalog.find("input"), sink)
+    capture.start()
+    stream = fake.stream("input")
+    assert (stream.rate, stream.channels) == (44_100, 1)
+    stream.push((sine(1000, 0.5, 44_100, 0.2) * 32767).astype(np.int16).tobytes())
+    deadline = time.monotonic() + 5
+    while len(got) < 9 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    capture.close()
+    assert len(got) >= 9 and all(len(frame) == FRAME_SAMPLES for frame in got)
+    assert abs(_dominant_hz(np.concatenate(got)[960:], WIRE_RATE) - 1000) < 15
+
+
 def test_playback_thread_writes_the_buffer_to_the_device():
     fake = FakePyAudio()
     catalog = DeviceCatalog(lambda: fake)

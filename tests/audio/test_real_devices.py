@@ -109,3 +109,25 @@ async def test_full_headless_turn_through_real_devices(engine, pulse, sim, tmp_p
     corr = windowed_correlation(expected, read_wav(tmp_path / "reply.wav"))
     assert corr >= 0.9, corr
     await session.close()
+
+
+async def test_a_sound_server_that_goes_away_is_reported_not_spun_on(engine, pulse):
+    """PulseAudio killed under open streams: every PortAudio call fails at once from then on."""
+    from assistant.audio.stream_thread import GIVE_UP_S, RETRY_S
+
+    sink = Collector()
+    assert engine.open(sink) == []                  # type: ignore[arg-type]
+    player = pulse.play_into_mic(espeak_wav("one two three", pulse.runtime / "s.wav"))
+    deadline = time.monotonic() + 10
+    while not sink.frames and time.monotonic() < deadline:      # capture is flowing
+        await asyncio.sleep(0.05)
+    assert sink.frames
+    player.wait(10)
+    pulse.kill_server()
+    deadline = time.monotonic() + 10
+    while len(engine.failures()) < 2 and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    lost = engine.failures()
+    assert len(lost) == 2 and lost[0].startswith("The microphone ") and "stopped working" in lost[0]
+    most = GIVE_UP_S / RETRY_S + 10
+    assert engine.capture.errors <= most and engine.playback.errors <= most
