@@ -28,7 +28,7 @@ class UsageMeter:
         self.cached_tokens += turn_cached
         return (f"Last turn {turn_in:,} in ({turn_cached:,} cached) / {turn_out:,} out  ·  "
                 f"session {self.input_tokens:,} in / {self.output_tokens:,} out "
-                f"over {self.turns} turns")
+                f"over {self.turns} turn{'' if self.turns == 1 else 's'}")
 
 
 def _int(value: Any) -> int:
