@@ -81,21 +81,29 @@ def test_framer_keeps_the_remainder():
     assert frames.tolist() == [[0, 1, 2, 3], [4, 5, 6, 7]]
 
 
-def test_capture_thread_reads_the_device_at_its_native_rate_and_survives_errors():
-    fake = FakePyAudio()
+def _run_capture(fake: FakePyAudio, feed, frames: int):
+    """Starts a capture thread on the fake's microphone, feeds it, collects `frames` frames."""
     got, sink = _collect()
     catalog = DeviceCatalog(lambda: fake)
     capture = Capture(catalog, catalog.find("input"), sink)
     capture.start()
     stream = fake.stream("input")
-    assert (stream.rate, stream.channels) == (48_000, 2)
-    stream.fail_next(OSError(-9981, "Input overflowed"))
-    stream.fail_next(OSError(-9999, "Unanticipated host error"))
-    stream.push((sine(300, 0.5, 48_000, 0.2) * 32767).astype(np.int16).repeat(2).tobytes())
+    feed(stream)
     deadline = time.monotonic() + 5
-    while len(got) < 20 and time.monotonic() < deadline:
+    while len(got) < frames and time.monotonic() < deadline:
         time.sleep(0.01)
     capture.close()
+    return capture, stream, got
+
+
+def test_capture_thread_reads_the_device_at_its_native_rate_and_survives_errors():
+    def feed(stream):
+        stream.fail_next(OSError(-9981, "Input overflowed"))
+        stream.fail_next(OSError(-9999, "Unanticipated host error"))
+        stream.push((sine(300, 0.5, 48_000, 0.2) * 32767).astype(np.int16).repeat(2).tobytes())
+
+    capture, stream, got = _run_capture(FakePyAudio(), feed, 20)
+    assert (stream.rate, stream.channels) == (48_000, 2)
     assert len(got) >= 20 and (capture.overflows, capture.errors) == (1, 1)
     assert stream.closed
 
@@ -104,17 +112,9 @@ def test_capture_opens_mono_where_the_device_takes_it():
     from tests.fakes import FakeDevice
 
     fake = FakePyAudio([FakeDevice("Server mic", inputs=32, rate=44_100, mono=True)])
-    got, sink = _collect()
-    catalog = DeviceCatalog(lambda: fake)
-    capture = Capture(catalog, catalog.find("input"), sink)
-    capture.start()
-    stream = fake.stream("input")
+    tone = (sine(1000, 0.5, 44_100, 0.2) * 32767).astype(np.int16).tobytes()
+    _capture, stream, got = _run_capture(fake, lambda stream: stream.push(tone), 9)
     assert (stream.rate, stream.channels) == (44_100, 1)
-    stream.push((sine(1000, 0.5, 44_100, 0.2) * 32767).astype(np.int16).tobytes())
-    deadline = time.monotonic() + 5
-    while len(got) < 9 and time.monotonic() < deadline:
-        time.sleep(0.01)
-    capture.close()
     assert len(got) >= 9 and all(len(frame) == FRAME_SAMPLES for frame in got)
     assert abs(_dominant_hz(np.concatenate(got)[960:], WIRE_RATE) - 1000) < 15
 
