@@ -34,6 +34,7 @@ from assistant.usage import UsageMeter
 log = logging.getLogger(__name__)
 
 OFFLINE_KEY = "offline-demo"
+_REOPEN_AGAIN_S = 10.0      # a device that fails again this soon after reopening stays closed
 # Settings a live session cannot take on: they need a new connection.
 _CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instructions",
                       "transcription_model", "input_device", "output_device")
@@ -74,6 +75,7 @@ class Controller(QObject):
         self._timer = QTimer(self, interval=50, timeout=self._refresh)
         # Runs while devices are open: notices one that stopped working (unplugged, server gone).
         self._audio_check = QTimer(self, interval=1000, timeout=self._check_audio)
+        self._reopened_at = -_REOPEN_AGAIN_S
 
     # ---- intents ------------------------------------------------------------------------------
 
@@ -229,10 +231,10 @@ class Controller(QObject):
         register_secret(key)
         return self.settings.endpoint(key)
 
-    def _start_audio(self, session: RealtimeSession) -> None:
+    def _start_audio(self, session: RealtimeSession, devices: bool = True) -> None:
         outbox = FrameOutbox(asyncio.get_running_loop())
         problems = self.engine.open(outbox, self.settings.input_device or None,
-                                    self.settings.output_device or None)
+                                    self.settings.output_device or None) if devices else []
         if problems:
             self.audio_problems.emit(problems)
             for problem in problems:
@@ -245,23 +247,30 @@ class Controller(QObject):
 
     def _check_audio(self) -> None:
         lost = self.engine.failures()
-        if lost and self.session is not None:
-            for sentence in lost:
-                self.notice.emit(sentence)
-            self._spawn(self._reopen_audio(self.session, announce=True))
+        if not lost or self.session is None:
+            return
+        for sentence in lost:
+            self.notice.emit(sentence)
+        # Failing again right after a reopen: no loop; the user chooses (Settings, Re-scan).
+        again = time.monotonic() - self._reopened_at < _REOPEN_AGAIN_S
+        self._reopened_at = time.monotonic()
+        self._spawn(self._reopen_audio(self.session, announce=True, devices=not again))
 
-    async def _reopen_audio(self, session: RealtimeSession, announce: bool) -> None:
+    async def _reopen_audio(self, session: RealtimeSession, announce: bool,
+                            devices: bool = True) -> None:
         """Opens the devices again from a fresh device list (a headset unplugged: the default is
-        now another device); the conversation goes on over the same session."""
+        now another device); the conversation goes on over the same session, as text alone if
+        `devices` is False."""
         self._audio_check.stop()
         if self.bridge is not None:
             await self.bridge.close()
             self.bridge = None
         self.engine.rescan()
         if session is self.session:
-            self._start_audio(session)
+            self._start_audio(session, devices)
             if announce:
-                self.notice.emit("Audio reopened on " + self._device_names() + ".")
+                self.notice.emit("Audio reopened on " + self._device_names() + "." if devices
+                                 else "Audio is off: choose devices in Settings (Ctrl+,).")
         self._emit_devices()
 
     def _device_names(self) -> str:

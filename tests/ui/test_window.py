@@ -206,6 +206,22 @@ async def test_an_unplugged_microphone_is_reported_and_the_conversation_goes_on(
     assert shell.controller.session is session                # the same conversation
 
 
+async def test_a_device_that_fails_again_at_once_is_left_closed(make_shell):
+    shell = await make_shell("--offline")
+    await connected(shell)
+    shell.fake.stream("input").unplug()
+    await until(lambda: "Audio reopened on" in shell.window.transcript.toPlainText())
+    shell.fake.stream("input").unplug()                         # the reopened one fails too
+    await until(lambda: "Audio is off" in shell.window.transcript.toPlainText(),
+                message="audio off")
+    engine = shell.controller.engine
+    assert engine.capture is None and engine.playback is None
+    assert shell.window.transcript.toPlainText().count("Audio reopened on") == 1
+    shell.controller.send_text("can we type")
+    await until(lambda: 'You said: "can we type".' in shell.window.transcript.turns(),
+                message="text still works")
+
+
 async def test_rescanning_devices_mid_conversation_keeps_the_audio_working(make_shell):
     shell = await make_shell("--offline")
     await connected(shell)
