@@ -40,6 +40,7 @@ class FakeStream:
         self._speaker: queue.Queue[bytes] = queue.Queue(maxsize=1)
         self._failures: list[OSError] = []
         self.broken: OSError | None = None      # set: every call fails, as an unplugged device
+        self.hung: threading.Event | None = None
 
     def start_stream(self) -> None:
         self.started = True
@@ -61,6 +62,15 @@ class FakeStream:
     def fail_next(self, error: OSError) -> None:
         self._failures.append(error)
 
+    def hang(self) -> threading.Event:
+        """The next call blocks until the returned event is set (a deadlock in the driver)."""
+        self.hung = threading.Event()
+        return self.hung
+
+    def _maybe_hang(self) -> None:
+        if self.hung is not None:
+            self.hung.wait()
+
     def unplug(self) -> None:
         self.broken = OSError(-9999, "Unanticipated host error")
         with self._cond:
@@ -68,12 +78,19 @@ class FakeStream:
 
     # -- the device side, called by the code under test --
     def get_read_available(self) -> int:
+        self._maybe_hang()
         if self.broken:
             raise self.broken
         if self.realtime:
             return self.frames_per_buffer
         with self._cond:
             return len(self._mic) // (2 * self.channels)
+
+    def get_write_available(self) -> int:
+        self._maybe_hang()
+        if self.broken:
+            raise self.broken
+        return 0 if self._speaker.full() else self.frames_per_buffer
 
     def read(self, n: int, exception_on_overflow: bool = True) -> bytes:
         if self.broken:

@@ -91,7 +91,6 @@ class Capture(DeviceStream):
         self.block = self.rate * BLOCK_MS // 1000
         self.processor = CaptureProcessor(self.rate, self.channels, sink, level)
         self.overflows = 0
-        self._flowing = False
         super().__init__(catalog, device, "microphone", "audio-capture", channels=self.channels,
                          rate=self.rate, input=True, input_device_index=device.index,
                          frames_per_buffer=self.block)
@@ -100,24 +99,15 @@ class Capture(DeviceStream):
     def latency_ms(self) -> float:
         return float(self._stream.get_input_latency()) * 1000
 
-    def _step(self) -> None:
-        if not self._flowing and not self._has_samples():
-            return
+    def _step(self) -> bool:
         try:
+            if not self._ready(self._stream.get_read_available()):
+                return False
             data = self._stream.read(self.block, exception_on_overflow=True)
         except OSError as exc:
             if exc.args and exc.args[0] == PA_INPUT_OVERFLOWED:
-                self.overflows += 1
-                return
+                self.overflows += 1          # samples lost, but the device is alive
+                return True
             raise
         self.processor.process(data)
-
-    def _has_samples(self) -> bool:
-        """Until a device delivers its first samples (PulseAudio waking a source takes 0.1-2 s),
-        PortAudio's ALSA read polls in a loop that holds a whole core: wait in sleeps instead.
-        Once samples flow, blocking reads return as soon as a block is there."""
-        if self._stream.get_read_available() > 0:
-            self._flowing = True
-            return True
-        time.sleep(BLOCK_MS / 1000)
-        return False
+        return True

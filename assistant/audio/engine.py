@@ -29,6 +29,7 @@ class AudioEngine:
         self.out_level = LevelHolder()
         self.capture: Capture | None = None
         self.playback: Playback | None = None
+        self._stuck = False     # a stream thread never left PortAudio: never terminate under it
 
     @property
     def buffer(self) -> PlaybackBuffer | None:
@@ -42,7 +43,7 @@ class AudioEngine:
 
     def rescan(self) -> None:
         self.close()
-        if self.catalog is not None:
+        if self.catalog is not None and not self._stuck:
             self.catalog.rescan()
 
     def open(self, outbox: FrameOutbox, input_device: str | int | None = None,
@@ -84,15 +85,16 @@ class AudioEngine:
         for stream in (self.capture, self.playback):
             if stream is not None:
                 stream.close()
+                self._stuck = self._stuck or stream.stuck
         self.capture = self.playback = None
         self.mic_level.reset()
         self.out_level.reset()
 
     def terminate(self) -> None:
         self.close()
-        if self.catalog is not None:
+        if self.catalog is not None and not self._stuck:
             self.catalog.close()
-            self.catalog = None
+        self.catalog = None
 
     def _catalog(self) -> DeviceCatalog:
         if self.catalog is None:

@@ -23,6 +23,9 @@ class Playback(DeviceStream):
     def latency_ms(self) -> float:
         return float(self._stream.get_output_latency()) * 1000
 
-    def _step(self) -> None:
+    def _step(self) -> bool:
+        if not self._ready(self._stream.get_write_available()):
+            return False
         self._stream.write(self.buffer.read(self.block).tobytes(), self.block,
                            exception_on_underflow=False)
+        return True

@@ -4,6 +4,12 @@ Measured on PulseAudio (ALSA pulse plugin): callback-mode capture streams interm
 ~55 % of a core; blocking reads and writes cost ~1 %. The owner opens and closes the stream on the
 main thread; this thread only reads or writes it.
 
+Reads and writes only move a block that is already there (or has room), so the thread is never
+inside PortAudio for long: a blocking call waits as long as the device does (1.9 s for a fresh
+PulseAudio sink or source to start; ALSA's blocking read polls a whole core meanwhile), and
+closing a stream, or terminating PortAudio, under a thread still inside one corrupts the heap
+(measured: aborts in malloc and libpulse on a re-scan within 2 s of opening).
+
 A lost device (unplugged, sound server gone) makes every read or write fail at once: the thread
 backs off instead of spinning, and after GIVE_UP_S of nothing but errors it ends and says why in
 `failure`, a plain attribute the owner polls (no hand-off needed for one string).
@@ -21,24 +27,40 @@ from assistant.errors import AudioDeviceError
 
 log = logging.getLogger(__name__)
 PA_INT16 = 8
+POLL_S = 0.002             # first re-check when a block is due but not there yet
 RETRY_S = 0.02             # between failed steps: a failing device must not spin a core
+_PA_ERRORS = {-9999: "Unanticipated host error", -9988: "Stream closed",
+              -9985: "Device unavailable", -9981: "Input overflowed"}
 GIVE_UP_S = 1.0            # this long with nothing but errors: the device is gone
 
 
 class StreamThread:
-    def __init__(self, name: str, step: Callable[[], None]) -> None:
+    def __init__(self, name: str, step: Callable[[], bool]) -> None:
         self._step = step
         self._running = threading.Event()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
         self.errors = 0
         self.failure: str | None = None
         self._failing_since: float | None = None
+        self._last_error: Exception | None = None
+        self._beat = 0.0
 
     @property
     def running(self) -> bool:
         return self._running.is_set()
 
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    @property
+    def hung(self) -> bool:
+        """Inside one call for over GIVE_UP_S (no step takes more than a few ms): libpulse can
+        deadlock in there when its server dies; the thread cannot be freed, only reported."""
+        return self.running and self.alive and time.monotonic() - self._beat > GIVE_UP_S
+
     def start(self) -> None:
+        self._beat = time.monotonic()
         self._running.set()
         self._thread.start()
 
@@ -49,37 +71,53 @@ class StreamThread:
 
     def _run(self) -> None:
         while self._running.is_set():
+            self._beat = time.monotonic()
             try:
-                self._step()
-                self._failing_since = None
+                moved = self._step()
             except Exception as exc:    # a bug must not kill the audio thread silently either
                 if isinstance(exc, OSError) and not self._running.is_set():
                     return          # the stream was stopped under us: a normal end
-                if self._failed(exc):
-                    return
+                self._count(exc)
+                moved = False
+            if moved:
+                self._failing_since, self._last_error = None, None
+            elif self._given_up():
+                return
 
-    def _failed(self, exc: Exception) -> bool:
-        """Counts one error; True once errors alone have lasted GIVE_UP_S."""
+    def _count(self, exc: Exception) -> None:
+        """One error: logged when a failing spell starts, then a pause before the next try."""
         self.errors += 1
-        now = time.monotonic()
+        self._last_error = exc
         if self._failing_since is None:
-            self._failing_since = now
+            self._failing_since = time.monotonic()
             log.warning("%s: %s", self._thread.name, exc, exc_info=not isinstance(exc, OSError))
-        elif now - self._failing_since >= GIVE_UP_S:
-            self.failure = str(exc.args[-1] if exc.args else exc)
-            log.warning("%s gave up after %d errors: %s", self._thread.name, self.errors, exc)
-            return True
         time.sleep(RETRY_S)
-        return False
+
+    def _given_up(self) -> bool:
+        """True once GIVE_UP_S have passed since an error with no block moved (a dead sound
+        server fails some calls and answers "nothing available" to the rest)."""
+        if self._failing_since is None or time.monotonic() - self._failing_since < GIVE_UP_S:
+            return False
+        exc = self._last_error
+        self.failure = str(exc.args[-1] if exc is not None and exc.args else exc)
+        log.warning("%s gave up after %d errors: %s", self._thread.name, self.errors, exc)
+        return True
 
 
 class DeviceStream:
     """An open PortAudio stream in blocking mode and the thread that reads or writes it.
-    Subclasses open it with their direction's arguments and implement `_step`."""
+    Subclasses set `rate` and `block`, open it with their direction's arguments and implement
+    `_step`, moving a block only when `_ready` says one can move without blocking."""
+
+    rate: int
+    block: int
 
     def __init__(self, catalog: Any, device: Any, what: str, thread_name: str,
                  **open_args: Any) -> None:
         self.device = device
+        self.stuck = False
+        self._due = 0.0
+        self._poll = POLL_S
         try:
             self._stream = catalog.backend.open(format=PA_INT16, start=False, **open_args)
         except OSError as exc:
@@ -93,11 +131,32 @@ class DeviceStream:
 
     def close(self) -> None:
         self._thread.stop()
+        if self._thread.alive:
+            # still inside PortAudio: closing under it would corrupt memory; leak it instead
+            self.stuck = True
+            log.error("%s did not stop; its stream is left open", self._thread)
+            return
         try:
             self._stream.stop_stream()
             self._stream.close()
         except OSError:
             log.debug("closing %s failed", self._thread, exc_info=True)
+
+    def _ready(self, available: int) -> bool:
+        """True when a whole block can move at once. Otherwise sleeps until the next block is
+        due, then in short polls (backing off) while it is late, and returns False."""
+        if available < 0:       # PyAudio passes PortAudio's error codes through as counts
+            raise OSError(available, _PA_ERRORS.get(available, f"PortAudio error {available}"))
+        now = time.monotonic()
+        if available >= self.block:
+            self._due, self._poll = now + self.block / self.rate, POLL_S
+            return True
+        if now < self._due:
+            time.sleep(self._due - now)
+        else:
+            time.sleep(self._poll)
+            self._poll = min(2 * self._poll, self.block / self.rate)
+        return False
 
     @property
     def errors(self) -> int:
@@ -105,8 +164,11 @@ class DeviceStream:
 
     @property
     def failure(self) -> str | None:
-        """Why the stream stopped working, once its thread has given up."""
+        """Why the stream stopped working, once its thread has given up or hung."""
+        if self._thread.hung:
+            return "no answer from it for over a second"
         return self._thread.failure
 
-    def _step(self) -> None:
+    def _step(self) -> bool:
+        """Moves at most one block; True if it did (the device is alive)."""
         raise NotImplementedError

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 
 import numpy as np
@@ -79,3 +80,30 @@ def test_a_passing_error_is_retried_and_forgotten():
     wait(lambda: sum(got) >= 9)
     capture.close()
     assert sum(got) >= 9 and capture.errors == 3 and capture.failure is None
+
+
+def test_a_hung_device_is_reported_and_never_closed_or_terminated_under_its_thread():
+    """libpulse can deadlock when its server dies; closing a stream (or PortAudio) under the
+    thread stuck in it corrupts the heap, so the stream is left alone and reported."""
+    fake = FakePyAudio()
+    engine = AudioEngine(lambda: fake)
+
+    async def run() -> threading.Event:
+        assert engine.open(FrameOutbox(asyncio.get_running_loop())) == []
+        release = fake.stream("input").hang()
+        started = time.monotonic()
+        while not engine.failures() and time.monotonic() - started < 5:
+            await asyncio.sleep(0.02)
+        return release
+
+    release = asyncio.run(run())
+    try:
+        assert engine.failures() == [
+            "The microphone 'Fake Microphone' stopped working "
+            "(no answer from it for over a second)."]
+        mic = fake.stream("input")
+        engine.terminate()
+        assert not mic.closed and not fake.terminated       # left alone, not corrupted
+        assert fake.stream("output").closed                 # the healthy one closes as usual
+    finally:
+        release.set()
