@@ -66,6 +66,7 @@ class AppShell:
         from PySide6.QtCore import QSettings
 
         from assistant.controller import Controller
+        from assistant.gui_thread_gc import GuiThreadCollector
         from assistant.settings import load_settings, save_settings
         from assistant.ui.main_window import MainWindow
 
@@ -98,6 +99,8 @@ class AppShell:
         self._error_open = False
         self._closed = asyncio.Event()
         self.window.closed.connect(self._closed.set)
+        self.collector = GuiThreadCollector()
+        self.collector.start()
 
     async def start(self) -> None:
         """Show the window and decide how to begin: offline demo, connect, or wait."""

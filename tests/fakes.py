@@ -24,8 +24,11 @@ class FakeDevice:
 
 
 class FakeStream:
-    """PyAudio's blocking mode: read() waits for exactly n frames pushed by the test; write()
-    blocks (like a device one buffer deep) until the test pulls."""
+    """PyAudio's blocking mode: read() waits for n frames pushed by the test (a device that
+    has nothing to say delivers silence after SILENT_AFTER_S); write() blocks (like a device one
+    buffer deep) until the test pulls."""
+
+    SILENT_AFTER_S = 0.1
 
     def __init__(self, *, rate: int, channels: int, input: bool = False, output: bool = False,
                  frames_per_buffer: int, realtime: bool = False, **_: Any) -> None:
@@ -102,17 +105,18 @@ class FakeStream:
                 data = bytes(self._mic[:need]).ljust(need, b"\0")
                 del self._mic[:need]
                 return data
+        deadline = time.monotonic() + self.SILENT_AFTER_S
         with self._cond:
             while (self.started and len(self._mic) < need and not self._failures
-                   and not self.broken):
-                self._cond.wait(0.05)
+                   and not self.broken and time.monotonic() < deadline):
+                self._cond.wait(0.01)
             if self.broken:
                 raise self.broken
             if self._failures:
                 raise self._failures.pop(0)
             if not self.started:
                 raise OSError(-9983, "Stream is stopped")
-            data = bytes(self._mic[:need])
+            data = bytes(self._mic[:need]).ljust(need, b"\0")     # nothing pushed: silence
             del self._mic[:need]
             return data
 

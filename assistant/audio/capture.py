@@ -91,6 +91,7 @@ class Capture(DeviceStream):
         self.block = self.rate * BLOCK_MS // 1000
         self.processor = CaptureProcessor(self.rate, self.channels, sink, level)
         self.overflows = 0
+        self._flowing = False
         super().__init__(catalog, device, "microphone", "audio-capture", channels=self.channels,
                          rate=self.rate, input=True, input_device_index=device.index,
                          frames_per_buffer=self.block)
@@ -101,8 +102,11 @@ class Capture(DeviceStream):
 
     def _step(self) -> bool:
         try:
-            if not self._ready(self._stream.get_read_available()):
+            if not self._flowing and not self._ready(self._stream.get_read_available()):
                 return False
+            # Once samples flow, a blocking read returns the moment a block is complete (a
+            # sleep-and-check would add up to a poll interval); it waits at most ~one block.
+            self._flowing = True
             data = self._stream.read(self.block, exception_on_overflow=True)
         except OSError as exc:
             if exc.args and exc.args[0] == PA_INPUT_OVERFLOWED:

@@ -4,11 +4,12 @@ Measured on PulseAudio (ALSA pulse plugin): callback-mode capture streams interm
 ~55 % of a core; blocking reads and writes cost ~1 %. The owner opens and closes the stream on the
 main thread; this thread only reads or writes it.
 
-Reads and writes only move a block that is already there (or has room), so the thread is never
-inside PortAudio for long: a blocking call waits as long as the device does (1.9 s for a fresh
-PulseAudio sink or source to start; ALSA's blocking read polls a whole core meanwhile), and
-closing a stream, or terminating PortAudio, under a thread still inside one corrupts the heap
-(measured: aborts in malloc and libpulse on a re-scan within 2 s of opening).
+A blocking call waits as long as the device does: 1.9 s for a fresh PulseAudio sink or source
+to start (ALSA's blocking read polls a whole core meanwhile), and closing a stream, or
+terminating PortAudio, under a thread still inside one corrupts the heap (measured: aborts in
+malloc and libpulse on a re-scan within 2 s of opening). So playback writes only when a block
+has room, capture reads only once samples flow (`_ready`), and a stream whose thread is still
+inside PortAudio after a second is left open rather than closed under it.
 
 A lost device (unplugged, sound server gone) makes every read or write fail at once: the thread
 backs off instead of spinning, and after GIVE_UP_S of nothing but errors it ends and says why in

@@ -61,3 +61,4 @@ async def make_shell(qtbot, tmp_path, memory_keyring):
         if shell.key_dialog is not None:
             shell.key_dialog.close()
         await shell.controller.shutdown()
+        shell.collector.stop()

@@ -1,0 +1,39 @@
+"""Cycles are collected on the GUI thread, never on an audio thread that happens to allocate."""
+
+import gc
+import threading
+from typing import ClassVar
+
+from assistant.gui_thread_gc import GuiThreadCollector
+
+
+class Cycle:
+    freed_on: ClassVar[list[str]] = []
+
+    def __init__(self) -> None:
+        self.me = self
+
+    def __del__(self) -> None:
+        Cycle.freed_on.append(threading.current_thread().name)
+
+
+def test_cycles_made_anywhere_are_freed_on_the_gui_thread(qtbot):
+    collector = GuiThreadCollector()
+    collector.start()
+    try:
+        assert not gc.isenabled()
+        Cycle.freed_on.clear()
+
+        def audio_thread_work() -> None:
+            for _ in range(2000):                   # past the threshold that triggers the GC
+                Cycle()
+
+        worker = threading.Thread(target=audio_thread_work, name="audio-capture")
+        worker.start()
+        worker.join()
+        assert Cycle.freed_on == []                   # nothing collected over there
+        qtbot.waitUntil(lambda: len(Cycle.freed_on) == 2000, timeout=3000)
+        assert set(Cycle.freed_on) == {threading.current_thread().name}
+    finally:
+        collector.stop()
+    assert gc.isenabled()
