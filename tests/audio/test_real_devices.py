@@ -166,3 +166,32 @@ def test_a_sound_server_that_goes_away_is_reported_not_spun_on(pulse):
     assert speaker.startswith("The speaker ") and "stopped working" in speaker
     assert report["after_s"] < 3
     assert max(report["errors"]) <= report["most"]
+
+
+REOPEN_CHILD = """
+import asyncio
+from assistant.audio.bridge import FrameOutbox
+from assistant.audio.engine import AudioEngine
+
+async def main():
+    engine = AudioEngine()
+    for wait in (0.05, 0.3, 0.6, 2.5, 0.3):
+        engine.rescan()
+        assert engine.open(FrameOutbox(asyncio.get_running_loop())) == []
+        await asyncio.sleep(wait)
+    engine.terminate()
+    print("reopened 5 times", flush=True)
+
+asyncio.run(main())
+"""
+
+
+def test_devices_reopen_at_once_after_opening(pulse):
+    """Re-scan (or a lost device) right after opening: closing a stream, or terminating
+    PortAudio, under a thread still inside a 1.9 s first write aborted the process."""
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", REOPEN_CHILD], capture_output=True, text=True,
+                         timeout=60)
+    assert (run.returncode, run.stdout.strip()) == (0, "reopened 5 times"), run.stderr[-2000:]
