@@ -108,7 +108,7 @@ class StreamThread:
 class DeviceStream:
     """An open PortAudio stream in blocking mode and the thread that reads or writes it.
     Subclasses set `rate` and `block`, open it with their direction's arguments and implement
-    `_step`, moving a block only when `_ready` says one can move without blocking."""
+    `_step`, asking `_ready` before a call that could block for long (see the module's note)."""
 
     rate: int
     block: int
