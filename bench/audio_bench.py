@@ -24,8 +24,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from assistant.audio.bridge import AudioBridge, FrameOutbox
-from assistant.audio.capture import BLOCK_MS
 from assistant.audio.engine import AudioEngine
+from assistant.audio.stream_thread import BLOCK_MS
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.session import RealtimeSession
 from assistant.realtime.session_config import SessionSettings, build_session

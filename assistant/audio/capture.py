@@ -24,7 +24,6 @@ PA_INPUT_OVERFLOWED = -9981
 # soxr "LQ": flat to 8 kHz, >120 dB alias rejection, and it holds <= 20 ms in its stream;
 # "HQ" holds 20-40 ms, which would double the capture latency for no audible gain in speech.
 RESAMPLE_QUALITY = "LQ"
-BLOCK_MS = 10              # device block; PortAudio reports ~20 ms stream latency for it
 
 
 class Framer:
@@ -87,18 +86,10 @@ class Capture(DeviceStream):
 
     def __init__(self, catalog: DeviceCatalog, device: DeviceInfo, sink: FrameSink,
                  level: LevelHolder | None = None) -> None:
-        self.channels, self.rate = _channels_and_rate(catalog, device)
-        self.block = self.rate * BLOCK_MS // 1000
+        super().__init__(catalog, device, "input", *_channels_and_rate(catalog, device))
         self.processor = CaptureProcessor(self.rate, self.channels, sink, level)
         self.overflows = 0
         self._flowing = False
-        super().__init__(catalog, device, "microphone", "audio-capture", channels=self.channels,
-                         rate=self.rate, input=True, input_device_index=device.index,
-                         frames_per_buffer=self.block)
-
-    @property
-    def latency_ms(self) -> float:
-        return float(self._stream.get_input_latency()) * 1000
 
     def _step(self) -> bool:
         try:

@@ -1,8 +1,7 @@
-"""The speaker stream: its own thread copies from the PlaybackBuffer into a blocking write."""
+"""The speaker stream: its own thread copies from the PlaybackBuffer to the device as room opens."""
 
 from __future__ import annotations
 
-from assistant.audio.capture import BLOCK_MS
 from assistant.audio.devices import DeviceCatalog, DeviceInfo
 from assistant.audio.levels import LevelHolder
 from assistant.audio.playback_buffer import PlaybackBuffer
@@ -11,17 +10,9 @@ from assistant.audio.stream_thread import DeviceStream
 
 class Playback(DeviceStream):
     def __init__(self, catalog: DeviceCatalog, device: DeviceInfo,
-                 level: LevelHolder | None = None, block_ms: int = BLOCK_MS) -> None:
-        self.rate = catalog.supported_rate(device, "output", 1)
-        self.block = self.rate * block_ms // 1000
+                 level: LevelHolder | None = None) -> None:
+        super().__init__(catalog, device, "output", 1, catalog.supported_rate(device, "output", 1))
         self.buffer = PlaybackBuffer(self.rate, level=level)
-        super().__init__(catalog, device, "speaker", "audio-playback", channels=1,
-                         rate=self.rate, output=True, output_device_index=device.index,
-                         frames_per_buffer=self.block)
-
-    @property
-    def latency_ms(self) -> float:
-        return float(self._stream.get_output_latency()) * 1000
 
     def _step(self) -> bool:
         if not self._ready(self._stream.get_write_available()):

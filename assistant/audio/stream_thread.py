@@ -28,6 +28,8 @@ from assistant.errors import AudioDeviceError
 
 log = logging.getLogger(__name__)
 PA_INT16 = 8
+BLOCK_MS = 10              # device block; PortAudio reports ~20 ms stream latency for it
+_ROLES = {"input": ("microphone", "audio-capture"), "output": ("speaker", "audio-playback")}
 POLL_S = 0.002             # first re-check when a block is due but not there yet
 RETRY_S = 0.02             # between failed steps: a failing device must not spin a core
 _PA_ERRORS = {-9999: "Unanticipated host error", -9988: "Stream closed",
@@ -106,25 +108,33 @@ class StreamThread:
 
 
 class DeviceStream:
-    """An open PortAudio stream in blocking mode and the thread that reads or writes it.
-    Subclasses set `rate` and `block`, open it with their direction's arguments and implement
-    `_step`, asking `_ready` before a call that could block for long (see the module's note)."""
+    """An open PortAudio stream in blocking mode ("input" or "output", BLOCK_MS blocks) and the
+    thread that reads or writes it. Subclasses implement `_step`, asking `_ready` before a call
+    that could block for long (see the module's note)."""
 
-    rate: int
-    block: int
-
-    def __init__(self, catalog: Any, device: Any, what: str, thread_name: str,
-                 **open_args: Any) -> None:
-        self.device = device
+    def __init__(self, catalog: Any, device: Any, direction: str, channels: int,
+                 rate: int) -> None:
+        self.device, self.direction = device, direction
+        self.channels, self.rate = channels, rate
+        self.block = rate * BLOCK_MS // 1000
         self.stuck = False
         self._due = 0.0
         self._poll = POLL_S
+        what, thread_name = _ROLES[direction]
         try:
-            self._stream = catalog.backend.open(format=PA_INT16, start=False, **open_args)
+            self._stream = catalog.backend.open(
+                format=PA_INT16, start=False, channels=channels, rate=rate,
+                frames_per_buffer=self.block,
+                **{direction: True, f"{direction}_device_index": device.index})
         except OSError as exc:
             raise AudioDeviceError(f"Cannot open the {what} '{device.name}': "
                                    f"{exc.args[-1] if exc.args else exc}.") from None
         self._thread = StreamThread(thread_name, self._step)
+
+    @property
+    def latency_ms(self) -> float:
+        """PortAudio's own latency figure for this stream."""
+        return float(getattr(self._stream, f"get_{self.direction}_latency")()) * 1000
 
     def start(self) -> None:
         self._stream.start_stream()
