@@ -2,6 +2,6 @@
 
 import sys
 
-from assistant.app import main
+from assistant.app.main import main
 
 sys.exit(main())

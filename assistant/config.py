@@ -14,6 +14,8 @@ SAMPLE_WIDTH = 2            # bytes; pcm16
 FRAME_MS = 20
 FRAME_SAMPLES = WIRE_RATE * FRAME_MS // 1000   # 480
 FRAME_BYTES = FRAME_SAMPLES * SAMPLE_WIDTH      # 960
+MIN_PTT_S = 0.2             # a shorter push-to-talk press is a tap, not speech
+PTT_TAIL_S = 0.08           # keep sending after release: the device and resampler still hold audio
 
 DEFAULT_BASE_URL = "wss://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-realtime"

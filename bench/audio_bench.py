@@ -23,8 +23,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assistant.audio.bridge import AudioBridge, FrameOutbox
+from assistant.app.bridge import AudioBridge
 from assistant.audio.engine import AudioEngine
+from assistant.audio.outbox import FrameOutbox
 from assistant.audio.stream_thread import BLOCK_MS
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.session import RealtimeSession

@@ -25,9 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assistant.audio.bridge import FrameOutbox
 from assistant.audio.devices import create_pyaudio
 from assistant.audio.engine import AudioEngine
+from assistant.audio.outbox import FrameOutbox
 from bench.audio_bench import thread_cpu_s
 from tests.pulse import PrivatePulse, espeak_wav
 

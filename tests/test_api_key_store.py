@@ -12,7 +12,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from assistant import api_key_store
+from assistant.app import api_key_store
 from assistant.errors import KeyringUnavailable
 
 KEY = "sk-test-store-0123456789abcdef"
@@ -65,7 +65,7 @@ def test_a_real_secret_service_keeps_the_key():
         import keyring
         from keyring.backends import SecretService
         keyring.set_keyring(SecretService.Keyring())
-        from assistant import api_key_store
+        from assistant.app import api_key_store
         assert api_key_store.keyring_available()
         api_key_store.save("api.example.test", "sk-real-keyring-0123456789")
         print(api_key_store.load("api.example.test"))

@@ -1,6 +1,6 @@
 """Token counting from response.done usage, and the line the window shows."""
 
-from assistant.usage import UsageMeter
+from assistant.app.usage import UsageMeter
 
 
 def test_turns_add_up_and_the_line_reads_well():

@@ -21,7 +21,7 @@ import qasync  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from assistant.app import AppShell  # noqa: E402
+from assistant.app.shell import AppShell  # noqa: E402
 from assistant.cli import parse_args  # noqa: E402
 from tests.fakes import FakePyAudio  # noqa: E402
 from tests.helpers import speech  # noqa: E402

@@ -1,1 +1,2 @@
-"""Audio devices, capture, playback and the bridge to a Realtime session. No Qt here."""
+"""Audio devices, capture, playback, levels, the hand-off to the loop and the echo guard.
+No Qt and no Realtime protocol here."""

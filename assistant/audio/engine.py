@@ -10,10 +10,10 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from assistant.audio.bridge import FrameOutbox
 from assistant.audio.capture import Capture
 from assistant.audio.devices import DeviceCatalog, DeviceInfo, create_pyaudio
 from assistant.audio.levels import LevelHolder
+from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback import Playback
 from assistant.audio.playback_buffer import PlaybackBuffer
 from assistant.errors import AudioDeviceError

@@ -9,7 +9,6 @@ assumes a socket lives forever.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import json
 import logging
@@ -17,46 +16,35 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI, WebSocketException
-
-from assistant.config import MAX_EVENT_BYTES, WIRE_RATE, pcm_ms
-from assistant.errors import (
-    ApiKeyRejected,
-    AssistantError,
-    BetaProtocolDisabled,
-    ConfigError,
-    ConnectionLost,
-    EndpointUnreachable,
-    HandshakeFailed,
-    SessionExpired,
-)
+from assistant.config import WIRE_RATE, pcm_ms
+from assistant.dispatch import Event, EventTable
+from assistant.errors import AssistantError, BetaProtocolDisabled, ConnectionLost, SessionExpired
 from assistant.realtime import dialect, events
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.redact import b64_size
+from assistant.realtime.transport import Transport, TransportClosed, TransportFactory
+from assistant.realtime.transport.websocket import WebSocketTransport
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer  # bytes, bytearray, memoryview, numpy
 
 log = logging.getLogger(__name__)
-# websockets logs handshake headers (the Authorization header among them) and frame heads at
-# DEBUG; its logger is capped at INFO so neither the key nor audio can reach a log.
-_ws_log = logging.getLogger("assistant.realtime.websocket")
-_ws_log.setLevel(logging.INFO)
 
-Event = dict[str, Any]
 Listener = Callable[[Event], None]
 CloseListener = Callable[[AssistantError | None], None]
 
 _ERROR_BETA_DISABLED = "beta_api_shape_disabled"
 _MAX_TRACKED_ITEMS = 64
+# The bookkeeping behind the send-side rules, one handler per event type.
+_TRACK: EventTable[RealtimeSession, None] = EventTable()
 
 
 class RealtimeSession:
     """A connected Realtime session (GA names throughout, whatever the endpoint's dialect)."""
 
     def __init__(self, endpoint: Endpoint, *, wire_rate: int = WIRE_RATE,
-                 max_held_audio_ms: int = 10_000) -> None:
+                 max_held_audio_ms: int = 10_000,
+                 transport: TransportFactory = WebSocketTransport) -> None:
         self.endpoint = endpoint
         self.wire_rate = wire_rate
         self.listeners: list[Listener] = []
@@ -65,7 +53,8 @@ class RealtimeSession:
         self.configured = False            # a session.updated has arrived: audio may flow
         self.response_id: str | None = None
         self.malformed_events = 0
-        self._ws: ClientConnection | None = None
+        self._transport: Transport = transport(endpoint)
+        self._opened = False
         self._outbox: asyncio.Queue[str | None] = asyncio.Queue()
         self._tasks: list[asyncio.Task[None]] = []
         self._ids = itertools.count(1)
@@ -87,23 +76,8 @@ class RealtimeSession:
         """Open the socket and wait for `session.created`; raise a typed error otherwise."""
         where = self.endpoint.display()
         self.closed = asyncio.get_running_loop().create_future()
-        try:
-            self._ws = await connect(self.endpoint.url(),
-                                     additional_headers=self.endpoint.headers(),
-                                     max_size=4 * MAX_EVENT_BYTES, open_timeout=timeout,
-                                     compression=None, ping_interval=20, ping_timeout=20,
-                                     logger=_ws_log)
-        except InvalidStatus as exc:
-            status = exc.response.status_code
-            if status in (401, 403):
-                raise ApiKeyRejected(where, status) from None
-            raise HandshakeFailed(where, status) from None
-        except InvalidURI:
-            raise ConfigError(f"'{self.endpoint.base_url}' is not a valid WebSocket URL.") from None
-        except TimeoutError:
-            raise EndpointUnreachable(where, "no answer in time") from None
-        except (OSError, WebSocketException) as exc:
-            raise EndpointUnreachable(where, _describe_os_error(exc)) from None
+        await self._transport.open(timeout)
+        self._opened = True
         created = self.wait_for("session.created", timeout)
         self._tasks = [asyncio.create_task(self._receive_loop(), name="realtime-receive"),
                        asyncio.create_task(self._send_loop(), name="realtime-send")]
@@ -118,9 +92,8 @@ class RealtimeSession:
     async def close(self) -> None:
         """Close the socket (idempotent); listeners get `None` as the close reason."""
         self._closing = True
-        if self._ws is not None:
-            with contextlib.suppress(Exception):
-                await self._ws.close()
+        if self._opened:
+            await self._transport.close()
         for task in self._tasks:
             if task is not asyncio.current_task():
                 task.cancel()
@@ -128,7 +101,7 @@ class RealtimeSession:
 
     @property
     def is_open(self) -> bool:
-        return self._ws is not None and self.closed is not None and not self.closed.done()
+        return self._opened and self.closed is not None and not self.closed.done()
 
     def wait_for(self, match: str | Callable[[Event], bool],
                  timeout: float | None = None) -> asyncio.Future[Event]:
@@ -144,7 +117,7 @@ class RealtimeSession:
 
     def send(self, event: Event) -> str:
         """Queue a GA client event; returns its event_id. Never blocks."""
-        if self._ws is None or self._closing:
+        if not self._opened or self._closing:
             raise ConnectionLost("Not connected.")
         event_id = event.setdefault("event_id", f"evt_c{next(self._ids)}")
         for listener in self.sent_listeners:
@@ -222,21 +195,17 @@ class RealtimeSession:
     # ---- receiving ----------------------------------------------------------------------------
 
     async def _send_loop(self) -> None:
-        assert self._ws is not None
         try:
             while (text := await self._outbox.get()) is not None:
-                await self._ws.send(text)
-        except ConnectionClosed:
+                await self._transport.send(text)
+        except TransportClosed:
             pass  # the receive loop reports the close
 
     async def _receive_loop(self) -> None:
-        assert self._ws is not None
         error: AssistantError | None = None
         try:
-            async for raw in self._ws:
+            async for raw in self._transport.receive():
                 self.handle_raw(raw)
-        except ConnectionClosed:
-            pass
         except Exception:  # a bug of ours must not leave the app hanging on a dead socket
             log.exception("receive loop failed")
             error = ConnectionLost("The connection failed unexpectedly; see the log.")
@@ -251,10 +220,14 @@ class RealtimeSession:
             return
         if self.endpoint.dialect == "beta":
             event = dialect.server_from_beta(event)
-        try:
-            self._track(event)
-        except Exception:
-            log.exception("could not track %s", event.get("type"))
+        track = _TRACK.handler(event["type"])
+        if track is None:
+            log.debug("<- %s", event["type"])
+        else:
+            try:
+                track(self, event)
+            except Exception:
+                log.exception("could not track %s", event["type"])
         self._dispatch(event)
 
     def _parse(self, raw: str | bytes) -> Event | None:
@@ -281,30 +254,34 @@ class RealtimeSession:
         for listener in list(self.listeners):
             _call(listener, event)
 
-    def _track(self, event: Event) -> None:
-        """The bookkeeping behind the send-side rules."""
-        kind = event["type"]
-        if kind == "response.output_audio.delta":
-            item_id, delta = event.get("item_id"), event.get("delta")
-            if isinstance(item_id, str) and isinstance(delta, str):
-                self._count_received(item_id, b64_size(delta))
-        elif kind == "session.updated" and not self.configured:
+    @_TRACK.on("response.output_audio.delta")
+    def _on_audio_delta(self, event: Event) -> None:
+        item_id, delta = event.get("item_id"), event.get("delta")
+        if isinstance(item_id, str) and isinstance(delta, str):
+            self._count_received(item_id, b64_size(delta))
+
+    @_TRACK.on("session.updated")
+    def _on_session_updated(self, event: Event) -> None:
+        if not self.configured:
             self.configured = True
             self._flush_held_audio()
-        elif kind == "response.created":
-            self._response_state = "active"
-            self.response_id = (event.get("response") or {}).get("id")
-        elif kind == "response.done":
-            self._response_state, self.response_id = None, None
-            if self._deferred_create is not None:
-                deferred, self._deferred_create = self._deferred_create, None
-                self.create_response(deferred or None)
-        elif kind == "error":
-            self._track_error(event.get("error") or {})
-        else:
-            log.debug("<- %s", kind)
 
-    def _track_error(self, error: dict[str, Any]) -> None:
+    @_TRACK.on("response.created")
+    def _on_response_created(self, event: Event) -> None:
+        self._response_state = "active"
+        response = event.get("response")
+        self.response_id = response.get("id") if isinstance(response, dict) else None
+
+    @_TRACK.on("response.done")
+    def _on_response_done(self, event: Event) -> None:
+        self._response_state, self.response_id = None, None
+        if self._deferred_create is not None:
+            deferred, self._deferred_create = self._deferred_create, None
+            self.create_response(deferred or None)
+
+    @_TRACK.on("error")
+    def _on_error(self, event: Event) -> None:
+        error = event.get("error")
         if not isinstance(error, dict):
             return
         log.info("server error: %s %s", error.get("code"), error.get("message"))
@@ -327,9 +304,8 @@ class RealtimeSession:
             self.send(events.audio_append(held[start:start + chunk]))
 
     def _close_reason(self) -> AssistantError:
-        assert self._ws is not None
         where = self.endpoint.display()
-        code, reason = self._ws.close_code, self._ws.close_reason
+        code, reason = self._transport.close_code, self._transport.close_reason
         if self._beta_refused or code == 4000:
             return BetaProtocolDisabled(where)
         if code == 1001:
@@ -362,12 +338,3 @@ def _safe_match(predicate: Callable[[Event], bool], event: Event) -> bool:
         return bool(predicate(event))
     except Exception:
         return False
-
-
-def _describe_os_error(exc: BaseException) -> str:
-    if isinstance(exc, ConnectionRefusedError):
-        return "the connection was refused"
-    text = str(exc) or type(exc).__name__
-    if "Name or service not known" in text or "nodename nor servname" in text:
-        return "the host name could not be resolved"
-    return text

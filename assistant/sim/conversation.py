@@ -7,8 +7,6 @@
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import contextlib
 import copy
 import itertools
@@ -17,26 +15,20 @@ import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import numpy as np
-
-from assistant.config import WIRE_RATE, pcm_ms
+from assistant.config import WIRE_RATE
+from assistant.dispatch import Event, EventTable
 from assistant.sim import replies, schema
+from assistant.sim.errors import RequestError
+from assistant.sim.input_audio import InputAudio
 from assistant.sim.replies import Item
 from assistant.sim.responder import Response
-from assistant.sim.vad import EnergyVad
 
 log = logging.getLogger(__name__)
 Emit = Callable[[dict[str, Any]], Awaitable[None]]
 
-_SEMANTIC_SILENCE_MS = {"high": 250, "medium": 600, "auto": 600, "low": 1200}
-_MIN_COMMIT_MS = 100
 _ATOMIC_KEYS = {"turn_detection", "transcription", "noise_reduction", "format", "tools"}
-
-
-class RequestError(Exception):
-    def __init__(self, message: str, code: str | None = None, param: str | None = None) -> None:
-        super().__init__(message)
-        self.code, self.param = code, param
+# Client event type -> its one handler (the schema has checked the event first).
+CLIENT_EVENTS: EventTable[SimConversation, Awaitable[None]] = EventTable()
 
 
 def default_session(kind: str, model: str) -> dict[str, Any]:
@@ -80,12 +72,7 @@ class SimConversation:
         self.response: Response | None = None
         self._response_task: asyncio.Task[None] | None = None
         self._event_ids = itertools.count(1)
-        self._buffer = bytearray()
-        self._buffer_start_ms = 0        # timeline position of the buffer's first byte
-        self._speech_item_id: str | None = None
-        self._speech_start_ms = 0
-        self._vad: EnergyVad | None = None
-        self._vad = self._make_vad()
+        self.input = InputAudio(self)
         self._cached_tokens = 0
         self._audio_produced = False
 
@@ -128,13 +115,18 @@ class SimConversation:
         event_id = event.get("event_id") if isinstance(event.get("event_id"), str) else None
         try:
             schema.check_client_event(event)
-            await getattr(self, "_on_" + event["type"].replace(".", "_"))(event)
+            handler = CLIENT_EVENTS.handler(event["type"])
+            if handler is None:       # the schema knows it, the emulation does not
+                raise RequestError(f"'{event['type']}' is not supported by this server.",
+                                   "unsupported_event", "type")
+            await handler(self, event)
         except schema.Invalid as exc:
             await self.error(str(exc), code="invalid_value", param=exc.param, event_id=event_id)
         except RequestError as exc:
             await self.error(str(exc), code=exc.code, param=exc.param, event_id=event_id)
 
-    async def _on_session_update(self, event: dict[str, Any]) -> None:
+    @CLIENT_EVENTS.on("session.update")
+    async def _on_session_update(self, event: Event) -> None:
         update = event["session"]
         if update.get("type") != self.kind:
             raise RequestError(f"Invalid 'session.type': this is a {self.kind} session.",
@@ -146,115 +138,22 @@ class SimConversation:
             raise RequestError("Cannot update a conversation's voice if assistant audio is "
                                "present.", "cannot_update_voice", "session.audio.output.voice")
         self.session = merged
-        self._vad = self._make_vad()
+        self.input.reset_vad()
         await self.emit({"type": "session.updated", "session": self.session})
 
-    def _make_vad(self) -> EnergyVad | None:
-        """A detector whose clock continues the session's audio timeline."""
-        turn = self.turn_detection
-        if not turn:
-            return None
-        now_ms = self._buffer_start_ms + pcm_ms(len(self._buffer), self.rate)
-        if turn["type"] == "semantic_vad":
-            silence = _SEMANTIC_SILENCE_MS[turn.get("eagerness", "auto")]
-            return EnergyVad(0.5, silence, self.rate, now_ms)
-        return EnergyVad(turn.get("threshold", 0.5), turn.get("silence_duration_ms", 500),
-                         self.rate, now_ms)
+    # ---- input audio ------------------------------------------------------------------------
 
-    # ---- input audio --------------------------------------------------------------------------
+    @CLIENT_EVENTS.on("input_audio_buffer.append")
+    async def _on_audio_append(self, event: Event) -> None:
+        await self.input.append(event["audio"])
 
-    async def _on_input_audio_buffer_append(self, event: dict[str, Any]) -> None:
-        try:
-            pcm = base64.b64decode(event["audio"], validate=True)
-        except (binascii.Error, ValueError):
-            raise RequestError("Invalid 'audio': not valid base64.", "invalid_value",
-                               "audio") from None
-        if len(pcm) % 2:
-            raise RequestError("Invalid 'audio': pcm16 needs an even number of bytes.",
-                               "invalid_value", "audio")
-        self._buffer += pcm
-        if self._vad is not None:
-            for vad_event in self._vad.feed(np.frombuffer(pcm, dtype=np.int16)):
-                if vad_event.kind == "started":
-                    await self._speech_started(vad_event.ms)
-                else:
-                    await self._speech_stopped(vad_event.ms)
-            if not self._vad.in_speech:
-                self._trim_buffer()
+    @CLIENT_EVENTS.on("input_audio_buffer.commit")
+    async def _on_audio_commit(self, event: Event) -> None:
+        await self.input.commit()
 
-    def _trim_buffer(self) -> None:
-        """Outside speech keep only the prefix padding, so silence does not pile up."""
-        pad = (self.turn_detection or {}).get("prefix_padding_ms", 300)
-        keep = self.rate * 2 * pad // 1000
-        if len(self._buffer) > keep:
-            cut = len(self._buffer) - keep
-            cut -= cut % 2
-            del self._buffer[:cut]
-            self._buffer_start_ms += pcm_ms(cut, self.rate)
-
-    async def _speech_started(self, ms: int) -> None:
-        pad = (self.turn_detection or {}).get("prefix_padding_ms", 300)
-        self._speech_start_ms = max(self._buffer_start_ms, ms - pad)
-        self._speech_item_id = self.new_id("item")
-        await self.emit({"type": "input_audio_buffer.speech_started",
-                         "audio_start_ms": self._speech_start_ms,
-                         "item_id": self._speech_item_id})
-        if self.response and (self.turn_detection or {}).get("interrupt_response", True):
-            self.response.cancel("turn_detected")
-
-    async def _speech_stopped(self, ms: int) -> None:
-        item_id = self._speech_item_id or self.new_id("item")
-        await self.emit({"type": "input_audio_buffer.speech_stopped", "audio_end_ms": ms,
-                         "item_id": item_id})
-        start = (self._speech_start_ms - self._buffer_start_ms) * self.rate * 2 // 1000
-        del self._buffer[:start]
-        self._buffer_start_ms = self._speech_start_ms
-        await self._commit(item_id)
-        if (self.turn_detection or {}).get("create_response", True) and self.kind == "realtime":
-            await self._start_response(None)
-
-    async def _on_input_audio_buffer_commit(self, event: dict[str, Any]) -> None:
-        if pcm_ms(len(self._buffer), self.rate) < _MIN_COMMIT_MS:
-            raise RequestError(
-                f"Error committing input audio buffer: buffer too small. Expected at least "
-                f"{_MIN_COMMIT_MS}ms of audio, but buffer only has "
-                f"{pcm_ms(len(self._buffer), self.rate)}ms of audio.",
-                "input_audio_buffer_commit_empty")
-        await self._commit(self._speech_item_id or self.new_id("item"))
-
-    async def _commit(self, item_id: str) -> None:
-        audio_ms = pcm_ms(len(self._buffer), self.rate)
-        self._buffer_start_ms += audio_ms
-        self._buffer.clear()
-        self._speech_item_id = None
-        previous = self.items[-1].data["id"] if self.items else None
-        await self.emit({"type": "input_audio_buffer.committed", "previous_item_id": previous,
-                         "item_id": item_id})
-        transcribe = self.session["audio"]["input"].get("transcription")
-        item = Item({"id": item_id, "object": "realtime.item", "type": "message",
-                     "role": "user", "status": "completed",
-                     "content": [{"type": "input_audio", "transcript": None}]}, audio_ms)
-        self.add_item(item)
-        await self.emit_item_added(item)
-        await self.emit({"type": "conversation.item.done", "item": item.data})
-        if transcribe:
-            await self._transcribe(item)
-
-    async def _transcribe(self, item: Item) -> None:
-        text = f"({item.audio_ms / 1000:.1f} s of speech)"
-        where = {"item_id": item.data["id"], "content_index": 0}
-        await self.emit({"type": "conversation.item.input_audio_transcription.delta", **where,
-                         "delta": text})
-        item.data["content"][0]["transcript"] = text
-        await self.emit({"type": "conversation.item.input_audio_transcription.completed",
-                         **where, "transcript": text,
-                         "usage": {"type": "duration", "seconds": item.audio_ms / 1000}})
-
-    async def _on_input_audio_buffer_clear(self, event: dict[str, Any]) -> None:
-        self._buffer_start_ms += pcm_ms(len(self._buffer), self.rate)
-        self._buffer.clear()
-        self._vad = self._make_vad()
-        await self.emit({"type": "input_audio_buffer.cleared"})
+    @CLIENT_EVENTS.on("input_audio_buffer.clear")
+    async def _on_audio_clear(self, event: Event) -> None:
+        await self.input.clear()
 
     # ---- conversation items -------------------------------------------------------------------
 
@@ -277,7 +176,8 @@ class SimConversation:
     def _find(self, item_id: str) -> Item:
         return self.items[self._index(item_id, "item_id")]
 
-    async def _on_conversation_item_create(self, event: dict[str, Any]) -> None:
+    @CLIENT_EVENTS.on("conversation.item.create")
+    async def _on_conversation_item_create(self, event: Event) -> None:
         data = copy.deepcopy(event["item"])
         after = event.get("previous_item_id")
         if after is not None:
@@ -294,7 +194,8 @@ class SimConversation:
         await self.emit_item_added(item)
         await self.emit({"type": "conversation.item.done", "item": data})
 
-    async def _on_conversation_item_truncate(self, event: dict[str, Any]) -> None:
+    @CLIENT_EVENTS.on("conversation.item.truncate")
+    async def _on_conversation_item_truncate(self, event: Event) -> None:
         item = self._find(event["item_id"])
         if item.data.get("role") != "assistant" or item.data.get("type") != "message":
             raise RequestError("Only assistant messages can be truncated.", "invalid_value",
@@ -311,17 +212,20 @@ class SimConversation:
         await self.emit({"type": "conversation.item.truncated", "item_id": event["item_id"],
                          "content_index": 0, "audio_end_ms": event["audio_end_ms"]})
 
-    async def _on_conversation_item_delete(self, event: dict[str, Any]) -> None:
+    @CLIENT_EVENTS.on("conversation.item.delete")
+    async def _on_conversation_item_delete(self, event: Event) -> None:
         del self.items[self._index(event["item_id"], "item_id")]
         await self.emit({"type": "conversation.item.deleted", "item_id": event["item_id"]})
 
-    async def _on_conversation_item_retrieve(self, event: dict[str, Any]) -> None:
+    @CLIENT_EVENTS.on("conversation.item.retrieve")
+    async def _on_conversation_item_retrieve(self, event: Event) -> None:
         item = self._find(event["item_id"])
         await self.emit({"type": "conversation.item.retrieved", "item": item.data})
 
     # ---- responses ----------------------------------------------------------------------------
 
-    async def _on_response_create(self, event: dict[str, Any]) -> None:
+    @CLIENT_EVENTS.on("response.create")
+    async def _on_response_create(self, event: Event) -> None:
         if self.kind != "realtime":
             raise RequestError("Transcription sessions do not create responses.", "invalid_value",
                                "type")
@@ -330,16 +234,17 @@ class SimConversation:
                 f"Conversation already has an active response in progress: {self.response.id}. "
                 "Wait until the response is finished before creating a new one.",
                 "conversation_already_has_active_response")
-        await self._start_response(event.get("response"))
+        await self.start_response(event.get("response"))
 
-    async def _on_response_cancel(self, event: dict[str, Any]) -> None:
+    @CLIENT_EVENTS.on("response.cancel")
+    async def _on_response_cancel(self, event: Event) -> None:
         wanted = event.get("response_id")
         if not self.response or (wanted and wanted != self.response.id):
             raise RequestError("Cancellation failed: no active response found",
                                "response_cancel_not_active")
         self.response.cancel("client_cancelled")
 
-    async def _start_response(self, params: dict[str, Any] | None) -> None:
+    async def start_response(self, params: dict[str, Any] | None) -> None:
         if self.response:
             return
         modality = ((params or {}).get("output_modalities")

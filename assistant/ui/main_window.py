@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.controller import Controller
-from assistant.states import CONNECTING, DISCONNECTED, ERROR
+from assistant.app.controller import Controller
+from assistant.app.states import CONNECTING, DISCONNECTED, ERROR
 from assistant.ui.event_inspector import EventInspector
 from assistant.ui.level_meter import LevelMeter
 from assistant.ui.settings_dialog import MODE_LABELS
@@ -89,8 +89,8 @@ class MainWindow(QMainWindow):
         text_row.addWidget(self.text_edit, 1)
         text_row.addWidget(self.send_button)
 
-        self.mic_meter = LevelMeter(self.controller.engine.mic_level, "Mic")
-        self.out_meter = LevelMeter(self.controller.engine.out_level, "Assistant")
+        self.mic_meter = LevelMeter(self.controller.audio.engine.mic_level, "Mic")
+        self.out_meter = LevelMeter(self.controller.audio.engine.out_level, "Assistant")
         meters = QVBoxLayout()
         meters.addWidget(self.mic_meter)
         meters.addWidget(self.out_meter)
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         c.event_logged.connect(self.inspector.add_event)
         c.usage_changed.connect(self.usage_label.setText)
         c.offline_changed.connect(self.render_offline)
-        c.audio_problems.connect(self._render_audio_problems)
+        c.audio.problems.connect(self._render_audio_problems)
         self.connect_button.clicked.connect(self._toggle_connection)
         self.mode_combo.currentIndexChanged.connect(
             lambda _i: c.set_mode(self.mode_combo.currentData()))
@@ -152,15 +152,15 @@ class MainWindow(QMainWindow):
         self.send_button.clicked.connect(self._send_text)
         self.ptt_button.pressed.connect(self._ptt_down)
         self.ptt_button.released.connect(self._ptt_up)
-        self.mute_button.toggled.connect(c.set_muted)
+        self.mute_button.toggled.connect(c.audio.set_muted)
         self.mute_button.toggled.connect(
             lambda on: self.mute_button.setText("Unmute" if on else "Mute"))
-        self.interrupt_button.clicked.connect(c.interrupt)
+        self.interrupt_button.clicked.connect(c.audio.interrupt)
         self.banner.linkActivated.connect(lambda _link: self.key_dialog_requested.emit(""))
         self.select_mode(c.settings.mode)
 
     def _shortcuts(self) -> None:
-        for keys, action in (("Esc", self.controller.interrupt),
+        for keys, action in (("Esc", self.controller.audio.interrupt),
                              ("Ctrl+M", self.mute_button.toggle),
                              ("Ctrl+I", self.inspector_button.toggle),
                              ("Ctrl+,", self.settings_requested.emit),

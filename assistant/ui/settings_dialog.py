@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.app.settings import Settings
 from assistant.config import VOICES
 from assistant.realtime.session_config import EAGERNESS
-from assistant.settings import Settings
 
 MODE_LABELS = {"none": "Push-to-talk", "server_vad": "Server VAD", "semantic_vad": "Semantic VAD"}
 DEFAULT_DEVICE = "System default"

@@ -8,10 +8,10 @@ import time
 
 import numpy as np
 
-from assistant.audio.bridge import FrameOutbox
 from assistant.audio.capture import Capture
 from assistant.audio.devices import DeviceCatalog
 from assistant.audio.engine import AudioEngine
+from assistant.audio.outbox import FrameOutbox
 from assistant.audio.stream_thread import GIVE_UP_S, RETRY_S
 from tests.fakes import FakePyAudio
 

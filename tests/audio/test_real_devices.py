@@ -8,8 +8,9 @@ import time
 import numpy as np
 import pytest
 
-from assistant.audio.bridge import AudioBridge, FrameOutbox
+from assistant.app.bridge import AudioBridge
 from assistant.audio.engine import AudioEngine
+from assistant.audio.outbox import FrameOutbox
 from assistant.sim import voice
 from tests.helpers import open_session
 from tests.pulse import (
@@ -170,7 +171,7 @@ def test_a_sound_server_that_goes_away_is_reported_not_spun_on(pulse):
 
 REOPEN_CHILD = """
 import asyncio
-from assistant.audio.bridge import FrameOutbox
+from assistant.audio.outbox import FrameOutbox
 from assistant.audio.engine import AudioEngine
 
 async def main():

@@ -12,7 +12,7 @@ import pytest
 import soxr
 from PySide6.QtCore import QSettings
 
-from assistant.app import AppShell
+from assistant.app.shell import AppShell
 from assistant.cli import parse_args
 from tests.fakes import FakePyAudio
 

@@ -13,9 +13,9 @@ from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from assistant.app.states import ERROR, LISTENING
 from assistant.logging_setup import setup_logging
 from assistant.sim import SimServer
-from assistant.states import ERROR, LISTENING
 from tests.ui.conftest import until
 
 KEY = "sk-test-secret-0123456789abcdefXYZ"
@@ -109,7 +109,7 @@ async def test_settings_dialog_saves_and_lists_devices(make_shell, qtbot):
     dialog.mode.setCurrentIndex(dialog.mode.findData("semantic_vad"))
     dialog.base_url.setText("wss://example.test/v1")
     listed = []
-    shell.controller.devices_changed.connect(lambda inputs, outputs: listed.append(inputs))
+    shell.controller.audio.devices_changed.connect(lambda inputs, outputs: listed.append(inputs))
     dialog.rescan_requested.emit()
     await until(lambda: listed == [["Fake Microphone"]], message="devices listed")
     dialog._accept()

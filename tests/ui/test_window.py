@@ -7,7 +7,7 @@ import asyncio
 import numpy as np
 from PySide6.QtCore import Qt
 
-from assistant.states import LISTENING, SPEAKING
+from assistant.app.states import LISTENING, SPEAKING
 from tests.helpers import speech
 from tests.ui.conftest import mic_pcm, until
 
@@ -99,7 +99,7 @@ async def test_speech_over_the_reply_clears_playback_and_truncates(make_shell):
     await until(lambda: [e for d, _t, k, e in shell.events if k == "conversation.item.truncated"],
                 message="truncated")
     assert not [e for d, _t, k, e in shell.events if k == "error"]
-    buffer = shell.controller.engine.buffer
+    buffer = shell.controller.audio.engine.buffer
     heard = buffer.played_ms(truncate["item_id"])
     shown = shell.window.transcript.text_of(truncate["item_id"])
     await asyncio.sleep(0.5)
@@ -166,7 +166,7 @@ async def test_disconnect_while_connecting_wins(make_shell):
     async with serve(silent, "127.0.0.1", 0) as server:
         port = server.sockets[0].getsockname()[1]
         shell = await make_shell("--base-url", f"ws://127.0.0.1:{port}/v1", start=False)
-        shell.controller.use_key_for_this_run("sk-test-0000000000000000")
+        shell.keys.use_for_this_run("sk-test-0000000000000000")
         shell.controller.connect_(offline=False)
         await until(lambda: shell.controller.state == "connecting")
         shell.controller.disconnect_()
@@ -182,7 +182,7 @@ async def test_a_new_connection_shows_connecting_before_anything_else(make_shell
     assert shell.controller.offline and shell.controller.state == LISTENING
     states = []
     shell.controller.state_changed.connect(lambda state, _detail: states.append(state))
-    shell.controller.use_key_for_this_run("sk-test-0000000000000000")
+    shell.keys.use_for_this_run("sk-test-0000000000000000")
     shell.controller.connect_(offline=False)
     assert shell.controller.state == "connecting" and states == ["connecting"]
 
@@ -214,7 +214,7 @@ async def test_a_device_that_fails_again_at_once_is_left_closed(make_shell):
     shell.fake.stream("input").unplug()                         # the reopened one fails too
     await until(lambda: "Audio is off" in shell.window.transcript.toPlainText(),
                 message="audio off")
-    engine = shell.controller.engine
+    engine = shell.controller.audio.engine
     assert engine.capture is None and engine.playback is None
     assert shell.window.transcript.toPlainText().count("Audio reopened on") == 1
     shell.controller.send_text("can we type")
@@ -226,7 +226,7 @@ async def test_rescanning_devices_mid_conversation_keeps_the_audio_working(make_
     shell = await make_shell("--offline")
     await connected(shell)
     old_speaker, listed = shell.fake.stream("output"), []
-    shell.controller.devices_changed.connect(lambda inputs, outputs: listed.append(outputs))
+    shell.controller.audio.devices_changed.connect(lambda inputs, outputs: listed.append(outputs))
     shell.controller.rescan_devices()
     await until(lambda: listed == [["Fake Speaker"]], message="devices listed")
     speaker = shell.fake.stream("output")

@@ -14,6 +14,10 @@ from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_VOICE
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.session_config import SessionSettings, TurnDetection
 
+# Settings a live session cannot take on: they need a new connection.
+_CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instructions",
+                      "transcription_model", "input_device", "output_device")
+
 
 @dataclass
 class Settings:
@@ -38,6 +42,10 @@ class Settings:
     def key_account(self) -> str:
         """Keys are stored per host, so an Azure key and an OpenAI key can coexist."""
         return urlsplit(self.base_url).hostname or self.base_url
+
+    def needs_reconnect(self, before: Settings) -> bool:
+        """Whether going from `before` to these settings takes a new connection."""
+        return any(getattr(self, name) != getattr(before, name) for name in _CONNECTION_FIELDS)
 
     def turn_detection(self) -> TurnDetection:
         return TurnDetection(mode=self.mode, threshold=self.vad_threshold,  # type: ignore[arg-type]

@@ -1,9 +1,9 @@
 """Joins the microphone to a Realtime session and the session to the speaker. No Qt.
 
-Microphone frames reach the loop through `FrameOutbox` (one `call_soon_threadsafe` per device
-block, bounded, oldest dropped); assistant audio reaches the speaker through the locked
-PlaybackBuffer. Barge-in clears playback and truncates the item at what was heard, never past what
-was received (the session clamps), and sends nothing when nothing of it was heard.
+Microphone frames arrive through the audio layer's `FrameOutbox`; assistant audio reaches the
+speaker through the locked PlaybackBuffer. Barge-in clears playback and truncates the item at what
+was heard, never past what was received (the session clamps), and sends nothing when nothing of it
+was heard. While the assistant is audible, the `EchoGuard` decides which mic frames are the user.
 """
 
 from __future__ import annotations
@@ -15,88 +15,40 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 
-from assistant.audio.levels import FLOOR_DB, dbfs
+from assistant.audio.echo_guard import EchoGuard
+from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback_buffer import PlaybackBuffer
+from assistant.config import MIN_PTT_S, PTT_TAIL_S
+from assistant.dispatch import Event, EventTable
 from assistant.realtime.session import RealtimeSession
 
 log = logging.getLogger(__name__)
 
 Mode = Literal["ptt", "vad"]
-MIN_PTT_S = 0.2            # a shorter press is a tap, not speech
-PTT_TAIL_S = 0.08          # keep sending after release: the device and resampler still hold audio
-ECHO_WINDOW_S = 0.3        # the playback level is compared over this much recent history
-COUPLING_FRAMES = 100      # 2 s of (mic - playback) level differences to learn the echo from
-COUPLING_QUANTILE = 80     # echo sits high in that distribution; word gaps and noise sit low
-LOCAL_ONSET_FRAMES = 3     # frames of guarded speech that pause playback before the server says so
-LOCAL_ONSET_DB = -45.0
 CONFIRM_S = 0.8            # how long a local pause waits for the server's speech_started
-
-
-class FrameOutbox:
-    """Microphone frames on the loop side: bounded, drops the oldest, counts drops."""
-
-    def __init__(self, loop: asyncio.AbstractEventLoop, max_frames: int = 50) -> None:
-        self._loop = loop
-        self._frames: deque[np.ndarray] = deque()
-        self._max = max_frames
-        self._ready = asyncio.Event()
-        # Asked on the audio thread per block: are frames wanted? If not, the loop is not woken.
-        self.wanted: Callable[[], bool] = lambda: True
-        self._loop_closed = False
-        self.drops = 0
-        self.latency_s: deque[float] = deque(maxlen=4096)
-
-    def from_audio_thread(self, frames: np.ndarray, captured_at: float) -> None:
-        """The one hand-off from PortAudio's thread."""
-        if self._loop_closed or not self.wanted():
-            return
-        try:
-            self._loop.call_soon_threadsafe(self._push, frames, captured_at)
-        except RuntimeError:         # the loop closed before the stream did: nobody listens
-            self._loop_closed = True
-
-    def _push(self, frames: np.ndarray, captured_at: float) -> None:
-        self.latency_s.append(time.perf_counter() - captured_at)
-        for frame in frames:
-            if len(self._frames) >= self._max:
-                self._frames.popleft()
-                self.drops += 1
-            self._frames.append(frame)
-        self._ready.set()
-
-    def take(self) -> list[np.ndarray]:
-        frames = list(self._frames)
-        self._frames.clear()
-        self._ready.clear()
-        return frames
-
-    async def wait(self) -> list[np.ndarray]:
-        await self._ready.wait()
-        return self.take()
+_EVENTS: EventTable[AudioBridge, None] = EventTable()
 
 
 class AudioBridge:
     def __init__(self, outbox: FrameOutbox, buffer: PlaybackBuffer | None, *,
                  mode: Mode = "vad", echo_guard: bool = True, echo_margin_db: float = 6.0) -> None:
         self.outbox, self.buffer = outbox, buffer
-        self.echo_guard, self.echo_margin_db = echo_guard, echo_margin_db
+        self.echo_guard = echo_guard
+        self.guard = EchoGuard(echo_margin_db)
         self.session: RealtimeSession | None = None
         self.mode: Mode = mode
         self.muted = False
         self.ptt_active = False
         outbox.wanted = self._wants_frames
-        self.frames_sent = self.frames_gated = 0
+        self.frames_sent = 0
         self.truncations: list[tuple[str, int]] = []     # (item_id, audio_end_ms) sent
         self.on_barge_in: Callable[[], None] | None = None
         self._pressed_at = 0.0
         self._dropped_items: deque[str] = deque(maxlen=16)
-        self._out_levels: deque[tuple[float, float]] = deque()
-        self._coupling: deque[float] = deque(maxlen=COUPLING_FRAMES)
-        self._onset_run = 0
         self._confirm: asyncio.TimerHandle | None = None
         self._task: asyncio.Task[None] | None = None
 
@@ -181,17 +133,23 @@ class AudioBridge:
 
     # ---- session events -----------------------------------------------------------------------
 
-    def on_event(self, event: dict[str, Any]) -> None:
-        kind = event["type"]
-        if kind == "response.output_audio.delta":
-            self._on_audio_delta(event)
-        elif kind == "response.output_audio.done" and self.buffer is not None:
-            item_id = event.get("item_id")
-            self.buffer.finish(item_id if isinstance(item_id, str) else None)
-        elif kind == "input_audio_buffer.speech_started":
-            self._barge_in()
+    def on_event(self, event: Event) -> None:
+        handler = _EVENTS.handler(event["type"])
+        if handler is not None:
+            handler(self, event)
 
-    def _on_audio_delta(self, event: dict[str, Any]) -> None:
+    @_EVENTS.on("response.output_audio.done")
+    def _on_audio_done(self, event: Event) -> None:
+        item_id = event.get("item_id")
+        if self.buffer is not None:
+            self.buffer.finish(item_id if isinstance(item_id, str) else None)
+
+    @_EVENTS.on("input_audio_buffer.speech_started")
+    def _on_speech_started(self, event: Event) -> None:
+        self._barge_in()
+
+    @_EVENTS.on("response.output_audio.delta")
+    def _on_audio_delta(self, event: Event) -> None:
         item_id, delta = event.get("item_id"), event.get("delta")
         if self.buffer is None or not isinstance(item_id, str) or not isinstance(delta, str):
             return
@@ -232,53 +190,32 @@ class AudioBridge:
     def _send(self, frames: list[np.ndarray]) -> None:
         if not frames or not self._live or not self._wants_frames():
             return
-        self._note_output_level()
+        self.note_playback()
         for frame in frames:
-            self.session.append_audio(self._gate(frame))
+            self.session.append_audio(self.mic_frame(frame))
             self.frames_sent += 1
 
-    def _note_output_level(self) -> None:
-        if self.buffer is None:
-            return
-        now = time.monotonic()
-        self._out_levels.append((now, self.buffer.level.value[0]))
-        while self._out_levels and now - self._out_levels[0][0] > ECHO_WINDOW_S:
-            self._out_levels.popleft()
+    def note_playback(self) -> None:
+        if self.buffer is not None:
+            self.guard.note_playback_level(time.monotonic(), self.buffer.level.value[0])
 
-    def echo_coupling_db(self) -> float:
-        """How loud the assistant comes back into the mic, relative to what we play. Until
-        learned, 0 dB: as loud as played (the safe guess for laptop speakers)."""
-        if len(self._coupling) < 10:
-            return 0.0
-        return float(np.percentile(self._coupling, COUPLING_QUANTILE))
-
-    def _gate(self, frame: np.ndarray) -> np.ndarray:
-        """Echo guard: while the assistant is audible, pass the mic only when it is clearly
-        louder than the assistant's echo in it; otherwise send silence (the server's timeline
-        stays whole). With headphones the learned echo is tiny and speech passes at once."""
+    def mic_frame(self, frame: np.ndarray) -> np.ndarray:
+        """While the assistant is audible the echo guard decides; the user talking over it
+        pauses playback at once (the server's speech_started confirms)."""
         if not self.echo_guard or self.ptt_active or not self.assistant_audible:
-            self._onset_run = 0
+            self.guard.idle()
             return frame
-        reference = max((level for _, level in self._out_levels), default=FLOOR_DB)
-        mic_db = dbfs(frame)[0]
-        excess = mic_db - reference
-        threshold = self.echo_coupling_db() + self.echo_margin_db
-        self._coupling.append(excess)
-        if excess > threshold and mic_db > LOCAL_ONSET_DB:
+        passed = self.guard.filter(frame)
+        if self.guard.user_talking:
             self._local_onset()
-            return frame
-        self._onset_run = 0
-        self.frames_gated += 1
-        return np.zeros_like(frame)
+        return passed
 
     def _local_onset(self) -> None:
         """Speech over the assistant: go quiet now; the server's speech_started confirms."""
-        self._onset_run += 1
-        if self.mode != "vad" or self._onset_run < LOCAL_ONSET_FRAMES or self.buffer is None:
+        if self.mode != "vad" or self.buffer is None or self.buffer.paused:
             return
-        if not self.buffer.paused:
-            self.buffer.pause()
-            self._confirm = asyncio.get_running_loop().call_later(CONFIRM_S, self._unconfirmed)
+        self.buffer.pause()
+        self._confirm = asyncio.get_running_loop().call_later(CONFIRM_S, self._unconfirmed)
 
     def _unconfirmed(self) -> None:
         self._confirm = None

@@ -1,4 +1,5 @@
-"""main(): command line, logging, the Qt application on a qasync loop, wiring, shutdown."""
+"""AppShell: builds the window, the controller and what they need; opens dialogs; shows an
+unexpected error once, in a dialog with the details, after logging it."""
 
 from __future__ import annotations
 
@@ -6,56 +7,25 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
-import os
 import signal
-import sys
 import traceback
 from types import TracebackType
 from typing import Any
 
-from assistant.cli import parse_args
+from PySide6.QtCore import QSettings
+
+from assistant.app import api_key_store
+from assistant.app.controller import Controller
+from assistant.app.endpoints import EmbeddedDemo, Endpoints
+from assistant.app.gui_thread_gc import GuiThreadCollector
+from assistant.app.key_actions import KeyActions
+from assistant.app.settings import Settings, load_settings, save_settings
+from assistant.ui.error_dialog import ErrorDialog
+from assistant.ui.key_dialog import KeyDialog
+from assistant.ui.main_window import MainWindow
+from assistant.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
-
-NO_DISPLAY = ("No display found (DISPLAY and WAYLAND_DISPLAY are not set). To run without a "
-              "screen, set QT_QPA_PLATFORM=offscreen.")
-
-
-def display_problem(env: dict[str, str] | os._Environ[str] = os.environ,
-                    platform: str = sys.platform) -> str | None:
-    """The sentence to print instead of Qt's abort when there is nowhere to show a window."""
-    if not platform.startswith("linux"):
-        return None
-    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"):
-        return None
-    return NO_DISPLAY
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    problem = display_problem()
-    if problem:
-        print(problem, file=sys.stderr)
-        return 2
-    from assistant.logging_setup import setup_logging
-
-    log_path = setup_logging()
-    import qasync
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Voice Assistant")
-    app.setOrganizationName("voice-assistant")
-    app.setStyle("Fusion")
-    app.setQuitOnLastWindowClosed(False)   # shut the session down first, then quit
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    shell = AppShell(args, str(log_path))
-    loop.set_exception_handler(shell.on_loop_exception)
-    sys.excepthook = shell.on_exception
-    with loop:
-        loop.run_until_complete(shell.run())
-    return 0
 
 
 class AppShell:
@@ -63,13 +33,6 @@ class AppShell:
 
     def __init__(self, args: Any, log_path: str, audio_backend: Any = None,
                  settings_store: Any = None) -> None:
-        from PySide6.QtCore import QSettings
-
-        from assistant.controller import Controller
-        from assistant.gui_thread_gc import GuiThreadCollector
-        from assistant.settings import load_settings, save_settings
-        from assistant.ui.main_window import MainWindow
-
         self.args, self.log_path = args, log_path
         self.store = settings_store if settings_store is not None else QSettings()
         saved = load_settings(self.store)
@@ -77,22 +40,24 @@ class AppShell:
         overrides = {name: value for name, value in vars(settings).items()
                      if value != getattr(saved, name)}
 
-        def save(current: Any) -> None:
+        def save(current: Settings) -> None:
             """Persist the user's changes, not the command line's values for this run."""
             kept = {name: getattr(saved, name) for name, value in overrides.items()
                     if getattr(current, name) == value}
             save_settings(self.store, dataclasses.replace(current, **kept))
 
+        self.keys = KeyActions(lambda: self.controller.settings)
+        endpoints = Endpoints(self.keys.current, EmbeddedDemo)
         kwargs = {"audio_backend": audio_backend} if audio_backend is not None else {}
-        self.controller = Controller(settings, save, **kwargs)
+        self.controller = Controller(settings, endpoints, save, **kwargs)
         self.window = MainWindow(self.controller)
         self.window.key_dialog_requested.connect(self.open_key_dialog)
         self.window.settings_requested.connect(self.open_settings)
         self.controller.key_rejected.connect(self.open_key_dialog)
         # Connected once; forwarded to whichever dialog is open now.
-        self.controller.key_test_result.connect(self._on_key_test)
-        self.controller.key_saved.connect(self._on_key_saved)
-        self.controller.devices_changed.connect(self._on_devices)
+        self.keys.test_result.connect(self._on_key_test)
+        self.keys.saved.connect(self._on_key_saved)
+        self.controller.audio.devices_changed.connect(self._on_devices)
         self.keyring_ok = False
         self.key_dialog: Any = None
         self.settings_dialog: Any = None
@@ -104,8 +69,6 @@ class AppShell:
 
     async def start(self) -> None:
         """Show the window and decide how to begin: offline demo, connect, or wait."""
-        from assistant import api_key_store
-
         self.window.show()
         settings = self.controller.settings
         self.keyring_ok = await asyncio.to_thread(api_key_store.keyring_available)
@@ -129,16 +92,13 @@ class AppShell:
         await self.controller.shutdown()
 
     def open_key_dialog(self, reason: str = "") -> None:
-        from assistant import api_key_store
-        from assistant.ui.key_dialog import KeyDialog
-
         if self.key_dialog is not None and self.key_dialog.isVisible():
             return
         dialog = KeyDialog(self.keyring_ok, reason, api_key_store.no_keyring_message(),
                            self.window)
         c = self.controller
-        dialog.test_requested.connect(c.test_key)
-        dialog.save_requested.connect(c.save_key)
+        dialog.test_requested.connect(self.keys.test)
+        dialog.save_requested.connect(self.keys.save)
         dialog.run_only_requested.connect(self._use_key_for_run)
         dialog.demo_requested.connect(lambda: c.connect_(offline=True)
                                       if not c.offline or c.session is None else None)
@@ -160,20 +120,19 @@ class AppShell:
             self.settings_dialog.set_devices(inputs, outputs)
 
     def _use_key_for_run(self, key: str) -> None:
-        self.controller.use_key_for_this_run(key)
+        self.keys.use_for_this_run(key)
         self.controller.connect_(offline=False)
 
     def open_settings(self) -> None:
-        from assistant.ui.settings_dialog import SettingsDialog
-
         c = self.controller
-        dialog = SettingsDialog(c.settings, [d.name for d in c.engine.devices("input")],
-                                [d.name for d in c.engine.devices("output")], self.window)
+        engine = c.audio.engine
+        dialog = SettingsDialog(c.settings, [d.name for d in engine.devices("input")],
+                                [d.name for d in engine.devices("output")], self.window)
         dialog.applied.connect(c.apply_settings)
         dialog.applied.connect(lambda s: self.window.select_mode(s.mode))
         dialog.rescan_requested.connect(c.rescan_devices)
         dialog.change_key_requested.connect(lambda: self.open_key_dialog(""))
-        dialog.remove_key_requested.connect(c.remove_key)
+        dialog.remove_key_requested.connect(self.keys.remove)
         self.settings_dialog = dialog
         dialog.open()
 
@@ -184,8 +143,6 @@ class AppShell:
         log.error("unexpected error", exc_info=(kind, exc, tb))
         if self._error_open:
             return
-        from assistant.ui.error_dialog import ErrorDialog
-
         self._error_open = True
         details = "".join(traceback.format_exception(kind, exc, tb))
         dialog = ErrorDialog(f"An unexpected error happened: {exc}", details, self.log_path,

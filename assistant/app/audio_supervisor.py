@@ -1,0 +1,115 @@
+"""Keeps the audio devices working for a session: opens them, watches their health, reopens.
+
+A device that stops working (unplugged, sound server gone) is named in the conversation and the
+audio reopens from a fresh device list over the same session; one that fails again within 10 s is
+left closed (text goes on) and the user is pointed to Settings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from assistant.app.bridge import AudioBridge
+from assistant.app.settings import Settings
+from assistant.audio.devices import create_pyaudio
+from assistant.audio.engine import AudioEngine
+from assistant.audio.outbox import FrameOutbox
+from assistant.realtime.session import RealtimeSession
+
+REOPEN_AGAIN_S = 10.0      # a device that fails again this soon after reopening stays closed
+
+
+class AudioSupervisor(QObject):
+    problems = Signal(list)               # sentences: devices that could not open
+    devices_changed = Signal(list, list)  # input names, output names
+    notice = Signal(str)                  # a line for the conversation
+    lost = Signal()                       # a device stopped working: reopen (the owner decides)
+
+    def __init__(self, settings: Callable[[], Settings],
+                 backend: Callable[[], Any] = create_pyaudio) -> None:
+        super().__init__()
+        self._settings = settings
+        self.engine = AudioEngine(backend)
+        self.bridge: AudioBridge | None = None
+        self._check = QTimer(self, interval=1000, timeout=self._check_health)
+        self._reopened_at = -REOPEN_AGAIN_S
+        self._give_up = False
+        self.muted = False          # kept across reopens and reconnections
+
+    def set_muted(self, muted: bool) -> None:
+        self.muted = muted
+        if self.bridge is not None:
+            self.bridge.muted = muted
+
+    def interrupt(self) -> None:
+        """The user stops the assistant (Esc, the Interrupt button)."""
+        if self.bridge is not None:
+            self.bridge.interrupt()
+
+    def start(self, session: RealtimeSession, devices: bool = True) -> None:
+        """Open the devices (unless told not to) and join them to the session."""
+        settings = self._settings()
+        outbox = FrameOutbox(asyncio.get_running_loop())
+        problems = self.engine.open(outbox, settings.input_device or None,
+                                    settings.output_device or None) if devices else []
+        if problems:
+            self.problems.emit(problems)
+            for problem in problems:
+                self.notice.emit(problem)
+        self.bridge = AudioBridge(outbox, self.engine.buffer,
+                                  mode="ptt" if settings.mode == "none" else "vad",
+                                  echo_guard=settings.echo_guard)
+        self.bridge.muted = self.muted
+        self.bridge.attach(session)
+        self._check.start()
+
+    async def stop(self) -> None:
+        self._check.stop()
+        if self.bridge is not None:
+            await self.bridge.close()
+            self.bridge = None
+        self.engine.close()
+
+    async def reopen(self, session: RealtimeSession | None, announce: bool = False) -> None:
+        """Open the devices again from a fresh device list (a headset unplugged: the default is
+        now another device); without a session, only the list is refreshed."""
+        devices = not self._give_up
+        self._give_up = False
+        await self.stop()
+        self.engine.rescan()
+        if session is not None and session.is_open:
+            self.start(session, devices)
+            if announce:
+                self.notice.emit(f"Audio reopened on {self.device_names()}." if devices
+                                 else "Audio is off: choose devices in Settings (Ctrl+,).")
+        self.emit_devices()
+
+    def emit_devices(self) -> None:
+        self.devices_changed.emit([d.name for d in self.engine.devices("input")],
+                                  [d.name for d in self.engine.devices("output")])
+
+    def device_names(self) -> str:
+        names = [stream.device.name for stream in (self.engine.capture, self.engine.playback)
+                 if stream is not None]
+        return " and ".join(f"'{name}'" for name in names) or "no device"
+
+    def terminate(self) -> None:
+        self._check.stop()
+        self.engine.terminate()
+
+    def _check_health(self) -> None:
+        lost = self.engine.failures()
+        if not lost:
+            return
+        for sentence in lost:
+            self.notice.emit(sentence)
+        # Failing again right after a reopen: no loop; the user chooses (Settings, Re-scan).
+        self._give_up = time.monotonic() - self._reopened_at < REOPEN_AGAIN_S
+        self._reopened_at = time.monotonic()
+        self._check.stop()
+        self.lost.emit()

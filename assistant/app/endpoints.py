@@ -1,0 +1,72 @@
+"""Where the controller connects: a configured endpoint with the user's key, or the offline demo.
+
+The controller asks `EndpointSource` for an `Endpoint` and never learns that the demo is an
+embedded server; `main` builds the real source, tests may hand in their own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable
+from typing import Protocol
+
+from assistant.app.settings import Settings
+from assistant.realtime.endpoint import Endpoint
+
+OFFLINE_KEY = "offline-demo"
+
+
+class EndpointSource(Protocol):
+    async def endpoint(self, settings: Settings, offline: bool) -> Endpoint:
+        """The endpoint to connect to; raises a typed `AssistantError` (no key...)."""
+
+    async def release(self) -> None:
+        """Nothing will connect for now: stop what was started for it (the demo server)."""
+
+
+class OfflineDemo(Protocol):
+    """A local Realtime server started on demand (the embedded `assistant.sim`)."""
+
+    async def start(self) -> str: ...          # its base URL
+    async def stop(self) -> None: ...
+
+
+class Endpoints:
+    def __init__(self, key: Callable[[], Awaitable[str]],
+                 demo: Callable[[], OfflineDemo]) -> None:
+        self._key, self._make_demo = key, demo
+        self._demo: OfflineDemo | None = None
+        self._demo_url = ""
+
+    async def endpoint(self, settings: Settings, offline: bool) -> Endpoint:
+        if not offline:
+            await self.release()
+            return settings.endpoint(await self._key())
+        if self._demo is None:
+            demo = self._make_demo()
+            self._demo_url = await demo.start()
+            self._demo = demo
+        demo_settings = dataclasses.replace(settings, base_url=self._demo_url, dialect="ga",
+                                            auth="bearer")
+        return demo_settings.endpoint(OFFLINE_KEY)
+
+    async def release(self) -> None:
+        demo, self._demo = self._demo, None
+        if demo is not None:
+            await demo.stop()
+
+
+class EmbeddedDemo:
+    """The offline demo: the embedded Realtime server in this process, on a free port."""
+
+    def __init__(self) -> None:
+        from assistant.sim import SimServer
+
+        self._server = SimServer()
+
+    async def start(self) -> str:
+        await self._server.start()
+        return self._server.url
+
+    async def stop(self) -> None:
+        await self._server.stop()

@@ -1,0 +1,102 @@
+"""One small handler per server event type: what each event changes in the conversation's state.
+
+Handlers read the event defensively (a malformed event changes nothing), do no I/O, and reach the
+controller only through the `Conversation` protocol, so they are tested with a recording fake.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from assistant.app.states import LISTENING, SPEAKING, THINKING
+from assistant.dispatch import Event, EventTable
+
+
+class Conversation(Protocol):
+    """What a handler may read and change."""
+
+    @property
+    def state(self) -> str: ...
+    def set_state(self, state: str, detail: str) -> None: ...
+    def where(self) -> str: ...
+    def ready_text(self) -> str: ...
+    def was_cut(self, item_id: str) -> bool: ...
+    def start_turn(self, role: str, item_id: str) -> None: ...
+    def show_text(self, role: str, item_id: str, text: str, final: bool) -> None: ...
+    def show_notice(self, text: str) -> None: ...
+    def show_hint(self, text: str) -> None: ...
+    def count_usage(self, usage: dict[str, Any]) -> None: ...
+
+
+HANDLERS: EventTable[Conversation, None] = EventTable()
+
+
+@HANDLERS.on("conversation.item.input_audio_transcription.delta")
+def _user_transcript_delta(c: Conversation, e: Event) -> None:
+    c.show_text("user", str(e.get("item_id")), str(e.get("delta", "")), False)
+
+
+@HANDLERS.on("conversation.item.input_audio_transcription.completed")
+def _user_transcript_done(c: Conversation, e: Event) -> None:
+    c.show_text("user", str(e.get("item_id")), str(e.get("transcript", "")), True)
+
+
+@HANDLERS.on("conversation.item.added")
+def _item_added(c: Conversation, e: Event) -> None:
+    item = e.get("item")
+    if not isinstance(item, dict) or item.get("type") != "message":
+        return
+    role, item_id = item.get("role"), str(item.get("id"))
+    if role == "user":
+        c.start_turn("user", item_id)
+        texts = [str(p.get("text", "")) for p in item.get("content") or []
+                 if isinstance(p, dict) and p.get("type") == "input_text"]
+        if texts:
+            c.show_text("user", item_id, " ".join(texts), True)
+    elif role == "assistant":
+        c.start_turn("assistant", item_id)
+
+
+@HANDLERS.on("response.output_audio_transcript.delta", "response.output_text.delta")
+def _assistant_delta(c: Conversation, e: Event) -> None:
+    item_id = str(e.get("item_id"))
+    if c.was_cut(item_id):
+        return                                   # text the user will never hear
+    c.show_text("assistant", item_id, str(e.get("delta", "")), False)
+    if c.state != SPEAKING:
+        c.set_state(SPEAKING, f"{c.where()}  ·  talk over it or press Esc to interrupt")
+
+
+@HANDLERS.on("input_audio_buffer.speech_started")
+def _speech_started(c: Conversation, e: Event) -> None:
+    c.set_state(LISTENING, f"{c.where()}  ·  hearing you")
+
+
+@HANDLERS.on("input_audio_buffer.speech_stopped", "response.created")
+def _thinking(c: Conversation, e: Event) -> None:
+    if c.state != SPEAKING:
+        c.set_state(THINKING, c.where())
+
+
+@HANDLERS.on("response.done")
+def _response_done(c: Conversation, e: Event) -> None:
+    response = e.get("response")
+    if isinstance(response, dict) and isinstance(response.get("usage"), dict):
+        c.count_usage(response["usage"])
+    if c.state == THINKING:
+        c.set_state(LISTENING, c.ready_text())
+
+
+@HANDLERS.on("conversation.item.truncated")
+def _truncated(c: Conversation, e: Event) -> None:
+    c.show_text("assistant", str(e.get("item_id")), " —", False)
+    end_ms = e.get("audio_end_ms")
+    seconds = end_ms / 1000 if isinstance(end_ms, int) else 0.0
+    c.show_hint(f"Interrupted at {seconds:.1f} s of the reply.")
+
+
+@HANDLERS.on("error")
+def _error(c: Conversation, e: Event) -> None:
+    error = e.get("error")
+    message = error.get("message") if isinstance(error, dict) else None
+    c.show_notice(f"Server: {message or 'an error without a message'}")

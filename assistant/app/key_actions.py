@@ -1,0 +1,73 @@
+"""What the user does with the API key: test it, save it, use it for this run, remove it.
+
+Keyring calls can block (a keychain may prompt), so they run in a worker thread. The key is
+registered with the log masker the moment it is known and never stored anywhere but the keyring.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from assistant.app import api_key_store
+from assistant.app.settings import Settings
+from assistant.app.tasks import Tasks
+from assistant.errors import ApiKeyMissing, AssistantError, KeyringUnavailable
+from assistant.logging_setup import register_secret
+from assistant.realtime.session import RealtimeSession
+
+
+class KeyActions(QObject):
+    test_result = Signal(bool, str)     # ok, a sentence
+    saved = Signal(bool, str)
+
+    def __init__(self, settings: Callable[[], Settings]) -> None:
+        super().__init__()
+        self._settings = settings
+        self._spawn = Tasks(lambda sentence: self.saved.emit(False, sentence)).spawn
+        self._run_key: str | None = None
+
+    def test(self, key: str) -> None:
+        self._spawn(self._test(key))
+
+    def save(self, key: str) -> None:
+        self._spawn(self._save(key))
+
+    def use_for_this_run(self, key: str) -> None:
+        self._run_key = key.strip()
+        register_secret(self._run_key)
+
+    def remove(self) -> None:
+        self._spawn(asyncio.to_thread(api_key_store.delete, self._settings().key_account))
+
+    async def current(self) -> str:
+        """The key to connect with: this run's, else the environment's or the keyring's."""
+        key = self._run_key
+        if not key:
+            key, _ = await asyncio.to_thread(api_key_store.load, self._settings().key_account)
+        if not key:
+            raise ApiKeyMissing()
+        register_secret(key)
+        return key
+
+    async def _test(self, key: str) -> None:
+        probe = RealtimeSession(self._settings().endpoint(key.strip()))
+        try:
+            await probe.connect(timeout=10)
+        except AssistantError as exc:
+            self.test_result.emit(False, str(exc))
+            return
+        await probe.close()
+        self.test_result.emit(True, f"Connected to {probe.endpoint.display()}.")
+
+    async def _save(self, key: str) -> None:
+        try:
+            await asyncio.to_thread(api_key_store.save, self._settings().key_account, key)
+        except KeyringUnavailable as exc:
+            self.saved.emit(False, str(exc))
+            return
+        register_secret(key.strip())
+        self._run_key = None
+        self.saved.emit(True, "The key is stored in the system keyring.")

@@ -1,0 +1,54 @@
+"""main(): command line, logging, the Qt application on a qasync loop, wiring, shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+
+from assistant.cli import parse_args
+
+log = logging.getLogger(__name__)
+
+NO_DISPLAY = ("No display found (DISPLAY and WAYLAND_DISPLAY are not set). To run without a "
+              "screen, set QT_QPA_PLATFORM=offscreen.")
+
+
+def display_problem(env: dict[str, str] | os._Environ[str] = os.environ,
+                    platform: str = sys.platform) -> str | None:
+    """The sentence to print instead of Qt's abort when there is nowhere to show a window."""
+    if not platform.startswith("linux"):
+        return None
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"):
+        return None
+    return NO_DISPLAY
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from assistant.logging_setup import setup_logging
+
+    log_path = setup_logging()
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Voice Assistant")
+    app.setOrganizationName("voice-assistant")
+    app.setStyle("Fusion")
+    app.setQuitOnLastWindowClosed(False)   # shut the session down first, then quit
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    from assistant.app.shell import AppShell
+
+    shell = AppShell(args, str(log_path))
+    loop.set_exception_handler(shell.on_loop_exception)
+    sys.excepthook = shell.on_exception
+    with loop:
+        loop.run_until_complete(shell.run())
+    return 0

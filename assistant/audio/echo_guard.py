@@ -1,0 +1,67 @@
+"""The learned echo guard: while the assistant is audible, the mic passes only when it is clearly
+louder than the assistant's own echo in it; otherwise the frame becomes silence (so the server's
+audio timeline stays whole and its VAD does not hear the assistant as the user).
+
+It learns the echo coupling (how loud the speaker comes back into the mic, relative to what is
+played) from the 80th percentile of mic-minus-playback over 2 s. Until learned it assumes 0 dB,
+the laptop-speaker case; with headphones the learned coupling is tiny and speech passes at once.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+import numpy as np
+
+from assistant.audio.levels import FLOOR_DB, dbfs
+
+ECHO_WINDOW_S = 0.3        # the playback level is compared over this much recent history
+COUPLING_FRAMES = 100      # 2 s of (mic - playback) level differences to learn the echo from
+COUPLING_QUANTILE = 80     # echo sits high in that distribution; word gaps and noise sit low
+ONSET_FRAMES = 3           # frames of speech over the echo that count as the user talking
+ONSET_DB = -45.0           # quieter than this is never the user talking over the assistant
+
+
+class EchoGuard:
+    def __init__(self, margin_db: float = 6.0) -> None:
+        self.margin_db = margin_db
+        self.frames_gated = 0
+        self._playback: deque[tuple[float, float]] = deque()     # (time, level dBFS)
+        self._coupling: deque[float] = deque(maxlen=COUPLING_FRAMES)
+        self._speech_run = 0
+
+    def note_playback_level(self, now: float, level_db: float) -> None:
+        """What the speaker plays now; frames are judged against the recent loudest."""
+        self._playback.append((now, level_db))
+        while self._playback and now - self._playback[0][0] > ECHO_WINDOW_S:
+            self._playback.popleft()
+
+    def coupling_db(self) -> float:
+        """How loud the assistant comes back into the mic, relative to what is played. Until
+        learned, 0 dB: as loud as played (the safe guess for laptop speakers)."""
+        if len(self._coupling) < 10:
+            return 0.0
+        return float(np.percentile(self._coupling, COUPLING_QUANTILE))
+
+    def filter(self, frame: np.ndarray) -> np.ndarray:
+        """One mic frame while the assistant is audible: the frame itself, or silence."""
+        reference = max((level for _, level in self._playback), default=FLOOR_DB)
+        mic_db = dbfs(frame)[0]
+        excess = mic_db - reference
+        threshold = self.coupling_db() + self.margin_db
+        self._coupling.append(excess)
+        if excess > threshold and mic_db > ONSET_DB:
+            self._speech_run += 1
+            return frame
+        self._speech_run = 0
+        self.frames_gated += 1
+        return np.zeros_like(frame)
+
+    @property
+    def user_talking(self) -> bool:
+        """Enough frames in a row passed over the echo: the user is talking over the assistant."""
+        return self._speech_run >= ONSET_FRAMES
+
+    def idle(self) -> None:
+        """Nothing is playing (or the guard is bypassed): a speech run starts again from zero."""
+        self._speech_run = 0

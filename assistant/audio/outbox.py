@@ -1,0 +1,55 @@
+"""Microphone frames from PortAudio's thread to the event loop: the one thread-safe hand-off.
+
+One `call_soon_threadsafe` per device block; bounded, the oldest frame dropped (and counted) when
+the loop falls behind, so a stalled loop never grows memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Callable
+
+import numpy as np
+
+
+class FrameOutbox:
+    def __init__(self, loop: asyncio.AbstractEventLoop, max_frames: int = 50) -> None:
+        self._loop = loop
+        self._frames: deque[np.ndarray] = deque()
+        self._max = max_frames
+        self._ready = asyncio.Event()
+        # Asked on the audio thread per block: are frames wanted? If not, the loop is not woken.
+        self.wanted: Callable[[], bool] = lambda: True
+        self._loop_closed = False
+        self.drops = 0
+        self.latency_s: deque[float] = deque(maxlen=4096)
+
+    def from_audio_thread(self, frames: np.ndarray, captured_at: float) -> None:
+        """The one hand-off from PortAudio's thread."""
+        if self._loop_closed or not self.wanted():
+            return
+        try:
+            self._loop.call_soon_threadsafe(self._push, frames, captured_at)
+        except RuntimeError:         # the loop closed before the stream did: nobody listens
+            self._loop_closed = True
+
+    def _push(self, frames: np.ndarray, captured_at: float) -> None:
+        self.latency_s.append(time.perf_counter() - captured_at)
+        for frame in frames:
+            if len(self._frames) >= self._max:
+                self._frames.popleft()
+                self.drops += 1
+            self._frames.append(frame)
+        self._ready.set()
+
+    def take(self) -> list[np.ndarray]:
+        frames = list(self._frames)
+        self._frames.clear()
+        self._ready.clear()
+        return frames
+
+    async def wait(self) -> list[np.ndarray]:
+        await self._ready.wait()
+        return self.take()

@@ -1,0 +1,42 @@
+"""The one way events are dispatched, in the client and in the embedded server alike.
+
+Each consumer keeps one `EventTable` and registers one small handler per event type with
+`@TABLE.on("input_audio_buffer.speech_started")`, so grepping an event's name finds every handler
+of it. A handler takes its owner and the event; unknown types have no handler and are ignored by
+the caller (logged where that matters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+Event = dict[str, Any]
+Owner = TypeVar("Owner")
+Result = TypeVar("Result")
+
+
+class EventTable(Generic[Owner, Result]):
+    """Event type -> the one handler for it."""
+
+    def __init__(self) -> None:
+        self._handlers: dict[str, Callable[[Any, Event], Any]] = {}
+
+    def on(self, *types: str) -> Callable[[Callable[[Owner, Event], Result]],
+                                          Callable[[Owner, Event], Result]]:
+        """Register the decorated function as the handler of these event types."""
+        def register(handler: Callable[[Owner, Event], Result]
+                     ) -> Callable[[Owner, Event], Result]:
+            for kind in types:
+                if kind in self._handlers:
+                    raise ValueError(f"two handlers for {kind!r}")
+                self._handlers[kind] = handler
+            return handler
+        return register
+
+    def handler(self, kind: str) -> Callable[[Owner, Event], Result] | None:
+        return self._handlers.get(kind)
+
+    @property
+    def types(self) -> frozenset[str]:
+        return frozenset(self._handlers)

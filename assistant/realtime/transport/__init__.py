@@ -1,0 +1,45 @@
+"""How a Realtime session's events travel: a small interface, and the WebSocket that implements it.
+
+The session keeps the protocol's rules; a transport only opens, carries text frames each way, and
+says why it closed. A WebRTC data channel can plug in here without touching the session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from typing import Protocol
+
+from assistant.realtime.endpoint import Endpoint
+
+
+class TransportClosed(Exception):
+    """Sending on a transport that has closed (the receive side reports why)."""
+
+
+class Transport(Protocol):
+    """One connection to a Realtime endpoint, carrying JSON text frames."""
+
+    async def open(self, timeout: float) -> None:
+        """Connect, or raise a typed `AssistantError` (rejected key, unreachable, bad URL...)."""
+
+    async def send(self, text: str) -> None:
+        """Send one event; raises `TransportClosed` once the connection has closed."""
+
+    def receive(self) -> AsyncIterator[str | bytes]:
+        """Incoming frames, in order; the iteration ends when the connection closes."""
+        ...
+
+    async def close(self) -> None:
+        """Close (idempotent)."""
+
+    @property
+    def close_code(self) -> int | None:
+        """The peer's close code once closed (WebSocket codes: 1000, 1001, 4000...)."""
+        ...
+
+    @property
+    def close_reason(self) -> str:
+        ...
+
+
+TransportFactory = Callable[[Endpoint], Transport]

@@ -1,0 +1,85 @@
+"""The WebSocket transport (the `websockets` library): a handshake with typed errors, text frames.
+
+websockets logs handshake headers (the Authorization header among them) and frame heads at DEBUG;
+its logger is capped at INFO so neither the key nor audio can reach a log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI, WebSocketException
+
+from assistant.config import MAX_EVENT_BYTES
+from assistant.errors import ApiKeyRejected, ConfigError, EndpointUnreachable, HandshakeFailed
+from assistant.realtime.endpoint import Endpoint
+from assistant.realtime.transport import TransportClosed
+
+_ws_log = logging.getLogger("assistant.realtime.websocket")
+_ws_log.setLevel(logging.INFO)
+
+
+class WebSocketTransport:
+    def __init__(self, endpoint: Endpoint) -> None:
+        self.endpoint = endpoint
+        self._ws: ClientConnection | None = None
+
+    async def open(self, timeout: float) -> None:
+        where = self.endpoint.display()
+        try:
+            self._ws = await connect(self.endpoint.url(),
+                                     additional_headers=self.endpoint.headers(),
+                                     max_size=4 * MAX_EVENT_BYTES, open_timeout=timeout,
+                                     compression=None, ping_interval=20, ping_timeout=20,
+                                     logger=_ws_log)
+        except InvalidStatus as exc:
+            status = exc.response.status_code
+            if status in (401, 403):
+                raise ApiKeyRejected(where, status) from None
+            raise HandshakeFailed(where, status) from None
+        except InvalidURI:
+            raise ConfigError(f"'{self.endpoint.base_url}' is not a valid WebSocket URL.") from None
+        except TimeoutError:
+            raise EndpointUnreachable(where, "no answer in time") from None
+        except (OSError, WebSocketException) as exc:
+            raise EndpointUnreachable(where, describe_os_error(exc)) from None
+
+    async def send(self, text: str) -> None:
+        if self._ws is None:
+            raise TransportClosed("not open")
+        try:
+            await self._ws.send(text)
+        except ConnectionClosed:
+            raise TransportClosed("closed") from None
+
+    async def receive(self) -> AsyncIterator[str | bytes]:
+        if self._ws is None:
+            return
+        with contextlib.suppress(ConnectionClosed):
+            async for frame in self._ws:
+                yield frame
+
+    async def close(self) -> None:
+        if self._ws is not None:
+            with contextlib.suppress(Exception):
+                await self._ws.close()
+
+    @property
+    def close_code(self) -> int | None:
+        return self._ws.close_code if self._ws is not None else None
+
+    @property
+    def close_reason(self) -> str:
+        return (self._ws.close_reason or "") if self._ws is not None else ""
+
+
+def describe_os_error(exc: BaseException) -> str:
+    if isinstance(exc, ConnectionRefusedError):
+        return "the connection was refused"
+    text = str(exc) or type(exc).__name__
+    if "Name or service not known" in text or "nodename nor servname" in text:
+        return "the host name could not be resolved"
+    return text

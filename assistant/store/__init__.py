@@ -1,0 +1,1 @@
+"""Conversation history in SQLite and its export (reserved; no Qt)."""

@@ -1,0 +1,1 @@
+"""Function calling: the tool registry, built-in tools and the consent policy (reserved; no Qt)."""

@@ -1,0 +1,45 @@
+"""The one hand-off from PortAudio's thread to the loop."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+import numpy as np
+
+from assistant.audio.outbox import FrameOutbox
+
+
+def test_outbox_drops_the_oldest_and_counts():
+    loop = asyncio.new_event_loop()
+    try:
+        outbox = FrameOutbox(loop, max_frames=5)
+        outbox.from_audio_thread(np.arange(8)[:, None] * np.ones((8, 4), int), time.perf_counter())
+        loop.run_until_complete(asyncio.sleep(0))
+        kept = outbox.take()
+        assert [int(f[0]) for f in kept] == [3, 4, 5, 6, 7] and outbox.drops == 3
+        assert len(outbox.latency_s) == 1
+    finally:
+        loop.close()
+
+
+async def test_frames_from_another_thread_arrive_in_order():
+    outbox = FrameOutbox(asyncio.get_running_loop(), max_frames=1000)
+    blocks = [np.full((2, 4), n) for n in range(100)]
+    thread = threading.Thread(target=lambda: [outbox.from_audio_thread(b, time.perf_counter())
+                                               for b in blocks])
+    thread.start()
+    got: list[int] = []
+    while len(got) < 200:
+        got += [int(f[0]) for f in await asyncio.wait_for(outbox.wait(), 5)]
+    thread.join()
+    assert got == [n for n in range(100) for _ in range(2)] and outbox.drops == 0
+
+
+async def test_a_closed_loop_silences_the_hand_off():
+    loop = asyncio.new_event_loop()
+    outbox = FrameOutbox(loop)
+    loop.close()
+    outbox.from_audio_thread(np.zeros((1, 4)), time.perf_counter())   # must not raise
+    outbox.from_audio_thread(np.zeros((1, 4)), time.perf_counter())
