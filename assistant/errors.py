@@ -60,5 +60,15 @@ class SessionExpired(ConnectionLost):
     """The server ended the session at its time limit (close code 1001)."""
 
 
+def closed_error(where: str, code: int | None, reason: str, beta_refused: bool) -> AssistantError:
+    """Why a session's connection closed under it, from the close code and what it said."""
+    if beta_refused or code == 4000:
+        return BetaProtocolDisabled(where)
+    if code == 1001:
+        return SessionExpired(f"{where} ended the session at its time limit.", code)
+    detail = f" (code {code}{': ' + reason if reason else ''})" if code else ""
+    return ConnectionLost(f"The connection to {where} was lost{detail}.", code)
+
+
 class AudioDeviceError(AssistantError):
     """No usable microphone or speaker; the message names which."""

@@ -36,7 +36,9 @@ class AudioSupervisor(QObject):
         self._settings = settings
         self.engine = AudioEngine(backend)
         self.bridge: AudioBridge | None = None
-        self._check = QTimer(self, interval=1000, timeout=self._check_health)
+        self._check = QTimer(self)
+        self._check.setInterval(1000)
+        self._check.timeout.connect(self._check_health)
         self._reopened_at = -REOPEN_AGAIN_S
         self._give_up = False
         self.muted = False          # kept across reopens and reconnections

@@ -87,20 +87,22 @@ class AudioBridge:
         self._pressed_at = time.monotonic()
         self.ptt_active = True
         self.outbox.take()                       # audio from before the press is not the turn
-        if self.assistant_audible or (self._live and self.session.response_active):
+        session = self._live()
+        if self.assistant_audible or (session is not None and session.response_active):
             self.interrupt()
-        if self._live:
-            self.session.clear_input()
+        if session is not None:
+            session.clear_input()
 
     def release(self) -> bool:
         """Push-to-talk up: commit and ask for a reply. False (and nothing sent) for a tap."""
         held = time.monotonic() - self._pressed_at
         if not self.ptt_active:
             return False
-        if held < MIN_PTT_S or not self._live:
+        session = self._live()
+        if held < MIN_PTT_S or session is None:
             self.ptt_active = False
-            if self._live:
-                self.session.clear_input()
+            if session is not None:
+                session.clear_input()
             return False
         asyncio.get_running_loop().call_later(PTT_TAIL_S, self._finish_turn)
         return True
@@ -108,20 +110,21 @@ class AudioBridge:
     def _finish_turn(self) -> None:
         self._send(self.outbox.take())
         self.ptt_active = False
-        if self._live:
-            self.session.commit()
-            self.session.create_response()
+        if (session := self._live()) is not None:
+            session.commit()
+            session.create_response()
 
     def interrupt(self) -> None:
         """The user stops the assistant: cancel the response, truncate at what was heard."""
         self._barge_in()
-        if self._live and self.session.response_active:
-            self.session.cancel_response()
+        session = self._live()
+        if session is not None and session.response_active:
+            session.cancel_response()
 
-    @property
-    def _live(self) -> bool:
-        """A session that can still send (the socket may drop before we are detached)."""
-        return self.session is not None and self.session.is_open
+    def _live(self) -> RealtimeSession | None:
+        """The session, if it can still send (the socket may drop before we are detached)."""
+        session = self.session
+        return session if session is not None and session.is_open else None
 
     def was_cut(self, item_id: str) -> bool:
         """The user talked over this item: the rest of it is not played."""
@@ -170,8 +173,9 @@ class AudioBridge:
         if item_id is None:
             return
         self._dropped_items.append(item_id)
-        if heard_ms > 0 and self._live:
-            sent = self.session.truncate(item_id, heard_ms)
+        session = self._live()
+        if heard_ms > 0 and session is not None:
+            sent = session.truncate(item_id, heard_ms)
             if sent is not None:
                 self.truncations.append((item_id, sent))
         if self.on_barge_in is not None:
@@ -188,11 +192,12 @@ class AudioBridge:
                 log.exception("sending microphone audio failed")
 
     def _send(self, frames: list[np.ndarray]) -> None:
-        if not frames or not self._live or not self._wants_frames():
+        session = self._live()
+        if not frames or session is None or not self._wants_frames():
             return
         self.note_playback()
         for frame in frames:
-            self.session.append_audio(self.mic_frame(frame))
+            session.append_audio(self.mic_frame(frame).tobytes())
             self.frames_sent += 1
 
     def note_playback(self) -> None:

@@ -60,7 +60,9 @@ class Controller(QObject):
         self.usage = UsageMeter()
         self._connecting: asyncio.Task[Any] | None = None
         # Runs only while the assistant speaks: notices when the speaker has gone quiet.
-        self._timer = QTimer(self, interval=50, timeout=self._refresh)
+        self._timer = QTimer(self)
+        self._timer.setInterval(50)
+        self._timer.timeout.connect(self._refresh)
 
     @property
     def bridge(self) -> AudioBridge | None:

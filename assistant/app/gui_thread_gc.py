@@ -18,7 +18,9 @@ from PySide6.QtCore import QObject, QTimer
 class GuiThreadCollector(QObject):
     def __init__(self, parent: QObject | None = None, interval_ms: int = 500) -> None:
         super().__init__(parent)
-        self._timer = QTimer(self, interval=interval_ms, timeout=self.collect)
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.collect)
 
     def start(self) -> None:
         gc.disable()

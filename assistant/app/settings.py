@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings
@@ -74,7 +75,7 @@ class Settings:
 
 def load_settings(store: QSettings) -> Settings:
     defaults = Settings()
-    values = {}
+    values: dict[str, Any] = {}
     for f in dataclasses.fields(Settings):
         default = getattr(defaults, f.name)
         raw = store.value(f.name, default)

@@ -146,7 +146,8 @@ class PlaybackBuffer:
         if self._resampler is None:
             self._resampler = soxr.ResampleStream(self.wire_rate, self.device_rate, 1,
                                                   dtype="int16", quality=RESAMPLE_QUALITY)
-        return self._resampler.resample_chunk(samples)
+        resampled: np.ndarray = self._resampler.resample_chunk(samples)
+        return resampled
 
     def _append(self, item_id: str, samples: np.ndarray, ended: bool) -> None:
         with self._lock:

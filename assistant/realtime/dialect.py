@@ -171,10 +171,8 @@ def client_to_beta(event: Event) -> Event:
         if session.get("type") == "transcription":
             out["type"] = "transcription_session.update"
         out["session"] = session_to_beta(session)
-    elif kind == "response.create":
-        _map_response(out.get("response"), to_beta=True)
-    elif kind == "conversation.item.create":
-        _map_item(out.get("item"), _CONTENT_GA_TO_BETA)
+    _map_response(out.get("response"), to_beta=True)       # response.create
+    _map_item(out.get("item"), _CONTENT_GA_TO_BETA)        # conversation.item.create
     return out
 
 
@@ -188,17 +186,15 @@ def client_from_beta(event: Event) -> Event:
         session = out.get("session")
         if isinstance(session, dict):
             out["session"] = session_from_beta(session, kind_name)
-    elif kind == "response.create":
-        _map_response(out.get("response"), to_beta=False)
-    elif kind == "conversation.item.create":
-        _map_item(out.get("item"), _CONTENT_BETA_TO_GA)
+    _map_response(out.get("response"), to_beta=False)      # response.create
+    _map_item(out.get("item"), _CONTENT_BETA_TO_GA)        # conversation.item.create
     return out
 
 
 def server_from_beta(event: Event) -> Event:
     """A beta server event under its GA name and shape (used by the client)."""
     out = copy.deepcopy(event)
-    kind = out.get("type")
+    kind = str(out.get("type"))
     if kind in ("session.created", "session.updated", "transcription_session.updated"):
         kind_name = "transcription" if kind.startswith("transcription") else "realtime"
         if isinstance(out.get("session"), dict):
@@ -211,7 +207,7 @@ def server_from_beta(event: Event) -> Event:
 
 def server_to_beta(event: Event) -> Event | None:
     """A GA server event as a beta server sends it; None where beta has no such event."""
-    kind = event.get("type")
+    kind = str(event.get("type"))
     if kind in _GA_ONLY_SERVER_EVENTS:
         return None
     out = copy.deepcopy(event)

@@ -1,9 +1,9 @@
-"""RealtimeSession: one WebSocket to a Realtime endpoint, with the rules clients trip on.
+"""RealtimeSession: one connection to a Realtime endpoint, with the rules clients trip on.
 
-Sending is synchronous (events go into an ordered outbox drained by a writer task), so Qt slots and
-the audio bridge can send without awaiting. Received events are normalised to GA names and handed
-to listeners. A session is one socket: reconnecting means a new RealtimeSession, so nothing here
-assumes a socket lives forever.
+Events travel over a `Transport` (a WebSocket unless told otherwise). Sending is synchronous
+(events go into an ordered outbox drained by a writer task), so Qt slots and the audio bridge
+send without awaiting. Received events are normalised to GA names, tracked by one handler per
+type, and handed to listeners. Reconnecting means a new RealtimeSession.
 """
 
 from __future__ import annotations
@@ -12,18 +12,19 @@ import asyncio
 import itertools
 import json
 import logging
-from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from assistant.config import WIRE_RATE, pcm_ms
 from assistant.dispatch import Event, EventTable
-from assistant.errors import AssistantError, BetaProtocolDisabled, ConnectionLost, SessionExpired
+from assistant.errors import AssistantError, ConnectionLost, closed_error
 from assistant.realtime import dialect, events
+from assistant.realtime.audio_ledger import HeldAudio, ReceivedAudio
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.redact import b64_size
 from assistant.realtime.transport import Transport, TransportClosed, TransportFactory
 from assistant.realtime.transport.websocket import WebSocketTransport
+from assistant.realtime.waiters import EventWaiters, Match
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer  # bytes, bytearray, memoryview, numpy
@@ -34,7 +35,6 @@ Listener = Callable[[Event], None]
 CloseListener = Callable[[AssistantError | None], None]
 
 _ERROR_BETA_DISABLED = "beta_api_shape_disabled"
-_MAX_TRACKED_ITEMS = 64
 # The bookkeeping behind the send-side rules, one handler per event type.
 _TRACK: EventTable[RealtimeSession, None] = EventTable()
 
@@ -58,14 +58,12 @@ class RealtimeSession:
         self._outbox: asyncio.Queue[str | None] = asyncio.Queue()
         self._tasks: list[asyncio.Task[None]] = []
         self._ids = itertools.count(1)
-        self._held: list[bytes] = []
-        self._held_bytes = 0
-        self._max_held_bytes = max_held_audio_ms * wire_rate * 2 // 1000
+        self._held = HeldAudio(max_held_audio_ms * wire_rate * 2 // 1000)
         self._response_state: str | None = None      # None | "requested" | "active"
         self._requested_by: str | None = None
         self._deferred_create: dict[str, Any] | None = None
-        self._received_bytes: OrderedDict[str, int] = OrderedDict()
-        self._waiters: list[tuple[Callable[[Event], bool], asyncio.Future[Event]]] = []
+        self._received = ReceivedAudio()
+        self._waiters = EventWaiters()
         self._closing = False
         self._beta_refused = False
         self.closed: asyncio.Future[AssistantError | None] | None = None
@@ -81,7 +79,8 @@ class RealtimeSession:
         created = self.wait_for("session.created", timeout)
         self._tasks = [asyncio.create_task(self._receive_loop(), name="realtime-receive"),
                        asyncio.create_task(self._send_loop(), name="realtime-send")]
-        done, _ = await asyncio.wait([created, self.closed], return_when=asyncio.FIRST_COMPLETED)
+        waits: list[asyncio.Future[Any]] = [created, self.closed]
+        done, _ = await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
         if created in done and not created.cancelled() and created.exception() is None:
             return created.result()
         created.cancel()
@@ -103,15 +102,9 @@ class RealtimeSession:
     def is_open(self) -> bool:
         return self._opened and self.closed is not None and not self.closed.done()
 
-    def wait_for(self, match: str | Callable[[Event], bool],
-                 timeout: float | None = None) -> asyncio.Future[Event]:
+    def wait_for(self, match: Match, timeout: float | None = None) -> asyncio.Future[Event]:
         """A future for the next received event of a type (or matching a predicate)."""
-        predicate = (lambda e: e.get("type") == match) if isinstance(match, str) else match
-        future: asyncio.Future[Event] = asyncio.get_running_loop().create_future()
-        self._waiters.append((predicate, future))
-        if timeout is None:
-            return future
-        return asyncio.ensure_future(asyncio.wait_for(future, timeout))
+        return self._waiters.wait_for(match, timeout)
 
     # ---- send helpers -------------------------------------------------------------------------
 
@@ -119,7 +112,7 @@ class RealtimeSession:
         """Queue a GA client event; returns its event_id. Never blocks."""
         if not self._opened or self._closing:
             raise ConnectionLost("Not connected.")
-        event_id = event.setdefault("event_id", f"evt_c{next(self._ids)}")
+        event_id = str(event.setdefault("event_id", f"evt_c{next(self._ids)}"))
         for listener in self.sent_listeners:
             _call(listener, event)
         wire = dialect.client_to_beta(event) if self.endpoint.dialect == "beta" else event
@@ -138,18 +131,13 @@ class RealtimeSession:
         if self.configured:
             self.send(events.audio_append(pcm16))
             return
-        data = bytes(memoryview(pcm16).cast("B"))
-        self._held.append(data)
-        self._held_bytes += len(data)
-        while self._held_bytes > self._max_held_bytes:
-            self._held_bytes -= len(self._held.pop(0))
+        self._held.hold(bytes(memoryview(pcm16).cast("B")))
 
     def commit(self) -> str:
         return self.send(events.audio_commit())
 
     def clear_input(self) -> str:
         self._held.clear()
-        self._held_bytes = 0
         return self.send(events.audio_clear())
 
     def add_text_message(self, text: str) -> str:
@@ -190,7 +178,7 @@ class RealtimeSession:
         return self._response_state is not None
 
     def received_ms(self, item_id: str) -> int:
-        return pcm_ms(self._received_bytes.get(item_id, 0), self.wire_rate)
+        return pcm_ms(self._received.bytes_of(item_id), self.wire_rate)
 
     # ---- receiving ----------------------------------------------------------------------------
 
@@ -210,7 +198,8 @@ class RealtimeSession:
             log.exception("receive loop failed")
             error = ConnectionLost("The connection failed unexpectedly; see the log.")
         if not self._closing:
-            error = error or self._close_reason()
+            error = error or closed_error(self.endpoint.display(), self._transport.close_code,
+                                          self._transport.close_reason, self._beta_refused)
         self._finish(error)
 
     def handle_raw(self, raw: str | bytes) -> None:
@@ -245,12 +234,7 @@ class RealtimeSession:
         return None
 
     def _dispatch(self, event: Event) -> None:
-        for predicate, future in list(self._waiters):
-            if future.done():
-                self._waiters.remove((predicate, future))
-            elif _safe_match(predicate, event):
-                self._waiters.remove((predicate, future))
-                future.set_result(event)
+        self._waiters.received(event)
         for listener in list(self.listeners):
             _call(listener, event)
 
@@ -258,7 +242,7 @@ class RealtimeSession:
     def _on_audio_delta(self, event: Event) -> None:
         item_id, delta = event.get("item_id"), event.get("delta")
         if isinstance(item_id, str) and isinstance(delta, str):
-            self._count_received(item_id, b64_size(delta))
+            self._received.add(item_id, b64_size(delta))
 
     @_TRACK.on("session.updated")
     def _on_session_updated(self, event: Event) -> None:
@@ -291,37 +275,18 @@ class RealtimeSession:
         if ours and self._response_state == "requested":
             self._response_state = None
 
-    def _count_received(self, item_id: str, n_bytes: int) -> None:
-        self._received_bytes[item_id] = self._received_bytes.get(item_id, 0) + n_bytes
-        self._received_bytes.move_to_end(item_id)
-        while len(self._received_bytes) > _MAX_TRACKED_ITEMS:
-            self._received_bytes.popitem(last=False)
-
     def _flush_held_audio(self) -> None:
-        held, self._held, self._held_bytes = b"".join(self._held), [], 0
+        held = self._held.take()
         chunk = self.wire_rate * 2  # one second per event
         for start in range(0, len(held), chunk):
             self.send(events.audio_append(held[start:start + chunk]))
-
-    def _close_reason(self) -> AssistantError:
-        where = self.endpoint.display()
-        code, reason = self._transport.close_code, self._transport.close_reason
-        if self._beta_refused or code == 4000:
-            return BetaProtocolDisabled(where)
-        if code == 1001:
-            return SessionExpired(f"{where} ended the session at its time limit.", code)
-        detail = f" (code {code}{': ' + reason if reason else ''})" if code else ""
-        return ConnectionLost(f"The connection to {where} was lost{detail}.", code)
 
     def _finish(self, error: AssistantError | None) -> None:
         if self.closed is None or self.closed.done():
             return
         self._outbox.put_nowait(None)
         self.closed.set_result(error)
-        for _, future in self._waiters:
-            if not future.done():
-                future.set_exception(error or ConnectionLost("The session was closed."))
-        self._waiters.clear()
+        self._waiters.fail_all(error or ConnectionLost("The session was closed."))
         for listener in list(self.close_listeners):
             _call(listener, error)
 
@@ -332,9 +297,3 @@ def _call(listener: Callable[[Any], None], arg: Any) -> None:
     except Exception:
         log.exception("listener %r failed", listener)
 
-
-def _safe_match(predicate: Callable[[Event], bool], event: Event) -> bool:
-    try:
-        return bool(predicate(event))
-    except Exception:
-        return False

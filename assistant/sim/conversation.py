@@ -92,11 +92,12 @@ class SimConversation:
 
     @property
     def voice(self) -> str:
-        return self.session.get("audio", {}).get("output", {}).get("voice", "marin")
+        return str(self.session.get("audio", {}).get("output", {}).get("voice", "marin"))
 
     @property
     def turn_detection(self) -> dict[str, Any] | None:
-        return self.session["audio"]["input"].get("turn_detection")
+        turn = self.session["audio"]["input"].get("turn_detection")
+        return turn if isinstance(turn, dict) else None
 
     async def start(self) -> None:
         await self.emit({"type": "session.created", "session": self.session})

@@ -5,24 +5,22 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from assistant.config import pcm_ms
 from assistant.sim.errors import RequestError
+from assistant.sim.port import Conversation
 from assistant.sim.replies import Item
 from assistant.sim.vad import EnergyVad
-
-if TYPE_CHECKING:
-    from assistant.sim.conversation import SimConversation
 
 _SEMANTIC_SILENCE_MS = {"high": 250, "medium": 600, "auto": 600, "low": 1200}
 MIN_COMMIT_MS = 100
 
 
 class InputAudio:
-    def __init__(self, conv: SimConversation) -> None:
+    def __init__(self, conv: Conversation) -> None:
         self.conv = conv
         self.rate = conv.rate
         self._buffer = bytearray()

@@ -8,21 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import base64
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from assistant.config import pcm_ms
 from assistant.sim import voice
+from assistant.sim.port import Conversation
 from assistant.sim.replies import Item, Reply
-
-if TYPE_CHECKING:
-    from assistant.sim.conversation import SimConversation
 
 CHUNK_MS = 40
 LEAD_MS = 200
 
 
 class Response:
-    def __init__(self, conv: SimConversation, reply: Reply, modality: str) -> None:
+    def __init__(self, conv: Conversation, reply: Reply, modality: str) -> None:
         self.conv = conv
         self.reply = reply
         self.modality = modality

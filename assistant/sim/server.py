@@ -169,8 +169,11 @@ class SimConnection:
             return
         try:
             event = json.loads(raw)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             await self.conversation.error(f"Invalid JSON: {exc.msg}.", code="invalid_json")
+            return
+        except ValueError:       # bytes that are not UTF-8
+            await self.conversation.error("Invalid JSON: not UTF-8 text.", code="invalid_json")
             return
         if not isinstance(event, dict):
             await self.conversation.error("An event must be a JSON object.", code="invalid_json")

@@ -38,7 +38,8 @@ def _espeak(text: str, pitch: int, rate: int) -> bytes | None:
         return None
     if samples.size == 0:
         return None
-    return soxr.resample(samples, source_rate, rate).astype(np.int16).tobytes()
+    resampled: np.ndarray = soxr.resample(samples, source_rate, rate)
+    return resampled.astype(np.int16).tobytes()
 
 
 def tone_pattern(text: str, rate: int = WIRE_RATE) -> bytes:

@@ -91,6 +91,8 @@ class EventInspector(QWidget):
         rows = []
         for index in range(self.tree.topLevelItemCount()):
             row = self.tree.topLevelItem(index)
+            if row is None:
+                continue
             summary = row.data(0, Qt.ItemDataRole.UserRole)
             rows.append(" ".join(row.text(c) for c in range(3)) + " " + json.dumps(summary))
         return "\n".join(rows) + "\n" + self.detail.toPlainText()

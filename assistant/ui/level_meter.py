@@ -30,7 +30,9 @@ class LevelMeter(QWidget):
         self._last = time.monotonic()
         self._shown: tuple[int, int] = (-1, -1)     # lit width and peak position last painted
         self.frames_painted = 0
-        self._timer = QTimer(self, interval=1000 // fps, timeout=self._poll)
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000 // fps)
+        self._timer.timeout.connect(self._poll)
         self._timer.start()
 
     def sizeHint(self) -> QSize:

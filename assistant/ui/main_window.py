@@ -57,13 +57,16 @@ class MainWindow(QMainWindow):
         self._wire()
         self._shortcuts()
         self.render_state(DISCONNECTED, "Disconnected: press Connect (Ctrl+K).")
-        QApplication.instance().installEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     # ---- layout -------------------------------------------------------------------------------
 
     def _build(self) -> None:
         self.state_dot = QLabel("●")
-        self.state_label = QLabel(objectName="state")
+        self.state_label = QLabel()
+        self.state_label.setObjectName("state")
         self.connect_button = QPushButton("Connect")
         self.mode_combo = QComboBox()
         for value, label in MODE_LABELS.items():
@@ -71,16 +74,20 @@ class MainWindow(QMainWindow):
         self.mode_combo.setToolTip("How your turn ends: when you release the key, or when "
                                    "the server hears you stop")
         self.settings_button = QPushButton("Settings")
-        self.inspector_button = QPushButton("Events", checkable=True)
+        self.inspector_button = QPushButton("Events")
+        self.inspector_button.setCheckable(True)
         top = QHBoxLayout()
-        for widget in (self.state_dot, self.state_label):
-            top.addWidget(widget)
+        top.addWidget(self.state_dot)
+        top.addWidget(self.state_label)
         top.addStretch(1)
-        for widget in (self.mode_combo, self.connect_button, self.settings_button,
+        for button in (self.mode_combo, self.connect_button, self.settings_button,
                        self.inspector_button):
-            top.addWidget(widget)
+            top.addWidget(button)
 
-        self.banner = QLabel(objectName="banner", visible=False, wordWrap=True)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setVisible(False)
+        self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.transcript = TranscriptView()
         self.text_edit = QLineEdit(placeholderText="Type a message and press Enter")
@@ -94,8 +101,10 @@ class MainWindow(QMainWindow):
         meters = QVBoxLayout()
         meters.addWidget(self.mic_meter)
         meters.addWidget(self.out_meter)
-        self.ptt_button = QPushButton("Hold to talk  (Space)", objectName="ptt")
-        self.mute_button = QPushButton("Mute", checkable=True)
+        self.ptt_button = QPushButton("Hold to talk  (Space)")
+        self.ptt_button.setObjectName("ptt")
+        self.mute_button = QPushButton("Mute")
+        self.mute_button.setCheckable(True)
         self.interrupt_button = QPushButton("Interrupt  (Esc)")
         controls = QHBoxLayout()
         controls.addLayout(meters, 2)
@@ -166,7 +175,7 @@ class MainWindow(QMainWindow):
                              ("Ctrl+,", self.settings_requested.emit),
                              ("Ctrl+K", self._toggle_connection),
                              ("Ctrl+Q", self.close)):
-            QShortcut(QKeySequence(keys), self, activated=action)
+            QShortcut(QKeySequence(keys), self).activated.connect(action)
 
     # ---- rendering ----------------------------------------------------------------------------
 
@@ -232,6 +241,8 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QApplication.instance().removeEventFilter(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
         self.closed.emit()
         super().closeEvent(event)

@@ -249,3 +249,10 @@ async def test_speech_times_stay_on_the_session_timeline_after_a_clear(sim):
     # 2 s of audio went in before the speech, 1 s of it before the clear: both count
     assert onset_ms - 400 <= started["audio_start_ms"] <= onset_ms, started
     assert abs(stopped["audio_end_ms"] - (voiced_end_ms + 500)) <= 150, stopped
+
+
+def test_every_client_event_the_schema_accepts_has_one_handler():
+    from assistant.sim.conversation import CLIENT_EVENTS as HANDLED
+    from assistant.sim.schema import CLIENT_EVENTS as CHECKED
+
+    assert HANDLED.types == set(CHECKED)

@@ -1,0 +1,110 @@
+"""The server-event handlers against a recording fake of the controller: no window, no socket."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+
+from assistant.app.handlers import HANDLERS
+from assistant.app.states import LISTENING, SPEAKING, THINKING
+
+
+@dataclass
+class Recorder:
+    """Implements handlers.Conversation and records every call."""
+    state: str = LISTENING
+    cut: set[str] = field(default_factory=set)
+    calls: list[tuple[Any, ...]] = field(default_factory=list)
+
+    def set_state(self, state: str, detail: str) -> None:
+        self.state = state
+        self.calls.append(("state", state))
+
+    def where(self) -> str:
+        return "here"
+
+    def ready_text(self) -> str:
+        return "ready"
+
+    def was_cut(self, item_id: str) -> bool:
+        return item_id in self.cut
+
+    def start_turn(self, role: str, item_id: str) -> None:
+        self.calls.append(("turn", role, item_id))
+
+    def show_text(self, role: str, item_id: str, text: str, final: bool) -> None:
+        self.calls.append(("text", role, item_id, text, final))
+
+    def show_notice(self, text: str) -> None:
+        self.calls.append(("notice", text))
+
+    def show_hint(self, text: str) -> None:
+        self.calls.append(("hint", text))
+
+    def count_usage(self, usage: dict[str, Any]) -> None:
+        self.calls.append(("usage", usage["input_tokens"]))
+
+
+def handle(recorder: Recorder, event: dict[str, Any]) -> list[tuple[Any, ...]]:
+    handler = HANDLERS.handler(event["type"])
+    assert handler is not None, event["type"]
+    handler(recorder, event)
+    return recorder.calls
+
+
+def test_a_typed_user_message_starts_a_turn_with_its_text():
+    calls = handle(Recorder(), {"type": "conversation.item.added", "item": {
+        "type": "message", "role": "user", "id": "u1",
+        "content": [{"type": "input_text", "text": "hi"}, {"type": "input_text", "text": "you"}]}})
+    assert calls == [("turn", "user", "u1"), ("text", "user", "u1", "hi you", True)]
+
+
+def test_assistant_text_speaks_unless_the_item_was_cut():
+    recorder = Recorder()
+    handle(recorder, {"type": "response.output_audio_transcript.delta", "item_id": "a1",
+                      "delta": "Hel"})
+    assert recorder.calls == [("text", "assistant", "a1", "Hel", False), ("state", SPEAKING)]
+    recorder.cut.add("a2")
+    recorder.calls.clear()
+    handle(recorder, {"type": "response.output_text.delta", "item_id": "a2", "delta": "lo"})
+    assert recorder.calls == []
+
+
+def test_thinking_then_listening_when_the_response_is_done_with_usage():
+    recorder = Recorder()
+    handle(recorder, {"type": "input_audio_buffer.speech_stopped"})
+    assert recorder.state == THINKING
+    handle(recorder, {"type": "response.done", "response": {"usage": {"input_tokens": 7}}})
+    assert recorder.calls[-2:] == [("usage", 7), ("state", LISTENING)]
+
+
+def test_speaking_is_not_downgraded_to_thinking_by_response_created():
+    recorder = Recorder(state=SPEAKING)
+    assert handle(recorder, {"type": "response.created"}) == []
+
+
+@pytest.mark.parametrize("event", [
+    {"type": "conversation.item.added", "item": "not a dict"},
+    {"type": "conversation.item.added"},
+    {"type": "response.done", "response": None},
+    {"type": "response.done", "response": {"usage": "lots"}},
+    {"type": "error", "error": None},
+    {"type": "conversation.item.truncated", "item_id": "a", "audio_end_ms": "soon"},
+])
+def test_malformed_events_change_nothing_harmful(event):
+    calls = handle(Recorder(), event)
+    assert all(kind in ("text", "notice", "hint") for kind, *_ in calls)
+
+
+def test_an_error_event_is_one_line_in_the_conversation():
+    calls = handle(Recorder(), {"type": "error", "error": {"message": "bad value"}})
+    assert calls == [("notice", "Server: bad value")]
+
+
+def test_a_truncation_is_marked_and_hinted():
+    calls = handle(Recorder(), {"type": "conversation.item.truncated", "item_id": "a1",
+                                "audio_end_ms": 1500})
+    assert calls == [("text", "assistant", "a1", " —", False),
+                     ("hint", "Interrupted at 1.5 s of the reply.")]

@@ -1,0 +1,109 @@
+"""The layering the README promises, checked on the source: no import cycle, dependencies point
+down, Qt only where it belongs, no module over 300 lines, one dispatch shape."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1] / "assistant"
+# What each package may import from the project, besides the shared top-level modules.
+ALLOWED = {
+    "audio": set(),
+    "realtime": set(),
+    "tools": set(),
+    "store": set(),
+    "sim": {"realtime"},
+    "app": {"audio", "realtime", "tools", "store", "sim"},
+    "ui": {"app", "audio", "realtime"},
+}
+QT_PACKAGES = {"app", "ui"}
+# The wiring at the top of the app layer builds the window: the one place app/ sees ui/.
+WIRING = {"assistant.app.main", "assistant.app.shell"}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> set[str]:
+    """Every module this file imports (at any depth, TYPE_CHECKING blocks included)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names = [f"{node.module}.{alias.name}" for alias in node.names]
+            submodules = [name for name in names if name in MODULES]
+            found.update(submodules)
+            if len(submodules) < len(names):       # names defined in the module itself
+                found.add(node.module)
+    return found
+
+
+MODULES = {module_name(p): p for p in sorted(ROOT.rglob("*.py"))}
+
+
+def package_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 or (len(parts) == 2 and parts[1] in ALLOWED) else None
+
+
+def project_imports(module: str) -> set[str]:
+    return {name for name in imports(MODULES[module]) if name in MODULES}
+
+
+def test_no_import_cycle() -> None:
+    graph = {module: project_imports(module) for module in MODULES}
+    # A package's own __init__ is imported implicitly by its children: not a cycle edge.
+    state: dict[str, int] = {}
+
+    def visit(module: str, trail: list[str]) -> None:
+        state[module] = 1
+        for target in sorted(graph[module]):
+            if state.get(target) == 1:
+                cycle = [*trail[trail.index(target):], target]
+                pytest.fail("import cycle: " + " -> ".join(cycle))
+            if target not in state:
+                visit(target, [*trail, target])
+        state[module] = 2
+
+    for module in MODULES:
+        if module not in state:
+            visit(module, [module])
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_dependencies_point_down(module: str) -> None:
+    package = package_of(module)
+    for target in project_imports(module):
+        other = package_of(target)
+        if package is None:
+            assert other is None or target == "assistant.app.main", f"{module} imports {target}"
+        elif other is not None and other != package and module not in WIRING:
+            assert other in ALLOWED[package], f"{module} ({package}) imports {target} ({other})"
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_qt_only_in_app_and_ui(module: str) -> None:
+    if package_of(module) in QT_PACKAGES:
+        return
+    assert not any(name.startswith("PySide6") for name in imports(MODULES[module])), module
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_modules_stay_small(module: str) -> None:
+    lines = len(MODULES[module].read_text().splitlines())
+    assert lines <= 300, f"{module} has {lines} lines"
+
+
+def test_events_are_dispatched_one_way() -> None:
+    """No elif chains on an event's type and no handler found by name reflection."""
+    for module, path in MODULES.items():
+        text = path.read_text()
+        assert 'getattr(self, "_on_"' not in text, module
+        assert not re.search(r'elif [\w\[\]"]+ == "\w+\.[\w.]+"', text), module
