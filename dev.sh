@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything this project needs on Debian/Ubuntu, then runs it.
 #   bash dev.sh app  [app args]     install, then launch the app (offline demo without a key)
-#   bash dev.sh test [pytest args]  install, then ruff + the whole test suite
+#   bash dev.sh test [pytest args]  install, then ruff, mypy and the whole test suite
 # Idempotent: Debian packages are installed only when missing, the venv only when pyproject changes.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -73,6 +73,8 @@ case "$cmd" in
     setup "${APT_TEST[@]}"
     say "ruff"
     .venv/bin/ruff check .
+    say "mypy (strict)"
+    .venv/bin/mypy
     say "pytest"
     export QT_QPA_PLATFORM=offscreen
     status=0

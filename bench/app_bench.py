@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from assistant.app.shell import AppShell  # noqa: E402
 from assistant.cli import parse_args  # noqa: E402
 from tests.fakes import FakePyAudio  # noqa: E402
-from tests.ui.conftest import until  # noqa: E402
+from tests.helpers import until  # noqa: E402
 
 T0 = time.perf_counter()
 

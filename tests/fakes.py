@@ -138,6 +138,12 @@ class FakeStream:
         raise self.broken or OSError(-9983, "Stream is stopped")
 
     # -- the test side --
+    @property
+    def pending_bytes(self) -> int:
+        """Microphone bytes pushed and not read yet."""
+        with self._cond:
+            return len(self._mic)
+
     def push(self, pcm: bytes) -> None:
         """Microphone bytes for the reader."""
         with self._cond:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,3 +77,22 @@ async def open_session(url: str, *, dialect: str = "ga", mode: str = "server_vad
     session.update_session(build_session(cfg))
     await session.wait_for("session.updated", 5)
     return session
+
+
+async def until(condition: Callable[[], object], timeout: float = 10.0, message: str = "") -> None:
+    """Let the loop run until `condition()` holds (a test waits for a state, never for a time)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {message or condition}")
+        await asyncio.sleep(0.01)
+
+
+async def round_trip(session: RealtimeSession) -> None:
+    """Wait until the server has handled everything this session sent so far: events are handled
+    in order, so the answer to a probe sent now comes after all of them."""
+    probe = "item_round_trip_probe"
+    answered = session.wait_for(lambda e: e.get("type") == "error"
+                                and e["error"].get("param") == "item_id", 5)
+    session.send({"type": "conversation.item.retrieve", "item_id": probe})
+    await answered

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from assistant.app.shell import AppShell  # noqa: E402
 from assistant.cli import parse_args  # noqa: E402
 from tests.fakes import FakePyAudio  # noqa: E402
-from tests.helpers import speech  # noqa: E402
-from tests.ui.conftest import mic_pcm, until  # noqa: E402
+from tests.helpers import speech, until  # noqa: E402
+from tests.ui.conftest import mic_pcm  # noqa: E402
 
 
 async def shoot(out: Path) -> None:

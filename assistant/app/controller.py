@@ -50,7 +50,8 @@ class Controller(QObject):
         self.settings = settings
         self._save = save or (lambda _s: None)
         self.endpoints = endpoints
-        self._spawn = Tasks(self.notice.emit).spawn
+        self.tasks = Tasks(self.notice.emit)
+        self._spawn = self.tasks.spawn
         self.audio = AudioSupervisor(lambda: self.settings, audio_backend)
         self.audio.notice.connect(self.notice)
         self.audio.lost.connect(lambda: self._spawn(self.audio.reopen(self.session, True)))

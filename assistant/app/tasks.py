@@ -22,6 +22,11 @@ class Tasks:
         task.add_done_callback(self._done)
         return task
 
+    @property
+    def pending(self) -> int:
+        """Tasks started and not finished yet."""
+        return len(self._running)
+
     def _done(self, task: asyncio.Task[Any]) -> None:
         self._running.discard(task)
         if not task.cancelled() and task.exception() is not None:

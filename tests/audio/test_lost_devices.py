@@ -32,9 +32,12 @@ def test_capture_does_not_read_before_the_device_has_samples():
     reads = []
     real_read = stream.read
     stream.read = lambda n, **kw: (reads.append(n), real_read(n, **kw))[1]
+    polls = []
+    real_available = stream.get_read_available
+    stream.get_read_available = lambda: (polls.append(1), real_available())[1]
     capture.start()
-    time.sleep(0.2)
-    assert reads == []                           # nothing there yet: no read was started
+    wait(lambda: len(polls) >= 20)               # the thread asked many times...
+    assert len(polls) >= 20 and reads == []      # ...and started no read: nothing was there
     stream.push(np.zeros(48_000 // 5 * 2, np.int16).tobytes())      # 200 ms, stereo
     wait(lambda: sum(got) >= 9)
     capture.close()
@@ -49,7 +52,8 @@ def test_an_unplugged_device_ends_its_thread_with_a_reason_and_does_not_spin():
         assert engine.open(FrameOutbox(asyncio.get_running_loop())) == []
         mic = fake.stream("input")
         mic.push(np.zeros(4800 * 2, np.int16).tobytes())
-        await asyncio.sleep(0.1)
+        while mic.pending_bytes:                 # the thread reads what the device has
+            await asyncio.sleep(0.01)
         assert engine.failures() == []
         started = time.monotonic()
         mic.unplug()

@@ -17,7 +17,7 @@ from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.session import RealtimeSession
 from assistant.realtime.session_config import ToolSpec
 from assistant.sim import SimServer
-from tests.helpers import frames, open_session, speech
+from tests.helpers import frames, open_session, round_trip, speech
 
 DIALECTS = pytest.mark.parametrize("dialect", ["ga", "beta"])
 
@@ -94,7 +94,7 @@ async def test_barge_in_truncates_at_min_of_played_and_received(sim, dialect):
     session.create_response()
     first = await session.wait_for("response.output_audio.delta", 5)
     item_id = first["item_id"]
-    await asyncio.sleep(0.05)
+    await session.wait_for("response.output_audio.delta", 5)
     # Asking past what was received is clamped to what was received.
     assert session.truncate(item_id, 10**6) == session.received_ms(item_id)
     truncated = await session.wait_for("conversation.item.truncated", 5)
@@ -166,11 +166,11 @@ async def test_audio_is_held_until_session_updated(sim):
     await session.connect()
     session.append_audio(bytes(960))
     session.append_audio(bytes(960))
-    await asyncio.sleep(0.1)
+    await round_trip(session)
     assert "input_audio_buffer.append" not in sim.wire.types("in")
     session.update_session({"type": "realtime", "instructions": "be brief"})
     await session.wait_for("session.updated", 5)
-    await asyncio.sleep(0.1)
+    await round_trip(session)
     appends = [e for d, e, _ in sim.wire.events if d == "in"
                and e["type"] == "input_audio_buffer.append"]
     assert len(appends) == 1 and len(appends[0]["audio"]) == 2560   # 1920 bytes as base64

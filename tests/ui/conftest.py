@@ -3,9 +3,6 @@ a temporary settings file and a fake sound card that runs on a real clock."""
 
 from __future__ import annotations
 
-import asyncio
-import time
-
 import keyring
 import numpy as np
 import pytest
@@ -15,15 +12,6 @@ from PySide6.QtCore import QSettings
 from assistant.app.shell import AppShell
 from assistant.cli import parse_args
 from tests.fakes import FakePyAudio
-
-
-async def until(condition, timeout: float = 10.0, message: str = "") -> None:
-    """Spin the shared Qt/asyncio loop until `condition()` holds."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {message or condition}")
-        await asyncio.sleep(0.02)
 
 
 def mic_pcm(pcm24: bytes, rate: int = 48_000, channels: int = 2) -> bytes:

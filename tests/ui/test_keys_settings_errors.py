@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from assistant.app.states import ERROR, LISTENING
 from assistant.logging_setup import setup_logging
 from assistant.sim import SimServer
-from tests.ui.conftest import until
+from tests.helpers import until
 
 KEY = "sk-test-secret-0123456789abcdefXYZ"
 

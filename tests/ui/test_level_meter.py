@@ -6,6 +6,7 @@ import asyncio
 
 from assistant.audio.levels import LevelHolder
 from assistant.ui.level_meter import LevelMeter
+from tests.helpers import until
 
 
 async def test_meter_moves_with_the_level_and_rests_when_idle(qtbot):
@@ -14,13 +15,12 @@ async def test_meter_moves_with_the_level_and_rests_when_idle(qtbot):
     qtbot.addWidget(meter)
     meter.resize(300, 26)
     meter.show()
-    await asyncio.sleep(0.3)
+    await until(lambda: meter.frames_painted > 0, message="first paint")
     painted = meter.frames_painted
-    await asyncio.sleep(0.5)
-    assert meter.frames_painted - painted <= 1            # silence: no repaints
+    await asyncio.sleep(0.3)        # nothing to wait for: silence must not repaint for a while
+    assert meter.frames_painted - painted <= 1
     holder.update(-12.0, -6.0)
-    await asyncio.sleep(0.5)
-    assert meter.rms_fraction > 0.4                       # -12 dBFS sits past the middle
+    await until(lambda: meter.rms_fraction > 0.4, message="-12 dBFS sits past the middle")
     painted = meter.frames_painted
     for step in range(15):                                # a changing level: ~30 fps
         holder.update(-30.0 + step, -20.0 + step)

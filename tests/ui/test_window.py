@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import numpy as np
 from PySide6.QtCore import Qt
 
 from assistant.app.states import LISTENING, SPEAKING
-from tests.helpers import speech
-from tests.ui.conftest import mic_pcm, until
+from tests.helpers import speech, until
+from tests.ui.conftest import mic_pcm
 
 
 def sent(shell, kind: str) -> list[dict]:
@@ -38,7 +36,9 @@ async def test_first_run_without_key_offers_the_demo_then_a_push_to_talk_turn(ma
     qtbot.mousePress(window.ptt_button, Qt.MouseButton.LeftButton)
     shell.fake.stream("input").push(mic_pcm(speech("what a lovely day", silence_ms=200)))
     await until(lambda: window.mic_meter.rms_fraction > 0.2, message="mic meter")
-    await asyncio.sleep(1.6)
+    mic = shell.fake.stream("input")
+    await until(lambda: mic.pending_bytes == 0, message="the whole question spoken")
+    await until(lambda: len(sent(shell, "input_audio_buffer.append")) > 50, message="sent")
     qtbot.mouseRelease(window.ptt_button, Qt.MouseButton.LeftButton)
     await until(lambda: any("seconds of speech" in t for t in window.transcript.turns()),
                 timeout=15, message="assistant transcript")
@@ -91,7 +91,13 @@ async def test_speech_over_the_reply_clears_playback_and_truncates(make_shell):
     await connected(shell)
     shell.controller.send_text("tell me a long story about the sea, the sky and the stars")
     await until(lambda: shell.controller.state == SPEAKING, message="speaking")
-    await asyncio.sleep(1.0)
+    buffer = shell.controller.audio.engine.buffer
+
+    def reply_heard_ms() -> int:
+        deltas = [e for d, _t, k, e in shell.events if k == "response.output_audio.delta"]
+        return buffer.played_ms(deltas[0]["item_id"]) if deltas else 0
+
+    await until(lambda: reply_heard_ms() >= 800, message="most of a second of the reply heard")
     shell.fake.stream("input").push(mic_pcm(speech("wait, stop")))
     await until(lambda: sent(shell, "conversation.item.truncate"), timeout=8, message="truncate")
     truncate = sent(shell, "conversation.item.truncate")[0]
@@ -99,10 +105,11 @@ async def test_speech_over_the_reply_clears_playback_and_truncates(make_shell):
     await until(lambda: [e for d, _t, k, e in shell.events if k == "conversation.item.truncated"],
                 message="truncated")
     assert not [e for d, _t, k, e in shell.events if k == "error"]
-    buffer = shell.controller.audio.engine.buffer
     heard = buffer.played_ms(truncate["item_id"])
     shown = shell.window.transcript.text_of(truncate["item_id"])
-    await asyncio.sleep(0.5)
+    await until(lambda: [e for d, _t, k, e in shell.events if k == "response.done"
+                         and e["response"]["status"] == "completed"], timeout=15,
+                message="the answer to 'stop'")
     assert buffer.played_ms(truncate["item_id"]) == heard      # that reply's audio stopped
     assert shown.endswith(" —")                                 # marked, and no text after it
     assert shell.window.transcript.text_of(truncate["item_id"]) == shown
@@ -150,7 +157,7 @@ async def test_window_screenshot_mid_conversation(make_shell, tmp_path):
     await connected(shell)
     shell.controller.send_text("Hello! What can you do?")
     await until(lambda: shell.controller.state == SPEAKING)
-    await asyncio.sleep(0.5)
+    await until(lambda: shell.window.out_meter.rms_fraction > 0.2, message="the reply playing")
     image = shell.window.grab().toImage()
     assert image.width() >= 900 and image.height() >= 600
     path = tmp_path / "window.png"
@@ -171,7 +178,7 @@ async def test_disconnect_while_connecting_wins(make_shell):
         await until(lambda: shell.controller.state == "connecting")
         shell.controller.disconnect_()
         await until(lambda: shell.controller.state == "disconnected")
-        await asyncio.sleep(0.3)
+        await until(lambda: shell.controller.tasks.pending == 0, message="the connect task ends")
         assert shell.controller.session is None and shell.controller.state == "disconnected"
 
 
