@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Sets up everything this project needs on Debian/Ubuntu, then runs it.
 #   bash dev.sh app  [app args]     install, then launch the app (offline demo without a key)
-#   bash dev.sh test [pytest args]  install, then ruff, mypy and the whole test suite
+#   bash dev.sh test [pytest args]  install, then ruff, mypy and the whole test suite; with no
+#                                   pytest args, then build the binaries and test them too
+#   bash dev.sh build [--only ...]  install, then build the binaries into dist/
 # Idempotent: Debian packages are installed only when missing, the venv only when pyproject changes.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -51,9 +53,9 @@ setup_venv() {
   local stamp=".venv/.installed-$(sha1sum pyproject.toml | cut -c1-12)"
   [ -x .venv/bin/python ] || { say "Creating .venv"; "$PYTHON" -m venv .venv; }
   if [ ! -f "$stamp" ]; then
-    say "Installing the package and its test extra into .venv"
+    say "Installing the package and its test and build extras into .venv"
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e ".[test]"
+    .venv/bin/python -m pip install -q -e ".[test,build]"
     rm -f .venv/.installed-*; touch "$stamp"
   fi
 }
@@ -75,15 +77,28 @@ case "$cmd" in
     .venv/bin/ruff check .
     say "mypy (strict)"
     .venv/bin/mypy
-    say "pytest"
     export QT_QPA_PLATFORM=offscreen
+    selection=("$@")
+    if [ $# -eq 0 ]; then
+      # The binaries as a user downloads them: built and self-tested; then the whole suite,
+      # the tests of those artifacts included (-m ''), in one run.
+      say "build: one-folder, one-file, .deb"
+      .venv/bin/python packaging/build.py
+      say "self-test of the one-folder app"
+      dist/voice-assistant/voice-assistant --self-test
+      selection=(-m "")
+    fi
+    say "pytest"
     status=0
-    timeout 1140 .venv/bin/python -m pytest -q -p no:cacheprovider "$@" || status=$?
+    timeout 1000 .venv/bin/python -m pytest -q -p no:cacheprovider "${selection[@]}" || status=$?
     if [ "$status" -eq 5 ]; then
       if [ $# -gt 0 ]; then say "No test matched the selection."; exit 0; fi
       say "pytest collected no tests: the suite is broken."; exit 1
     fi
     exit "$status" ;;
+  build)
+    setup
+    .venv/bin/python packaging/build.py "$@" ;;
   *)
-    echo "usage: bash dev.sh app|test [args]" >&2; exit 2 ;;
+    echo "usage: bash dev.sh app|test|build [args]" >&2; exit 2 ;;
 esac

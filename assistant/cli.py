@@ -23,5 +23,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="start and use the embedded offline Realtime server")
     parser.add_argument("--input-device", help="microphone, by name or index")
     parser.add_argument("--output-device", help="speaker, by name or index")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that the app works on this machine (offscreen), then exit")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -33,3 +34,11 @@ def pcm_ms(n_bytes: int, rate: int = WIRE_RATE) -> int:
 
 def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
+
+
+def resource(name: str) -> Path:
+    """A file of `resources/`: beside the package in a source tree, inside the bundle when frozen
+    (PyInstaller unpacks data under `sys._MEIPASS`)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    base = Path(bundle) if bundle else Path(__file__).resolve().parents[1]
+    return base / "resources" / name

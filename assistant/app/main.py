@@ -27,6 +27,11 @@ def display_problem(env: dict[str, str] | os._Environ[str] = os.environ,
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.self_test:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from assistant.app.self_test import run
+
+        return run()
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -35,12 +40,17 @@ def main(argv: list[str] | None = None) -> int:
 
     log_path = setup_logging()
     import qasync
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
+
+    from assistant.config import resource
 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Voice Assistant")
     app.setOrganizationName("voice-assistant")
+    app.setDesktopFileName("voice-assistant")      # Wayland's app id: the .desktop file's name
+    app.setWindowIcon(QIcon(str(resource("voice-assistant.svg"))))
     app.setStyle("Fusion")
     app.setQuitOnLastWindowClosed(False)   # shut the session down first, then quit
     loop = qasync.QEventLoop(app)

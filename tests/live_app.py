@@ -1,0 +1,111 @@
+"""The whole app as a user runs it: its real command line in a child process, offscreen, on a
+private PulseAudio, talking to the embedded server in this process at real-time speed.
+
+Every event on the wire is kept with the time it crossed (`wire`), so tests and benches can
+measure the app from outside, as the server and the speaker see it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from assistant.sim import SimServer
+from tests.pulse import PrivatePulse
+
+SOURCE_COMMAND = [sys.executable, "-m", "assistant"]
+
+
+class LiveApp:
+    def __init__(self, command: list[str] | None = None, *, mode: str = "server_vad",
+                 echo: bool = False, extra_args: tuple[str, ...] = ()) -> None:
+        self.command = command or SOURCE_COMMAND
+        self.mode, self.extra_args = mode, extra_args
+        self.home = Path(tempfile.mkdtemp(prefix="live-app-"))
+        self.pulse = PrivatePulse(echo=echo)
+        self.server = SimServer(speed=1.0)
+        self.wire: list[tuple[float, str, dict[str, Any]]] = []
+        self.process: asyncio.subprocess.Process | None = None
+        self.recorder: subprocess.Popen[bytes] | None = None
+
+    async def __aenter__(self) -> LiveApp:
+        self.pulse.start()
+        await self.server.start()
+        self.server.on_wire = lambda d, e, _dialect: self.wire.append((time.monotonic(), d, e))
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop_app()
+        self.stop_recording()
+        await self.server.stop()
+        self.pulse.stop()
+
+    def env(self) -> dict[str, str]:
+        return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OPENAI_API_KEY": "sk-live-test",
+                "HOME": str(self.home), "XDG_CONFIG_HOME": str(self.home / "config"),
+                "XDG_STATE_HOME": str(self.home / "state"),
+                "XDG_DATA_HOME": str(self.home / "data"),
+                "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+
+    async def start_app(self, timeout: float = 20.0) -> None:
+        """Launch the app and wait until its session is configured."""
+        args = ["--base-url", self.server.url, "--connect", "--mode", self.mode,
+                *self.extra_args]
+        self.process = await asyncio.create_subprocess_exec(
+            *self.command, *args, env=self.env(), stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE)
+        await self.until(lambda: self.sent("session.updated"), timeout, "a configured session")
+
+    async def stop_app(self) -> int | None:
+        if self.process is None or self.process.returncode is not None:
+            return self.process.returncode if self.process else None
+        self.process.terminate()
+        try:
+            return await asyncio.wait_for(self.process.wait(), 15)
+        except TimeoutError:
+            self.process.kill()
+            return await self.process.wait()
+
+    def events(self, direction: str, kind: str) -> list[tuple[float, dict[str, Any]]]:
+        return [(t, e) for t, d, e in self.wire if d == direction and e.get("type") == kind]
+
+    def sent(self, kind: str) -> list[dict[str, Any]]:
+        """Events of this type the server sent."""
+        return [e for _, e in self.events("out", kind)]
+
+    def received(self, kind: str) -> list[dict[str, Any]]:
+        """Events of this type the server received from the app."""
+        return [e for _, e in self.events("in", kind)]
+
+    async def until(self, condition: Callable[[], object], timeout: float, what: str) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if self.process is not None and self.process.returncode is not None:
+                err = await self.process.stderr.read() if self.process.stderr else b""
+                raise AssertionError(f"the app exited ({self.process.returncode}) before "
+                                     f"{what}: {err.decode(errors='replace')[-2000:]}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting for {what}")
+            await asyncio.sleep(0.01)
+
+    def record_speaker(self, wav: Path) -> None:
+        self.recorder = self.pulse.record_speaker(wav)
+
+    def stop_recording(self) -> None:
+        if self.recorder is not None:
+            self.recorder.terminate()
+            self.recorder.wait(5)
+            self.recorder = None
+
+    async def say(self, wav: Path) -> float:
+        """Play a recording into the microphone; returns when it has been played (monotonic)."""
+        player = self.pulse.play_into_mic(wav)
+        await asyncio.to_thread(player.wait, 30)
+        return time.monotonic()
