@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,11 +26,12 @@ SOURCE_COMMAND = [sys.executable, "-m", "assistant"]
 
 class LiveApp:
     def __init__(self, command: list[str] | None = None, *, mode: str = "server_vad",
-                 echo: bool = False, extra_args: tuple[str, ...] = ()) -> None:
+                 pulse: PrivatePulse | None = None, extra_args: tuple[str, ...] = (),
+                 env: dict[str, str] | None = None) -> None:
         self.command = command or SOURCE_COMMAND
-        self.mode, self.extra_args = mode, extra_args
+        self.mode, self.extra_args, self.extra_env = mode, extra_args, env or {}
         self.home = Path(tempfile.mkdtemp(prefix="live-app-"))
-        self.pulse = PrivatePulse(echo=echo)
+        self.pulse = pulse or PrivatePulse()
         self.server = SimServer(speed=1.0)
         self.wire: list[tuple[float, str, dict[str, Any]]] = []
         self.process: asyncio.subprocess.Process | None = None
@@ -46,13 +48,14 @@ class LiveApp:
         self.stop_recording()
         await self.server.stop()
         self.pulse.stop()
+        shutil.rmtree(self.home, ignore_errors=True)
 
     def env(self) -> dict[str, str]:
         return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OPENAI_API_KEY": "sk-live-test",
                 "HOME": str(self.home), "XDG_CONFIG_HOME": str(self.home / "config"),
                 "XDG_STATE_HOME": str(self.home / "state"),
                 "XDG_DATA_HOME": str(self.home / "data"),
-                "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+                "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", **self.extra_env}
 
     async def start_app(self, timeout: float = 20.0) -> None:
         """Launch the app and wait until its session is configured."""
@@ -97,6 +100,9 @@ class LiveApp:
 
     def record_speaker(self, wav: Path) -> None:
         self.recorder = self.pulse.record_speaker(wav)
+
+    def record_both(self, wav: Path) -> None:
+        self.recorder = self.pulse.record_both(wav)
 
     def stop_recording(self) -> None:
         if self.recorder is not None:

@@ -25,10 +25,17 @@ def missing_tools() -> list[str]:
 
 
 class PrivatePulse:
-    def __init__(self, echo: bool = False) -> None:
+    """`echo`: the speaker leaks into the mic 50 ms late at `echo_db` (a list adds more paths,
+    as (delay ms, dB) pairs). `stereo_record`: a sink `rec` whose left channel is what goes
+    into the mic and right what the speaker plays, recorded through `record_both`."""
+
+    def __init__(self, echo: bool = False, echo_db: float = 0.0,
+                 echo_paths: tuple[tuple[int, float], ...] = (),
+                 stereo_record: bool = False) -> None:
         self.runtime = Path(tempfile.mkdtemp(prefix="pulse-"))
         self.runtime.chmod(0o700)
-        self.echo = echo
+        self.echo_paths = echo_paths or (((50, echo_db),) if echo else ())
+        self.stereo_record = stereo_record
         self._saved: dict[str, str | None] = {}
 
     def start(self) -> PrivatePulse:
@@ -40,8 +47,18 @@ class PrivatePulse:
         modules = ["module-native-protocol-unix", "module-null-sink sink_name=spk",
                    "module-null-sink sink_name=micfeed",
                    "module-remap-source master=micfeed.monitor source_name=mic"]
-        if self.echo:
-            modules.append("module-loopback source=spk.monitor sink=micfeed latency_msec=50")
+        for delay, _db in self.echo_paths:
+            modules.append(f"module-loopback source=spk.monitor sink=micfeed "
+                           f"latency_msec={delay}")
+        if self.stereo_record:
+            modules += [
+                "module-null-sink sink_name=rec channels=2 rate=48000",
+                "module-remap-sink sink_name=rec_l master=rec channels=1 "
+                "master_channel_map=front-left channel_map=mono remix=no",
+                "module-remap-sink sink_name=rec_r master=rec channels=1 "
+                "master_channel_map=front-right channel_map=mono remix=no",
+                "module-loopback source=micfeed.monitor sink=rec_l latency_msec=20",
+                "module-loopback source=spk.monitor sink=rec_r latency_msec=20"]
         subprocess.run(["pulseaudio", "--daemonize=yes", "-n", "--exit-idle-time=-1",
                         "--disallow-exit", "--log-target=stderr",
                         *[f"--load={m}" for m in modules]],
@@ -52,7 +69,22 @@ class PrivatePulse:
             time.sleep(0.05)
         subprocess.run(["pactl", "set-default-sink", "spk"], check=True)
         subprocess.run(["pactl", "set-default-source", "mic"], check=True)
+        self._set_echo_volumes()
         return self
+
+    def _set_echo_volumes(self) -> None:
+        """Each echo loopback plays into micfeed at its path's level."""
+        listing = subprocess.run(["pactl", "list", "short", "sink-inputs"], capture_output=True,
+                                 text=True, check=True).stdout
+        sinks = subprocess.run(["pactl", "list", "short", "sinks"], capture_output=True,
+                               text=True, check=True).stdout
+        micfeed = next(line.split()[0] for line in sinks.splitlines()
+                       if line.split()[1] == "micfeed")
+        echo_inputs = [line.split()[0] for line in listing.splitlines()
+                       if line.split()[1] == micfeed]
+        for input_id, (_delay, db) in zip(echo_inputs, self.echo_paths, strict=False):
+            subprocess.run(["pactl", "set-sink-input-volume", input_id, f"{db:+.1f}dB"],
+                           check=True)
 
     def kill_server(self) -> None:
         """The sound server goes away under its clients (a crash, a restart)."""
@@ -69,6 +101,12 @@ class PrivatePulse:
 
     def play_into_mic(self, wav: Path) -> subprocess.Popen[bytes]:
         return subprocess.Popen(["paplay", "--latency-msec=20", "--device=micfeed", str(wav)])
+
+    def record_both(self, wav: Path) -> subprocess.Popen[bytes]:
+        """Stereo, sample-aligned: left = into the mic, right = out of the speaker (48 kHz)."""
+        return subprocess.Popen(["parecord", "--latency-msec=20", "--device=rec.monitor",
+                                 "--file-format=wav", "--rate=48000", "--channels=2",
+                                 "--format=s16le", str(wav)])
 
     def record_speaker(self, wav: Path, rate: int = 24_000) -> subprocess.Popen[bytes]:
         return subprocess.Popen(["parecord", "--latency-msec=20", "--device=spk.monitor",

@@ -50,15 +50,13 @@ class AudioBridge:
         self._pressed_at = 0.0
         self._dropped_items: deque[str] = deque(maxlen=16)
         self._confirm: asyncio.TimerHandle | None = None
-        self._task: asyncio.Task[None] | None = None
 
     # ---- lifecycle ----------------------------------------------------------------------------
 
     def attach(self, session: RealtimeSession) -> None:
         self.session = session
         session.listeners.append(self.on_event)
-        if self._task is None:
-            self._task = asyncio.create_task(self._pump(), name="audio-pump")
+        self.outbox.on_ready = self._frames_ready
 
     def detach(self) -> None:
         if self.session is not None:
@@ -71,9 +69,7 @@ class AudioBridge:
 
     async def close(self) -> None:
         self.detach()
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
+        self.outbox.on_ready = lambda: None
 
     def _wants_frames(self) -> bool:
         """Push-to-talk at rest, or muted: frames stay on the audio thread (the meter reads
@@ -183,13 +179,11 @@ class AudioBridge:
 
     # ---- microphone frames --------------------------------------------------------------------
 
-    async def _pump(self) -> None:
-        while True:
-            frames = await self.outbox.wait()
-            try:
-                self._send(frames)
-            except Exception:
-                log.exception("sending microphone audio failed")
+    def _frames_ready(self) -> None:
+        try:
+            self._send(self.outbox.take())
+        except Exception:
+            log.exception("sending microphone audio failed")
 
     def _send(self, frames: list[np.ndarray]) -> None:
         session = self._live()

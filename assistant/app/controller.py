@@ -9,7 +9,6 @@ embedded server; API keys (`KeyActions`) and device health (`AudioSupervisor`) l
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -18,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from assistant.app.audio_supervisor import AudioSupervisor
 from assistant.app.bridge import AudioBridge
 from assistant.app.endpoints import EndpointSource
+from assistant.app.event_log import EventLog
 from assistant.app.handlers import HANDLERS
 from assistant.app.settings import Settings
 from assistant.app.states import CONNECTING, DISCONNECTED, ERROR, LISTENING, SPEAKING, THINKING
@@ -26,7 +26,6 @@ from assistant.app.usage import UsageMeter
 from assistant.audio.devices import create_pyaudio
 from assistant.dispatch import Event
 from assistant.errors import ApiKeyMissing, ApiKeyRejected, AssistantError
-from assistant.realtime.redact import summarize
 from assistant.realtime.session import RealtimeSession
 from assistant.realtime.session_config import build_session, turn_detection_update
 
@@ -38,7 +37,6 @@ class Controller(QObject):
     turn_started = Signal(str, str)             # role, item_id: a new turn in the conversation
     notice = Signal(str)                        # one line in the conversation
     hint = Signal(str)                          # a passing hint for the status bar
-    event_logged = Signal(str, float, str, object)   # "in"/"out", time, type, summary
     key_rejected = Signal(str)
     usage_changed = Signal(str)
     offline_changed = Signal(bool)
@@ -59,6 +57,7 @@ class Controller(QObject):
         self.offline = False
         self.state = DISCONNECTED
         self.usage = UsageMeter()
+        self.events = EventLog()
         self._connecting: asyncio.Task[Any] | None = None
         # Runs only while the assistant speaks: notices when the speaker has gone quiet.
         self._timer = QTimer(self)
@@ -168,7 +167,7 @@ class Controller(QObject):
         self.set_state(CONNECTING, f"Connecting to {endpoint.display()}...")
         session = RealtimeSession(endpoint)
         session.listeners.append(self._on_event)
-        session.sent_listeners.append(lambda e: self._log_event("out", e))
+        session.sent_listeners.append(lambda e: self.events.record("out", e))
         session.close_listeners.append(self._on_closed)
         try:
             await session.connect()
@@ -190,7 +189,7 @@ class Controller(QObject):
     # ---- session events -----------------------------------------------------------------------
 
     def _on_event(self, event: Event) -> None:
-        self._log_event("in", event)
+        self.events.record("in", event)
         handler = HANDLERS.handler(event["type"])
         if handler is not None:
             handler(self, event)
@@ -200,9 +199,6 @@ class Controller(QObject):
             return
         self.notice.emit(str(error))
         self._spawn(self._teardown(ERROR, str(error)))
-
-    def _log_event(self, direction: str, event: Event) -> None:
-        self.event_logged.emit(direction, time.time(), str(event.get("type")), summarize(event))
 
     def _refresh(self) -> None:
         """Speaking ends when the speaker has played the last of the reply, not at response.done."""

@@ -7,8 +7,10 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
+import os
 import signal
 import traceback
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -19,6 +21,7 @@ from assistant.app.controller import Controller
 from assistant.app.endpoints import EmbeddedDemo, Endpoints
 from assistant.app.gui_thread_gc import GuiThreadCollector
 from assistant.app.key_actions import KeyActions
+from assistant.app.loop_monitor import LoopLagMonitor
 from assistant.app.settings import Settings, load_settings, save_settings
 from assistant.ui.error_dialog import ErrorDialog
 from assistant.ui.key_dialog import KeyDialog
@@ -87,9 +90,16 @@ class AppShell:
         for sig in (signal.SIGINT, signal.SIGTERM):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.window.close)
+        stats = os.environ.get("VOICE_ASSISTANT_STATS")
+        monitor = LoopLagMonitor()
+        if stats:
+            monitor.start()
         await self.start()
         await self._closed.wait()
         await self.controller.shutdown()
+        if stats:
+            monitor.stop()
+            monitor.write(Path(stats))
 
     def open_key_dialog(self, reason: str = "") -> None:
         if self.key_dialog is not None and self.key_dialog.isVisible():

@@ -12,10 +12,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from assistant.config import WIRE_RATE
 from assistant.errors import AudioDeviceError
 
 Direction = Literal["input", "output"]
 PREFERRED_RATES = (48_000, 44_100, 24_000, 16_000, 32_000, 22_050, 96_000)
+# ALSA devices that are a sound server (PulseAudio, or PipeWire's pulse and ALSA layers): it
+# resamples in its own process, in C, so they are opened at the wire rate and our audio threads
+# neither resample nor move twice the samples (measured: ~1 % of a core less while streaming).
+SOUND_SERVER_DEVICES = frozenset({"default", "pulse", "pipewire", "sysdefault"})
 
 
 @dataclass(frozen=True)
@@ -30,6 +35,10 @@ class DeviceInfo:
 
     def channels(self, direction: Direction) -> int:
         return self.max_input_channels if direction == "input" else self.max_output_channels
+
+    @property
+    def is_sound_server(self) -> bool:
+        return self.host_api == "ALSA" and self.name.lower() in SOUND_SERVER_DEVICES
 
     @property
     def label(self) -> str:
@@ -102,8 +111,10 @@ class DeviceCatalog:
         return match[0]
 
     def supported_rate(self, device: DeviceInfo, direction: Direction, channels: int) -> int:
-        """The device's own rate if it takes it, else the first preferred rate it takes."""
-        for rate in (device.default_rate, *PREFERRED_RATES):
+        """The wire rate from a sound server; else the device's own rate if it takes it, else
+        the first preferred rate it takes."""
+        first: tuple[int, ...] = (WIRE_RATE,) if device.is_sound_server else ()
+        for rate in (*first, device.default_rate, *PREFERRED_RATES):
             kwargs = {f"{direction}_device": device.index, f"{direction}_channels": channels,
                       f"{direction}_format": 8}  # paInt16
             try:

@@ -18,6 +18,7 @@ from assistant.audio.levels import FLOOR_DB, dbfs
 ECHO_WINDOW_S = 0.3        # the playback level is compared over this much recent history
 COUPLING_FRAMES = 100      # 2 s of (mic - playback) level differences to learn the echo from
 COUPLING_QUANTILE = 80     # echo sits high in that distribution; word gaps and noise sit low
+RELEARN_FRAMES = 5         # the coupling is re-estimated every 100 ms, not for every frame
 ONSET_FRAMES = 3           # frames of speech over the echo that count as the user talking
 ONSET_DB = -45.0           # quieter than this is never the user talking over the assistant
 
@@ -28,6 +29,8 @@ class EchoGuard:
         self.frames_gated = 0
         self._playback: deque[tuple[float, float]] = deque()     # (time, level dBFS)
         self._coupling: deque[float] = deque(maxlen=COUPLING_FRAMES)
+        self._learned_db = 0.0
+        self._since_learned = 0
         self._speech_run = 0
 
     def note_playback_level(self, now: float, level_db: float) -> None:
@@ -39,17 +42,22 @@ class EchoGuard:
     def coupling_db(self) -> float:
         """How loud the assistant comes back into the mic, relative to what is played. Until
         learned, 0 dB: as loud as played (the safe guess for laptop speakers)."""
-        if len(self._coupling) < 10:
-            return 0.0
-        return float(np.percentile(self._coupling, COUPLING_QUANTILE))
+        return self._learned_db
+
+    def _learn(self, excess_db: float) -> None:
+        self._coupling.append(excess_db)
+        self._since_learned += 1
+        if len(self._coupling) >= 10 and self._since_learned >= RELEARN_FRAMES:
+            self._learned_db = float(np.percentile(self._coupling, COUPLING_QUANTILE))
+            self._since_learned = 0
 
     def filter(self, frame: np.ndarray) -> np.ndarray:
         """One mic frame while the assistant is audible: the frame itself, or silence."""
         reference = max((level for _, level in self._playback), default=FLOOR_DB)
         mic_db = dbfs(frame)[0]
         excess = mic_db - reference
-        threshold = self.coupling_db() + self.margin_db
-        self._coupling.append(excess)
+        threshold = self._learned_db + self.margin_db
+        self._learn(excess)
         if excess > threshold and mic_db > ONSET_DB:
             self._speech_run += 1
             return frame

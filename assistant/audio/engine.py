@@ -58,7 +58,8 @@ class AudioEngine:
             return problems
         try:
             mic = catalog.find("input", input_device)
-            self.capture = Capture(catalog, mic, outbox.from_audio_thread, self.mic_level)
+            self.capture = Capture(catalog, mic, outbox.from_audio_thread, self.mic_level,
+                                   wanted=lambda: outbox.wanted())
             self.capture.start()
         except (AudioDeviceError, OSError) as exc:
             self.capture = None

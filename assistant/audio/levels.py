@@ -71,10 +71,17 @@ class MeterBallistics:
     peak_db: float = FLOOR_DB
     _held_for: float = 0.0
 
+    @property
+    def at_rest(self) -> bool:
+        """Both readings sit on the floor: silence in changes nothing."""
+        return self.rms_db <= FLOOR_DB and self.peak_db <= FLOOR_DB
+
     def step(self, dt: float, rms_db: float, peak_db: float) -> tuple[float, float]:
         alpha = 1.0 - math.exp(-dt / self.rms_tau_s) if dt > 0 else 1.0
         power = (1 - alpha) * 10 ** (self.rms_db / 10) + alpha * 10 ** (rms_db / 10)
         self.rms_db = max(FLOOR_DB, 10 * math.log10(power)) if power > 0 else FLOOR_DB
+        if self.rms_db < FLOOR_DB + 0.5:     # the decay only nears the floor: land on it
+            self.rms_db = FLOOR_DB
         if peak_db >= self.peak_db:
             self.peak_db, self._held_for = peak_db, 0.0
         else:

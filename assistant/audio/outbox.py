@@ -1,7 +1,8 @@
 """Microphone frames from PortAudio's thread to the event loop: the one thread-safe hand-off.
 
 One `call_soon_threadsafe` per device block; bounded, the oldest frame dropped (and counted) when
-the loop falls behind, so a stalled loop never grows memory.
+the loop falls behind, so a stalled loop never grows memory. Whoever consumes the frames is told
+on the loop at once (`on_ready`), with no task in between to wake.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ class FrameOutbox:
         self._loop = loop
         self._frames: deque[np.ndarray] = deque()
         self._max = max_frames
-        self._ready = asyncio.Event()
+        # Called on the loop when frames have arrived; it takes them.
+        self.on_ready: Callable[[], None] = lambda: None
         # Asked on the audio thread per block: are frames wanted? If not, the loop is not woken.
         self.wanted: Callable[[], bool] = lambda: True
         self._loop_closed = False
@@ -42,14 +44,9 @@ class FrameOutbox:
                 self._frames.popleft()
                 self.drops += 1
             self._frames.append(frame)
-        self._ready.set()
+        self.on_ready()
 
     def take(self) -> list[np.ndarray]:
         frames = list(self._frames)
         self._frames.clear()
-        self._ready.clear()
         return frames
-
-    async def wait(self) -> list[np.ndarray]:
-        await self._ready.wait()
-        return self.take()

@@ -57,6 +57,7 @@ class PlaybackBuffer:
         self._paused = False
         self._underran_this_item = False
         self._fade: np.ndarray | None = None
+        self._faded = 0                    # samples of the item a pause or clear faded out
         self._played: OrderedDict[str, int] = OrderedDict()   # device samples handed, per item
         self._current: str | None = None
         self._resampler: soxr.ResampleStream | None = None
@@ -91,11 +92,16 @@ class PlaybackBuffer:
         and how much of it was heard (ms), for `conversation.item.truncate`."""
         with self._lock:
             item = self._current or (self._segments[0].item_id if self._segments else None)
-            heard = self._heard_ms(item)
-            self._fade = self._fade_tail()
+            if not self._paused:                 # a pause has already faded out
+                self._fade = self._fade_tail()
+                self._faded = self._fade.size if self._fade is not None else 0
+            # The fade plays the next few ms of the item (ramped down): they are heard too.
+            heard = self._heard_ms(item) + self._faded * 1000 // self.device_rate
+            self._faded = 0
             self._segments.clear()
             self._queued = 0
             self._state, self._ended, self._paused = "idle", False, False
+
         self._resampler, self._resampling_item = None, None
         return item, heard
 
@@ -104,11 +110,12 @@ class PlaybackBuffer:
         with self._lock:
             if not self._paused and self._state == "playing":
                 self._fade = self._fade_tail()   # resume replays from the same sample
+                self._faded = self._fade.size if self._fade is not None else 0
             self._paused = True
 
     def resume(self) -> None:
         with self._lock:
-            self._paused = False
+            self._paused, self._faded = False, 0
 
     def played_ms(self, item_id: str) -> int:
         """Audio of `item_id` handed to the device (ms)."""
@@ -138,6 +145,12 @@ class PlaybackBuffer:
         self.level.update(*dbfs(out))
         return out
 
+    @property
+    def silent(self) -> bool:
+        """Nothing to play: no audio queued, no fade. Read without the lock: a reply that
+        arrives as this is asked only waits for the next device block."""
+        return self._fade is None and self._state == "idle" and not self._queued
+
     # ---- internals (lock held unless said otherwise) ------------------------------------------
 
     def _resample(self, samples: np.ndarray) -> np.ndarray:   # loop thread, no lock needed
@@ -158,6 +171,7 @@ class PlaybackBuffer:
             self._ended = ended
             if self._state == "idle" and self._queued:
                 self._state, self._underran_this_item = "buffering", False
+
 
     def _ready_to_play(self) -> bool:
         if self._state == "buffering":

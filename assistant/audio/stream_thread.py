@@ -28,7 +28,10 @@ from assistant.errors import AudioDeviceError
 
 log = logging.getLogger(__name__)
 PA_INT16 = 8
-BLOCK_MS = 10              # device block; PortAudio reports ~20 ms stream latency for it
+# Device blocks: playback moves 10 ms at a time (PortAudio reports ~20 ms stream latency for
+# it); capture reads one 20 ms wire frame at a time, which delivers each frame as soon as its
+# last sample is in, with half the wake-ups of 10 ms reads.
+BLOCK_MS = {"input": 20, "output": 10}
 _ROLES = {"input": ("microphone", "audio-capture"), "output": ("speaker", "audio-playback")}
 POLL_S = 0.002             # first re-check when a block is due but not there yet
 RETRY_S = 0.02             # between failed steps: a failing device must not spin a core
@@ -116,7 +119,7 @@ class DeviceStream:
                  rate: int) -> None:
         self.device, self.direction = device, direction
         self.channels, self.rate = channels, rate
-        self.block = rate * BLOCK_MS // 1000
+        self.block = rate * BLOCK_MS[direction] // 1000
         self.stuck = False
         self._due = 0.0
         self._poll = POLL_S
@@ -153,11 +156,17 @@ class DeviceStream:
         except OSError:
             log.debug("closing %s failed", self._thread, exc_info=True)
 
+    @staticmethod
+    def _check(available: int) -> int:
+        """PyAudio passes PortAudio's error codes through as counts: raise them."""
+        if available < 0:
+            raise OSError(available, _PA_ERRORS.get(available, f"PortAudio error {available}"))
+        return available
+
     def _ready(self, available: int) -> bool:
         """True when a whole block can move at once. Otherwise sleeps until the next block is
         due, then in short polls (backing off) while it is late, and returns False."""
-        if available < 0:       # PyAudio passes PortAudio's error codes through as counts
-            raise OSError(available, _PA_ERRORS.get(available, f"PortAudio error {available}"))
+        self._check(available)
         now = time.monotonic()
         if available >= self.block:
             self._due, self._poll = now + self.block / self.rate, POLL_S

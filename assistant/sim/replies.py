@@ -26,6 +26,11 @@ class Reply:
     arguments: str = "{}"
 
 
+# The demo cannot understand speech; it says so, and its reply is long enough to talk over.
+_SPOKEN_TAIL = ("This offline demo does not understand words, but it hears how long you "
+                "speak, and you can talk over it at any time.")
+
+
 def plan_reply(items: list[Item], tool_names: set[str]) -> Reply:
     """The reply to the newest item that warrants one."""
     for item in reversed(items):
@@ -42,7 +47,7 @@ def _reply_to_user(item: Item, tool_names: set[str]) -> Reply:
     texts = [part.get("text", "") for part in item.data.get("content", [])
              if part.get("type") == "input_text"]
     if not texts:
-        return Reply(f"I heard {item.audio_ms / 1000:.1f} seconds of speech.")
+        return Reply(f"I heard {item.audio_ms / 1000:.1f} seconds of speech. {_SPOKEN_TAIL}")
     text = " ".join(texts).strip()
     match = _CALL.search(text)
     if match and match.group(1) in tool_names:

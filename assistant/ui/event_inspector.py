@@ -22,10 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-COLLAPSED_TYPES = frozenset({"input_audio_buffer.append", "response.output_audio.delta",
-                             "response.output_audio_transcript.delta",
-                             "response.output_text.delta",
-                             "response.function_call_arguments.delta"})
+from assistant.app.event_log import STREAMING
+
 MAX_ROWS = 2000
 
 
@@ -54,25 +52,29 @@ class EventInspector(QWidget):
         # rows of the current run of streaming events, one per (direction, type)
         self._open_rows: dict[tuple[str, str], QTreeWidgetItem] = {}
 
-    def add_event(self, direction: str, when: float, kind: str, summary: Any) -> None:
+    def add_event(self, direction: str, when: float, kind: str, summary: Any,
+                  count: int = 1) -> None:
+        """One event, or a run of `count` streaming events of one type (the newest's summary)."""
         key = (direction, kind)
-        if kind not in COLLAPSED_TYPES:
+        if kind not in STREAMING:
             self._open_rows.clear()
         elif key in self._open_rows:
             row = self._open_rows[key]
-            count = row.data(2, Qt.ItemDataRole.UserRole + 1) + 1
+            count += row.data(2, Qt.ItemDataRole.UserRole + 1)
             row.setData(2, Qt.ItemDataRole.UserRole + 1, count)
             row.setText(2, f"{kind}  ×{count}")
             row.setData(0, Qt.ItemDataRole.UserRole, summary)
             return
         row = QTreeWidgetItem(["↑" if direction == "out" else "↓", _clock(when), kind])
         row.setData(0, Qt.ItemDataRole.UserRole, summary)
-        row.setData(2, Qt.ItemDataRole.UserRole + 1, 1)
+        row.setData(2, Qt.ItemDataRole.UserRole + 1, count)
+        if count > 1:
+            row.setText(2, f"{kind}  ×{count}")
         row.setToolTip(0, "sent" if direction == "out" else "received")
         if kind == "error":
             row.setForeground(2, Qt.GlobalColor.red)
         self.tree.addTopLevelItem(row)
-        if kind in COLLAPSED_TYPES:
+        if kind in STREAMING:
             self._open_rows[key] = row
         while self.tree.topLevelItemCount() > MAX_ROWS:
             dropped = self.tree.takeTopLevelItem(0)

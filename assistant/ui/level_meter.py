@@ -9,10 +9,18 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QLinearGradient, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QLinearGradient,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from assistant.audio.levels import LevelHolder, MeterBallistics, iec_scale
+from assistant.audio.levels import FLOOR_DB, LevelHolder, MeterBallistics, iec_scale
 
 _TICKS_DB = (-60, -40, -30, -20, -10, -6, -3, 0)
 
@@ -33,7 +41,6 @@ class LevelMeter(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(1000 // fps)
         self._timer.timeout.connect(self._poll)
-        self._timer.start()
 
     def sizeHint(self) -> QSize:
         return QSize(240, 26)
@@ -42,14 +49,30 @@ class LevelMeter(QWidget):
     def rms_fraction(self) -> float:
         return iec_scale(self.ballistics.rms_db)
 
+    @property
+    def polling(self) -> bool:
+        """Whether it follows the level now (not while hidden)."""
+        return self._timer.isActive()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._last = time.monotonic()
+        self._timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._timer.stop()                   # hidden: no polls, no paints
+        super().hideEvent(event)
+
     def _poll(self) -> None:
         """Advance the ballistics; repaint only when a pixel would change (an idle meter
-        costs a poll, not a paint)."""
+        costs a poll, not a paint) and never while the window is minimized."""
         now = time.monotonic()
         rms_db, peak_db = self.holder.value
-        self.ballistics.step(now - self._last, rms_db, peak_db)
-        self._last = now
-        width = self._bar_rect().width()
+        dt, self._last = now - self._last, now
+        if (rms_db <= FLOOR_DB and self.ballistics.at_rest) or self.window().isMinimized():
+            return
+        self.ballistics.step(dt, rms_db, peak_db)
+        width = max(10, self.width() - 70)                  # the bar's width (_bar_rect)
         peak = iec_scale(self.ballistics.peak_db)
         shown = (round(self.rms_fraction * width), round(peak * width))
         if shown != self._shown:

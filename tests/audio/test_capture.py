@@ -129,5 +129,7 @@ def test_playback_thread_writes_the_buffer_to_the_device():
     playback.buffer.write("item", (sine(440, 0.3) * 32767).astype(np.int16).tobytes())
     playback.buffer.finish("item")
     heard = np.frombuffer(stream.pull(40), np.int16)
-    playback.close()
     assert np.count_nonzero(heard) > 0.25 * 44_100 and playback.buffer.played_ms("item") >= 290
+    assert playback.buffer.silent                              # the reply is over:
+    assert not np.frombuffer(stream.pull(5), np.int16).any()   # silence keeps the device fed
+    playback.close()

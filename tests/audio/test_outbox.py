@@ -27,12 +27,19 @@ def test_outbox_drops_the_oldest_and_counts():
 async def test_frames_from_another_thread_arrive_in_order():
     outbox = FrameOutbox(asyncio.get_running_loop(), max_frames=1000)
     blocks = [np.full((2, 4), n) for n in range(100)]
+    got: list[int] = []
+    done = asyncio.get_running_loop().create_future()
+
+    def ready() -> None:                         # on the loop, as each block arrives
+        got.extend(int(f[0]) for f in outbox.take())
+        if len(got) == 200:
+            done.set_result(None)
+
+    outbox.on_ready = ready
     thread = threading.Thread(target=lambda: [outbox.from_audio_thread(b, time.perf_counter())
                                                for b in blocks])
     thread.start()
-    got: list[int] = []
-    while len(got) < 200:
-        got += [int(f[0]) for f in await asyncio.wait_for(outbox.wait(), 5)]
+    await asyncio.wait_for(done, 5)
     thread.join()
     assert got == [n for n in range(100) for _ in range(2)] and outbox.drops == 0
 

@@ -41,7 +41,8 @@ def test_clear_fades_out_and_is_silent_within_one_device_buffer():
     for _ in range(10):
         buf.read(10 * MS)
     item, heard = buf.clear()
-    assert item == "a" and heard == 100               # what the device got plays out in full
+    assert item == "a" and heard == 108               # what the device got plays out in full,
+                                                      # then the fade plays the next 8 ms
     block = buf.read(20 * MS).astype(np.int32)
     fade = block[: 8 * MS]
     assert fade[0] > 7000 and abs(fade[-1]) < 100 and np.all(np.diff(fade) <= 1)
@@ -94,3 +95,15 @@ def test_output_level_follows_what_is_played():
     buf.write("a", pcm24(100, value=16384))
     buf.read(10 * MS)
     assert -7 < buf.level.value[0] < -5               # constant half scale: -6 dBFS
+
+
+def test_a_pause_then_a_clear_fades_once_and_counts_the_fade_once():
+    buf = PlaybackBuffer(RATE, fade_ms=8)
+    buf.write("a", pcm24(500))
+    for _ in range(10):
+        buf.read(10 * MS)
+    buf.pause()                                         # the local guess at a barge-in
+    faded = buf.read(20 * MS)
+    assert faded[: 8 * MS].any() and not faded[8 * MS:].any()
+    assert buf.clear() == ("a", 108)                    # the server confirms
+    assert not buf.read(20 * MS).any()                  # no second fade of the same audio

@@ -65,7 +65,7 @@ async def test_audio_turn_with_server_vad(sim, dialect):
                 if e["type"] == "conversation.item.input_audio_transcription.completed")
     assert said["transcript"].endswith("s of speech)")
     transcript = done["response"]["output"][0]["content"][0]["transcript"]
-    assert transcript.startswith("I heard ") and transcript.endswith(" seconds of speech.")
+    assert transcript.startswith("I heard ") and " seconds of speech. " in transcript
     await session.close()
     sim.wire.check()
 

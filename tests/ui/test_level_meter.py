@@ -27,3 +27,22 @@ async def test_meter_moves_with_the_level_and_rests_when_idle(qtbot):
         await asyncio.sleep(1 / 30)
     assert meter.frames_painted - painted >= 10
     assert meter.grab().toImage().pixelColor(250, 13).alpha() > 0
+
+
+async def test_a_hidden_or_minimized_meter_does_no_work(qtbot):
+    holder = LevelHolder()
+    meter = LevelMeter(holder, "Mic")
+    qtbot.addWidget(meter)
+    meter.show()
+    await until(lambda: meter.frames_painted > 0, message="first paint")
+    meter.hide()
+    assert not meter.polling                              # no polls while hidden
+    meter.show()
+    assert meter.polling
+    meter.showMinimized()
+    await until(lambda: meter.isMinimized(), message="minimized")
+    painted, ballistics = meter.frames_painted, meter.ballistics.rms_db
+    for step in range(10):                                # a changing level, nobody to see it
+        holder.update(-30.0 + step, -20.0 + step)
+        meter._poll()
+    assert meter.frames_painted == painted and meter.ballistics.rms_db == ballistics

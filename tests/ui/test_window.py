@@ -15,8 +15,11 @@ def sent(shell, kind: str) -> list[dict]:
 
 
 def record(shell) -> None:
+    """Every event the inspector is told of, a run of streaming events expanded to its count
+    (the run's newest summary stands for each)."""
     shell.events = []
-    shell.controller.event_logged.connect(lambda d, t, k, e: shell.events.append((d, t, k, e)))
+    shell.controller.events.logged.connect(
+        lambda d, t, k, e, n: shell.events.extend([(d, t, k, e)] * n))
 
 
 async def connected(shell) -> None:

@@ -1,0 +1,197 @@
+"""A spoken conversation with the whole app, measured as a user lives it.
+
+The app runs as a child process from its real command line (offscreen), on a private PulseAudio
+with null sinks, against the embedded server in this process at real-time speed with server VAD.
+A question is spoken into the mic (espeak-ng); 2.5 s into the reply the user talks over it.
+A stereo recording (left: into the mic, right: out of the speaker) is the judge:
+
+  reply       reply audible after the user stopped talking (ms)
+  silent      speaker silent after the user started talking over it (ms)
+  truncate    audio_end_ms sent, minus the reply audio the speaker really played (ms)
+  cpu         the app's CPU, % of one core, from session configured to the end (/proc)
+  rss         the app's peak RSS (MB)
+  lag99       the app's event-loop lag, p99 (ms)
+  self-int    replies the app cut off by itself (echo heard as the user)
+
+    .venv/bin/python bench/conversation_bench.py [--runs 3] [--echo-db -18] [--command ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from assistant.sim import voice  # noqa: E402
+from tests.live_app import LiveApp  # noqa: E402
+from tests.pulse import PrivatePulse, best_correlation, espeak_wav  # noqa: E402
+
+RATE = 48_000
+LOUD = 300            # |sample| above this is sound (espeak speech peaks near 10 000)
+QUESTION = "hello assistant, what is the weather like today where you are"
+INTERRUPTION = "wait, wait, stop, I have another question for you"
+BARGE_AFTER_S = 2.5
+VERBOSE = "-v" in sys.argv
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / 100.0      # utime + stime, in clock ticks
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def loud(samples: np.ndarray, window: int = RATE // 100) -> np.ndarray:
+    """Per 10 ms window: is there sound?"""
+    n = samples.size // window
+    peaks = np.abs(samples[: n * window].reshape(n, window).astype(np.int32)).max(axis=1)
+    return peaks > LOUD
+
+
+def first(flags: np.ndarray, start: int = 0) -> int | None:
+    hits = np.nonzero(flags[start:])[0]
+    return int(hits[0]) + start if hits.size else None
+
+
+def silence_from(flags: np.ndarray, start: int, quiet_windows: int) -> int | None:
+    """The first window at or after `start` that begins `quiet_windows` of silence."""
+    run = 0
+    for index in range(start, flags.size):
+        run = 0 if flags[index] else run + 1
+        if run == quiet_windows:
+            return index - quiet_windows + 1
+    return None
+
+
+async def converse(live: LiveApp, folder: Path) -> dict[str, Any]:
+    question = espeak_wav(QUESTION, folder / "question.wav")
+    interruption = espeak_wav(INTERRUPTION, folder / "interruption.wav")
+    await live.start_app()
+    pid = live.process.pid if live.process else 0
+    cpu_start, started = cpu_seconds(pid), time.monotonic()
+    live.record_both(folder / "both.wav")
+    await live.say(question)
+    await live.until(lambda: live.events("out", "response.output_audio.delta"), 20, "a reply")
+    first_delta = live.events("out", "response.output_audio.delta")[0][0]
+    await live.until(lambda: time.monotonic() > first_delta + BARGE_AFTER_S, 10, "2.5 s")
+    await live.say(interruption)
+    await live.until(lambda: [e for e in live.sent("response.done")
+                              if e["response"]["status"] == "completed"], 30, "the second reply")
+    answer = next(e for e in live.sent("response.done") if e["response"]["status"] == "completed")
+    transcript = answer["response"]["output"][0]["content"][0]["transcript"]
+    answer_ms = len(voice.synthesize(transcript)) * 1000 // (2 * 24_000)
+    starts = [t for t, e in live.events("out", "response.output_audio.delta")
+              if e["response_id"] == answer["response"]["id"]]
+    await live.until(lambda: time.monotonic() > starts[0] + answer_ms / 1000 + 0.8, 30, "the end")
+    cpu = (cpu_seconds(pid) - cpu_start) / (time.monotonic() - started) * 100
+    rss = peak_rss_mb(pid)
+    live.stop_recording()
+    await live.stop_app()
+    return {"cpu": cpu, "rss": rss, "wire": live.wire}
+
+
+def analyse(folder: Path, measured: dict[str, Any]) -> dict[str, float]:
+    import wave
+
+    with wave.open(str(folder / "both.wav")) as reader:
+        both = np.frombuffer(reader.readframes(reader.getnframes()), np.int16).reshape(-1, 2)
+    mic, speaker = loud(both[:, 0]), loud(both[:, 1])
+    wire = measured["wire"]
+    q_start = first(mic) or 0
+    q_end = silence_from(mic, q_start, 50) or 0                     # 500 ms of quiet ends it
+    reply_start = first(speaker, q_end) or 0
+    barge = first(mic, reply_start) or 0
+    silent = silence_from(speaker, barge, 10) or 0                  # 100 ms of quiet
+    truncates = [e for _, d, e in wire if d == "in" and e["type"] == "conversation.item.truncate"]
+    cut_item = truncates[0]["item_id"] if truncates else None
+    reply = [e for _, d, e in wire if d == "out" and e["type"] == "response.output_audio.delta"
+             and e["item_id"] == cut_item]
+    played = played_ms_of(both[:, 1], reply, reply_start, silent)
+    if VERBOSE:
+        print(f"  question {q_start / 100:.2f}-{q_end / 100:.2f} s, reply from "
+              f"{reply_start / 100:.2f} s, talked over at {barge / 100:.2f} s, silent at "
+              f"{silent / 100:.2f} s; played {played:.0f} ms of {cut_item}, truncate sent "
+              f"{truncates[0]['audio_end_ms'] if truncates else None} ms; in {folder}")
+    self_cut = sum(1 for _, d, e in wire if d == "out" and e["type"] == "response.done"
+                   and e["response"]["status"] == "cancelled") - 1
+    return {"reply": (reply_start - q_end) * 10.0, "silent": (silent - barge) * 10.0,
+            "truncate": (truncates[0]["audio_end_ms"] - played) if truncates else float("nan"),
+            "cpu": measured["cpu"], "rss": measured["rss"], "self-int": float(max(0, self_cut))}
+
+
+def played_ms_of(speaker: np.ndarray, deltas: list[dict[str, Any]], reply_start: int,
+                 silent: int) -> float:
+    """How much of the cut reply the speaker played: where its audio sits in the recording
+    (by correlation with what the server sent), up to the last loud sample before silence."""
+    import base64
+
+    import soxr
+
+    sent = np.frombuffer(b"".join(base64.b64decode(e["delta"]) for e in deltas), np.int16)
+    sent48 = soxr.resample(sent, 24_000, RATE).astype(np.int16)
+    window = speaker[max(0, reply_start * 480 - RATE): silent * 480 + RATE]
+    heard = sent48[: (silent - reply_start) * 480 + RATE // 2]
+    _, lag = best_correlation(heard, window)
+    origin = max(0, reply_start * 480 - RATE) + lag               # sample 0 of the item
+    last_loud = silent * 480
+    tail = np.nonzero(np.abs(speaker[origin:last_loud].astype(np.int32)) > LOUD)[0]
+    end = origin + (int(tail[-1]) if tail.size else 0)
+    return (end - origin) * 1000 / RATE
+
+
+async def one_run(command: list[str], echo_db: float | None) -> dict[str, float]:
+    folder = Path(tempfile.mkdtemp(prefix="conversation-bench-"))
+    stats = folder / "stats.json"
+    pulse = PrivatePulse(stereo_record=True,
+                         echo_paths=((50, echo_db),) if echo_db is not None else ())
+    async with LiveApp(command, pulse=pulse, env={"VOICE_ASSISTANT_STATS": str(stats)}) as live:
+        measured = await converse(live, folder)
+    result = analyse(folder, measured)
+    lag = json.loads(stats.read_text()) if stats.exists() else {}
+    result["lag99"] = lag.get("loop_lag_ms_p99", float("nan"))
+    return result
+
+
+COLUMNS = ("reply", "silent", "truncate", "cpu", "rss", "lag99", "self-int")
+
+
+def show(label: str, row: dict[str, float]) -> None:
+    print(f"{label:<8}" + "  ".join(f"{k} {row[k]:7.1f}" for k in COLUMNS), flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("-v", "--verbose", action="store_true", help="say where each figure "
+                        "comes from, and keep the recordings")
+    parser.add_argument("--echo-db", type=float, default=None,
+                        help="the speaker leaks into the mic 50 ms late at this level")
+    parser.add_argument("--command", nargs="+", default=[str(Path(sys.executable).parent /
+                                                             "voice-assistant")])
+    args = parser.parse_args()
+    rows = []
+    for run in range(args.runs):
+        rows.append(asyncio.run(one_run(args.command, args.echo_db)))
+        show(f"run {run + 1}", rows[-1])
+    show("median", {k: statistics.median(r[k] for r in rows) for k in COLUMNS})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
