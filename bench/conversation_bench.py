@@ -35,10 +35,16 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.sim import voice  # noqa: E402
 from tests.live_app import LiveApp  # noqa: E402
-from tests.pulse import PrivatePulse, best_correlation, espeak_wav  # noqa: E402
+from tests.pulse import PrivatePulse, espeak_wav  # noqa: E402
+from tests.recording import (  # noqa: E402
+    audio_of,
+    first,
+    locate,
+    loud,
+    played_ms_of,
+    silence_from,
+)
 
-RATE = 48_000
-LOUD = 300            # |sample| above this is sound (espeak speech peaks near 10 000)
 QUESTION = "hello assistant, what is the weather like today where you are"
 INTERRUPTION = "wait, wait, stop, I have another question for you"
 BARGE_AFTER_S = 2.5
@@ -55,28 +61,6 @@ def peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
-
-
-def loud(samples: np.ndarray, window: int = RATE // 100) -> np.ndarray:
-    """Per 10 ms window: is there sound?"""
-    n = samples.size // window
-    peaks = np.abs(samples[: n * window].reshape(n, window).astype(np.int32)).max(axis=1)
-    return peaks > LOUD
-
-
-def first(flags: np.ndarray, start: int = 0) -> int | None:
-    hits = np.nonzero(flags[start:])[0]
-    return int(hits[0]) + start if hits.size else None
-
-
-def silence_from(flags: np.ndarray, start: int, quiet_windows: int) -> int | None:
-    """The first window at or after `start` that begins `quiet_windows` of silence."""
-    run = 0
-    for index in range(start, flags.size):
-        run = 0 if flags[index] else run + 1
-        if run == quiet_windows:
-            return index - quiet_windows + 1
-    return None
 
 
 async def converse(live: LiveApp, folder: Path) -> dict[str, Any]:
@@ -111,18 +95,20 @@ def analyse(folder: Path, measured: dict[str, Any]) -> dict[str, float]:
 
     with wave.open(str(folder / "both.wav")) as reader:
         both = np.frombuffer(reader.readframes(reader.getnframes()), np.int16).reshape(-1, 2)
-    mic, speaker = loud(both[:, 0]), loud(both[:, 1])
+    speaker = loud(both[:, 1])
     wire = measured["wire"]
-    q_start = first(mic) or 0
-    q_end = silence_from(mic, q_start, 50) or 0                     # 500 ms of quiet ends it
+    # Where the user's own words sit in the mic channel (which also carries any echo): found by
+    # correlation with what was played into the mic, in 10 ms windows.
+    q_start, q_len = locate(folder / "question.wav", both[:, 0])
+    q_end = q_start + q_len
     reply_start = first(speaker, q_end) or 0
-    barge = first(mic, reply_start) or 0
+    barge, _ = locate(folder / "interruption.wav", both[:, 0], after=reply_start)
     silent = silence_from(speaker, barge, 10) or 0                  # 100 ms of quiet
     truncates = [e for _, d, e in wire if d == "in" and e["type"] == "conversation.item.truncate"]
     cut_item = truncates[0]["item_id"] if truncates else None
     reply = [e for _, d, e in wire if d == "out" and e["type"] == "response.output_audio.delta"
              and e["item_id"] == cut_item]
-    played = played_ms_of(both[:, 1], reply, reply_start, silent)
+    played = played_ms_of(both[:, 1], audio_of(reply), reply_start, silent)
     if VERBOSE:
         print(f"  question {q_start / 100:.2f}-{q_end / 100:.2f} s, reply from "
               f"{reply_start / 100:.2f} s, talked over at {barge / 100:.2f} s, silent at "
@@ -133,26 +119,6 @@ def analyse(folder: Path, measured: dict[str, Any]) -> dict[str, float]:
     return {"reply": (reply_start - q_end) * 10.0, "silent": (silent - barge) * 10.0,
             "truncate": (truncates[0]["audio_end_ms"] - played) if truncates else float("nan"),
             "cpu": measured["cpu"], "rss": measured["rss"], "self-int": float(max(0, self_cut))}
-
-
-def played_ms_of(speaker: np.ndarray, deltas: list[dict[str, Any]], reply_start: int,
-                 silent: int) -> float:
-    """How much of the cut reply the speaker played: where its audio sits in the recording
-    (by correlation with what the server sent), up to the last loud sample before silence."""
-    import base64
-
-    import soxr
-
-    sent = np.frombuffer(b"".join(base64.b64decode(e["delta"]) for e in deltas), np.int16)
-    sent48 = soxr.resample(sent, 24_000, RATE).astype(np.int16)
-    window = speaker[max(0, reply_start * 480 - RATE): silent * 480 + RATE]
-    heard = sent48[: (silent - reply_start) * 480 + RATE // 2]
-    _, lag = best_correlation(heard, window)
-    origin = max(0, reply_start * 480 - RATE) + lag               # sample 0 of the item
-    last_loud = silent * 480
-    tail = np.nonzero(np.abs(speaker[origin:last_loud].astype(np.int32)) > LOUD)[0]
-    end = origin + (int(tail[-1]) if tail.size else 0)
-    return (end - origin) * 1000 / RATE
 
 
 async def one_run(command: list[str], echo_db: float | None) -> dict[str, float]:

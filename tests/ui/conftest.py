@@ -10,6 +10,7 @@ import soxr
 from PySide6.QtCore import QSettings
 
 from assistant.app.shell import AppShell
+from assistant.audio.devices import create_pyaudio
 from assistant.cli import parse_args
 from tests.fakes import FakePyAudio
 
@@ -32,11 +33,14 @@ def memory_keyring(monkeypatch):
 async def make_shell(qtbot, tmp_path, memory_keyring):
     shells: list[AppShell] = []
 
-    async def make(*argv: str, backend: FakePyAudio | None = None, start: bool = True):
+    async def make(*argv: str, backend: FakePyAudio | None = None, start: bool = True,
+                   real_audio: bool = False):
+        """`real_audio`: PortAudio itself (a private PulseAudio must be running)."""
         fake = backend or FakePyAudio(realtime=True)
         store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         shell = AppShell(parse_args(list(argv)), str(tmp_path / "assistant.log"),
-                         audio_backend=lambda: fake, settings_store=store)
+                         audio_backend=create_pyaudio if real_audio else lambda: fake,
+                         settings_store=store)
         shell.fake, shell.store_path = fake, tmp_path / "settings.ini"
         qtbot.addWidget(shell.window)
         shells.append(shell)

@@ -1,0 +1,30 @@
+"""The whole app in a spoken conversation (its real command line, a private PulseAudio, the
+embedded server in this process), talked over with voice detection on, with the speaker leaking
+into the mic as laptop speakers do: the reply plays whole with no self-interruption, the user's
+barge-in stops it, and the truncation sent matches what the speaker played.
+
+The scenario and its reading are bench/conversation_bench.py's; here they are asserted."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.conversation_bench import one_run
+from tests.pulse import missing_tools
+
+pytestmark = [pytest.mark.realdevice,
+              pytest.mark.skipif(bool(missing_tools()),
+                                 reason=f"needs {', '.join(missing_tools())}")]
+APP = [str(Path(sys.executable).parent / "voice-assistant")]     # as installed by dev.sh
+
+
+@pytest.mark.parametrize("echo_db", [None, -18.0, -6.0], ids=["headphones", "-18dB", "-6dB"])
+async def test_talking_over_it_stops_it_where_it_was_heard(echo_db):
+    result = await one_run(APP, echo_db)
+    assert result["self-int"] == 0                  # the echo never cut a reply off
+    assert result["silent"] < 1000                  # the barge-in stopped it (timing: the bench)
+    assert abs(result["truncate"]) <= 30, result     # audio_end_ms is what the speaker played
+

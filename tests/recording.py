@@ -1,0 +1,68 @@
+"""Reading a stereo recording of a conversation (left: into the mic, right: out of the speaker,
+48 kHz, see PrivatePulse.record_both): where speech sits, where the speaker went quiet, and how
+much of a reply it really played. Shared by the real-device tests and the conversation bench."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import soxr
+
+from tests.pulse import best_correlation, read_wav
+
+RATE = 48_000
+LOUD = 300            # |sample| above this is sound (espeak speech peaks near 10 000)
+
+
+def loud(samples: np.ndarray, window: int = RATE // 100) -> np.ndarray:
+    """Per 10 ms window: is there sound?"""
+    n = samples.size // window
+    peaks = np.abs(samples[: n * window].reshape(n, window).astype(np.int32)).max(axis=1)
+    return peaks > LOUD
+
+
+def first(flags: np.ndarray, start: int = 0) -> int | None:
+    hits = np.nonzero(flags[start:])[0]
+    return int(hits[0]) + start if hits.size else None
+
+
+def silence_from(flags: np.ndarray, start: int, quiet_windows: int) -> int | None:
+    """The first window at or after `start` that begins `quiet_windows` of silence."""
+    run = 0
+    for index in range(start, flags.size):
+        run = 0 if flags[index] else run + 1
+        if run == quiet_windows:
+            return index - quiet_windows + 1
+    return None
+
+
+def locate(wav: Path, channel: np.ndarray, after: int = 0) -> tuple[int, int]:
+    """(first loud window, loud length in windows) of a recording's speech within `channel`."""
+    speech = read_wav(wav, RATE)
+    flags = loud(speech)
+    start, end = first(flags) or 0, len(flags) - (first(flags[::-1]) or 0)
+    _, lag = best_correlation(speech, channel[after * 480:])
+    return after + (lag // 480) + start, end - start
+
+
+def audio_of(deltas: list[dict[str, Any]]) -> np.ndarray:
+    """The 24 kHz audio a run of response.output_audio.delta events carried."""
+    return np.frombuffer(b"".join(base64.b64decode(e["delta"]) for e in deltas), np.int16)
+
+
+def played_ms_of(speaker: np.ndarray, sent: np.ndarray, reply_start: int,
+                 silent: int) -> float:
+    """How much of the cut reply (`sent`, 24 kHz) the speaker played: where its audio sits in
+    the recording (by correlation), up to the last loud sample before silence."""
+    sent48 = soxr.resample(sent, 24_000, RATE).astype(np.int16)
+    window = speaker[max(0, reply_start * 480 - RATE): silent * 480 + RATE]
+    heard = sent48[: (silent - reply_start) * 480 + RATE // 2]
+    _, lag = best_correlation(heard, window)
+    origin = max(0, reply_start * 480 - RATE) + lag               # sample 0 of the item
+    last_loud = silent * 480
+    tail = np.nonzero(np.abs(speaker[origin:last_loud].astype(np.int32)) > LOUD)[0]
+    end = origin + (int(tail[-1]) if tail.size else 0)
+    return (end - origin) * 1000 / RATE
