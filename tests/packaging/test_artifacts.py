@@ -122,3 +122,38 @@ async def test_the_frozen_app_holds_a_spoken_conversation_on_real_devices(tmp_pa
     corr = windowed_correlation(np.frombuffer(expected, np.int16),
                                 read_wav(tmp_path / "speaker.wav"))
     assert reply["transcript"].startswith("I heard ") and corr >= 0.9, corr
+
+
+@pytest.mark.skipif(not all(shutil.which(tool) for tool in ("Xvfb", "xdotool", "xprop")),
+                    reason="needs Xvfb, xdotool and xprop (bash dev.sh test installs them)")
+def test_the_desktop_entry_names_the_window_the_binary_opens(tmp_path):
+    """Docks group the window under the desktop entry by StartupWMClass."""
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.read(ROOT / "resources" / "voice-assistant.desktop")
+    wm_class = entry["Desktop Entry"]["StartupWMClass"]
+    display = ":91"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+                            stderr=subprocess.DEVNULL)
+    env = {**os.environ, "DISPLAY": display, "HOME": str(tmp_path),
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    env.pop("QT_QPA_PLATFORM", None)
+    app = None
+    try:
+        deadline = time.monotonic() + 10
+        while subprocess.run(["xprop", "-root"], env=env, capture_output=True).returncode:
+            assert time.monotonic() < deadline, "Xvfb did not start"
+            time.sleep(0.05)
+        app = subprocess.Popen([str(built(ONEDIR)), "--offline"], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        window = subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name",
+                                 "^Voice Assistant$"], env=env, capture_output=True, text=True,
+                                timeout=20).stdout.split()[0]
+        shown = subprocess.run(["xprop", "-id", window, "WM_CLASS"], env=env,
+                               capture_output=True, text=True).stdout
+    finally:
+        if app is not None:
+            app.terminate()
+            app.wait(15)
+        xvfb.terminate()
+        xvfb.wait(5)
+    assert shown.strip() == f'WM_CLASS(STRING) = "voice-assistant", "{wm_class}"'
