@@ -13,6 +13,10 @@ from assistant.config import log_dir
 _KEYLIKE = re.compile(r"sk-[A-Za-z0-9_\-]{16,}")
 
 
+class _AppLogHandler(logging.handlers.RotatingFileHandler):
+    """Our file handler, told apart from others so a second setup replaces it."""
+
+
 class SecretFilter(logging.Filter):
     """Masks registered secrets (the API key in use) and anything shaped like an OpenAI key."""
 
@@ -39,15 +43,13 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
     folder = folder or log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "assistant.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
-                                                   encoding="utf-8")
+    handler = _AppLogHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(SecretFilter())
     root = logging.getLogger()
     root.setLevel(level)
-    for old in [h for h in root.handlers if getattr(h, "_assistant", False)]:
+    for old in [h for h in root.handlers if isinstance(h, _AppLogHandler)]:
         root.removeHandler(old)
         old.close()
-    handler._assistant = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     return path

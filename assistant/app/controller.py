@@ -27,7 +27,7 @@ from assistant.audio.devices import create_pyaudio
 from assistant.dispatch import Event
 from assistant.errors import ApiKeyMissing, ApiKeyRejected, AssistantError
 from assistant.realtime.session import RealtimeSession
-from assistant.realtime.session_config import build_session, turn_detection_update
+from assistant.realtime.session_config import TurnMode, build_session, turn_detection_update
 
 
 class Controller(QObject):
@@ -89,7 +89,7 @@ class Controller(QObject):
             self._connecting.cancel()
         self._connecting = None
 
-    def set_mode(self, mode: str) -> None:
+    def set_mode(self, mode: TurnMode) -> None:
         self.settings.mode = mode
         self._save(self.settings)
         if self.bridge is not None:

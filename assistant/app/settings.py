@@ -5,35 +5,39 @@ from __future__ import annotations
 import argparse
 import dataclasses
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings
 
 from assistant.cli import MODES
 from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_VOICE
-from assistant.realtime.endpoint import Endpoint
-from assistant.realtime.session_config import SessionSettings, TurnDetection
+from assistant.realtime.endpoint import AuthStyle, Dialect, Endpoint
+from assistant.realtime.session_config import Eagerness, SessionSettings, TurnDetection, TurnMode
 
 # Settings a live session cannot take on: they need a new connection.
 _CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instructions",
                       "transcription_model", "input_device", "output_device")
+# Settings that take one of a few values: anything else in the file falls back to the default.
+_CHOICES: dict[str, tuple[str, ...]] = {"auth": get_args(AuthStyle), "dialect": get_args(Dialect),
+                                        "mode": get_args(TurnMode),
+                                        "eagerness": get_args(Eagerness)}
 
 
 @dataclass
 class Settings:
     base_url: str = DEFAULT_BASE_URL
-    auth: str = "bearer"                 # bearer | api-key
-    dialect: str = "ga"                  # ga | beta
+    auth: AuthStyle = "bearer"
+    dialect: Dialect = "ga"
     model: str = DEFAULT_MODEL
     voice: str = DEFAULT_VOICE
     instructions: str = "You are a helpful, concise voice assistant."
     transcription_model: str = "gpt-4o-mini-transcribe"
-    mode: str = "none"                   # none (push-to-talk) | server_vad | semantic_vad
+    mode: TurnMode = "none"              # none is push-to-talk
     vad_threshold: float = 0.5
     vad_silence_ms: int = 500
     vad_prefix_ms: int = 300
-    eagerness: str = "auto"
+    eagerness: Eagerness = "auto"
     input_device: str = ""
     output_device: str = ""
     echo_guard: bool = True
@@ -49,10 +53,10 @@ class Settings:
         return any(getattr(self, name) != getattr(before, name) for name in _CONNECTION_FIELDS)
 
     def turn_detection(self) -> TurnDetection:
-        return TurnDetection(mode=self.mode, threshold=self.vad_threshold,  # type: ignore[arg-type]
+        return TurnDetection(mode=self.mode, threshold=self.vad_threshold,
                              prefix_padding_ms=self.vad_prefix_ms,
                              silence_duration_ms=self.vad_silence_ms,
-                             eagerness=self.eagerness)  # type: ignore[arg-type]
+                             eagerness=self.eagerness)
 
     def session_settings(self) -> SessionSettings:
         return SessionSettings(model=self.model, voice=self.voice, instructions=self.instructions,
@@ -61,7 +65,7 @@ class Settings:
 
     def endpoint(self, api_key: str) -> Endpoint:
         return Endpoint(base_url=self.base_url, model=self.model, api_key=api_key,
-                        auth=self.auth, dialect=self.dialect)  # type: ignore[arg-type]
+                        auth=self.auth, dialect=self.dialect)
 
     def with_args(self, args: argparse.Namespace) -> Settings:
         """These settings with the command line's values on top (for this run only)."""
@@ -79,7 +83,9 @@ def load_settings(store: QSettings) -> Settings:
     for f in dataclasses.fields(Settings):
         default = getattr(defaults, f.name)
         raw = store.value(f.name, default)
-        values[f.name] = _coerce(raw, type(default), default)
+        value = _coerce(raw, type(default), default)
+        allowed = _CHOICES.get(f.name)
+        values[f.name] = value if allowed is None or value in allowed else default
     return Settings(**values)
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.audio.capture import Capture
-from assistant.audio.devices import DeviceCatalog, DeviceInfo, create_pyaudio
+from assistant.audio.devices import DeviceCatalog, DeviceInfo, Direction, create_pyaudio
 from assistant.audio.levels import LevelHolder
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback import Playback
@@ -35,9 +35,9 @@ class AudioEngine:
     def buffer(self) -> PlaybackBuffer | None:
         return self.playback.buffer if self.playback else None
 
-    def devices(self, direction: str) -> list[DeviceInfo]:
+    def devices(self, direction: Direction) -> list[DeviceInfo]:
         try:
-            return self._catalog().devices(direction)  # type: ignore[arg-type]
+            return self._catalog().devices(direction)
         except (OSError, AudioDeviceError):
             return []
 

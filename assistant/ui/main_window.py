@@ -234,8 +234,9 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Space held anywhere in the window (outside editable text) is push-to-talk."""
         kind = event.type()
-        if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            key_event: QKeyEvent = event  # type: ignore[assignment]
+        if isinstance(event, QKeyEvent) and kind in (QEvent.Type.KeyPress,
+                                                     QEvent.Type.KeyRelease):
+            key_event = event
             typing = isinstance(watched, _TEXT_WIDGETS) and not watched.isReadOnly()
             if (key_event.key() == Qt.Key.Key_Space and not typing
                     and self.ptt_button.isEnabled()):

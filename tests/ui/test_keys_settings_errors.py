@@ -198,3 +198,20 @@ async def test_command_line_values_are_for_this_run_only(make_shell):
     stored = shell.store_path.read_text()
     assert "voice=ash" in stored and "mode=semantic_vad" in stored
     assert "gpt-cli-only" not in stored
+
+
+def test_a_settings_file_with_unknown_choices_loads_the_defaults(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from assistant.app.settings import Settings, load_settings
+
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    for name, value in (("dialect", "klingon"), ("auth", "magic"), ("mode", "telepathy"),
+                        ("eagerness", "eager"), ("vad_silence_ms", "soon"), ("model", "m-1")):
+        store.setValue(name, value)
+    loaded = load_settings(store)
+    defaults = Settings()
+    assert (loaded.dialect, loaded.auth, loaded.mode, loaded.eagerness, loaded.vad_silence_ms) \
+        == (defaults.dialect, defaults.auth, defaults.mode, defaults.eagerness,
+            defaults.vad_silence_ms)
+    assert loaded.model == "m-1"                          # free text is kept as it is
