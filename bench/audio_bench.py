@@ -61,9 +61,12 @@ def speech_span_s(wav: Path) -> tuple[float, float]:
 
 
 class Probe:
-    """Wraps PlaybackBuffer.read to time-stamp what reaches the device."""
+    """Wraps PlaybackBuffer.read to time-stamp what reaches the device. Once the buffer is
+    silent the playback thread writes ready-made silence without reading: a read that leaves
+    it silent stamps the next block (one block later) as the first silent one."""
 
     def __init__(self, buffer) -> None:
+        self.buffer = buffer
         self.first_sound: float | None = None
         self.clear_at: float | None = None
         self.silent_after_clear: float | None = None
@@ -74,15 +77,22 @@ class Probe:
     def read(self, n: int) -> np.ndarray:
         out = self._read(n)
         now = time.perf_counter()
-        if out.any():
+        if not out.any():
+            self._mark_silent(now)
+            return out
+        if self.first_sound is None:
+            self.first_sound = now
+        if self.buffer.silent:                        # the last sound: silence comes next
+            self._mark_silent(now + n / self.buffer.device_rate)
+        else:
             self.quiet_at = None
-            if self.first_sound is None:
-                self.first_sound = now
-        elif self.quiet_at is None:
-            self.quiet_at = now
-        if self.clear_at is not None and self.silent_after_clear is None and not out.any():
-            self.silent_after_clear = now
         return out
+
+    def _mark_silent(self, when: float) -> None:
+        if self.quiet_at is None:
+            self.quiet_at = when
+        if self.clear_at is not None and self.silent_after_clear is None:
+            self.silent_after_clear = when
 
 
 async def start_sim() -> tuple[subprocess.Popen[str], str]:
