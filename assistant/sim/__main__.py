@@ -8,6 +8,7 @@ import logging
 import signal
 import sys
 
+from assistant.sim.faults import Faults
 from assistant.sim.server import SimServer
 
 
@@ -23,6 +24,15 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--max-session-s", type=float, default=3600.0)
     parser.add_argument("--reject-beta", action="store_true",
                         help="refuse the beta dialect as OpenAI now does (close code 4000)")
+    faults = parser.add_argument_group("faults (for reconnect tests)")
+    faults.add_argument("--drop-after-deltas", type=int, metavar="N",
+                        help="abort each connection after N audio deltas")
+    faults.add_argument("--stall-after-deltas", type=int, metavar="N",
+                        help="send nothing more after N audio deltas (the socket stays open)")
+    faults.add_argument("--garbage-after-events", type=int, metavar="N",
+                        help="send one non-JSON frame after N events")
+    faults.add_argument("--refuse-connections", type=int, default=0, metavar="N",
+                        help="answer HTTP 503 to the first N connection attempts")
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser.parse_args(argv)
 
@@ -34,7 +44,10 @@ async def run(args: argparse.Namespace) -> None:
         loop.add_signal_handler(sig, stop.set)
     async with SimServer(args.host, args.port, speed=args.speed, api_key=args.api_key,
                          max_session_s=args.max_session_s,
-                         reject_beta=args.reject_beta) as server:
+                         reject_beta=args.reject_beta,
+                         faults=Faults(args.drop_after_deltas, args.stall_after_deltas,
+                                       args.garbage_after_events,
+                                       args.refuse_connections)) as server:
         print(f"listening ws://{server.host}:{server.port}/v1/realtime", flush=True)
         await stop.wait()
 

@@ -26,6 +26,7 @@ from assistant.config import MAX_EVENT_BYTES
 from assistant.realtime import dialect
 from assistant.sim import schema
 from assistant.sim.conversation import SimConversation
+from assistant.sim.faults import GARBAGE, ConnectionFaults, Faults
 
 log = logging.getLogger(__name__)
 _ws_log = logging.getLogger("assistant.sim.websocket")   # capped: it would log the key header
@@ -40,13 +41,15 @@ class SimServer:
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, speed: float = 1.0,
                  api_key: str | None = None, max_session_s: float = 3600.0,
-                 reject_beta: bool = False, max_event_bytes: int = MAX_EVENT_BYTES) -> None:
+                 reject_beta: bool = False, max_event_bytes: int = MAX_EVENT_BYTES,
+                 faults: Faults | None = None) -> None:
         self.host, self.port = host, port
         self.speed = speed
         self.api_key = api_key
         self.max_session_s = max_session_s
         self.reject_beta = reject_beta
         self.max_event_bytes = max_event_bytes
+        self.faults = faults or Faults()
         self.connections: list[SimConnection] = []
         # Sees every event as it crosses the wire: ("in" | "out", event, dialect). For tests.
         self.on_wire: Callable[[str, dict[str, Any], str], None] | None = None
@@ -79,6 +82,9 @@ class SimServer:
 
     def _check_request(self, connection: ServerConnection, request: Request) -> Response | None:
         parts = urlsplit(request.path)
+        if self.faults.refuse_now():
+            return connection.respond(http.HTTPStatus.SERVICE_UNAVAILABLE,
+                                      "Service unavailable (a fault asked for).\n")
         if parts.path.rstrip("/") not in PATHS:
             return connection.respond(http.HTTPStatus.NOT_FOUND, "Not found.\n")
         if self.api_key is not None and _presented_key(request.headers) != self.api_key:
@@ -120,12 +126,21 @@ class SimConnection:
         self.conversation = SimConversation(self._send, kind=kind, model=model,
                                             speed=server.speed)
         self.received: list[dict[str, Any]] = []   # GA form, for tests that inspect the peer
+        self.faults = ConnectionFaults(server.faults)
 
     async def _send(self, event: dict[str, Any]) -> None:
         wire = dialect.server_to_beta(event) if self.beta else event
-        if wire is not None:
-            self._tap("out", wire)
-            with contextlib.suppress(ConnectionClosed):
+        if wire is None:
+            return
+        fault = self.faults.before_send(str(event.get("type")))
+        if fault == "drop":
+            self.ws.transport.abort()
+            return
+        with contextlib.suppress(ConnectionClosed):
+            if fault == "garbage":
+                await self.ws.send(GARBAGE)
+            if fault != "skip":
+                self._tap("out", wire)
                 await self.ws.send(json.dumps(wire, separators=(",", ":")))
 
     def _tap(self, direction: str, event: dict[str, Any]) -> None:
