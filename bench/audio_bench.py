@@ -251,7 +251,7 @@ async def main(seconds: float) -> None:
         print(f"full duplex {wall:.0f} s: CPU {cpu:.1f} % of one core; "
               f"drops {outbox.drops}, underruns {stats.underruns}, "
               f"capture overflows {engine.capture.overflows}, frames sent {bridge.frames_sent}")
-        await bridge.close()
+        bridge.close()
         await session.close()
     finally:
         engine.terminate()

@@ -70,19 +70,19 @@ class AudioSupervisor(QObject):
         self.bridge.attach(session)
         self._check.start()
 
-    async def stop(self) -> None:
+    def stop(self) -> None:
         self._check.stop()
         if self.bridge is not None:
-            await self.bridge.close()
+            self.bridge.close()
             self.bridge = None
         self.engine.close()
 
-    async def reopen(self, session: RealtimeSession | None, announce: bool = False) -> None:
+    def reopen(self, session: RealtimeSession | None, announce: bool = False) -> None:
         """Open the devices again from a fresh device list (a headset unplugged: the default is
         now another device); without a session, only the list is refreshed."""
         devices = not self._give_up
         self._give_up = False
-        await self.stop()
+        self.stop()
         self.engine.rescan()
         if session is not None and session.is_open:
             self.start(session, devices)

@@ -67,7 +67,7 @@ class AudioBridge:
             self.buffer.clear()
         self.ptt_active = False
 
-    async def close(self) -> None:
+    def close(self) -> None:
         self.detach()
         self.outbox.on_ready = lambda: None
 

@@ -52,7 +52,7 @@ class Controller(QObject):
         self._spawn = self.tasks.spawn
         self.audio = AudioSupervisor(lambda: self.settings, audio_backend)
         self.audio.notice.connect(self.notice)
-        self.audio.lost.connect(lambda: self._spawn(self.audio.reopen(self.session, True)))
+        self.audio.lost.connect(lambda: self.audio.reopen(self.session, announce=True))
         self.session: RealtimeSession | None = None
         self.offline = False
         self.state = DISCONNECTED
@@ -138,7 +138,7 @@ class Controller(QObject):
 
     def rescan_devices(self) -> None:
         """A fresh device list (PortAudio restarts): devices in use are reopened from it."""
-        self._spawn(self.audio.reopen(self.session))
+        self.audio.reopen(self.session)
 
     async def shutdown(self) -> None:
         self._cancel_connecting()
@@ -178,7 +178,7 @@ class Controller(QObject):
 
     async def _teardown(self, state: str, detail: str) -> None:
         session, self.session = self.session, None
-        await self.audio.stop()
+        self.audio.stop()
         if session is not None:
             session.close_listeners.clear()
             await session.close()

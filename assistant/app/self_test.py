@@ -183,7 +183,7 @@ async def _spoken_turn(url: str) -> tuple[str, int]:
             played += int(np.count_nonzero(buffer.read(480)))
             await asyncio.sleep(0)
     finally:
-        await bridge.close()
+        bridge.close()
         await session.close()
     transcript = reply["response"]["output"][0]["content"][0]["transcript"]
     if played == 0:

@@ -57,7 +57,7 @@ async def test_push_to_talk_turn_and_tap(sim):
     assert 0.8 < heard < 2.5                              # the pressed speech, not the earlier
     await play(buffer, 200)
     assert buffer.played_ms(reply["response"]["output"][0]["id"]) >= 150
-    await bridge.close()
+    bridge.close()
     await session.close()
 
 
@@ -84,7 +84,7 @@ async def test_speech_over_the_reply_clears_and_truncates_at_what_was_heard(sim)
     assert reply["response"]["output"][0]["id"] != item_id
     await play(buffer, 300)                               # late deltas of the cut item: dropped
     assert buffer.played_ms(item_id) == heard
-    await bridge.close()
+    bridge.close()
     await session.close()
     sim.wire.check()
 
@@ -129,7 +129,7 @@ async def test_intents_on_a_dropped_session_do_not_raise(sim):
     bridge.interrupt()
     await asyncio.sleep(MIN_PTT_S)
     assert bridge.release() is False
-    await bridge.close()
+    bridge.close()
 
 
 async def test_frames_reach_the_loop_only_when_wanted():

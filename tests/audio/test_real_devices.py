@@ -105,7 +105,7 @@ async def test_full_headless_turn_through_real_devices(engine, pulse, sim, tmp_p
     await asyncio.sleep(0.3)
     recorder.terminate()
     recorder.wait(5)
-    await bridge.close()
+    bridge.close()
     engine.close()
     transcript = reply["response"]["output"][0]["content"][0]["transcript"]
     assert transcript.startswith("I heard ") and time.perf_counter() - started < 30
