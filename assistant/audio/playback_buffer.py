@@ -149,7 +149,7 @@ class PlaybackBuffer:
     def silent(self) -> bool:
         """Nothing to play: no audio queued, no fade. Read without the lock: a reply that
         arrives as this is asked only waits for the next device block."""
-        return self._fade is None and self._state == "idle" and not self._queued
+        return self._fade is None and not self.active
 
     # ---- internals (lock held unless said otherwise) ------------------------------------------
 

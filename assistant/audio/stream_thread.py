@@ -156,17 +156,11 @@ class DeviceStream:
         except OSError:
             log.debug("closing %s failed", self._thread, exc_info=True)
 
-    @staticmethod
-    def _check(available: int) -> int:
-        """PyAudio passes PortAudio's error codes through as counts: raise them."""
-        if available < 0:
-            raise OSError(available, _PA_ERRORS.get(available, f"PortAudio error {available}"))
-        return available
-
     def _ready(self, available: int) -> bool:
         """True when a whole block can move at once. Otherwise sleeps until the next block is
         due, then in short polls (backing off) while it is late, and returns False."""
-        self._check(available)
+        if available < 0:       # PyAudio passes PortAudio's error codes through as counts
+            raise OSError(available, _PA_ERRORS.get(available, f"PortAudio error {available}"))
         now = time.monotonic()
         if available >= self.block:
             self._due, self._poll = now + self.block / self.rate, POLL_S
