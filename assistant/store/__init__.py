@@ -1,1 +1,1 @@
-"""Conversation history in SQLite and its export (reserved; no Qt)."""
+"""Conversation history in SQLite and its export. No Qt, no network: plain data in and out."""

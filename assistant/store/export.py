@@ -1,0 +1,48 @@
+"""A conversation as Markdown (to read) or JSON (to process). Pure text: the caller writes it."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+
+from assistant.store.records import ConversationSummary, StoredItem, TurnUsage
+
+
+def _when(stamp: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp))
+
+
+def cost_text(cost: float | None) -> str:
+    if cost is None:
+        return "cost unknown"
+    return f"${cost:.4f}" if cost < 0.01 else f"${cost:.2f}"
+
+
+def to_markdown(conversation: ConversationSummary) -> str:
+    lines = [f"# {conversation.title or 'Conversation'}", "",
+             f"{_when(conversation.started)} · {conversation.model} · {conversation.turns} "
+             f"responses · {conversation.input_tokens:,} tokens in / "
+             f"{conversation.output_tokens:,} out · {cost_text(conversation.cost)}", ""]
+    for item in conversation.items:
+        lines += [_markdown_item(item), ""]
+    return "\n".join(lines)
+
+
+def _markdown_item(item: StoredItem) -> str:
+    if item.kind == "function_call":
+        return f"*Tool call* `{item.name}({item.arguments})`"
+    if item.kind == "function_call_output":
+        return f"*Tool result*: {item.arguments}"
+    who = "**You**" if item.role == "user" else "**Assistant**"
+    cut = (f" *(interrupted at {item.interrupted_at_ms / 1000:.1f} s)*"
+           if item.interrupted_at_ms is not None else "")
+    return f"{who} ({time.strftime('%H:%M:%S', time.localtime(item.created))}): {item.text}{cut}"
+
+
+def to_json(conversation: ConversationSummary, usage: list[TurnUsage]) -> str:
+    head = {k: v for k, v in dataclasses.asdict(conversation).items() if k != "items"}
+    document = {"format": "voice-assistant.conversation/1", **head,
+                "items": [dataclasses.asdict(item) for item in conversation.items],
+                "usage": [dataclasses.asdict(turn) for turn in usage]}
+    return json.dumps(document, indent=2, ensure_ascii=False)

@@ -1,0 +1,51 @@
+"""The plain records the history stores and hands back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["message", "function_call", "function_call_output"]
+
+
+@dataclass
+class StoredItem:
+    """One conversation item as the user saw or heard it."""
+    item_id: str
+    kind: Kind
+    role: str = ""                       # user | assistant (messages only)
+    text: str = ""                       # the text, or the transcript of what was said
+    created: float = 0.0                 # unix time
+    interrupted_at_ms: int | None = None  # the user cut the assistant off here
+    call_id: str = ""
+    name: str = ""
+    arguments: str = ""                  # a function call's JSON arguments, or a call's output
+
+
+@dataclass
+class TurnUsage:
+    """What one response cost, from `response.done.response.usage`."""
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cached_tokens: int = 0
+    input_text: int = 0
+    input_audio: int = 0
+    cached_text: int = 0
+    cached_audio: int = 0
+    output_text: int = 0
+    output_audio: int = 0
+    cost: float | None = None            # USD, when the model has a price
+
+
+@dataclass
+class ConversationSummary:
+    id: int
+    title: str
+    started: float
+    updated: float
+    model: str = ""
+    turns: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cost: float | None = None
+    items: list[StoredItem] = field(default_factory=list)
