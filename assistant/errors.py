@@ -7,7 +7,13 @@ from __future__ import annotations
 
 
 class AssistantError(Exception):
-    """Base class: the message is a complete sentence for the user."""
+    """Base class: the message is a complete sentence for the user.
+
+    `retryable` says whether trying the same connection again later can help (a network blink,
+    a server restarting) or cannot (a rejected key, no quota, a protocol the server refuses).
+    """
+
+    retryable = False
 
 
 class ConfigError(AssistantError):
@@ -30,6 +36,8 @@ class ApiKeyRejected(AssistantError):
 
 
 class EndpointUnreachable(AssistantError):
+    retryable = True
+
     def __init__(self, endpoint: str, reason: str) -> None:
         super().__init__(f"Cannot reach {endpoint}: {reason}.")
 
@@ -38,6 +46,7 @@ class HandshakeFailed(AssistantError):
     def __init__(self, endpoint: str, status: int) -> None:
         super().__init__(f"The server at {endpoint} refused the connection (HTTP {status}).")
         self.status = status
+        self.retryable = status >= 500 or status == 408
 
 
 class BetaProtocolDisabled(AssistantError):
@@ -48,8 +57,18 @@ class BetaProtocolDisabled(AssistantError):
         )
 
 
+class AccountRefused(AssistantError):
+    """The service refused the account itself (no quota, a key it no longer accepts)."""
+
+    def __init__(self, endpoint: str, message: str) -> None:
+        super().__init__(f"{endpoint} refused the account: {message.rstrip('.')}. "
+                         "Check the key and billing, then connect again.")
+
+
 class ConnectionLost(AssistantError):
     """The socket closed while the session was in use."""
+
+    retryable = True
 
     def __init__(self, reason: str, code: int | None = None) -> None:
         super().__init__(reason)
@@ -60,9 +79,20 @@ class SessionExpired(ConnectionLost):
     """The server ended the session at its time limit (close code 1001)."""
 
 
-def closed_error(where: str, code: int | None, reason: str, beta_refused: bool) -> AssistantError:
+# Server error codes after which connecting again cannot help.
+REFUSING_CODES = ("invalid_api_key", "insufficient_quota", "beta_api_shape_disabled")
+
+
+def refusal(where: str, code: str, message: str) -> AssistantError:
+    """The error a refusing server error code (one of REFUSING_CODES) stands for."""
+    if code == "beta_api_shape_disabled":
+        return BetaProtocolDisabled(where)
+    return AccountRefused(where, message or code)
+
+
+def closed_error(where: str, code: int | None, reason: str) -> AssistantError:
     """Why a session's connection closed under it, from the close code and what it said."""
-    if beta_refused or code == 4000:
+    if code == 4000:
         return BetaProtocolDisabled(where)
     if code == 1001:
         return SessionExpired(f"{where} ended the session at its time limit.", code)

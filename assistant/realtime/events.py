@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -33,6 +34,10 @@ def user_text(text: str) -> Event:
                      "content": [{"type": "input_text", "text": text}]}}
 
 
+def item_create(item: dict[str, Any]) -> Event:
+    return {"type": "conversation.item.create", "item": item}
+
+
 def function_output(call_id: str, output: str) -> Event:
     return {"type": "conversation.item.create",
             "item": {"type": "function_call_output", "call_id": call_id, "output": output}}
@@ -56,3 +61,19 @@ def item_truncate(item_id: str, audio_end_ms: int, content_index: int = 0) -> Ev
 
 def item_delete(item_id: str) -> Event:
     return {"type": "conversation.item.delete", "item_id": item_id}
+
+
+def parse(raw: str | bytes) -> Event | None:
+    """A server message as an event, or None when it is not a JSON object with a type."""
+    try:
+        event = json.loads(raw)
+    except (ValueError, TypeError):
+        return None
+    return event if isinstance(event, dict) and isinstance(event.get("type"), str) else None
+
+
+def malformed_error(size: int) -> Event:
+    """The local error event that stands in for a message that could not be parsed."""
+    return {"type": "error", "error": {
+        "type": "client_error", "code": "malformed_event",
+        "message": f"The server sent a malformed message ({size} bytes); it was ignored."}}

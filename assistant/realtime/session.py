@@ -12,12 +12,13 @@ import asyncio
 import itertools
 import json
 import logging
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from assistant.config import WIRE_RATE, pcm_ms
 from assistant.dispatch import Event, EventTable
-from assistant.errors import AssistantError, ConnectionLost, closed_error
+from assistant.errors import REFUSING_CODES, AssistantError, ConnectionLost, closed_error, refusal
 from assistant.realtime import dialect, events
 from assistant.realtime.audio_ledger import HeldAudio, ReceivedAudio
 from assistant.realtime.endpoint import Endpoint
@@ -34,7 +35,6 @@ log = logging.getLogger(__name__)
 Listener = Callable[[Event], None]
 CloseListener = Callable[[AssistantError | None], None]
 
-_ERROR_BETA_DISABLED = "beta_api_shape_disabled"
 # The bookkeeping behind the send-side rules, one handler per event type.
 _TRACK: EventTable[RealtimeSession, None] = EventTable()
 
@@ -65,7 +65,8 @@ class RealtimeSession:
         self._received = ReceivedAudio()
         self._waiters = EventWaiters()
         self._closing = False
-        self._beta_refused = False
+        self._refused: AssistantError | None = None   # the server said retrying cannot help
+        self.last_event_at = 0.0                      # time.monotonic() of the last message
         self.closed: asyncio.Future[AssistantError | None] | None = None
 
     # ---- lifecycle ----------------------------------------------------------------------------
@@ -88,15 +89,16 @@ class RealtimeSession:
         await self.close()
         raise error or ConnectionLost(f"{where} did not start a session in time.")
 
-    async def close(self) -> None:
-        """Close the socket (idempotent); listeners get `None` as the close reason."""
+    async def close(self, reason: AssistantError | None = None) -> None:
+        """Close the socket (idempotent). Listeners get `reason`: None when we chose to close,
+        an error when we give up on a connection that stopped answering."""
         self._closing = True
-        if self._opened:
-            await self._transport.close()
         for task in self._tasks:
             if task is not asyncio.current_task():
                 task.cancel()
-        self._finish(None)
+        self._finish(reason)
+        if self._opened:
+            await self._transport.close()
 
     @property
     def is_open(self) -> bool:
@@ -124,7 +126,6 @@ class RealtimeSession:
 
     def update_session(self, session: dict[str, Any]) -> str:
         return self.send(events.session_update(session))
-
     def append_audio(self, pcm16: Buffer) -> None:
         """Send pcm16 at the wire rate (any buffer: bytes, a numpy frame); held (bounded, oldest
         dropped) until `session.updated`."""
@@ -198,12 +199,13 @@ class RealtimeSession:
             log.exception("receive loop failed")
             error = ConnectionLost("The connection failed unexpectedly; see the log.")
         if not self._closing:
-            error = error or closed_error(self.endpoint.display(), self._transport.close_code,
-                                          self._transport.close_reason, self._beta_refused)
+            error = error or self._refused or closed_error(
+                self.endpoint.display(), self._transport.close_code, self._transport.close_reason)
         self._finish(error)
 
     def handle_raw(self, raw: str | bytes) -> None:
         """Parse, normalise, track and dispatch one incoming message. Never raises."""
+        self.last_event_at = time.monotonic()
         event = self._parse(raw)
         if event is None:
             return
@@ -220,18 +222,12 @@ class RealtimeSession:
         self._dispatch(event)
 
     def _parse(self, raw: str | bytes) -> Event | None:
-        try:
-            event = json.loads(raw)
-        except (ValueError, TypeError):
-            event = None
-        if isinstance(event, dict) and isinstance(event.get("type"), str):
-            return event
-        self.malformed_events += 1
-        log.warning("ignored a malformed server message (%d bytes)", len(raw))
-        self._dispatch({"type": "error", "error": {
-            "type": "client_error", "code": "malformed_event",
-            "message": f"The server sent a malformed message ({len(raw)} bytes); it was ignored."}})
-        return None
+        event = events.parse(raw)
+        if event is None:
+            self.malformed_events += 1
+            log.warning("ignored a malformed server message (%d bytes)", len(raw))
+            self._dispatch(events.malformed_error(len(raw)))
+        return event
 
     def _dispatch(self, event: Event) -> None:
         self._waiters.received(event)
@@ -269,8 +265,10 @@ class RealtimeSession:
         if not isinstance(error, dict):
             return
         log.info("server error: %s %s", error.get("code"), error.get("message"))
-        if error.get("code") == _ERROR_BETA_DISABLED:
-            self._beta_refused = True
+        code = error.get("code")
+        if code in REFUSING_CODES:
+            self._refused = refusal(self.endpoint.display(), str(code),
+                                    str(error.get("message") or ""))
         ours = error.get("event_id") and error.get("event_id") == self._requested_by
         if ours and self._response_state == "requested":
             self._response_state = None
