@@ -36,6 +36,11 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))
 
 
+def history_path() -> Path:
+    """The conversation history (SQLite), in the user's data folder."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "history.db"
+
+
 def resource(name: str) -> Path:
     """A file of `resources/`: beside the package in a source tree, inside the bundle when frozen
     (PyInstaller unpacks data under `sys._MEIPASS`)."""

@@ -70,6 +70,15 @@ class AudioSupervisor(QObject):
         self.bridge.attach(session)
         self._check.start()
 
+    def move_to(self, session: RealtimeSession | None) -> None:
+        """Join the open devices to another session (None: to none, while reconnecting). What
+        was playing or being said stops with the old session; nothing of it reaches the new."""
+        if self.bridge is None:
+            return
+        self.bridge.detach()
+        if session is not None:
+            self.bridge.attach(session)
+
     def stop(self) -> None:
         self._check.stop()
         if self.bridge is not None:

@@ -43,6 +43,7 @@ class AudioBridge:
         self.mode: Mode = mode
         self.muted = False
         self.ptt_active = False
+        self.user_speaking = False               # between the server's speech_started/stopped
         outbox.wanted = self._wants_frames
         self.frames_sent = 0
         self.truncations: list[tuple[str, int]] = []     # (item_id, audio_end_ms) sent
@@ -65,7 +66,8 @@ class AudioBridge:
             self.session = None
         if self.buffer is not None:
             self.buffer.clear()
-        self.ptt_active = False
+        self.ptt_active = self.user_speaking = False
+        self.outbox.take()                       # captured for the old session: not the new one
 
     def close(self) -> None:
         self.detach()
@@ -145,7 +147,12 @@ class AudioBridge:
 
     @_EVENTS.on("input_audio_buffer.speech_started")
     def _on_speech_started(self, event: Event) -> None:
+        self.user_speaking = True
         self._barge_in()
+
+    @_EVENTS.on("input_audio_buffer.speech_stopped")
+    def _on_speech_stopped(self, event: Event) -> None:
+        self.user_speaking = False
 
     @_EVENTS.on("response.output_audio.delta")
     def _on_audio_delta(self, event: Event) -> None:

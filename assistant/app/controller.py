@@ -1,14 +1,13 @@
 """The app's state machine: UI intents in, Qt signals out.
 
 States: disconnected, connecting, listening, thinking, speaking, error. Every failure becomes a
-sentence (`state_changed(ERROR, sentence)` or `notice`), never a traceback. A session is one
-connection: connecting again makes a new one. The controller sees an `EndpointSource`, never the
-embedded server; API keys (`KeyActions`) and device health (`AudioSupervisor`) live beside it.
+sentence (`state_changed(ERROR, sentence)` or `notice`), never a traceback. The `SessionKeeper`
+holds the connection (reconnects, rollovers); the controller gives each new session the
+configuration and the conversation so far (`ConversationRecord`, replayed), and the audio.
 """
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -16,18 +15,22 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from assistant.app.audio_supervisor import AudioSupervisor
 from assistant.app.bridge import AudioBridge
+from assistant.app.conversation_record import ConversationRecord
 from assistant.app.endpoints import EndpointSource
 from assistant.app.event_log import EventLog
 from assistant.app.handlers import HANDLERS
+from assistant.app.replay import build_replay
+from assistant.app.session_keeper import Reason, SessionKeeper
 from assistant.app.settings import Settings
 from assistant.app.states import CONNECTING, DISCONNECTED, ERROR, LISTENING, SPEAKING, THINKING
 from assistant.app.tasks import Tasks
-from assistant.app.usage import UsageMeter
+from assistant.app.usage import UsageMeter, model_price, parse_usage
 from assistant.audio.devices import create_pyaudio
 from assistant.dispatch import Event
 from assistant.errors import ApiKeyMissing, ApiKeyRejected, AssistantError
 from assistant.realtime.session import RealtimeSession
 from assistant.realtime.session_config import TurnMode, build_session, turn_detection_update
+from assistant.store.history import History
 
 
 class Controller(QObject):
@@ -40,10 +43,12 @@ class Controller(QObject):
     key_rejected = Signal(str)
     usage_changed = Signal(str)
     offline_changed = Signal(bool)
+    conversation_changed = Signal(list)         # a new or continued conversation: its turns
 
     def __init__(self, settings: Settings, endpoints: EndpointSource,
                  save: Callable[[Settings], None] | None = None,
-                 audio_backend: Callable[[], Any] = create_pyaudio) -> None:
+                 audio_backend: Callable[[], Any] = create_pyaudio,
+                 history: History | None = None) -> None:
         super().__init__()
         self.settings = settings
         self._save = save or (lambda _s: None)
@@ -53,12 +58,13 @@ class Controller(QObject):
         self.audio = AudioSupervisor(lambda: self.settings, audio_backend)
         self.audio.notice.connect(self.notice)
         self.audio.lost.connect(lambda: self.audio.reopen(self.session, announce=True))
-        self.session: RealtimeSession | None = None
-        self.offline = False
+        self.keeper = SessionKeeper(self, endpoints, lambda: self.settings, self._spawn)
+        self.history = history or History.open(None)
+        self.record = ConversationRecord(self.history, self.notice.emit, settings.model)
         self.state = DISCONNECTED
         self.usage = UsageMeter()
         self.events = EventLog()
-        self._connecting: asyncio.Task[Any] | None = None
+        self._replayed: set[str] = set()
         # Runs only while the assistant speaks: notices when the speaker has gone quiet.
         self._timer = QTimer(self)
         self._timer.setInterval(50)
@@ -68,26 +74,46 @@ class Controller(QObject):
     def bridge(self) -> AudioBridge | None:
         return self.audio.bridge
 
+    @property
+    def session(self) -> RealtimeSession | None:
+        return self.keeper.session
+
+    @property
+    def offline(self) -> bool:
+        return self.keeper.offline
+
     # ---- intents ------------------------------------------------------------------------------
 
     def connect_(self, offline: bool | None = None) -> None:
-        if offline is not None:
-            self.offline = offline
+        if offline is not None and offline != self.keeper.offline:
+            self.keeper.offline = offline
             self.offline_changed.emit(offline)
-        self._cancel_connecting()
         # The state says "connecting" at once, so nothing reads the old session's state as ours.
         self.set_state(CONNECTING, "Connecting...")
-        self._connecting = self._spawn(self._connect())
+        self.audio.stop()
+        self.keeper.open(self.keeper.offline)
 
     def disconnect_(self) -> None:
-        self._cancel_connecting()
-        self._spawn(self._teardown(DISCONNECTED, "Disconnected."))
+        self._spawn(self._disconnect("Disconnected."))
 
-    def _cancel_connecting(self) -> None:
-        """A newer intent wins over a connection still being made."""
-        if self._connecting is not None and not self._connecting.done():
-            self._connecting.cancel()
-        self._connecting = None
+    def retry_now(self) -> None:
+        self.keeper.retry_now()
+
+    def new_conversation(self) -> None:
+        """Start afresh: a new session, so the model forgets the old conversation too."""
+        self.record.start_new()
+        self.usage = UsageMeter()
+        self.conversation_changed.emit([])
+        if self.session is not None or self.keeper.waiting:
+            self.connect_()
+
+    def continue_conversation(self, conversation: int) -> None:
+        """Carry on a saved conversation: shown, and replayed to a new session as context."""
+        items = self.record.continue_(conversation)
+        turns = [(i.role, i.item_id, i.text) for i in items if i.kind == "message" and i.text]
+        self.usage = UsageMeter.of(self.history.conversation(conversation))
+        self.conversation_changed.emit(turns)
+        self.connect_()
 
     def set_mode(self, mode: TurnMode) -> None:
         self.settings.mode = mode
@@ -99,13 +125,13 @@ class Controller(QObject):
 
     def ptt_press(self) -> None:
         if self.bridge is None or self.session is None:
-            self.hint.emit("Connect first to talk.")
+            self.hint.emit("Not connected: wait for the connection to talk.")
             return
         self.bridge.press()
         self.set_state(LISTENING, "recording: release to send")
 
     def ptt_release(self) -> None:
-        if self.bridge is None:
+        if self.bridge is None or self.session is None:
             return
         if self.bridge.release():
             self.set_state(THINKING, self.where())
@@ -128,6 +154,7 @@ class Controller(QObject):
         mode_changed = settings.mode != self.settings.mode
         reconnect = settings.needs_reconnect(self.settings)
         self.settings = settings
+        self.record.model = settings.model
         self._save(settings)
         if mode_changed:
             self.set_mode(settings.mode)
@@ -141,64 +168,81 @@ class Controller(QObject):
         self.audio.reopen(self.session)
 
     async def shutdown(self) -> None:
-        self._cancel_connecting()
         self._timer.stop()
-        await self._teardown(DISCONNECTED, "")
+        await self._disconnect("")
         self.audio.terminate()
+        self.history.close()
 
-    # ---- connecting ---------------------------------------------------------------------------
+    async def _disconnect(self, detail: str) -> None:
+        await self.keeper.close()
+        self.audio.stop()
+        await self.endpoints.release()
+        self.set_state(DISCONNECTED, detail)
 
-    async def _connect(self) -> None:
-        await self._teardown(CONNECTING, "Connecting...")
-        try:
-            session = await self._open_session()
-        except AssistantError as exc:
-            self.set_state(ERROR, str(exc))
-            if isinstance(exc, ApiKeyRejected | ApiKeyMissing):
-                self.key_rejected.emit(str(exc))
-            return
-        self.session = session
+    # ---- the connection (KeeperOwner) ---------------------------------------------------------
+
+    def session_opened(self, session: RealtimeSession, reason: Reason) -> None:
         session.update_session(build_session(self.settings.session_settings()))
-        self.audio.start(session)
+        replay = build_replay(self.record.items(), self.settings.replay_budget_tokens)
+        self._replayed = replay.ids
+        for event in replay.events:
+            session.send(event)
+        if self.bridge is None:
+            self.audio.start(session)
+        else:
+            self.audio.move_to(session)
+        if reason == "rollover":
+            self.notice.emit("— A new session (the time limit); the conversation carries on —")
+        elif reason == "reconnect":
+            self.notice.emit(f"Reconnected after {self.keeper.reconnects} drop"
+                             f"{'' if self.keeper.reconnects == 1 else 's'}; "
+                             "the conversation carries on.")
+        if replay.left_out:
+            self.notice.emit(f"The {replay.left_out} oldest items of this long conversation did "
+                             "not fit the new session's token budget; the model has the rest.")
         self.set_state(LISTENING, self.ready_text())
 
-    async def _open_session(self) -> RealtimeSession:
-        endpoint = await self.endpoints.endpoint(self.settings, self.offline)
-        self.set_state(CONNECTING, f"Connecting to {endpoint.display()}...")
-        session = RealtimeSession(endpoint)
-        session.listeners.append(self._on_event)
-        session.sent_listeners.append(lambda e: self.events.record("out", e))
-        session.close_listeners.append(self._on_closed)
-        try:
-            await session.connect()
-        except asyncio.CancelledError:
-            await session.close()
-            raise
-        return session
+    def session_lost(self, error: AssistantError) -> None:
+        talking = self.bridge is not None and self.bridge.ptt_active
+        lost = self.record.drop_in_flight()
+        self.audio.move_to(None)
+        said = [str(error)]
+        if talking or "user" in lost:
+            said.append("What you were saying was not sent; please say it again.")
+        if "assistant" in lost:
+            said.append("The reply in progress was lost.")
+        self.notice.emit(" ".join(said))
+        if error.retryable:
+            self.set_state(CONNECTING, "Reconnecting...")
 
-    async def _teardown(self, state: str, detail: str) -> None:
-        session, self.session = self.session, None
+    def session_failed(self, error: AssistantError) -> None:
         self.audio.stop()
-        if session is not None:
-            session.close_listeners.clear()
-            await session.close()
-        if state == DISCONNECTED:
-            await self.endpoints.release()
-        self.set_state(state, detail)
+        self.set_state(ERROR, str(error))
+        if isinstance(error, ApiKeyRejected | ApiKeyMissing):
+            self.key_rejected.emit(str(error))
 
-    # ---- session events -----------------------------------------------------------------------
+    def connecting(self, detail: str) -> None:
+        self.set_state(CONNECTING, detail)
 
-    def _on_event(self, event: Event) -> None:
+    def is_quiet(self) -> bool:
+        """Nobody is talking and nothing is on its way: a session can change hands unnoticed."""
+        session, bridge = self.session, self.bridge
+        busy = session is not None and session.response_active
+        talking = bridge is not None and (bridge.ptt_active or bridge.user_speaking
+                                          or bridge.assistant_audible)
+        return not busy and not talking and not self.record.in_flight
+
+    def on_event(self, event: Event) -> None:
         self.events.record("in", event)
+        item = event.get("item")
+        if isinstance(item, dict) and item.get("id") in self._replayed:
+            return                     # the server confirming the replay: already on screen
         handler = HANDLERS.handler(event["type"])
         if handler is not None:
             handler(self, event)
 
-    def _on_closed(self, error: AssistantError | None) -> None:
-        if error is None:
-            return
-        self.notice.emit(str(error))
-        self._spawn(self._teardown(ERROR, str(error)))
+    def on_sent(self, event: Event) -> None:
+        self.events.record("out", event)
 
     def _refresh(self) -> None:
         """Speaking ends when the speaker has played the last of the reply, not at response.done."""
@@ -231,9 +275,11 @@ class Controller(QObject):
         return self.bridge is not None and self.bridge.was_cut(item_id)
 
     def start_turn(self, role: str, item_id: str) -> None:
+        self.record.item_started(role, item_id)
         self.turn_started.emit(role, item_id)
 
     def show_text(self, role: str, item_id: str, text: str, final: bool) -> None:
+        self.record.text(role, item_id, text, final)
         (self.user_text if role == "user" else self.assistant_text).emit(item_id, text, final)
 
     def show_notice(self, text: str) -> None:
@@ -243,4 +289,7 @@ class Controller(QObject):
         self.hint.emit(text)
 
     def count_usage(self, usage: dict[str, Any]) -> None:
-        self.usage_changed.emit(self.usage.add(usage))
+        turn = parse_usage(usage)
+        self.usage_changed.emit(self.usage.add(turn, model_price(self.settings.model,
+                                                                 self.settings.prices)))
+        self.record.usage(turn)

@@ -6,10 +6,13 @@ controller only through the `Conversation` protocol, so they are tested with a r
 
 from __future__ import annotations
 
+import time
 from typing import Any, Protocol
 
+from assistant.app.conversation_record import ConversationRecord
 from assistant.app.states import LISTENING, SPEAKING, THINKING
 from assistant.dispatch import Event, EventTable
+from assistant.store.records import StoredItem
 
 
 class Conversation(Protocol):
@@ -17,6 +20,8 @@ class Conversation(Protocol):
 
     @property
     def state(self) -> str: ...
+    @property
+    def record(self) -> ConversationRecord: ...
     def set_state(self, state: str, detail: str) -> None: ...
     def where(self) -> str: ...
     def ready_text(self) -> str: ...
@@ -67,6 +72,27 @@ def _assistant_delta(c: Conversation, e: Event) -> None:
         c.set_state(SPEAKING, f"{c.where()}  ·  talk over it or press Esc to interrupt")
 
 
+@HANDLERS.on("response.output_audio_transcript.done", "response.output_text.done")
+def _assistant_done(c: Conversation, e: Event) -> None:
+    item_id = str(e.get("item_id"))
+    text = e.get("transcript", e.get("text"))
+    if not c.was_cut(item_id) and isinstance(text, str):
+        c.show_text("assistant", item_id, text, True)
+
+
+@HANDLERS.on("conversation.item.done")
+def _item_done(c: Conversation, e: Event) -> None:
+    """Tool calls and their results are kept as they complete (messages keep their text)."""
+    item = e.get("item")
+    if not isinstance(item, dict) or item.get("type") not in ("function_call",
+                                                               "function_call_output"):
+        return
+    c.record.keep(StoredItem(str(item.get("id")), item["type"], created=time.time(),
+                             call_id=str(item.get("call_id") or ""),
+                             name=str(item.get("name") or ""),
+                             arguments=str(item.get("arguments") or item.get("output") or "")))
+
+
 @HANDLERS.on("input_audio_buffer.speech_started")
 def _speech_started(c: Conversation, e: Event) -> None:
     c.set_state(LISTENING, f"{c.where()}  ·  hearing you")
@@ -83,6 +109,7 @@ def _response_done(c: Conversation, e: Event) -> None:
     response = e.get("response")
     if isinstance(response, dict) and isinstance(response.get("usage"), dict):
         c.count_usage(response["usage"])
+    c.record.response_finished()
     if c.state == THINKING:
         c.set_state(LISTENING, c.ready_text())
 
@@ -92,6 +119,7 @@ def _truncated(c: Conversation, e: Event) -> None:
     c.show_text("assistant", str(e.get("item_id")), " —", False)
     end_ms = e.get("audio_end_ms")
     seconds = end_ms / 1000 if isinstance(end_ms, int) else 0.0
+    c.record.interrupted(str(e.get("item_id")), int(seconds * 1000))
     c.show_hint(f"Interrupted at {seconds:.1f} s of the reply.")
 
 

@@ -42,6 +42,10 @@ class Settings:
     output_device: str = ""
     echo_guard: bool = True
     first_run_done: bool = False
+    rollover_minutes: float = 55.0       # a fresh session before OpenAI's 60-minute cap
+    stall_s: float = 15.0                # no event this long mid-response: the connection is dead
+    replay_budget_tokens: int = 12_000   # how much of a long conversation a new session gets
+    prices: str = ""                     # the user's price table as JSON; empty: the defaults
 
     @property
     def key_account(self) -> str:

@@ -20,9 +20,12 @@ from assistant.app import api_key_store
 from assistant.app.controller import Controller
 from assistant.app.endpoints import EmbeddedDemo, Endpoints
 from assistant.app.gui_thread_gc import GuiThreadCollector
+from assistant.app.history_browser import HistoryBrowser
 from assistant.app.key_actions import KeyActions
 from assistant.app.loop_monitor import LoopLagMonitor
 from assistant.app.settings import Settings, load_settings, save_settings
+from assistant.config import history_path
+from assistant.store.history import History
 from assistant.ui.error_dialog import ErrorDialog
 from assistant.ui.key_dialog import KeyDialog
 from assistant.ui.main_window import MainWindow
@@ -35,7 +38,7 @@ class AppShell:
     """Builds the window and controller, opens dialogs, and shows unexpected errors once."""
 
     def __init__(self, args: Any, log_path: str, audio_backend: Any = None,
-                 settings_store: Any = None) -> None:
+                 settings_store: Any = None, history_file: Path | None = None) -> None:
         self.args, self.log_path = args, log_path
         self.store = settings_store if settings_store is not None else QSettings()
         saved = load_settings(self.store)
@@ -52,8 +55,9 @@ class AppShell:
         self.keys = KeyActions(lambda: self.controller.settings)
         endpoints = Endpoints(self.keys.current, EmbeddedDemo)
         kwargs = {"audio_backend": audio_backend} if audio_backend is not None else {}
-        self.controller = Controller(settings, endpoints, save, **kwargs)
-        self.window = MainWindow(self.controller)
+        self.history = History.open(history_file or history_path())
+        self.controller = Controller(settings, endpoints, save, history=self.history, **kwargs)
+        self.window = MainWindow(self.controller, HistoryBrowser(self.history))
         self.window.key_dialog_requested.connect(self.open_key_dialog)
         self.window.settings_requested.connect(self.open_settings)
         self.controller.key_rejected.connect(self.open_key_dialog)
@@ -73,6 +77,8 @@ class AppShell:
     async def start(self) -> None:
         """Show the window and decide how to begin: offline demo, connect, or wait."""
         self.window.show()
+        if self.history.problem:
+            self.controller.notice.emit(self.history.problem)
         settings = self.controller.settings
         self.keyring_ok = await asyncio.to_thread(api_key_store.keyring_available)
         key, _ = await asyncio.to_thread(api_key_store.load, settings.key_account)

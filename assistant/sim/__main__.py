@@ -21,10 +21,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="reply audio pace; 1.0 is real time")
     parser.add_argument("--api-key", default=None,
                         help="require this key (Bearer or api-key header); else any key")
-    parser.add_argument("--max-session-s", type=float, default=3600.0)
     parser.add_argument("--reject-beta", action="store_true",
                         help="refuse the beta dialect as OpenAI now does (close code 4000)")
     faults = parser.add_argument_group("faults (for reconnect tests)")
+    faults.add_argument("--max-session-s", type=float, default=3600.0, metavar="S",
+                        help="close each session with 1001 after S seconds (OpenAI: 3600)")
     faults.add_argument("--drop-after-deltas", type=int, metavar="N",
                         help="abort each connection after N audio deltas")
     faults.add_argument("--stall-after-deltas", type=int, metavar="N",

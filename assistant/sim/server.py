@@ -51,6 +51,7 @@ class SimServer:
         self.max_event_bytes = max_event_bytes
         self.faults = faults or Faults()
         self.connections: list[SimConnection] = []
+        self.attempts = 0                   # WebSocket handshakes asked for, refused ones too
         # Sees every event as it crosses the wire: ("in" | "out", event, dialect). For tests.
         self.on_wire: Callable[[str, dict[str, Any], str], None] | None = None
         self._server: Server | None = None
@@ -82,6 +83,7 @@ class SimServer:
 
     def _check_request(self, connection: ServerConnection, request: Request) -> Response | None:
         parts = urlsplit(request.path)
+        self.attempts += 1
         if self.faults.refuse_now():
             return connection.respond(http.HTTPStatus.SERVICE_UNAVAILABLE,
                                       "Service unavailable (a fault asked for).\n")

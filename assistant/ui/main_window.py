@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.app.controller import Controller
+from assistant.app.history_browser import HistoryBrowser
 from assistant.app.states import CONNECTING, DISCONNECTED, ERROR
 from assistant.ui.event_inspector import EventInspector
+from assistant.ui.history_panel import HistoryPanel
 from assistant.ui.level_meter import LevelMeter
 from assistant.ui.settings_dialog import MODE_LABELS
 from assistant.ui.transcript_view import TranscriptView
@@ -46,9 +48,9 @@ class MainWindow(QMainWindow):
     key_dialog_requested = Signal(str)
     settings_requested = Signal()
 
-    def __init__(self, controller: Controller) -> None:
+    def __init__(self, controller: Controller, browser: HistoryBrowser) -> None:
         super().__init__()
-        self.controller = controller
+        self.controller, self.browser = controller, browser
         self.setWindowTitle("Voice Assistant")
         self.resize(980, 680)
         self.setStyleSheet(STYLE)
@@ -73,9 +75,16 @@ class MainWindow(QMainWindow):
         self.settings_button = QPushButton("Settings")
         self.inspector_button = QPushButton("Events")
         self.inspector_button.setCheckable(True)
+        self.history_button = QPushButton("History")
+        self.history_button.setCheckable(True)
+        self.history_button.setToolTip("Past conversations (Ctrl+H)")
+        self.retry_button = QPushButton("Retry now")
+        self.retry_button.setVisible(False)
         top = QHBoxLayout()
+        top.addWidget(self.history_button)
         top.addWidget(self.state_dot)
         top.addWidget(self.state_label)
+        top.addWidget(self.retry_button)
         top.addStretch(1)
         for button in (self.mode_combo, self.connect_button, self.settings_button,
                        self.inspector_button):
@@ -123,10 +132,13 @@ class MainWindow(QMainWindow):
 
         self.inspector = EventInspector()
         self.inspector.setVisible(False)
+        self.history = HistoryPanel()
+        self.history.setVisible(False)
         self.splitter = QSplitter()
+        self.splitter.addWidget(self.history)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.inspector)
-        self.splitter.setSizes([640, 340])
+        self.splitter.setSizes([300, 640, 340])
 
         root = QWidget()
         outer = QVBoxLayout(root)
@@ -142,7 +154,12 @@ class MainWindow(QMainWindow):
         c.turn_started.connect(self.transcript.start_turn)
         c.user_text.connect(lambda i, t, final: (self.transcript.set_text if final
                                                  else self.transcript.append_text)("user", i, t))
-        c.assistant_text.connect(lambda i, t, _f: self.transcript.append_text("assistant", i, t))
+        c.assistant_text.connect(lambda i, t, final: (self.transcript.set_text if final
+                                                      else self.transcript.append_text)(
+            "assistant", i, t))
+        c.conversation_changed.connect(self.transcript.show_items)
+        c.keeper.countdown.connect(self.render_countdown)
+        self.retry_button.clicked.connect(c.retry_now)
         c.notice.connect(self.transcript.add_notice)
         c.hint.connect(lambda text: self.statusBar().showMessage(text, 4000))
         c.events.logged.connect(self.inspector.add_event)
@@ -158,6 +175,22 @@ class MainWindow(QMainWindow):
         self.send_button.clicked.connect(self._send_text)
         self.ptt_button.pressed.connect(self._ptt_down)
         self.ptt_button.released.connect(self._ptt_up)
+        self._wire_history()
+
+    def _wire_history(self) -> None:
+        panel, browser, c = self.history, self.browser, self.controller
+        self.history_button.toggled.connect(panel.setVisible)
+        self.history_button.toggled.connect(lambda on: browser.refresh() if on else None)
+        panel.search_changed.connect(browser.search)
+        panel.selected.connect(browser.show)
+        panel.delete_requested.connect(browser.delete)
+        panel.export_requested.connect(browser.export)
+        panel.continue_requested.connect(c.continue_conversation)
+        panel.new_requested.connect(c.new_conversation)
+        browser.listed.connect(panel.show_list)
+        browser.shown.connect(panel.show_conversation)
+        browser.message.connect(panel.show_message)
+        c.usage_changed.connect(lambda _l: browser.refresh() if panel.isVisible() else None)
         self.mute_button.toggled.connect(c.audio.set_muted)
         self.mute_button.toggled.connect(
             lambda on: self.mute_button.setText("Unmute" if on else "Mute"))
@@ -169,6 +202,9 @@ class MainWindow(QMainWindow):
         for keys, action in (("Esc", self.controller.audio.interrupt),
                              ("Ctrl+M", self.mute_button.toggle),
                              ("Ctrl+I", self.inspector_button.toggle),
+                             ("Ctrl+H", self.history_button.toggle),
+                             ("Ctrl+N", self.controller.new_conversation),
+                             ("Ctrl+R", self.controller.retry_now),
                              ("Ctrl+,", self.settings_requested.emit),
                              ("Ctrl+K", self._toggle_connection),
                              ("Ctrl+Q", self.close)):
@@ -185,6 +221,13 @@ class MainWindow(QMainWindow):
                                     else "Connect")
         self.ptt_button.setEnabled(connected)
         self.interrupt_button.setEnabled(connected)
+        self.retry_button.setVisible(False)
+
+    def render_countdown(self, seconds: int, why: str) -> None:
+        """Waiting to reconnect: when, why, and a way to try now."""
+        if seconds > 0:
+            self.render_state(CONNECTING, f"Reconnecting in {seconds} s  ·  {why}")
+        self.retry_button.setVisible(seconds > 0)
 
     def render_offline(self, offline: bool) -> None:
         self.banner.setText("<b>Offline demo</b>: replies come from the embedded server, not a "

@@ -55,6 +55,14 @@ class TranscriptView(QTextBrowser):
         self._texts[item_id] = text
         self._follow()
 
+    def show_items(self, turns: list[tuple[str, str, str]]) -> None:
+        """Start over with these (role, item_id, text) turns: a new or a continued conversation."""
+        self.clear()
+        self._bodies.clear()
+        self._texts.clear()
+        for role, item_id, text in turns:
+            self.set_text(role, item_id, text)
+
     def add_notice(self, text: str) -> None:
         cursor = self._end_cursor()
         if not self.document().isEmpty():

@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
+from assistant.app.conversation_record import ConversationRecord
 from assistant.app.handlers import HANDLERS
 from assistant.app.states import LISTENING, SPEAKING, THINKING
+from assistant.store.history import History
 
 
 @dataclass
@@ -17,6 +19,8 @@ class Recorder:
     state: str = LISTENING
     cut: set[str] = field(default_factory=set)
     calls: list[tuple[Any, ...]] = field(default_factory=list)
+    record: ConversationRecord = field(
+        default_factory=lambda: ConversationRecord(History.open(None), print))
 
     def set_state(self, state: str, detail: str) -> None:
         self.state = state
@@ -108,3 +112,26 @@ def test_a_truncation_is_marked_and_hinted():
                                 "audio_end_ms": 1500})
     assert calls == [("text", "assistant", "a1", " —", False),
                      ("hint", "Interrupted at 1.5 s of the reply.")]
+
+
+def test_the_final_assistant_transcript_replaces_the_deltas_unless_cut():
+    recorder = Recorder(cut={"a2"})
+    handle(recorder, {"type": "response.output_audio_transcript.done", "item_id": "a1",
+                      "transcript": "Hello there."})
+    handle(recorder, {"type": "response.output_audio_transcript.done", "item_id": "a2",
+                      "transcript": "Never heard."})
+    assert [c for c in recorder.calls if c[0] == "text"] == [
+        ("text", "assistant", "a1", "Hello there.", True)]
+
+
+def test_tool_calls_and_results_are_kept_as_they_complete():
+    recorder = Recorder()
+    handle(recorder, {"type": "conversation.item.done", "item": {
+        "type": "function_call", "id": "c1", "call_id": "call_1", "name": "clock",
+        "arguments": "{}"}})
+    handle(recorder, {"type": "conversation.item.done", "item": {
+        "type": "function_call_output", "id": "o1", "call_id": "call_1", "output": "12:00"}})
+    handle(recorder, {"type": "conversation.item.done", "item": "not an item"})
+    items = recorder.record.items()
+    assert [(i.kind, i.name, i.arguments) for i in items] == [
+        ("function_call", "clock", "{}"), ("function_call_output", "", "12:00")]

@@ -40,7 +40,7 @@ async def make_shell(qtbot, tmp_path, memory_keyring):
         store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         shell = AppShell(parse_args(list(argv)), str(tmp_path / "assistant.log"),
                          audio_backend=create_pyaudio if real_audio else lambda: fake,
-                         settings_store=store)
+                         settings_store=store, history_file=tmp_path / "history.db")
         shell.fake, shell.store_path = fake, tmp_path / "settings.ini"
         qtbot.addWidget(shell.window)
         shells.append(shell)

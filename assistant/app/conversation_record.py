@@ -1,0 +1,126 @@
+"""Writes the conversation to the history as it happens, and knows what to carry over.
+
+An item gets its row when it appears (so rows keep the conversation's order, whichever transcript
+finishes first) and its text when that is final. A turn still in flight when the connection drops
+is forgotten: the user is told, and it is not replayed half-said. The conversation row is made at
+the first item, so connecting without talking leaves no empty entry behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from assistant.store.history import History
+from assistant.store.records import StoredItem, TurnUsage
+
+log = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+class ConversationRecord:
+    def __init__(self, history: History, on_problem: Callable[[str], None],
+                 model: str = "") -> None:
+        self.history = history
+        self.model = model
+        self.conversation: int | None = None
+        self._pending: dict[str, StoredItem] = {}
+        self._on_problem = on_problem
+        self._failed = False                   # a write error is said once, not per item
+
+    # ---- which conversation -------------------------------------------------------------------
+
+    def start_new(self) -> None:
+        self.conversation = None
+        self._pending.clear()
+
+    def continue_(self, conversation: int) -> list[StoredItem]:
+        """Carry on a saved conversation: its items, for showing and replaying."""
+        self._pending.clear()
+        self.conversation = conversation
+        return self.items()
+
+    def items(self) -> list[StoredItem]:
+        """The completed items of this conversation, in order."""
+        if self.conversation is None:
+            return []
+        return [item for item in self._write(self.history.items, self.conversation) or []
+                if item.item_id not in self._pending]
+
+    # ---- what happens -------------------------------------------------------------------------
+
+    def item_started(self, role: str, item_id: str) -> None:
+        item = StoredItem(item_id, "message", role, created=time.time())
+        self._pending[item_id] = item
+        self._save(item)
+
+    def text(self, role: str, item_id: str, text: str, final: bool) -> None:
+        item = self._pending.get(item_id)
+        if item is None:
+            return                       # not started here, or already complete
+        item.text = text if final else item.text + text
+        if final:
+            self._complete(item)
+
+    def interrupted(self, item_id: str, end_ms: int) -> None:
+        item = self._pending.get(item_id)
+        if item is not None:
+            item.interrupted_at_ms = end_ms
+            self._complete(item)
+
+    def response_finished(self) -> None:
+        """A response is over: its assistant items are as complete as they will be."""
+        for item in [i for i in self._pending.values() if i.role == "assistant"]:
+            self._complete(item)
+
+    def keep(self, item: StoredItem) -> None:
+        """An item complete as it comes (a tool call, a tool's result)."""
+        self._save(item)
+
+    def usage(self, turn: TurnUsage) -> None:
+        if (conversation := self._ensure_conversation()) is not None:
+            self._write(self.history.save_usage, conversation, turn)
+
+    @property
+    def in_flight(self) -> bool:
+        return bool(self._pending)
+
+    def drop_in_flight(self) -> list[str]:
+        """Forget the items not yet complete (the connection dropped under them); returns
+        their roles, so the user can be told what was lost."""
+        roles = [item.role for item in self._pending.values()]
+        for item_id in list(self._pending):
+            if self.conversation is not None:
+                self._write(self.history.forget_item, self.conversation, item_id)
+        self._pending.clear()
+        return roles
+
+    # ---- writing ------------------------------------------------------------------------------
+
+    def _complete(self, item: StoredItem) -> None:
+        self._pending.pop(item.item_id, None)
+        self._save(item)
+
+    def _save(self, item: StoredItem) -> None:
+        if (conversation := self._ensure_conversation()) is not None:
+            self._write(self.history.save_item, conversation, item)
+
+    def _ensure_conversation(self) -> int | None:
+        if self.conversation is None:
+            self.conversation = self._write(self.history.start_conversation, self.model)
+        return self.conversation
+
+    def _write(self, action: Callable[P, R], *args: P.args, **kwargs: P.kwargs) -> R | None:
+        """A disk that fails mid-conversation (full, gone) costs the history, not the call."""
+        try:
+            return action(*args, **kwargs)
+        except sqlite3.Error as exc:
+            log.warning("history write failed: %s", exc)
+            if not self._failed:
+                self._failed = True
+                self._on_problem(f"The conversation could not be saved to the history ({exc}).")
+            return None

@@ -1,0 +1,82 @@
+"""What the history panel asks of the history: lists, one conversation, delete, export to a file.
+
+Reads and writes happen here (the panel does no I/O); every failure is a sentence, not a raise.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from assistant.store import export
+from assistant.store.history import History
+
+log = logging.getLogger(__name__)
+
+
+class HistoryBrowser(QObject):
+    listed = Signal(list)           # [(conversation id, title, "date · turns · cost")]
+    shown = Signal(int, str)        # conversation id, its Markdown
+    message = Signal(str)           # the outcome of a delete or an export, or a failure
+
+    def __init__(self, history: History) -> None:
+        super().__init__()
+        self.history = history
+        self.query = ""
+
+    def search(self, query: str) -> None:
+        self.query = query
+        try:
+            found = self.history.conversations(query)
+        except sqlite3.Error as exc:
+            self.message.emit(f"The history could not be read ({exc}).")
+            return
+        self.listed.emit([(c.id, c.title, f"{_date(c.started)}  ·  {c.turns} "
+                           f"repl{'y' if c.turns == 1 else 'ies'}  ·  {export.cost_text(c.cost)}")
+                          for c in found])
+
+    def refresh(self) -> None:
+        self.search(self.query)
+
+    def show(self, conversation: int) -> None:
+        try:
+            summary = self.history.conversation(conversation)
+        except sqlite3.Error as exc:
+            self.message.emit(f"The conversation could not be read ({exc}).")
+            return
+        if summary is not None:
+            self.shown.emit(conversation, export.to_markdown(summary))
+
+    def delete(self, conversation: int) -> None:
+        try:
+            self.history.delete(conversation)
+        except sqlite3.Error as exc:
+            self.message.emit(f"The conversation could not be deleted ({exc}).")
+            return
+        self.message.emit("Conversation deleted.")
+        self.refresh()
+
+    def export(self, conversation: int, path: str) -> None:
+        """Markdown, or JSON when the file name ends in .json."""
+        target = Path(path)
+        try:
+            summary = self.history.conversation(conversation)
+            if summary is None:
+                self.message.emit("That conversation is no longer in the history.")
+                return
+            text = (export.to_json(summary, self.history.usage(conversation))
+                    if target.suffix.lower() == ".json" else export.to_markdown(summary))
+            target.write_text(text, encoding="utf-8")
+        except (sqlite3.Error, OSError) as exc:
+            log.warning("export to %s failed: %s", target, exc)
+            self.message.emit(f"Could not export to {target}: {exc}.")
+            return
+        self.message.emit(f"Exported to {target}.")
+
+
+def _date(stamp: float) -> str:
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp))

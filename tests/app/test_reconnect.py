@@ -1,0 +1,191 @@
+"""Reconnecting and rolling over against the embedded server's faults: the conversation goes on.
+
+The controller runs as in the app (qasync loop, real session, real SQLite history); the audio
+backend has no devices, so these tests are about the connection and the conversation alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+import pytest
+
+from assistant.app.controller import Controller
+from assistant.app.settings import Settings
+from assistant.app.states import CONNECTING, ERROR, LISTENING
+from assistant.realtime.endpoint import Endpoint
+from assistant.sim import SimServer
+from assistant.store.history import History
+from tests.fakes import FakePyAudio
+from tests.helpers import WireLog, until
+
+pytestmark = pytest.mark.qt
+KEY = "sk-test-reconnect-0123456789"
+
+
+class SimEndpoints:
+    def __init__(self, server: SimServer, key: str = KEY) -> None:
+        self.server, self.key = server, key
+
+    async def endpoint(self, settings: Settings, offline: bool) -> Endpoint:
+        return dataclasses.replace(settings, base_url=self.server.url).endpoint(self.key)
+
+    async def release(self) -> None:
+        pass
+
+
+@dataclasses.dataclass
+class Rig:
+    server: SimServer
+    controller: Controller
+    history: History
+    notices: list[str]
+    states: list[tuple[str, str]]
+
+    @property
+    def ready(self) -> bool:
+        session = self.controller.session
+        return (session is not None and session.configured
+                and self.controller.state == LISTENING)
+
+    def answers(self) -> list[str]:
+        conv = self.controller.record.conversation
+        return [] if conv is None else [i.text for i in self.history.items(conv)
+                                        if i.role == "assistant" and i.text]
+
+    async def turn(self, text: str) -> None:
+        before = len(self.answers())
+        self.controller.send_text(text)
+        await until(lambda: len(self.answers()) > before, timeout=10, message=f"answer: {text}")
+
+
+@pytest.fixture
+async def rig(tmp_path, qapp):
+    async with SimServer(speed=20.0, api_key=KEY) as server:
+        server.on_wire = server.wire = WireLog()
+        history = History.open(tmp_path / "history.db")
+        settings = Settings(stall_s=1.0)
+        controller = Controller(settings, SimEndpoints(server),
+                                audio_backend=lambda: FakePyAudio(devices=[]), history=history)
+        notices: list[str] = []
+        controller.notice.connect(notices.append)
+        states: list[tuple[str, str]] = []
+        controller.state_changed.connect(lambda state, detail: states.append((state, detail)))
+        rig = Rig(server, controller, history, notices, states)
+        controller.connect_(offline=False)
+        await until(lambda: rig.ready, message="connected")
+        yield rig
+        await controller.shutdown()
+        server.wire.check()
+
+
+async def test_a_hundred_drops_mid_reply_are_a_hundred_recoveries(rig):
+    took: list[float] = []
+    for number in range(100):
+        rig.server.faults.drop_after_deltas = None
+        await rig.turn(f"question {number}")
+        rig.server.faults.drop_after_deltas = 1
+        start = time.monotonic()
+        rig.controller.send_text(f"doomed {number}")
+        await until(lambda n=number: rig.controller.keeper.reconnects == n + 1 and rig.ready,
+                    message=f"recovery {number + 1}")
+        took.append(time.monotonic() - start)
+    rig.server.faults.drop_after_deltas = None
+    await rig.turn("one more")
+    assert len(rig.answers()) == 101                     # every completed turn is saved
+    users = [i.text for i in rig.history.items(rig.controller.record.conversation or 0)
+             if i.role == "user"]
+    assert users[:2] == ["question 0", "doomed 0"] and users[-1] == "one more"
+    assert sum("The reply in progress was lost." in n for n in rig.notices) == 100
+    assert max(took) < 5.0                               # question, drop, reconnect, replay
+    assert any(state == CONNECTING and "Reconnecting" in detail for state, detail in rig.states)
+
+
+async def test_the_new_session_gets_the_conversation_as_items(rig):
+    await rig.turn("remember the word pineapple")
+    rig.server.faults.drop_after_deltas = 1
+    rig.controller.send_text("and then?")
+    await until(lambda: rig.controller.keeper.reconnects == 1 and rig.ready, message="back")
+    [conn] = rig.server.connections
+    created = [e["item"] for e in conn.received if e["type"] == "conversation.item.create"]
+    assert [(i["role"], i["content"][0]["type"]) for i in created] == [
+        ("user", "input_text"), ("assistant", "output_text"), ("user", "input_text")]
+    assert created[0]["content"][0]["text"] == "remember the word pineapple"
+    assert created[1]["content"][0]["text"] == rig.answers()[0]
+    assert created[2]["content"][0]["text"] == "and then?"    # said, though never answered
+    assert any("Reconnected" in n for n in rig.notices)
+
+
+async def test_a_server_that_goes_silent_mid_reply_is_reconnected(rig):
+    rig.server.faults.stall_after_deltas = 1
+    rig.controller.send_text("hello?")
+    await until(lambda: rig.controller.keeper.reconnects == 1 and rig.ready, timeout=10,
+                message="reconnected after the stall")
+    assert any("stopped answering" in n for n in rig.notices)
+    rig.server.faults.stall_after_deltas = None
+    await rig.turn("are you back?")
+
+
+async def test_a_refused_key_stops_the_retries(rig):
+    rig.server.api_key = "sk-someone-else"
+    attempts = rig.server.attempts
+    rig.server.faults.drop_after_deltas = 1
+    rig.controller.send_text("hello")
+    await until(lambda: rig.controller.state == ERROR, message="gives up")
+    assert "rejected the API key" in rig.states[-1][1]
+    assert rig.server.attempts == attempts + 1            # one try, no loop
+    assert not rig.controller.keeper.waiting
+
+
+async def test_refused_connections_are_retried_with_a_countdown(rig):
+    counts: list[int] = []
+    rig.controller.keeper.countdown.connect(lambda seconds, _why: counts.append(seconds))
+    rig.server.faults.refuse_connections = 3
+    rig.server.faults.refused = 0
+    rig.server.faults.drop_after_deltas = 1
+    rig.controller.send_text("hello")
+    await until(lambda: rig.server.faults.refused == 2, timeout=10, message="two refusals")
+    rig.controller.retry_now()                          # cut the 2nd wait short
+    await until(lambda: rig.controller.keeper.reconnects == 1 and rig.ready, timeout=20,
+                message="back after three refusals")
+    assert rig.server.faults.refused == 3 and max(counts) >= 1
+
+
+async def test_server_side_expiry_1001_rolls_over_with_the_context(rig):
+    await rig.turn("my name is Ada")
+    [conn] = rig.server.connections
+    conn._expire()                                        # the server's time limit, now
+    await until(lambda: rig.controller.keeper.reconnects == 1 and rig.ready, message="rolled")
+    assert any("A new session" in n for n in rig.notices)
+    assert not any("was lost" in n for n in rig.notices)
+    [fresh] = rig.server.connections
+    created = [e["item"] for e in fresh.received if e["type"] == "conversation.item.create"]
+    assert created[0]["content"][0]["text"] == "my name is Ada"
+    await rig.turn("what is my name?")
+
+
+async def test_rollover_before_the_cap_waits_for_a_quiet_moment(rig):
+    await rig.turn("first")
+    old = rig.controller.session
+    rig.controller.settings.rollover_minutes = 0.5 / 60          # due after half a second
+    await until(lambda: rig.controller.session is not old and rig.ready, timeout=10,
+                message="rolled over")
+    assert old is not None and not old.is_open
+    assert any("A new session" in n for n in rig.notices)
+    rig.controller.settings.rollover_minutes = 55.0
+    await rig.turn("second")
+    assert rig.answers()[-1] and len(rig.answers()) == 2
+
+
+async def test_a_long_conversation_replays_only_what_fits_and_says_so(rig):
+    rig.controller.settings.replay_budget_tokens = 60
+    for number in range(6):
+        await rig.turn(f"question number {number} with a few more words in it")
+    rig.server.faults.drop_after_deltas = 1
+    rig.controller.send_text("drop now")
+    await until(lambda: rig.controller.keeper.reconnects == 1 and rig.ready, message="back")
+    [conn] = rig.server.connections
+    created = [e["item"] for e in conn.received if e["type"] == "conversation.item.create"]
+    assert 0 < len(created) < 13 and created[-1]["content"][0]["text"] == "drop now"
+    assert any("oldest items" in n and "token budget" in n for n in rig.notices)
