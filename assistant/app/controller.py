@@ -290,6 +290,6 @@ class Controller(QObject):
 
     def count_usage(self, usage: dict[str, Any]) -> None:
         turn = parse_usage(usage)
-        self.usage_changed.emit(self.usage.add(turn, model_price(self.settings.model,
-                                                                 self.settings.prices)))
-        self.record.usage(turn)
+        line = self.usage.add(turn, model_price(self.settings.model, self.settings.prices))
+        self.record.usage(turn)                  # saved first: the history panel reads it next
+        self.usage_changed.emit(line)

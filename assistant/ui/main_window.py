@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
 
     def _wire_history(self) -> None:
         panel, browser, c = self.history, self.browser, self.controller
-        self.history_button.toggled.connect(panel.setVisible)
+        self.history_button.toggled.connect(self._show_history)
         self.history_button.toggled.connect(lambda on: browser.refresh() if on else None)
         panel.search_changed.connect(browser.search)
         panel.selected.connect(browser.show)
@@ -222,6 +222,13 @@ class MainWindow(QMainWindow):
         self.ptt_button.setEnabled(connected)
         self.interrupt_button.setEnabled(connected)
         self.retry_button.setVisible(False)
+
+    def _show_history(self, on: bool) -> None:
+        """A panel shown in a splitter comes back at the width it had hidden: none."""
+        self.history.setVisible(on)
+        sizes = self.splitter.sizes()
+        if on and sizes[0] < 200:
+            self.splitter.setSizes([280, max(200, sizes[1] - 280), *sizes[2:]])
 
     def render_countdown(self, seconds: int, why: str) -> None:
         """Waiting to reconnect: when, why, and a way to try now."""

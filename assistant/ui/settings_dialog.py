@@ -1,4 +1,5 @@
-"""Settings: endpoint, model and voice, turn detection, devices, echo guard, the key.
+"""Settings: endpoint, model and voice, turn detection, devices, echo guard, the key; and on a
+second tab, session rollover, how much a new session is told, and the price table.
 
 Edits a copy of Settings and emits it on OK; device re-scan and key changes are intents the
 controller carries out.
@@ -18,14 +19,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from assistant.app.prices import DEFAULT_PRICES, parse_prices, prices_text
 from assistant.app.settings import Settings
 from assistant.config import VOICES
 from assistant.realtime.session_config import EAGERNESS
@@ -46,11 +50,17 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self.setMinimumWidth(520)
         self._settings = dataclasses.replace(settings)
+        general, sessions = QWidget(), QWidget()
+        page = QVBoxLayout(general)
+        for group in (self._endpoint_group(), self._voice_group(), self._turn_group(),
+                      self._audio_group(inputs, outputs)):
+            page.addWidget(group)
+        QVBoxLayout(sessions).addWidget(self._session_group())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, "General")
+        self.tabs.addTab(sessions, "Sessions and cost")
         layout = QVBoxLayout(self)
-        layout.addWidget(self._endpoint_group())
-        layout.addWidget(self._voice_group())
-        layout.addWidget(self._turn_group())
-        layout.addWidget(self._audio_group(inputs, outputs))
+        layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
@@ -119,6 +129,27 @@ class SettingsDialog(QDialog):
         form.addRow("", self.echo_guard)
         return box
 
+    def _session_group(self) -> QGroupBox:
+        box, form = _group("Long conversations")
+        self.rollover = QSpinBox(minimum=1, maximum=59, suffix=" min")
+        self.rollover.setToolTip("OpenAI ends a session after 60 minutes; a new one is opened "
+                                 "at a quiet moment before that, with the conversation")
+        self.budget = QSpinBox(minimum=500, maximum=100_000, singleStep=1000, suffix=" tokens")
+        self.budget.setToolTip("How much of the conversation a new session is given back")
+        self.prices = QPlainTextEdit()
+        self.prices.setAccessibleName("Price table, US dollars per million tokens")
+        reset = QPushButton("Reset prices")
+        reset.clicked.connect(lambda: self.prices.setPlainText(prices_text(DEFAULT_PRICES)))
+        self.price_error = QLabel()
+        self.price_error.setStyleSheet("color: #c8372d;")
+        self.price_error.setWordWrap(True)
+        form.addRow("New session after", self.rollover)
+        form.addRow("Carry over at most", self.budget)
+        form.addRow("Prices (USD per 1M tokens)", self.prices)
+        form.addRow("", reset)
+        form.addRow("", self.price_error)
+        return box
+
     # ---- state --------------------------------------------------------------------------------
 
     def set_devices(self, inputs: list[str], outputs: list[str]) -> None:
@@ -147,6 +178,9 @@ class SettingsDialog(QDialog):
         self.prefix.setValue(s.vad_prefix_ms)
         _select(self.eagerness, s.eagerness)
         self.echo_guard.setChecked(s.echo_guard)
+        self.rollover.setValue(round(s.rollover_minutes))
+        self.budget.setValue(s.replay_budget_tokens)
+        self.prices.setPlainText(s.prices or prices_text(DEFAULT_PRICES))
 
     def values(self) -> Settings:
         return dataclasses.replace(
@@ -158,9 +192,25 @@ class SettingsDialog(QDialog):
             vad_prefix_ms=self.prefix.value(), eagerness=self.eagerness.currentData(),
             input_device=self.input_device.currentData(),
             output_device=self.output_device.currentData(),
-            echo_guard=self.echo_guard.isChecked())
+            echo_guard=self.echo_guard.isChecked(), rollover_minutes=float(self.rollover.value()),
+            replay_budget_tokens=self.budget.value(), prices=self._prices_value())
+
+    def _prices_value(self) -> str:
+        """Empty while the table is the defaults, so later default prices reach the user."""
+        text = self.prices.toPlainText()
+        try:
+            return "" if parse_prices(text) == DEFAULT_PRICES else text
+        except ValueError:
+            return text
 
     def _accept(self) -> None:
+        try:
+            parse_prices(self.prices.toPlainText())
+        except ValueError as exc:
+            self.price_error.setText(str(exc))
+            self.tabs.setCurrentIndex(1)
+            self.prices.setFocus()
+            return
         self.applied.emit(self.values())
         self.accept()
 

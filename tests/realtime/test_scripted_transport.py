@@ -8,7 +8,15 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from assistant.errors import ApiKeyRejected, BetaProtocolDisabled, ConnectionLost, SessionExpired
+from assistant.errors import (
+    AccountRefused,
+    ApiKeyRejected,
+    BetaProtocolDisabled,
+    ConnectionLost,
+    EndpointUnreachable,
+    HandshakeFailed,
+    SessionExpired,
+)
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.session import RealtimeSession
 from assistant.realtime.transport import Transport, TransportClosed
@@ -138,6 +146,25 @@ async def test_a_close_code_becomes_a_typed_reason(code, error):
     wire.hang_up(code)
     reason = await asyncio.wait_for(session.closed, 2)
     assert isinstance(reason, error) and not session.is_open
+
+
+@pytest.mark.parametrize(("code", "error"), [("insufficient_quota", AccountRefused),
+                                             ("invalid_api_key", AccountRefused),
+                                             ("beta_api_shape_disabled", BetaProtocolDisabled)])
+async def test_a_refusing_error_then_a_close_is_not_worth_retrying(code, error):
+    session, wire = await connected()
+    wire.push({"type": "error", "error": {"type": "invalid_request_error", "code": code,
+                                          "message": "You exceeded your current quota."}})
+    wire.hang_up(1000)
+    reason = await asyncio.wait_for(session.closed, 2)
+    assert isinstance(reason, error) and not reason.retryable
+
+
+def test_which_errors_are_worth_retrying():
+    assert ConnectionLost("x").retryable and SessionExpired("x").retryable
+    assert EndpointUnreachable("here", "refused").retryable
+    assert HandshakeFailed("here", 503).retryable and not HandshakeFailed("here", 404).retryable
+    assert not ApiKeyRejected("here", 401).retryable
 
 
 async def test_a_refused_open_raises_the_transports_typed_error():
