@@ -77,7 +77,7 @@ class AudioSupervisor(QObject):
             return
         self.bridge.detach()
         if session is not None:
-            self.bridge.attach(session)
+            self.bridge.attach(session, after_drop=True)
 
     def stop(self) -> None:
         self._check.stop()

@@ -21,6 +21,7 @@ import numpy as np
 
 from assistant.audio.echo_guard import EchoGuard
 from assistant.audio.outbox import FrameOutbox
+from assistant.audio.pause_gate import PauseGate
 from assistant.audio.playback_buffer import PlaybackBuffer
 from assistant.config import MIN_PTT_S, PTT_TAIL_S
 from assistant.dispatch import Event, EventTable
@@ -51,11 +52,15 @@ class AudioBridge:
         self._pressed_at = 0.0
         self._dropped_items: deque[str] = deque(maxlen=16)
         self._confirm: asyncio.TimerHandle | None = None
+        self.gate: PauseGate | None = None       # after a reconnect: wait for the user to pause
 
     # ---- lifecycle ----------------------------------------------------------------------------
 
-    def attach(self, session: RealtimeSession) -> None:
+    def attach(self, session: RealtimeSession, after_drop: bool = False) -> None:
+        """Feed `session`; `after_drop`: the user may be mid-sentence, so (with voice detection)
+        the microphone waits for a pause first."""
         self.session = session
+        self.gate = PauseGate() if after_drop and self.mode == "vad" else None
         session.listeners.append(self.on_event)
         self.outbox.on_ready = self._frames_ready
 
@@ -198,6 +203,8 @@ class AudioBridge:
             return
         self.note_playback()
         for frame in frames:
+            if self.gate is not None and not self.gate.passes(frame):
+                continue
             session.append_audio(self.mic_frame(frame).tobytes())
             self.frames_sent += 1
 

@@ -147,3 +147,37 @@ async def test_frames_reach_the_loop_only_when_wanted():
     assert bridge.outbox.wanted()
     bridge.muted = True
     assert not bridge.outbox.wanted()
+
+
+async def test_after_a_drop_the_microphone_waits_for_a_pause_before_the_new_session(sim):
+    old = await open_session(sim.url, mode="server_vad")
+    fresh = await open_session(sim.url, mode="server_vad")
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), None, mode="vad")
+    bridge.attach(old)
+    await feed(bridge.outbox, speech("the start of a sentence", 0))
+    sent_before = bridge.frames_sent
+    bridge.detach()                                 # the connection dropped mid-sentence
+    bridge.attach(fresh, after_drop=True)
+    tail = speech("and the rest of it still going", 0)
+    await feed(bridge.outbox, tail)
+    assert bridge.frames_sent == sent_before        # the tail of the sentence is held back
+    assert bridge.gate is not None and bridge.gate.dropped == len(as_frames(tail))
+    await feed(bridge.outbox, bytes(2 * FRAME_SAMPLES * 20))          # a 400 ms pause
+    question = speech("a new question", 600)
+    await feed(bridge.outbox, question)
+    # 300 ms without speech (the pause, and any quiet end of the tail) opened the gate; the
+    # rest of the pause and the whole question went through
+    sent = bridge.frames_sent - sent_before
+    assert 5 + len(as_frames(question)) <= sent <= 20 + len(as_frames(question))
+    bridge.close()
+    await old.close()
+    await fresh.close()
+
+
+async def test_push_to_talk_needs_no_pause_after_a_drop(sim):
+    session = await open_session(sim.url, mode="none")
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), None, mode="ptt")
+    bridge.attach(session, after_drop=True)
+    assert bridge.gate is None                      # the user presses again to talk
+    bridge.close()
+    await session.close()
