@@ -83,6 +83,11 @@ class LiveApp:
         """Events of this type the server sent."""
         return [e for _, e in self.events("out", kind)]
 
+    def sent_at(self, kind: str) -> float:
+        """When the server last sent an event of this type (monotonic; 0 if never)."""
+        times = [t for t, _ in self.events("out", kind)]
+        return times[-1] if times else 0.0
+
     def received(self, kind: str) -> list[dict[str, Any]]:
         """Events of this type the server received from the app."""
         return [e for _, e in self.events("in", kind)]

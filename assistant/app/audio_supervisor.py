@@ -71,13 +71,17 @@ class AudioSupervisor(QObject):
         self._check.start()
 
     def move_to(self, session: RealtimeSession | None) -> None:
-        """Join the open devices to another session (None: to none, while reconnecting). What
-        was playing or being said stops with the old session; nothing of it reaches the new."""
+        """Join the open devices to another session, or to none while reconnecting after a drop.
+        What was playing or being said stops with the old session; nothing of it reaches the
+        new one."""
         if self.bridge is None:
             return
-        self.bridge.detach()
-        if session is not None:
-            self.bridge.attach(session, after_drop=True)
+        if session is None:
+            self.bridge.detach(dropped=True)
+            return
+        if self.bridge.session is not None:
+            self.bridge.detach()                 # a rollover at a quiet moment: no pause needed
+        self.bridge.attach(session)
 
     def stop(self) -> None:
         self._check.stop()

@@ -56,15 +56,17 @@ class AudioBridge:
 
     # ---- lifecycle ----------------------------------------------------------------------------
 
-    def attach(self, session: RealtimeSession, after_drop: bool = False) -> None:
-        """Feed `session`; `after_drop`: the user may be mid-sentence, so (with voice detection)
-        the microphone waits for a pause first."""
+    def attach(self, session: RealtimeSession) -> None:
         self.session = session
-        self.gate = PauseGate() if after_drop and self.mode == "vad" else None
         session.listeners.append(self.on_event)
         self.outbox.on_ready = self._frames_ready
 
-    def detach(self) -> None:
+    def detach(self, dropped: bool = False) -> None:
+        """Stop feeding the session. `dropped`: the connection failed under the user, who may
+        be mid-sentence; with voice detection the next session then gets the microphone only
+        once they pause (see PauseGate)."""
+        if dropped:
+            self.gate = PauseGate(self.user_speaking) if self.mode == "vad" else None
         if self.session is not None:
             if self.on_event in self.session.listeners:
                 self.session.listeners.remove(self.on_event)
@@ -199,12 +201,19 @@ class AudioBridge:
 
     def _send(self, frames: list[np.ndarray]) -> None:
         session = self._live()
-        if not frames or session is None or not self._wants_frames():
+        if not frames or not self._wants_frames():
+            return
+        if session is None:
+            if (gate := self.gate) is not None:
+                for frame in frames:
+                    gate.observe(frame)                  # speech while reconnecting counts
             return
         self.note_playback()
         for frame in frames:
-            if self.gate is not None and not self.gate.passes(frame):
-                continue
+            if self.gate is not None:
+                if not self.gate.passes(frame):
+                    continue
+                self.gate = None                         # open for good: the user paused
             session.append_audio(self.mic_frame(frame).tobytes())
             self.frames_sent += 1
 

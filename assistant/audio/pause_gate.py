@@ -1,9 +1,10 @@
-"""Holds the microphone back after a reconnect until the user pauses.
+"""Holds the microphone back after a reconnect while the user is mid-sentence.
 
-Audio from before the drop never reaches the new session; but a sentence still being spoken when
-the new session is ready would reach it half-way, as a turn of its own. So the first frames wait
-for 300 ms without speech (WebRTC's VAD: a real speech detector, not a level threshold, so a noisy
-room still opens the gate). A room the detector never finds quiet opens it after 5 s.
+Audio from before a drop never reaches the new session; but a sentence still being spoken when
+the new session is ready would reach it half-way, as a turn of its own. So if the user was talking
+when the connection dropped, or starts while it reconnects, the new session gets the microphone
+only after 300 ms without speech. WebRTC's VAD judges speech (a real speech detector, not a level
+threshold, so a noisy room still counts as quiet); a room it never finds quiet opens after 5 s.
 """
 
 from __future__ import annotations
@@ -19,21 +20,33 @@ VAD_RATE = 48_000           # WebRTC's VAD takes 8/16/32/48 kHz; 24 kHz doubles 
 
 
 class PauseGate:
-    def __init__(self, aggressiveness: int = 2) -> None:
+    def __init__(self, talking: bool, aggressiveness: int = 2) -> None:
+        """`talking`: the user was mid-sentence at the drop (the gate starts closed)."""
         self._vad = webrtcvad.Vad(aggressiveness)
-        self._quiet_run = 0
-        self._seen = 0
-        self.open = False
+        self._quiet_run = 0 if talking else PAUSE_FRAMES
+        self._closed_for = 0
         self.dropped = 0                 # frames held back (speech the new session never got)
 
+    @property
+    def open(self) -> bool:
+        return self._quiet_run >= PAUSE_FRAMES or self._closed_for >= GIVE_UP_FRAMES
+
+    def observe(self, frame: np.ndarray) -> None:
+        """A frame heard while no session listens: speech now closes the gate."""
+        self._judge(frame)
+
     def passes(self, frame: np.ndarray) -> bool:
-        """One 20 ms int16 frame at 24 kHz: False while the gate waits for a pause."""
+        """A frame for the new session: False (held back) until the user pauses."""
         if self.open:
             return True
-        self._seen += 1
-        doubled = np.repeat(frame.astype(np.int16, copy=False), 2).tobytes()
-        speech = self._vad.is_speech(doubled, VAD_RATE)
-        self._quiet_run = 0 if speech else self._quiet_run + 1
-        self.open = self._quiet_run >= PAUSE_FRAMES or self._seen >= GIVE_UP_FRAMES
+        self._judge(frame)
         self.dropped += 1
         return False
+
+    def _judge(self, frame: np.ndarray) -> None:
+        doubled = np.repeat(frame.astype(np.int16, copy=False), 2).tobytes()
+        if self._vad.is_speech(doubled, VAD_RATE):
+            self._quiet_run = 0
+        else:
+            self._quiet_run += 1
+        self._closed_for = 0 if self.open else self._closed_for + 1

@@ -149,15 +149,21 @@ async def test_frames_reach_the_loop_only_when_wanted():
     assert not bridge.outbox.wanted()
 
 
-async def test_after_a_drop_the_microphone_waits_for_a_pause_before_the_new_session(sim):
-    old = await open_session(sim.url, mode="server_vad")
-    fresh = await open_session(sim.url, mode="server_vad")
+async def vad_bridge(sim) -> tuple[AudioBridge, object]:
+    session = await open_session(sim.url, mode="server_vad")
     bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), None, mode="vad")
-    bridge.attach(old)
+    bridge.attach(session)
+    return bridge, session
+
+
+async def test_a_sentence_cut_by_a_drop_is_not_sent_half_way_to_the_new_session(sim):
+    bridge, old = await vad_bridge(sim)
+    fresh = await open_session(sim.url, mode="server_vad")
     await feed(bridge.outbox, speech("the start of a sentence", 0))
+    await until(lambda: bridge.user_speaking, message="the server hears the user")
     sent_before = bridge.frames_sent
-    bridge.detach()                                 # the connection dropped mid-sentence
-    bridge.attach(fresh, after_drop=True)
+    bridge.detach(dropped=True)                     # the connection drops mid-sentence
+    bridge.attach(fresh)                            # and is back at once
     tail = speech("and the rest of it still going", 0)
     await feed(bridge.outbox, tail)
     assert bridge.frames_sent == sent_before        # the tail of the sentence is held back
@@ -174,10 +180,30 @@ async def test_after_a_drop_the_microphone_waits_for_a_pause_before_the_new_sess
     await fresh.close()
 
 
-async def test_push_to_talk_needs_no_pause_after_a_drop(sim):
-    session = await open_session(sim.url, mode="none")
-    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), None, mode="ptt")
-    bridge.attach(session, after_drop=True)
-    assert bridge.gate is None                      # the user presses again to talk
+async def test_a_user_who_was_not_talking_loses_nothing_however_fast_the_reconnect(sim):
+    bridge, session = await vad_bridge(sim)
+    bridge.detach(dropped=True)
+    bridge.attach(session)
+    question = speech("straight away", 300)
+    await feed(bridge.outbox, question)
+    assert bridge.frames_sent == len(as_frames(question)) and bridge.gate is None
+    bridge.close()
+    await session.close()
+
+
+async def test_talking_while_reconnecting_is_held_until_a_pause_and_ptt_needs_none(sim):
+    bridge, session = await vad_bridge(sim)
+    bridge.detach(dropped=True)
+    await feed(bridge.outbox, speech("talking into the void", 0))     # no session listens
+    bridge.attach(session)
+    await feed(bridge.outbox, speech("still going on", 0))
+    assert bridge.frames_sent == 0
+    await feed(bridge.outbox, bytes(2 * FRAME_SAMPLES * 16))          # a pause
+    question = speech("now the question", 300)
+    await feed(bridge.outbox, question)
+    assert bridge.frames_sent >= len(as_frames(question))
+    bridge.mode = "ptt"
+    bridge.detach(dropped=True)
+    assert bridge.gate is None                                  # push-to-talk: press again
     bridge.close()
     await session.close()
