@@ -55,8 +55,11 @@ async def run(args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
-                        stream=sys.stderr)
+    level = logging.DEBUG if args.verbose else logging.WARNING
+    logging.basicConfig(level=level, stream=sys.stderr)
+    # The WebSocket logger is capped at INFO (below, it logs the key header); quieter still
+    # unless asked, so a script reading this process's output sees only what it asked for.
+    logging.getLogger("assistant.sim.websocket").setLevel(max(level, logging.INFO))
     asyncio.run(run(args))
     return 0
 

@@ -17,6 +17,7 @@ from assistant.app.states import ERROR, LISTENING
 from assistant.logging_setup import setup_logging
 from assistant.sim import SimServer
 from tests.helpers import until
+from tests.secrets_scan import leaks
 
 KEY = "sk-test-secret-0123456789abcdefXYZ"
 
@@ -47,6 +48,14 @@ async def test_key_dialog_tests_and_stores_the_key_then_connects(make_shell, qtb
         shell.window.inspector_button.setChecked(True)
         shell.controller.send_text("is my key safe")
         await until(lambda: 'You said: "is my key safe".' in shell.window.transcript.turns())
+        server.faults.drop_after_deltas = 1                  # a reconnect, logged and replayed
+        shell.controller.send_text("and after a drop?")
+        await until(lambda: shell.controller.keeper.reconnects == 1
+                    and shell.controller.state == LISTENING, message="reconnected")
+        conversation = shell.controller.record.conversation or 0
+        for suffix in ("md", "json"):
+            shell.window.browser.export(conversation, str(tmp_path / f"export.{suffix}"))
+        assert "is my key safe" in (tmp_path / "export.md").read_text()
         shell.controller.settings.instructions = "persist me"
         shell.controller.apply_settings(shell.controller.settings)
         await shell.controller.shutdown()
@@ -59,6 +68,10 @@ async def test_key_dialog_tests_and_stores_the_key_then_connects(make_shell, qtb
                         ("inspector", shell.window.inspector.all_text()),
                         ("transcript", shell.window.transcript.toPlainText())):
         assert KEY not in text, where
+    # every file the run wrote (settings, log, history database, exports), in any disguise
+    assert leaks(KEY, tmp_path) == []
+    assert {"settings.ini", "history.db", "export.md", "export.json"} <= \
+        {p.name for p in tmp_path.iterdir()}
 
 
 async def test_a_rejected_key_shows_the_error_and_asks_again(make_shell, memory_keyring):

@@ -1,0 +1,74 @@
+"""The app's controller (session keeper, history, replay; no window, no sound card) talking to
+the embedded server run as a separate process, as the long-run benches need: typed turns at a
+pace no spoken conversation on real devices could be sped up to."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import subprocess
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from assistant.app.controller import Controller  # noqa: E402
+from assistant.app.settings import Settings  # noqa: E402
+from assistant.app.states import LISTENING  # noqa: E402
+from assistant.realtime.endpoint import Endpoint  # noqa: E402
+from assistant.store.history import History  # noqa: E402
+from tests.fakes import FakePyAudio  # noqa: E402
+from tests.helpers import until  # noqa: E402
+
+
+class ServerProcess:
+    def __init__(self, url: str) -> None:
+        self.url = url
+
+    async def endpoint(self, settings: Settings, offline: bool) -> Endpoint:
+        return dataclasses.replace(settings, base_url=self.url).endpoint("sk-bench")
+
+    async def release(self) -> None:
+        pass
+
+
+@asynccontextmanager
+async def rig(history: Path, *sim_args: str, **settings: object) -> AsyncIterator[Controller]:
+    server = subprocess.Popen([sys.executable, "-m", "assistant.sim", "--port", "0", *sim_args],
+                              stdout=subprocess.PIPE, text=True)
+    assert server.stdout is not None
+    url = server.stdout.readline().split()[-1].rsplit("/realtime", 1)[0]
+    controller = Controller(Settings(**settings), ServerProcess(url),  # type: ignore[arg-type]
+                            audio_backend=lambda: FakePyAudio(devices=[]),
+                            history=History.open(history))
+    try:
+        controller.connect_(offline=False)
+        await until(lambda: controller.state == LISTENING, message="connected")
+        yield controller
+    finally:
+        await controller.shutdown()
+        server.terminate()
+        server.wait(10)
+
+
+async def ask(controller: Controller, text: str, timeout: float = 20.0) -> None:
+    """A typed question; returns once it is answered and saved (or the answer was lost)."""
+    done: list[str] = []
+    controller.usage_changed.connect(done.append)
+    controller.send_text(text)
+    await until(lambda: bool(done) and not controller.record.in_flight, timeout, "an answer")
+    controller.usage_changed.disconnect(done.append)
+
+
+def run(main: object) -> None:
+    """Run a coroutine on a qasync loop, as the app does."""
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    loop.run_until_complete(main)  # type: ignore[arg-type]

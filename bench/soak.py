@@ -1,0 +1,95 @@
+"""A 60-minute conversation at 20x speed: do memory and open files stay flat?
+
+The controller (session keeper, history, replay) talks to the embedded server, a separate process
+replying at 20x real time: a typed question every 15 simulated seconds (240 turns), the socket
+cut at 10 and 20 simulated minutes, and sessions rolled over every 15 minutes after that (the
+app's 55-minute rollover, compressed so that one hour holds several). Every 5 simulated minutes
+it prints the process's RSS and open file descriptors. No window and no sound card: those are
+measured by conversation_bench.py.
+
+    .venv/bin/python bench/soak.py [--minutes 60] [--speed 20]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from assistant.app.controller import Controller  # noqa: E402
+from bench.controller_rig import ask, rig, run  # noqa: E402
+from tests.helpers import until  # noqa: E402
+
+TURN_EVERY_S = 15.0
+DROPS_AT_MIN = (10.0, 20.0)
+ROLLOVER_MIN = 15.0
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def open_fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+async def soak(minutes: float, speed: float) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="soak-"))
+    async with rig(folder / "history.db", "--speed", str(speed),
+                   rollover_minutes=ROLLOVER_MIN / speed) as controller:
+        notices: list[str] = []
+        controller.notice.connect(notices.append)
+        start = time.monotonic()
+        print(f"{'sim min':>7} {'turns':>6} {'RSS MB':>7} {'fds':>4} {'sessions':>8}")
+        turns, next_report, drops = 0, 0.0, list(DROPS_AT_MIN)
+        while (sim_min := (time.monotonic() - start) * speed / 60) < minutes:
+            if sim_min >= next_report:
+                print(f"{sim_min:7.1f} {turns:6d} {rss_mb():7.1f} {open_fds():4d} "
+                      f"{controller.keeper.reconnects + 1:8d}", flush=True)
+                next_report += 5
+            if drops and sim_min >= drops[0] and controller.session is not None:
+                drops.pop(0)
+                before = controller.keeper.reconnects
+                drop(controller)
+                await until(lambda b=before: controller.keeper.reconnects > b
+                            and controller.session is not None, 10, "reconnected")
+            await ask(controller, f"turn {turns}: tell me something about number {turns}")
+            turns += 1
+            wait = start + turns * TURN_EVERY_S / speed - time.monotonic()
+            await asyncio.sleep(max(0.0, wait))
+        print(f"{minutes:7.1f} {turns:6d} {rss_mb():7.1f} {open_fds():4d} "
+              f"{controller.keeper.reconnects + 1:8d}")
+        saved = controller.history.conversations()[0]
+        print(f"history: {saved.turns} responses saved, {len(controller.record.items())} items; "
+              f"{sum('Reconnected' in n for n in notices)} reconnects, "
+              f"{sum('A new session' in n for n in notices)} rollovers")
+
+
+def drop(controller: Controller) -> None:
+    """Cut the TCP connection under the session, as a network blink does (no close frame)."""
+    transport = controller.session._transport if controller.session else None
+    ws = getattr(transport, "_ws", None)
+    if ws is not None:
+        ws.transport.abort()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=60.0)
+    parser.add_argument("--speed", type=float, default=20.0)
+    args = parser.parse_args()
+    run(soak(args.minutes, args.speed))
+
+
+if __name__ == "__main__":
+    main()
