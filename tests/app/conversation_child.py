@@ -12,17 +12,17 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import qasync  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import qasync
+from PySide6.QtWidgets import QApplication
 
-from assistant.app.controller import Controller  # noqa: E402
-from assistant.app.settings import Settings  # noqa: E402
-from assistant.app.states import LISTENING  # noqa: E402
-from assistant.realtime.endpoint import Endpoint  # noqa: E402
-from assistant.sim import SimServer  # noqa: E402
-from assistant.store.history import History  # noqa: E402
-from tests.fakes import FakePyAudio  # noqa: E402
-from tests.helpers import until  # noqa: E402
+from assistant.app.controller import Controller
+from assistant.app.settings import Settings
+from assistant.app.states import LISTENING
+from assistant.realtime.endpoint import Endpoint
+from assistant.sim import SimServer
+from assistant.store.history import History
+from tests.fakes import FakePyAudio
+from tests.helpers import until
 
 
 class Local:

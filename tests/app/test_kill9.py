@@ -25,7 +25,8 @@ def test_kill_9_mid_turn_keeps_every_completed_turn(tmp_path):
                 os.kill(child.pid, signal.SIGKILL)      # mid-turn: the 6th answer is streaming
                 break
         else:
-            raise AssertionError(f"the child ended early: {child.stderr.read() if child.stderr else ''}")
+            errors = child.stderr.read() if child.stderr else ""
+            raise AssertionError(f"the child ended early: {errors}")
     finally:
         child.kill()
         child.wait(10)
