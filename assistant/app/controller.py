@@ -115,6 +115,11 @@ class Controller(QObject):
         self.conversation_changed.emit(turns)
         self.connect_()
 
+    def conversation_deleted(self, conversation: int) -> None:
+        """Deleted from the history: what follows is saved anew (the session goes on)."""
+        if self.record.conversation == conversation:
+            self.record.start_new()
+
     def set_mode(self, mode: TurnMode) -> None:
         self.settings.mode = mode
         self._save(self.settings)

@@ -22,6 +22,7 @@ class HistoryBrowser(QObject):
     listed = Signal(list)           # [(conversation id, title, "date · turns · cost")]
     shown = Signal(int, str)        # conversation id, its Markdown
     message = Signal(str)           # the outcome of a delete or an export, or a failure
+    deleted = Signal(int)           # a conversation is gone (the current one, perhaps)
 
     def __init__(self, history: History) -> None:
         super().__init__()
@@ -57,6 +58,7 @@ class HistoryBrowser(QObject):
         except sqlite3.Error as exc:
             self.message.emit(f"The conversation could not be deleted ({exc}).")
             return
+        self.deleted.emit(conversation)
         self.message.emit("Conversation deleted.")
         self.refresh()
 

@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         browser.listed.connect(panel.show_list)
         browser.shown.connect(panel.show_conversation)
         browser.message.connect(panel.show_message)
+        browser.deleted.connect(c.conversation_deleted)
         c.usage_changed.connect(lambda _l: browser.refresh() if panel.isVisible() else None)
         self.mute_button.toggled.connect(c.audio.set_muted)
         self.mute_button.toggled.connect(
@@ -226,8 +227,7 @@ class MainWindow(QMainWindow):
     def _show_history(self, on: bool) -> None:
         """A panel shown in a splitter comes back at the width it had hidden: none."""
         self.history.setVisible(on)
-        sizes = self.splitter.sizes()
-        if on and sizes[0] < 200:
+        if on and (sizes := self.splitter.sizes())[0] < 200:
             self.splitter.setSizes([280, max(200, sizes[1] - 280), *sizes[2:]])
 
     def render_countdown(self, seconds: int, why: str) -> None:

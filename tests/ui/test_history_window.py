@@ -81,6 +81,9 @@ async def test_history_lists_searches_continues_exports_and_deletes(make_shell, 
     panel.delete_button.click()
     await until(lambda: panel.list.count() == 0, message="deleted")
     assert panel.status.text() == "Conversation deleted."
+    await say(shell, "after the delete")          # the current one was deleted: a new one
+    await until(lambda: panel.list.count() == 1, message="saved anew")
+    assert panel.list.item(0).text().startswith("after the delete")
 
 
 async def test_a_corrupt_history_is_moved_aside_and_said_in_the_window(make_shell, tmp_path):
