@@ -103,7 +103,9 @@ def analyse(folder: Path, measured: dict[str, Any]) -> dict[str, float]:
     q_end = q_start + q_len
     reply_start = first(speaker, q_end) or 0
     barge, _ = locate(folder / "interruption.wav", both[:, 0], after=reply_start)
-    silent = silence_from(speaker, barge, 10) or 0                  # 100 ms of quiet
+    # The speaker has stopped where a silence begins that outlasts any pause in the reply's
+    # speech (a barge-in landing in a gap between sentences is not the stop itself).
+    silent = silence_from(speaker, barge, 60) or 0                  # 600 ms of quiet
     truncates = [e for _, d, e in wire if d == "in" and e["type"] == "conversation.item.truncate"]
     cut_item = truncates[0]["item_id"] if truncates else None
     reply = [e for _, d, e in wire if d == "out" and e["type"] == "response.output_audio.delta"

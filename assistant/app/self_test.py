@@ -1,8 +1,8 @@
 """`voice-assistant --self-test`: proves, on the machine it runs on (frozen or not), that the app
 can work there. Every module imports; the window opens offscreen; PortAudio starts and lists its
-devices (none is a warning); the keyring backend is named; a text turn and a spoken turn (speech
-in, the reply's audio out) pass against the embedded server in this process. One line per check,
-then exit 0 (no failure) or 1, within 30 s.
+devices (none is a warning); the keyring backend is named; the history saves and reads back and
+the VAD runs; a text turn and a spoken turn (speech in, the reply's audio out) pass against the
+embedded server in this process. One line per check, then exit 0 (no failure) or 1, within 30 s.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def run() -> int:
     started = time.monotonic()
     checks: list[tuple[str, Callable[[], Result]]] = [
         ("modules", check_imports), ("window", check_window), ("audio", check_audio),
-        ("keyring", check_keyring), ("turns", check_turns)]
+        ("keyring", check_keyring), ("history", check_history), ("turns", check_turns)]
     failed = 0
     for name, check in checks:
         try:
@@ -76,7 +76,7 @@ def check_window() -> Result:
     with tempfile.TemporaryDirectory() as folder:
         store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
         shell = AppShell(parse_args(["--offline"]), str(Path(folder) / "log"),
-                         settings_store=store)
+                         settings_store=store, history_file=Path(folder) / "history.db")
         try:
             shell.window.show()
             app.processEvents()
@@ -88,6 +88,25 @@ def check_window() -> Result:
     if image.width() < 300 or image.height() < 200:
         return "fail", f"the window rendered at {image.width()}x{image.height()}"
     return "ok", f"'{title}' renders offscreen at {image.width()}x{image.height()}"
+
+
+def check_history() -> Result:
+    """SQLite (the history) and WebRTC's VAD (the reconnect pause gate) are C code the bundle
+    must carry: one item saved and read back, one frame judged."""
+    from assistant.audio.pause_gate import PauseGate
+    from assistant.store.history import History
+    from assistant.store.records import StoredItem
+
+    with tempfile.TemporaryDirectory() as folder:
+        history = History.open(Path(folder) / "history.db")
+        conversation = history.start_conversation("self-test")
+        history.save_item(conversation, StoredItem("i1", "message", "user", "hello"))
+        saved = [item.text for item in history.items(conversation)]
+        history.close()
+    PauseGate(talking=True).passes(np.zeros(FRAME_SAMPLES, np.int16))
+    if saved != ["hello"] or history.problem:
+        return "fail", f"the history did not keep an item ({history.problem or saved})"
+    return "ok", "SQLite history (WAL) saves and reads; WebRTC VAD runs"
 
 
 def check_audio() -> Result:
