@@ -189,3 +189,19 @@ async def test_a_long_conversation_replays_only_what_fits_and_says_so(rig):
     created = [e["item"] for e in conn.received if e["type"] == "conversation.item.create"]
     assert 0 < len(created) < 13 and created[-1]["content"][0]["text"] == "drop now"
     assert any("oldest items" in n and "token budget" in n for n in rig.notices)
+
+
+async def test_a_dead_path_is_found_by_unanswered_pings_while_idle(rig, monkeypatch):
+    from assistant.realtime.transport.websocket import WebSocketTransport
+
+    monkeypatch.setattr(WebSocketTransport, "ping_s", 0.3)
+    rig.controller.connect_(offline=False)               # a session with fast pings
+    await until(lambda: rig.ready and rig.controller.keeper.reconnects == 0, message="again")
+    await rig.turn("hello")
+    [conn] = rig.server.connections
+    conn.ws.transport.pause_reading()                     # the path dies: no pong ever comes
+    await until(lambda: rig.controller.keeper.reconnects == 1 and rig.ready, timeout=10,
+                message="reconnected after unanswered pings")
+    assert any("was lost" in n for n in rig.notices)
+    conn.ws.transport.resume_reading()                    # let the server end the old one
+    await rig.turn("still here?")

@@ -24,6 +24,8 @@ _ws_log.setLevel(logging.INFO)
 
 
 class WebSocketTransport:
+    ping_s = 10.0           # a ping this often; unanswered this long, the connection is dead
+
     def __init__(self, endpoint: Endpoint) -> None:
         self.endpoint = endpoint
         self._ws: ClientConnection | None = None
@@ -34,7 +36,8 @@ class WebSocketTransport:
             self._ws = await connect(self.endpoint.url(),
                                      additional_headers=self.endpoint.headers(),
                                      max_size=4 * MAX_EVENT_BYTES, open_timeout=timeout,
-                                     compression=None, ping_interval=10, ping_timeout=10,
+                                     compression=None, ping_interval=self.ping_s,
+                                     ping_timeout=self.ping_s,
                                      close_timeout=2,
                                      logger=_ws_log)
         except InvalidStatus as exc:
