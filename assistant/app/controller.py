@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from assistant.app import connection_notices as notices
 from assistant.app.audio_supervisor import AudioSupervisor
 from assistant.app.bridge import AudioBridge
 from assistant.app.conversation_record import ConversationRecord
@@ -196,27 +197,18 @@ class Controller(QObject):
             self.audio.start(session)
         else:
             self.audio.move_to(session)
-        if reason == "rollover":
-            self.notice.emit("— A new session (the time limit); the conversation carries on —")
-        elif reason == "reconnect":
-            self.notice.emit(f"Reconnected after {self.keeper.reconnects} drop"
-                             f"{'' if self.keeper.reconnects == 1 else 's'}; "
-                             "the conversation carries on.")
-        if replay.left_out:
-            self.notice.emit(f"The {replay.left_out} oldest items of this long conversation did "
-                             "not fit the new session's token budget; the model has the rest.")
+        for sentence in notices.opened(reason, self.keeper.reconnects, replay.left_out):
+            self.notice.emit(sentence)
         self.set_state(LISTENING, self.ready_text())
 
     def session_lost(self, error: AssistantError) -> None:
         talking = self.bridge is not None and self.bridge.ptt_active
         lost = self.record.drop_in_flight()
         self.audio.move_to(None)
-        said = [str(error)]
-        if talking or "user" in lost:
-            said.append("What you were saying was not sent; please say it again.")
-        if "assistant" in lost:
-            said.append("The reply in progress was lost.")
-        self.notice.emit(" ".join(said))
+        for role, item_id in lost:
+            self.show_text(role, item_id, notices.CUT_OFF, False)
+        roles = {role for role, _ in lost} | ({"user"} if talking else set())
+        self.notice.emit(notices.lost(error, roles))
         if error.retryable:
             self.set_state(CONNECTING, "Reconnecting...")
 

@@ -89,15 +89,15 @@ class ConversationRecord:
     def in_flight(self) -> bool:
         return bool(self._pending)
 
-    def drop_in_flight(self) -> list[str]:
+    def drop_in_flight(self) -> list[tuple[str, str]]:
         """Forget the items not yet complete (the connection dropped under them); returns
-        their roles, so the user can be told what was lost."""
-        roles = [item.role for item in self._pending.values()]
-        for item_id in list(self._pending):
+        their (role, item_id), so the user can be told what was lost."""
+        lost = [(item.role, item.item_id) for item in self._pending.values()]
+        for _role, item_id in lost:
             if self.conversation is not None:
                 self._write(self.history.forget_item, self.conversation, item_id)
         self._pending.clear()
-        return roles
+        return lost
 
     # ---- writing ------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTextEdit,
     QVBoxLayout,
@@ -65,13 +66,13 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.state_dot = QLabel("●")
         self.state_label = QLabel()
-        self.state_label.setObjectName("state")
+        self.state_label.setObjectName("state")  # clipped, never widening the window
+        self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.connect_button = QPushButton("Connect")
         self.mode_combo = QComboBox()
         for value, label in MODE_LABELS.items():
             self.mode_combo.addItem(label, value)
-        self.mode_combo.setToolTip("How your turn ends: when you release the key, or when "
-                                   "the server hears you stop")
+        self.mode_combo.setToolTip("How a turn ends: on release, or when the server hears you stop")
         self.settings_button = QPushButton("Settings")
         self.inspector_button = QPushButton("Events")
         self.inspector_button.setCheckable(True)
@@ -83,11 +84,9 @@ class MainWindow(QMainWindow):
         top = QHBoxLayout()
         top.addWidget(self.history_button)
         top.addWidget(self.state_dot)
-        top.addWidget(self.state_label)
-        top.addWidget(self.retry_button)
-        top.addStretch(1)
-        for button in (self.mode_combo, self.connect_button, self.settings_button,
-                       self.inspector_button):
+        top.addWidget(self.state_label, 1)
+        for button in (self.retry_button, self.mode_combo, self.connect_button,
+                       self.settings_button, self.inspector_button):
             top.addWidget(button)
 
         self.banner = QLabel()
@@ -217,6 +216,7 @@ class MainWindow(QMainWindow):
         self.state_dot.setStyleSheet(f"color: {STATE_COLORS.get(state, '#8a8a8a')};"
                                      "font-size: 18px;")
         self.state_label.setText(f"{state.title()}  ·  {detail}" if detail else state.title())
+        self.state_label.setToolTip(detail)
         connected = state not in (DISCONNECTED, ERROR, CONNECTING)
         self.connect_button.setText("Disconnect" if state != DISCONNECTED and state != ERROR
                                     else "Connect")

@@ -205,3 +205,14 @@ async def test_a_dead_path_is_found_by_unanswered_pings_while_idle(rig, monkeypa
     assert any("was lost" in n for n in rig.notices)
     conn.ws.transport.resume_reading()                    # let the server end the old one
     await rig.turn("still here?")
+
+
+async def test_what_was_in_flight_is_marked_in_the_conversation(rig):
+    shown: list[tuple[str, str]] = []
+    rig.controller.assistant_text.connect(lambda item, text, _final: shown.append((item, text)))
+    rig.server.faults.drop_after_deltas = 3
+    rig.controller.send_text("a question the drop will eat")
+    await until(lambda: rig.controller.keeper.reconnects == 1 and rig.ready, message="back")
+    assert shown[-1][1] == " (cut off: the connection dropped)"
+    conversation = rig.controller.record.conversation or 0
+    assert shown[-1][0] not in {i.item_id for i in rig.history.items(conversation)}

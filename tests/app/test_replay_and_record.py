@@ -64,7 +64,7 @@ def test_the_record_keeps_order_completes_on_final_and_forgets_what_was_in_fligh
     record.item_started("assistant", "a2")
     record.text("assistant", "a2", "Half a sen", final=False)
     assert record.in_flight
-    assert sorted(record.drop_in_flight()) == ["assistant", "user"]
+    assert sorted(record.drop_in_flight()) == [("assistant", "a2"), ("user", "u2")]
     saved = [(i.item_id, i.text) for i in history.items(record.conversation or 0)]
     assert saved == [("u1", "hi there"), ("a1", "Hello")]
     assert [i.item_id for i in record.items()] == ["u1", "a1"] and not problems
