@@ -85,6 +85,7 @@ def check_window() -> Result:
         finally:
             shell.window.close()
             shell.collector.stop()
+            shell.history.close()        # before the folder goes (Windows keeps open files)
     if image.width() < 300 or image.height() < 200:
         return "fail", f"the window rendered at {image.width()}x{image.height()}"
     return "ok", f"'{title}' renders offscreen at {image.width()}x{image.height()}"
