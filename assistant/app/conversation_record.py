@@ -1,9 +1,11 @@
 """Writes the conversation to the history as it happens, and knows what to carry over.
 
 An item gets its row when it appears (so rows keep the conversation's order, whichever transcript
-finishes first) and its text when that is final. A turn still in flight when the connection drops
-is forgotten: the user is told, and it is not replayed half-said. The conversation row is made at
-the first item, so connecting without talking leaves no empty entry behind.
+finishes first) and its text when that is final. An item is complete at its final text or when
+the response it belongs to is done; a transcript that comes later still updates its row. A turn
+still in flight when the connection drops is forgotten: the user is told, and it is not replayed
+half-said. The conversation row is made at the first item, so connecting without talking leaves
+no empty entry behind.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class ConversationRecord:
         self.model = model
         self.conversation: int | None = None
         self._pending: dict[str, StoredItem] = {}
+        self._late: dict[str, StoredItem] = {}     # complete, its transcript maybe still to come
         self._on_problem = on_problem
         self._failed = False                   # a write error is said once, not per item
 
@@ -37,10 +40,11 @@ class ConversationRecord:
     def start_new(self) -> None:
         self.conversation = None
         self._pending.clear()
+        self._late.clear()
 
     def continue_(self, conversation: int) -> list[StoredItem]:
         """Carry on a saved conversation: its items, for showing and replaying."""
-        self._pending.clear()
+        self.start_new()
         self.conversation = conversation
         return self.items()
 
@@ -60,6 +64,9 @@ class ConversationRecord:
 
     def text(self, role: str, item_id: str, text: str, final: bool) -> None:
         item = self._pending.get(item_id)
+        if item is None and final and (late := self._late.pop(item_id, None)) is not None:
+            late.text = text                 # a transcript after its response: same row
+            self._save(late)
         if item is None:
             return                       # not started here, or already complete
         item.text = text if final else item.text + text
@@ -73,8 +80,11 @@ class ConversationRecord:
             self._complete(item)
 
     def response_finished(self) -> None:
-        """A response is over: its assistant items are as complete as they will be."""
-        for item in [i for i in self._pending.values() if i.role == "assistant"]:
+        """A response is over: its items, and the user's turn it answered, are complete (a
+        transcript still on its way updates the row when it comes)."""
+        for item in list(self._pending.values()):
+            if not item.text and item.role == "user":
+                self._late[item.item_id] = item
             self._complete(item)
 
     def keep(self, item: StoredItem) -> None:
@@ -97,6 +107,7 @@ class ConversationRecord:
             if self.conversation is not None:
                 self._write(self.history.forget_item, self.conversation, item_id)
         self._pending.clear()
+        self._late.clear()
         return lost
 
     # ---- writing ------------------------------------------------------------------------------

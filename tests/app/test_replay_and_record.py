@@ -59,6 +59,7 @@ def test_the_record_keeps_order_completes_on_final_and_forgets_what_was_in_fligh
     record.text("assistant", "a1", "Hel", final=False)
     record.text("assistant", "a1", "lo", final=False)
     record.response_finished()                       # the reply is as complete as it will be
+    assert not record.in_flight                      # quiet, though u1 has no transcript yet
     record.text("user", "u1", "hi there", final=True)  # its transcript came late
     record.item_started("user", "u2")
     record.item_started("assistant", "a2")
