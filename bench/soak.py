@@ -7,7 +7,11 @@ app's 55-minute rollover, compressed so that one hour holds several). Every 5 si
 it prints the process's RSS and open file descriptors. No window and no sound card: those are
 measured by conversation_bench.py.
 
-    .venv/bin/python bench/soak.py [--minutes 60] [--speed 20]
+`--live` soaks the whole installed app instead, in real time: its command line, a private
+PulseAudio, the embedded server in this process; a spoken question every 20 s, the socket cut
+every 3 minutes; each minute the app's RSS, open fds and CPU.
+
+    .venv/bin/python bench/soak.py [--minutes 60] [--speed 20] [--live]
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant.app.controller import Controller  # noqa: E402
+from assistant.store.history import History  # noqa: E402
 from bench.controller_rig import ask, rig, run  # noqa: E402
 from tests.helpers import until  # noqa: E402
 
@@ -75,6 +80,52 @@ async def soak(minutes: float, speed: float) -> None:
               f"{sum('A new session' in n for n in notices)} rollovers")
 
 
+async def live_soak(minutes: float) -> None:
+    from bench.conversation_bench import cpu_seconds
+    from tests.live_app import LiveApp
+    from tests.pulse import espeak_wav
+
+    folder = Path(tempfile.mkdtemp(prefix="soak-live-"))
+    question = espeak_wav("what is the weather like today", folder / "question.wav")
+    async with LiveApp([str(Path(sys.executable).parent / "voice-assistant")]) as live:
+        await live.start_app()
+        pid = live.process.pid if live.process else 0
+        status = Path(f"/proc/{pid}/status")
+        start = cpu_at = time.monotonic()
+        cpu0 = cpu_seconds(pid)
+        print(f"{'min':>4} {'answers':>7} {'RSS MB':>7} {'fds':>4} {'CPU %':>6} {'sessions':>8}")
+        minute, next_cut = 0, 180.0
+        while (elapsed := time.monotonic() - start) < minutes * 60:
+            if elapsed >= minute * 60:
+                rss = next(int(line.split()[1]) / 1024 for line in status.read_text()
+                           .splitlines() if line.startswith("VmRSS:"))
+                cpu = (cpu_seconds(pid) - cpu0) / max(1e-6, time.monotonic() - cpu_at) * 100
+                cpu0, cpu_at = cpu_seconds(pid), time.monotonic()
+                answers = sum(e["response"]["status"] == "completed"
+                              for e in live.sent("response.done"))
+                print(f"{minute:4d} {answers:7d} {rss:7.1f} {len(os.listdir(f'/proc/{pid}/fd')):4d}"
+                      f" {cpu:6.1f} {len(live.sent('session.created')):8d}", flush=True)
+                minute += 1
+            asked = time.monotonic()
+            deltas = len(live.sent("response.output_audio.delta"))
+            await live.say(question)
+            if elapsed >= next_cut:
+                next_cut += 180.0
+                await live.until(lambda d=deltas: len(live.sent("response.output_audio.delta"))
+                                 > d + 10, 20, "a reply to cut")
+                [conn] = live.server.connections
+                live.server.faults.drop_after_deltas = conn.faults.deltas
+                created = len(live.sent("session.updated"))
+                await live.until(lambda c=created: len(live.sent("session.updated")) > c, 10,
+                                 "reconnected")
+                live.server.faults.drop_after_deltas = None
+            await asyncio.sleep(max(0.0, asked + 20 - time.monotonic()))
+        await live.stop_app()
+        history = History.open(live.home / "data" / "voice-assistant" / "history.db")
+        [saved] = history.conversations()
+        print(f"history: {saved.turns} responses, {len(history.items(saved.id))} items saved")
+
+
 def drop(controller: Controller) -> None:
     """Cut the TCP connection under the session, as a network blink does (no close frame)."""
     transport = controller.session._transport if controller.session else None
@@ -87,8 +138,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minutes", type=float, default=60.0)
     parser.add_argument("--speed", type=float, default=20.0)
+    parser.add_argument("--live", action="store_true", help="the whole app, in real time")
     args = parser.parse_args()
-    run(soak(args.minutes, args.speed))
+    if args.live:
+        asyncio.run(live_soak(args.minutes))
+    else:
+        run(soak(args.minutes, args.speed))
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ from assistant.app.tasks import Tasks
 from assistant.app.usage import UsageMeter, model_price, parse_usage
 from assistant.audio.devices import create_pyaudio
 from assistant.dispatch import Event
-from assistant.errors import ApiKeyMissing, ApiKeyRejected, AssistantError
+from assistant.errors import ApiKeyMissing, ApiKeyRejected, AssistantError, SessionExpired
 from assistant.realtime.session import RealtimeSession
 from assistant.realtime.session_config import TurnMode, build_session, turn_detection_update
 from assistant.store.history import History
@@ -208,7 +208,8 @@ class Controller(QObject):
         for role, item_id in lost:
             self.show_text(role, item_id, notices.CUT_OFF, False)
         roles = {role for role, _ in lost} | ({"user"} if talking else set())
-        self.notice.emit(notices.lost(error, roles))
+        if roles or not isinstance(error, SessionExpired):   # a rollover: one marker line
+            self.notice.emit(notices.lost(error, roles))
         if error.retryable:
             self.set_state(CONNECTING, "Reconnecting...")
 

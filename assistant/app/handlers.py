@@ -126,5 +126,7 @@ def _truncated(c: Conversation, e: Event) -> None:
 @HANDLERS.on("error")
 def _error(c: Conversation, e: Event) -> None:
     error = e.get("error")
+    if isinstance(error, dict) and error.get("code") == "session_expired":
+        return                   # the time limit: the rollover's one marker line says it
     message = error.get("message") if isinstance(error, dict) else None
     c.show_notice(f"Server: {message or 'an error without a message'}")

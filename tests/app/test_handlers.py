@@ -135,3 +135,10 @@ def test_tool_calls_and_results_are_kept_as_they_complete():
     items = recorder.record.items()
     assert [(i.kind, i.name, i.arguments) for i in items] == [
         ("function_call", "clock", "{}"), ("function_call_output", "", "12:00")]
+
+
+def test_the_time_limit_error_is_left_to_the_rollover_marker():
+    recorder = Recorder()
+    handle(recorder, {"type": "error", "error": {"code": "session_expired", "message": "cap"}})
+    handle(recorder, {"type": "error", "error": {"code": "other", "message": "boom"}})
+    assert recorder.calls == [("notice", "Server: boom")]
