@@ -16,6 +16,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from assistant.app.controller import Controller
+from assistant.app.gui_thread_gc import GuiThreadCollector
 from assistant.app.settings import Settings
 from assistant.app.states import LISTENING
 from assistant.realtime.endpoint import Endpoint
@@ -41,6 +42,8 @@ async def rig(history: Path, *sim_args: str, **settings: object) -> AsyncIterato
                               stdout=subprocess.PIPE, text=True)
     assert server.stdout is not None
     url = server.stdout.readline().split()[-1].rsplit("/realtime", 1)[0]
+    collector = GuiThreadCollector()          # as the app does: no Qt object dies off-thread
+    collector.start()
     controller = Controller(Settings(**settings), ServerProcess(url),  # type: ignore[arg-type]
                             audio_backend=lambda: FakePyAudio(devices=[]),
                             history=History.open(history))
@@ -50,6 +53,7 @@ async def rig(history: Path, *sim_args: str, **settings: object) -> AsyncIterato
         yield controller
     finally:
         await controller.shutdown()
+        collector.stop()
         server.terminate()
         server.wait(10)
 

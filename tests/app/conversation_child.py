@@ -16,6 +16,7 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from assistant.app.controller import Controller
+from assistant.app.gui_thread_gc import GuiThreadCollector
 from assistant.app.settings import Settings
 from assistant.app.states import LISTENING
 from assistant.realtime.endpoint import Endpoint
@@ -37,6 +38,7 @@ class Local:
 
 
 async def converse(path: Path) -> None:
+    GuiThreadCollector(QApplication.instance()).start()      # as the app does
     async with SimServer(speed=20.0) as server:
         controller = Controller(Settings(), Local(server), history=History.open(path),
                                 audio_backend=lambda: FakePyAudio(devices=[]))

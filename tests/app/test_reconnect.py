@@ -12,6 +12,7 @@ import time
 import pytest
 
 from assistant.app.controller import Controller
+from assistant.app.gui_thread_gc import GuiThreadCollector
 from assistant.app.settings import Settings
 from assistant.app.states import CONNECTING, ERROR, LISTENING
 from assistant.realtime.endpoint import Endpoint
@@ -64,6 +65,8 @@ class Rig:
 async def rig(tmp_path, qapp):
     async with SimServer(speed=20.0, api_key=KEY) as server:
         server.on_wire = server.wire = WireLog()
+        collector = GuiThreadCollector()      # as the app does: no Qt object dies off-thread
+        collector.start()
         history = History.open(tmp_path / "history.db")
         settings = Settings(stall_s=1.0)
         controller = Controller(settings, SimEndpoints(server),
@@ -77,6 +80,7 @@ async def rig(tmp_path, qapp):
         await until(lambda: rig.ready, message="connected")
         yield rig
         await controller.shutdown()
+        collector.stop()
         server.wire.check()
 
 
