@@ -5,7 +5,6 @@ pace no spoken conversation on real devices could be sped up to."""
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import os
 import subprocess
 import sys
@@ -19,21 +18,9 @@ from assistant.app.controller import Controller
 from assistant.app.gui_thread_gc import GuiThreadCollector
 from assistant.app.settings import Settings
 from assistant.app.states import LISTENING
-from assistant.realtime.endpoint import Endpoint
 from assistant.store.history import History
 from tests.fakes import FakePyAudio
-from tests.helpers import until
-
-
-class ServerProcess:
-    def __init__(self, url: str) -> None:
-        self.url = url
-
-    async def endpoint(self, settings: Settings, offline: bool) -> Endpoint:
-        return dataclasses.replace(settings, base_url=self.url).endpoint("sk-bench")
-
-    async def release(self) -> None:
-        pass
+from tests.helpers import UrlEndpoints, until
 
 
 @asynccontextmanager
@@ -44,7 +31,7 @@ async def rig(history: Path, *sim_args: str, **settings: object) -> AsyncIterato
     url = server.stdout.readline().split()[-1].rsplit("/realtime", 1)[0]
     collector = GuiThreadCollector()          # as the app does: no Qt object dies off-thread
     collector.start()
-    controller = Controller(Settings(**settings), ServerProcess(url),  # type: ignore[arg-type]
+    controller = Controller(Settings(**settings), UrlEndpoints(url, "sk-bench"),  # type: ignore[arg-type]
                             audio_backend=lambda: FakePyAudio(devices=[]),
                             history=History.open(history))
     try:
@@ -56,15 +43,6 @@ async def rig(history: Path, *sim_args: str, **settings: object) -> AsyncIterato
         collector.stop()
         server.terminate()
         server.wait(10)
-
-
-async def ask(controller: Controller, text: str, timeout: float = 20.0) -> None:
-    """A typed question; returns once it is answered and saved (or the answer was lost)."""
-    done: list[str] = []
-    controller.usage_changed.connect(done.append)
-    controller.send_text(text)
-    await until(lambda: bool(done) and not controller.record.in_flight, timeout, "an answer")
-    controller.usage_changed.disconnect(done.append)
 
 
 def run(main: object) -> None:

@@ -29,23 +29,23 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.app.controller import Controller  # noqa: E402
 from assistant.store.history import History  # noqa: E402
-from bench.controller_rig import ask, rig, run  # noqa: E402
-from tests.helpers import until  # noqa: E402
+from bench.controller_rig import rig, run  # noqa: E402
+from tests.helpers import ask, until  # noqa: E402
 
 TURN_EVERY_S = 15.0
 DROPS_AT_MIN = (10.0, 20.0)
 ROLLOVER_MIN = 15.0
 
 
-def rss_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
+def rss_mb(pid: int | str = "self") -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return 0.0
 
 
-def open_fds() -> int:
-    return len(os.listdir("/proc/self/fd"))
+def open_fds(pid: int | str = "self") -> int:
+    return len(os.listdir(f"/proc/{pid}/fd"))
 
 
 async def soak(minutes: float, speed: float) -> None:
@@ -90,20 +90,17 @@ async def live_soak(minutes: float) -> None:
     async with LiveApp([str(Path(sys.executable).parent / "voice-assistant")]) as live:
         await live.start_app()
         pid = live.process.pid if live.process else 0
-        status = Path(f"/proc/{pid}/status")
         start = cpu_at = time.monotonic()
         cpu0 = cpu_seconds(pid)
         print(f"{'min':>4} {'answers':>7} {'RSS MB':>7} {'fds':>4} {'CPU %':>6} {'sessions':>8}")
         minute, next_cut = 0, 180.0
         while (elapsed := time.monotonic() - start) < minutes * 60:
             if elapsed >= minute * 60:
-                rss = next(int(line.split()[1]) / 1024 for line in status.read_text()
-                           .splitlines() if line.startswith("VmRSS:"))
                 cpu = (cpu_seconds(pid) - cpu0) / max(1e-6, time.monotonic() - cpu_at) * 100
                 cpu0, cpu_at = cpu_seconds(pid), time.monotonic()
                 answers = sum(e["response"]["status"] == "completed"
                               for e in live.sent("response.done"))
-                print(f"{minute:4d} {answers:7d} {rss:7.1f} {len(os.listdir(f'/proc/{pid}/fd')):4d}"
+                print(f"{minute:4d} {answers:7d} {rss_mb(pid):7.1f} {open_fds(pid):4d}"
                       f" {cpu:6.1f} {len(live.sent('session.created')):8d}", flush=True)
                 minute += 1
             asked = time.monotonic()

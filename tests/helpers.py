@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -16,6 +17,10 @@ from assistant.realtime.session import RealtimeSession
 from assistant.realtime.session_config import SessionSettings, TurnDetection, build_session
 from assistant.sim import voice
 from tests import oracle
+
+if TYPE_CHECKING:
+    from assistant.app.controller import Controller
+    from assistant.app.settings import Settings
 
 
 @dataclass
@@ -96,3 +101,25 @@ async def round_trip(session: RealtimeSession) -> None:
                                 and e["error"].get("param") == "item_id", 5)
     session.send({"type": "conversation.item.retrieve", "item_id": probe})
     await answered
+
+
+class UrlEndpoints:
+    """An EndpointSource for one server URL (the sim, in this process or another)."""
+
+    def __init__(self, url: str, key: str) -> None:
+        self.url, self.key = url, key
+
+    async def endpoint(self, settings: Settings, offline: bool) -> Endpoint:
+        return dataclasses.replace(settings, base_url=self.url).endpoint(self.key)
+
+    async def release(self) -> None:
+        pass
+
+
+async def ask(controller: Controller, text: str, timeout: float = 20.0) -> None:
+    """A typed question; returns once it is answered and saved (or the answer was lost)."""
+    done: list[str] = []
+    controller.usage_changed.connect(done.append)
+    controller.send_text(text)
+    await until(lambda: bool(done) and not controller.record.in_flight, timeout, "an answer")
+    controller.usage_changed.disconnect(done.append)

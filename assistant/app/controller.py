@@ -110,10 +110,11 @@ class Controller(QObject):
 
     def continue_conversation(self, conversation: int) -> None:
         """Carry on a saved conversation: shown, and replayed to a new session as context."""
-        items = self.record.continue_(conversation)
-        turns = [(i.role, i.item_id, i.text) for i in items if i.kind == "message" and i.text]
-        self.usage = UsageMeter.of(self.history.conversation(conversation))
-        self.conversation_changed.emit(turns)
+        self.record.continue_(conversation)
+        saved = self.history.conversation(conversation)      # one read: items and totals
+        self.usage = UsageMeter.of(saved)
+        self.conversation_changed.emit([(i.role, i.item_id, i.text) for i in saved.items
+                                        if i.kind == "message" and i.text] if saved else [])
         self.connect_()
 
     def conversation_deleted(self, conversation: int) -> None:

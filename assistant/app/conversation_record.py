@@ -42,11 +42,10 @@ class ConversationRecord:
         self._pending.clear()
         self._late.clear()
 
-    def continue_(self, conversation: int) -> list[StoredItem]:
-        """Carry on a saved conversation: its items, for showing and replaying."""
+    def continue_(self, conversation: int) -> None:
+        """Carry on a saved conversation: what follows is added to it, and it is replayed."""
         self.start_new()
         self.conversation = conversation
-        return self.items()
 
     def items(self) -> list[StoredItem]:
         """The completed items of this conversation, in order."""

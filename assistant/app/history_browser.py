@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -36,7 +35,7 @@ class HistoryBrowser(QObject):
         except sqlite3.Error as exc:
             self.message.emit(f"The history could not be read ({exc}).")
             return
-        self.listed.emit([(c.id, c.title, f"{_date(c.started)}  ·  {c.turns} "
+        self.listed.emit([(c.id, c.title, f"{export.when(c.started)}  ·  {c.turns} "
                            f"repl{'y' if c.turns == 1 else 'ies'}  ·  {export.cost_text(c.cost)}")
                           for c in found])
 
@@ -79,6 +78,3 @@ class HistoryBrowser(QObject):
             return
         self.message.emit(f"Exported to {target}.")
 
-
-def _date(stamp: float) -> str:
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp))

@@ -9,7 +9,8 @@ import time
 from assistant.store.records import ConversationSummary, StoredItem, TurnUsage
 
 
-def _when(stamp: float) -> str:
+def when(stamp: float) -> str:
+    """A date and time as the history shows it."""
     return time.strftime("%Y-%m-%d %H:%M", time.localtime(stamp))
 
 
@@ -21,7 +22,7 @@ def cost_text(cost: float | None) -> str:
 
 def to_markdown(conversation: ConversationSummary) -> str:
     lines = [f"# {conversation.title or 'Conversation'}", "",
-             f"{_when(conversation.started)} · {conversation.model} · {conversation.turns} "
+             f"{when(conversation.started)} · {conversation.model} · {conversation.turns} "
              f"responses · {conversation.input_tokens:,} tokens in / "
              f"{conversation.output_tokens:,} out · {cost_text(conversation.cost)}", ""]
     for item in conversation.items:

@@ -5,7 +5,6 @@ answered. `python -m tests.app.conversation_child HISTORY.db`"""
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -19,38 +18,25 @@ from assistant.app.controller import Controller
 from assistant.app.gui_thread_gc import GuiThreadCollector
 from assistant.app.settings import Settings
 from assistant.app.states import LISTENING
-from assistant.realtime.endpoint import Endpoint
 from assistant.sim import SimServer
 from assistant.store.history import History
 from tests.fakes import FakePyAudio
-from tests.helpers import until
-
-
-class Local:
-    def __init__(self, server: SimServer) -> None:
-        self.server = server
-
-    async def endpoint(self, settings: Settings, offline: bool) -> Endpoint:
-        return dataclasses.replace(settings, base_url=self.server.url).endpoint("sk-child")
-
-    async def release(self) -> None:
-        pass
+from tests.helpers import UrlEndpoints, ask, until
 
 
 async def converse(path: Path) -> None:
     GuiThreadCollector(QApplication.instance()).start()      # as the app does
     async with SimServer(speed=20.0) as server:
-        controller = Controller(Settings(), Local(server), history=History.open(path),
+        controller = Controller(Settings(), UrlEndpoints(server.url, "sk-child"),
+                                history=History.open(path),
                                 audio_backend=lambda: FakePyAudio(devices=[]))
         controller.connect_(offline=False)
         await until(lambda: controller.state == LISTENING, message="connected")
         for number in range(1, 1000):
-            done: list[bool] = []
-            controller.usage_changed.connect(lambda _line, d=done: d.append(True))
-            controller.send_text(f"turn {number}")
+            task = asyncio.ensure_future(ask(controller, f"turn {number}"))
+            await asyncio.sleep(0)                 # the question is sent: now it is in flight
             print(f"asked {number}", flush=True)
-            await until(lambda d=done: bool(d), message="answer")
-            await until(lambda: not controller.record.in_flight, message="saved")
+            await task
             print(f"answered {number}", flush=True)
 
 

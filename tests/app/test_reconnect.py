@@ -15,25 +15,13 @@ from assistant.app.controller import Controller
 from assistant.app.gui_thread_gc import GuiThreadCollector
 from assistant.app.settings import Settings
 from assistant.app.states import CONNECTING, ERROR, LISTENING
-from assistant.realtime.endpoint import Endpoint
 from assistant.sim import SimServer
 from assistant.store.history import History
 from tests.fakes import FakePyAudio
-from tests.helpers import WireLog, until
+from tests.helpers import UrlEndpoints, WireLog, until
 
 pytestmark = pytest.mark.qt
 KEY = "sk-test-reconnect-0123456789"
-
-
-class SimEndpoints:
-    def __init__(self, server: SimServer, key: str = KEY) -> None:
-        self.server, self.key = server, key
-
-    async def endpoint(self, settings: Settings, offline: bool) -> Endpoint:
-        return dataclasses.replace(settings, base_url=self.server.url).endpoint(self.key)
-
-    async def release(self) -> None:
-        pass
 
 
 @dataclasses.dataclass
@@ -69,7 +57,7 @@ async def rig(tmp_path, qapp):
         collector.start()
         history = History.open(tmp_path / "history.db")
         settings = Settings(stall_s=1.0)
-        controller = Controller(settings, SimEndpoints(server),
+        controller = Controller(settings, UrlEndpoints(server.url, KEY),
                                 audio_backend=lambda: FakePyAudio(devices=[]), history=history)
         notices: list[str] = []
         controller.notice.connect(notices.append)
