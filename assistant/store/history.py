@@ -120,14 +120,23 @@ class History:
         (case-insensitive, wildcards taken literally)."""
         where, args = f" WHERE (c.title != '' OR {_FIRST_WORDS} IS NOT NULL)", []
         if search.strip():
-            pattern = "%" + search.strip().replace("\\", "\\\\").replace("%", "\\%") \
-                .replace("_", "\\_") + "%"
+            pattern = _like(search)
             where += (" AND EXISTS (SELECT 1 FROM items i WHERE i.conversation_id = c.id "
                       "AND i.text LIKE ? ESCAPE '\\')")
             args = [pattern]
         rows = self.db.execute(f"{_SUMMARY}{where} ORDER BY c.updated DESC LIMIT ?",
                                (*args, limit)).fetchall()
         return [_summary(row) for row in rows]
+
+    def search_messages(self, search: str, limit: int = 5) -> list[dict[str, Any]]:
+        """The newest messages containing `search` (for the model's history tool)."""
+        rows = self.db.execute(
+            "SELECT i.conversation_id, i.role, i.text, i.created FROM items i "
+            "WHERE i.kind = 'message' AND i.text LIKE ? ESCAPE '\\' "
+            "ORDER BY i.created DESC LIMIT ?", (_like(search), limit)).fetchall()
+        return [{"conversation": c, "role": role, "text": text,
+                 "when": time.strftime("%Y-%m-%d %H:%M", time.localtime(created))}
+                for c, role, text, created in rows]
 
     def conversation(self, conversation: int) -> ConversationSummary | None:
         row = self.db.execute(f"{_SUMMARY} WHERE c.id = ?", (conversation,)).fetchone()
@@ -166,6 +175,12 @@ def _connect(path: Path | str) -> sqlite3.Connection:
         db.close()
         raise
     return db
+
+
+def _like(search: str) -> str:
+    """A LIKE pattern matching `search` anywhere, its wildcards taken literally."""
+    escaped = search.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _move_aside(path: Path) -> Path | None:

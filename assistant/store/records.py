@@ -49,3 +49,7 @@ class ConversationSummary:
     output_tokens: int = 0
     cost: float | None = None
     items: list[StoredItem] = field(default_factory=list)
+
+    def said(self) -> list[tuple[str, str, str]]:
+        """(role, item id, text) of what was said, as the conversation view shows it."""
+        return [(i.role, i.item_id, i.text) for i in self.items if i.kind == "message" and i.text]
