@@ -34,6 +34,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="send one non-JSON frame after N events")
     faults.add_argument("--refuse-connections", type=int, default=0, metavar="N",
                         help="answer HTTP 503 to the first N connection attempts")
+    parser.add_argument("--spoken-tool", metavar="NAME",
+                        help="take every spoken question as one needing this declared tool "
+                             "(the demo cannot understand words), e.g. get_current_time")
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser.parse_args(argv)
 
@@ -48,7 +51,8 @@ async def run(args: argparse.Namespace) -> None:
                          reject_beta=args.reject_beta,
                          faults=Faults(args.drop_after_deltas, args.stall_after_deltas,
                                        args.garbage_after_events,
-                                       args.refuse_connections)) as server:
+                                       args.refuse_connections),
+                         spoken_tool=args.spoken_tool) as server:
         print(f"listening ws://{server.host}:{server.port}/v1/realtime", flush=True)
         await stop.wait()
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.config import WIRE_RATE
 from assistant.dispatch import Event, EventTable
-from assistant.sim import replies, schema
+from assistant.sim import replies, schema, session_tools
 from assistant.sim.errors import RequestError
 from assistant.sim.input_audio import InputAudio
 from assistant.sim.replies import Item
@@ -75,6 +75,8 @@ class SimConversation:
         self.input = InputAudio(self)
         self._cached_tokens = 0
         self._audio_produced = False
+        self.mcp_tools: dict[str, list[dict[str, Any]]] = {}     # server label -> its tools
+        self.spoken_tool: str | None = None                      # see SimServer.spoken_tool
 
     # ---- plumbing -----------------------------------------------------------------------------
 
@@ -138,9 +140,10 @@ class SimConversation:
                 "voice") != self.voice:
             raise RequestError("Cannot update a conversation's voice if assistant audio is "
                                "present.", "cannot_update_voice", "session.audio.output.voice")
-        self.session = merged
+        before, self.session = self.session.get("tools") or [], merged
         self.input.reset_vad()
         await self.emit({"type": "session.updated", "session": self.session})
+        await session_tools.list_new_servers(self, before, self.mcp_tools)
 
     # ---- input audio ------------------------------------------------------------------------
 
@@ -188,8 +191,14 @@ class SimConversation:
                 for i in self.items):
             raise RequestError(f"No tool call found for call_id: {data['call_id']}",
                                "invalid_value", "item.call_id")
+        if data["type"] == "mcp_approval_response" and not any(
+                i.data.get("id") == data["approval_request_id"]
+                and i.data["type"] == "mcp_approval_request" for i in self.items):
+            raise RequestError(f"No approval request found: {data['approval_request_id']}",
+                               "invalid_value", "item.approval_request_id")
         data.setdefault("id", self.new_id("item"))
-        data.update(object="realtime.item", status="completed")
+        if not data["type"].startswith("mcp_"):
+            data.update(object="realtime.item", status="completed")
         item = Item(data)
         self.add_item(item, after)
         await self.emit_item_added(item)
@@ -250,7 +259,8 @@ class SimConversation:
             return
         modality = ((params or {}).get("output_modalities")
                     or self.session.get("output_modalities") or ["audio"])[0]
-        tools = {t.get("name") for t in self.session.get("tools") or []}
+        tools = session_tools.declared(self.session, self.mcp_tools)
+        tools.spoken = self.spoken_tool if self.spoken_tool in tools.functions else None
         reply = replies.plan_reply(self.items, tools)
         self.response = Response(self, reply, modality)
         if modality == "audio":

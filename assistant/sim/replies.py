@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-_CALL = re.compile(r"\bcall\s+([A-Za-z_][\w-]*)\s*(\{.*\})?\s*$", re.DOTALL | re.IGNORECASE)
+from assistant.sim import mcp
+
+_CALL = re.compile(r"\bcall\s+([A-Za-z_][\w-]*)", re.IGNORECASE)
 _ECHO_LIMIT = 200
 
 
@@ -20,10 +22,22 @@ class Item:
 
 
 @dataclass
+class Call:
+    """A tool call the reply makes; `server` set: a remote MCP server's tool, run by us."""
+    name: str
+    arguments: str = "{}"
+    server: str = ""
+    approval_request_id: str | None = None
+    output: str | None = None
+    error: dict[str, Any] | None = None
+
+
+@dataclass
 class Reply:
     text: str = ""
-    tool_name: str | None = None
-    arguments: str = "{}"
+    calls: list[Call] = field(default_factory=list)       # function calls: the client runs them
+    approvals: list[Call] = field(default_factory=list)   # MCP calls waiting for the user
+    mcp_calls: list[Call] = field(default_factory=list)   # MCP calls run before the text
 
 
 # The demo cannot understand speech; it says so, and its reply is long enough to talk over.
@@ -31,38 +45,99 @@ _SPOKEN_TAIL = ("This offline demo does not understand words, but it hears how l
                 "speak, and you can talk over it at any time.")
 
 
-def plan_reply(items: list[Item], tool_names: set[str]) -> Reply:
+@dataclass
+class Tools:
+    """What the session declares: function names, and each MCP server's config and tools."""
+    functions: set[str] = field(default_factory=set)
+    servers: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = field(default_factory=dict)
+    spoken: str | None = None          # the tool a spoken question needs (SimServer.spoken_tool)
+
+    def server_of(self, name: str) -> str | None:
+        for label, (_config, tools) in self.servers.items():
+            if any(tool["name"] == name for tool in tools):
+                return label
+        return None
+
+
+def plan_reply(items: list[Item], tools: Tools) -> Reply:
     """The reply to the newest item that warrants one."""
     for item in reversed(items):
         data = item.data
         if data.get("type") == "function_call_output":
             name = _call_name(items, data.get("call_id"))
             return Reply(f"The {name} tool returned: {data.get('output', '')}")
+        if data.get("type") == "mcp_approval_response":
+            return _after_approval(items, data)
         if data.get("type") == "message" and data.get("role") == "user":
-            return _reply_to_user(item, tool_names)
+            return _reply_to_user(item, tools)
     return Reply("Hello! This is the offline demo server. Say something or type a message.")
 
 
-def _reply_to_user(item: Item, tool_names: set[str]) -> Reply:
+def _reply_to_user(item: Item, tools: Tools) -> Reply:
     texts = [part.get("text", "") for part in item.data.get("content", [])
              if part.get("type") == "input_text"]
+    if not texts and tools.spoken:
+        return Reply(calls=[Call(tools.spoken)])
     if not texts:
         return Reply(f"I heard {item.audio_ms / 1000:.1f} seconds of speech. {_SPOKEN_TAIL}")
     text = " ".join(texts).strip()
-    match = _CALL.search(text)
-    if match and match.group(1) in tool_names:
-        return Reply(tool_name=match.group(1), arguments=_arguments(match.group(2)))
+    reply = Reply()
+    for name, arguments in _calls(text):
+        server = tools.server_of(name)
+        if name in tools.functions:
+            reply.calls.append(Call(name, arguments))
+        elif server is not None:
+            call = Call(name, arguments, server)
+            if mcp.needs_approval(tools.servers[server][0], name):
+                reply.approvals.append(call)
+            else:
+                reply.mcp_calls.append(_run_mcp(call))
+    if reply.calls or reply.approvals:
+        return reply
+    if reply.mcp_calls:
+        reply.text = _mcp_summary(reply.mcp_calls)
+        return reply
     shown = text if len(text) <= _ECHO_LIMIT else text[:_ECHO_LIMIT] + "..."
     return Reply(f'You said: "{shown}".')
 
 
-def _arguments(raw: str | None) -> str:
-    if not raw:
-        return "{}"
-    try:
-        return json.dumps(json.loads(raw))
-    except ValueError:
-        return "{}"
+def _calls(text: str) -> list[tuple[str, str]]:
+    """Each `call <name> {json}` in a message; arguments that do not parse are kept as written
+    (a model can emit broken JSON, and clients must cope)."""
+    found = []
+    for match in _CALL.finditer(text):
+        rest = text[match.end():].lstrip()
+        arguments = "{}"
+        if rest.startswith("{"):
+            try:
+                value, _end = json.JSONDecoder().raw_decode(rest)
+                arguments = json.dumps(value)
+            except ValueError:
+                arguments = re.split(r"\s+call\s", rest, maxsplit=1)[0].strip()
+        found.append((match.group(1), arguments))
+    return found
+
+
+def _after_approval(items: list[Item], answer: dict[str, Any]) -> Reply:
+    request = next((i.data for i in items if i.data.get("id") == answer.get(
+        "approval_request_id")), {})
+    name, server = str(request.get("name")), str(request.get("server_label"))
+    if not answer.get("approve"):
+        return Reply(f"You declined, so I did not run {name} on {server}.")
+    call = _run_mcp(Call(name, str(request.get("arguments") or "{}"), server,
+                         approval_request_id=str(request.get("id"))))
+    return Reply(_mcp_summary([call]), mcp_calls=[call])
+
+
+def _run_mcp(call: Call) -> Call:
+    call.output, call.error = mcp.call(call.name, call.arguments)
+    return call
+
+
+def _mcp_summary(calls: list[Call]) -> str:
+    return " ".join(f"The {c.name} tool on {c.server} returned {c.output}." if c.error is None
+                    else f"The {c.name} tool on {c.server} failed: {c.error['message']}."
+                    for c in calls)
 
 
 def _call_name(items: list[Item], call_id: Any) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 from assistant.config import pcm_ms
 from assistant.sim import voice
 from assistant.sim.port import Conversation
-from assistant.sim.replies import Item, Reply
+from assistant.sim.replies import Call, Item, Reply
 
 CHUNK_MS = 40
 LEAD_MS = 200
@@ -34,7 +34,8 @@ class Response:
         self.cancel_reason = self.cancel_reason or reason
 
     def _ids(self, item_id: str) -> dict[str, Any]:
-        return {"response_id": self.id, "item_id": item_id, "output_index": 0}
+        index = next(i for i, data in enumerate(self.output) if data["id"] == item_id)
+        return {"response_id": self.id, "item_id": item_id, "output_index": index}
 
     def _wire(self, status: str) -> dict[str, Any]:
         return {"id": self.id, "object": "realtime.response", "status": status,
@@ -45,41 +46,83 @@ class Response:
                                      "voice": self.conv.voice}}}
 
     async def run(self) -> None:
+        """Approval requests alone; or function calls alone (the client answers them); or MCP
+        calls the server runs, then the spoken or written reply."""
         context = list(self.conv.items)
         await self.conv.emit({"type": "response.created", "response": self._wire("in_progress")})
-        item = Item({"id": self.conv.new_id("item"), "object": "realtime.item",
-                     "status": "in_progress"})
-        if self.reply.tool_name:
-            await self._stream_call(item)
-        else:
-            await self._stream_message(item)
-        await self._finish(item, context)
+        for call in self.reply.approvals:
+            await self._approval_request(call)
+        for call in self.reply.calls:
+            await self._stream_call(call)
+        if not self.reply.approvals and not self.reply.calls:
+            for call in self.reply.mcp_calls:
+                await self._mcp_call(call)
+            await self._stream_message()
+        await self._finish(context)
+
+    def _new_item(self, **fields: Any) -> Item:
+        return Item({"id": self.conv.new_id("item"), "object": "realtime.item",
+                     "status": "in_progress", **fields})
 
     async def _begin_item(self, item: Item) -> None:
-        self.output = [item.data]
+        self.output.append(item.data)
         await self.conv.emit({"type": "response.output_item.added", "response_id": self.id,
-                              "output_index": 0, "item": item.data})
+                              "output_index": len(self.output) - 1, "item": item.data})
         self.conv.add_item(item)
         await self.conv.emit_item_added(item)
 
-    async def _stream_call(self, item: Item) -> None:
+    async def _end_item(self, item: Item, status: str = "completed") -> None:
+        if "status" in item.data:
+            item.data["status"] = status
+        await self.conv.emit({"type": "response.output_item.done", "response_id": self.id,
+                              "output_index": self.output.index(item.data), "item": item.data})
+        await self.conv.emit({"type": "conversation.item.done", "item": item.data})
+
+    async def _stream_call(self, call: Call) -> None:
         call_id = self.conv.new_id("call")
-        item.data.update(type="function_call", name=self.reply.tool_name, call_id=call_id,
-                         arguments="")
+        item = self._new_item(type="function_call", name=call.name, call_id=call_id,
+                              arguments="")
         await self._begin_item(item)
-        args = self.reply.arguments
+        args = call.arguments
         for start in range(0, len(args), 16):
             await self.conv.emit({"type": "response.function_call_arguments.delta",
                                   **self._ids(item.data["id"]), "call_id": call_id,
                                   "delta": args[start:start + 16]})
         item.data["arguments"] = args
-        self.out_text = args
+        self.out_text += args
         await self.conv.emit({"type": "response.function_call_arguments.done",
                               **self._ids(item.data["id"]), "call_id": call_id,
-                              "name": self.reply.tool_name, "arguments": args})
+                              "name": call.name, "arguments": args})
+        await self._end_item(item)
 
-    async def _stream_message(self, item: Item) -> None:
-        item.data.update(type="message", role="assistant", content=[])
+    async def _approval_request(self, call: Call) -> None:
+        item = Item({"id": self.conv.new_id("mcpr"), "type": "mcp_approval_request",
+                     "server_label": call.server, "name": call.name,
+                     "arguments": call.arguments})
+        await self._begin_item(item)
+        await self._end_item(item)
+
+    async def _mcp_call(self, call: Call) -> None:
+        item = Item({"id": self.conv.new_id("mcp"), "type": "mcp_call",
+                     "server_label": call.server, "name": call.name, "arguments": "",
+                     "approval_request_id": call.approval_request_id, "output": None,
+                     "error": None})
+        await self._begin_item(item)
+        ids = self._ids(item.data["id"])
+        await self.conv.emit({"type": "response.mcp_call_arguments.delta", **ids,
+                              "delta": call.arguments})
+        item.data["arguments"] = call.arguments
+        await self.conv.emit({"type": "response.mcp_call_arguments.done", **ids,
+                              "arguments": call.arguments})
+        where = {k: ids[k] for k in ("item_id", "output_index")}
+        await self.conv.emit({"type": "response.mcp_call.in_progress", **where})
+        item.data.update(output=call.output, error=call.error)
+        done = "response.mcp_call.failed" if call.error else "response.mcp_call.completed"
+        await self.conv.emit({"type": done, **where})
+        await self._end_item(item)
+
+    async def _stream_message(self) -> None:
+        item = self._new_item(type="message", role="assistant", content=[])
         await self._begin_item(item)
         audio = self.modality == "audio"
         part: dict[str, Any] = {"type": "audio", "transcript": ""} if audio else {"type": "text",
@@ -99,6 +142,7 @@ class Response:
         await self.conv.emit({"type": "response.content_part.done", **where, "part": part})
         content_type = "output_audio" if audio else "output_text"
         item.data["content"] = [{"type": content_type, key: self.out_text}]
+        await self._end_item(item, "incomplete" if self.cancel_reason else "completed")
 
     async def _stream_audio(self, item: Item, where: dict[str, Any]) -> None:
         pcm = await asyncio.to_thread(voice.synthesize, self.reply.text, self.conv.voice,
@@ -136,12 +180,8 @@ class Response:
             await self.conv.emit({"type": "response.output_text.delta", **where, "delta": delta})
             await asyncio.sleep(0.02 / self.conv.speed)
 
-    async def _finish(self, item: Item, context: list[Item]) -> None:
+    async def _finish(self, context: list[Item]) -> None:
         status = "cancelled" if self.cancel_reason else "completed"
-        item.data["status"] = "incomplete" if self.cancel_reason else "completed"
-        await self.conv.emit({"type": "response.output_item.done", "response_id": self.id,
-                              "output_index": 0, "item": item.data})
-        await self.conv.emit({"type": "conversation.item.done", "item": item.data})
         wire = self._wire(status)
         if self.cancel_reason:
             wire["status_details"] = {"type": "cancelled", "reason": self.cancel_reason}

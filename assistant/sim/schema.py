@@ -104,8 +104,31 @@ _SEMANTIC_VAD = obj({**_VAD_COMMON, "eagerness": one_of("low", "medium", "high",
 TURN_DETECTION = nullable(tagged({"server_vad": _SERVER_VAD, "semantic_vad": _SEMANTIC_VAD}))
 _TRANSCRIPTION = nullable(obj({"model": _STR, "language": _STR, "prompt": _STR}))
 _NOISE = nullable(obj({"type": one_of("near_field", "far_field")}, required=("type",)))
-_TOOL = obj({"type": one_of("function"), "name": _STR, "description": _STR,
-             "parameters": _ANY_DICT}, required=("name",))
+_FUNCTION_TOOL = obj({"type": one_of("function"), "name": _STR, "description": _STR,
+                      "parameters": _ANY_DICT}, required=("name",))
+_TOOL_FILTER = obj({"tool_names": list_of(_STR), "read_only": of_type(bool)})
+
+
+def _approval_check(value: Any, param: str) -> None:
+    if isinstance(value, str) or value is None:
+        nullable(one_of("always", "never"))(value, param)
+    else:
+        obj({"always": _TOOL_FILTER, "never": _TOOL_FILTER})(value, param)
+
+
+_MCP_TOOL = obj({"type": _STR, "server_label": _STR, "server_url": _STR,
+                 "server_description": _STR, "headers": nullable(_ANY_DICT),
+                 "authorization": _STR, "connector_id": _STR,
+                 "allowed_tools": nullable(lambda v, p: None), "require_approval": _approval_check},
+                required=("type", "server_label"))
+
+
+def _TOOL(value: Any, param: str) -> None:
+    """A function tool (its `type` may be left out), or a remote MCP server."""
+    is_mcp = isinstance(value, dict) and value.get("type") == "mcp"
+    (_MCP_TOOL if is_mcp else _FUNCTION_TOOL)(value, param)
+
+
 _TOOL_CHOICE = tagged({"function": obj({"type": _STR, "name": _STR})})
 
 
@@ -176,6 +199,9 @@ ITEM = tagged({
                          required=("name", "arguments")),
     "function_call_output": obj({**_ITEM_HEAD, "call_id": _STR, "output": _STR},
                                 required=("call_id", "output")),
+    "mcp_approval_response": obj({"type": _STR, "id": _STR, "approval_request_id": _STR,
+                                  "approve": of_type(bool), "reason": nullable(_STR)},
+                                 required=("id", "approval_request_id", "approve")),
 })
 _RESPONSE_PARAMS = obj({
     "output_modalities": list_of(one_of("audio", "text"), 1, 1), "instructions": _STR,

@@ -42,8 +42,11 @@ class SimServer:
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, speed: float = 1.0,
                  api_key: str | None = None, max_session_s: float = 3600.0,
                  reject_beta: bool = False, max_event_bytes: int = MAX_EVENT_BYTES,
-                 faults: Faults | None = None) -> None:
+                 faults: Faults | None = None, spoken_tool: str | None = None) -> None:
         self.host, self.port = host, port
+        # The demo cannot understand words: with this set, a spoken question is taken as one
+        # that needs this (declared) tool, as a model would take "what time is it?".
+        self.spoken_tool = spoken_tool
         self.speed = speed
         self.api_key = api_key
         self.max_session_s = max_session_s
@@ -127,6 +130,7 @@ class SimConnection:
         self.server, self.ws, self.beta = server, ws, beta
         self.conversation = SimConversation(self._send, kind=kind, model=model,
                                             speed=server.speed)
+        self.conversation.spoken_tool = server.spoken_tool
         self.received: list[dict[str, Any]] = []   # GA form, for tests that inspect the peer
         self.faults = ConnectionFaults(server.faults)
 

@@ -51,3 +51,31 @@ async def test_sdk_audio_turn_with_server_vad(sim):
                      if e.type == "response.output_audio.delta")
     assert len(audio) > 24_000          # more than half a second of reply audio
     assert seen[-1].response.status == "completed"
+
+
+async def test_sdk_mcp_approval_round_trip(sim):
+    from assistant.sim.mcp import DEMO_URL
+
+    client = AsyncOpenAI(api_key="sk-test", websocket_base_url=sim.url)
+    async with client.realtime.connect(model="gpt-realtime") as conn:
+        await conn.session.update(session={
+            "type": "realtime", "output_modalities": ["text"],
+            "tools": [{"type": "mcp", "server_label": "demo", "server_url": DEMO_URL,
+                       "require_approval": "always"}]})
+        listed = await _until(conn, "mcp_list_tools.completed")
+        await conn.conversation.item.create(item={
+            "type": "message", "role": "user",
+            "content": [{"type": "input_text", "text": 'call add {"a": 20, "b": 22}'}]})
+        await conn.response.create()
+        seen = await _until(conn, "response.done")
+        [request] = [e.item for e in seen if e.type == "response.output_item.done"]
+        await conn.conversation.item.create(item={
+            "type": "mcp_approval_response", "id": "mcpr_sdk",
+            "approval_request_id": request.id, "approve": True})
+        await conn.response.create()
+        seen = await _until(conn, "response.done")
+    assert listed[-1].type == "mcp_list_tools.completed" and request.type == "mcp_approval_request"
+    calls = [e.item for e in seen if e.type == "response.output_item.done"
+             and e.item.type == "mcp_call"]
+    assert calls[0].output == "42" and calls[0].approval_request_id == request.id
+    assert seen[-1].response.status == "completed"
