@@ -1,4 +1,5 @@
 """The only module that touches the API key's storage: the OS keyring, or the environment.
+MCP servers' tokens are kept here too, under their own accounts (`mcp:<label>`).
 
 Calls can block (a keychain may prompt), so the app calls these through asyncio.to_thread.
 The key is never written to a file and never logged.
@@ -36,6 +37,16 @@ def load(account: str) -> tuple[str | None, str]:
     except keyring.errors.KeyringError:
         return None, ""
     return (key, "keyring") if key else (None, "")
+
+
+def load_secret(account: str) -> str | None:
+    """Another secret kept the same way (an MCP server's token), never from the environment."""
+    if not keyring_available():
+        return None
+    try:
+        return keyring.get_password(SERVICE, account) or None
+    except keyring.errors.KeyringError:
+        return None
 
 
 def save(account: str, key: str) -> None:

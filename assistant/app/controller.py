@@ -11,20 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from assistant.app import connection_notices as notices
 from assistant.app.audio_supervisor import AudioSupervisor
 from assistant.app.bridge import AudioBridge
 from assistant.app.conversation_record import ConversationRecord
+from assistant.app.desktop import QtDesktop
 from assistant.app.endpoints import EndpointSource
 from assistant.app.event_log import EventLog
 from assistant.app.handlers import HANDLERS
 from assistant.app.replay import build_replay
 from assistant.app.session_keeper import Reason, SessionKeeper
 from assistant.app.settings import Settings
+from assistant.app.speaking_watch import SpeakingWatch
 from assistant.app.states import CONNECTING, DISCONNECTED, ERROR, LISTENING, SPEAKING, THINKING
 from assistant.app.tasks import Tasks
+from assistant.app.tool_config import build_tool_calls
 from assistant.app.usage import UsageMeter, model_price, parse_usage
 from assistant.audio.devices import create_pyaudio
 from assistant.dispatch import Event
@@ -57,19 +60,23 @@ class Controller(QObject):
         self.tasks = Tasks(self.notice.emit)
         self._spawn = self.tasks.spawn
         self.audio = AudioSupervisor(lambda: self.settings, audio_backend)
-        self.audio.notice.connect(self.notice)
         self.audio.lost.connect(lambda: self.audio.reopen(self.session, announce=True))
         self.keeper = SessionKeeper(self, endpoints, lambda: self.settings, self._spawn)
         self.history = history or History.open(None)
         self.record = ConversationRecord(self.history, self.notice.emit, settings.model)
+        self.desktop = QtDesktop()
+        self.tools = build_tool_calls(lambda: self.settings, self._save, self.desktop,
+                                      self.history, lambda: self.session, self._spawn)
+        for source in (self.audio, self.tools):
+            source.notice.connect(self.notice)
         self.state = DISCONNECTED
         self.usage = UsageMeter()
         self.events = EventLog()
         self._replayed: set[str] = set()
-        # Runs only while the assistant speaks: notices when the speaker has gone quiet.
-        self._timer = QTimer(self)
-        self._timer.setInterval(50)
-        self._timer.timeout.connect(self._refresh)
+        self._speaking = SpeakingWatch(lambda: (
+            self.bridge is not None and self.bridge.assistant_audible)
+            or (self.session is not None and self.session.response_active))
+        self._speaking.ended.connect(self._spoken)
 
     @property
     def bridge(self) -> AudioBridge | None:
@@ -103,19 +110,20 @@ class Controller(QObject):
     def new_conversation(self) -> None:
         """Start afresh: a new session, so the model forgets the old conversation too."""
         self.record.start_new()
-        self.usage = UsageMeter()
-        self.conversation_changed.emit([])
-        if self.session is not None or self.keeper.waiting:
-            self.connect_()
+        self._switch([], UsageMeter(), self.session is not None or self.keeper.waiting)
 
     def continue_conversation(self, conversation: int) -> None:
         """Carry on a saved conversation: shown, and replayed to a new session as context."""
         self.record.continue_(conversation)
         saved = self.history.conversation(conversation)      # one read: items and totals
-        self.usage = UsageMeter.of(saved)
-        self.conversation_changed.emit([(i.role, i.item_id, i.text) for i in saved.items
-                                        if i.kind == "message" and i.text] if saved else [])
-        self.connect_()
+        self._switch(saved.said() if saved else [], UsageMeter.of(saved), True)
+
+    def _switch(self, turns: list[tuple[str, str, str]], usage: UsageMeter, connect: bool) -> None:
+        self.tools.reset()             # the old conversation's calls are not the new one's
+        self.usage = usage
+        self.conversation_changed.emit(turns)
+        if connect:
+            self.connect_()
 
     def conversation_deleted(self, conversation: int) -> None:
         """Deleted from the history: what follows is saved anew (the session goes on)."""
@@ -158,16 +166,16 @@ class Controller(QObject):
 
     def apply_settings(self, settings: Settings) -> None:
         """New settings take effect on the next connection; the mode applies live."""
-        mode_changed = settings.mode != self.settings.mode
-        reconnect = settings.needs_reconnect(self.settings)
-        self.settings = settings
+        before, self.settings = self.settings, settings
         self.record.model = settings.model
         self._save(settings)
-        if mode_changed:
+        if settings.mode != before.mode:
             self.set_mode(settings.mode)
         if self.bridge is not None:
             self.bridge.echo_guard = settings.echo_guard
-        if reconnect and self.session is not None:
+        if settings.tools_changed(before):
+            self.tools.declare_again()
+        if settings.needs_reconnect(before) and self.session is not None:
             self.hint.emit("The new settings apply when you reconnect (Ctrl+K twice).")
 
     def rescan_devices(self) -> None:
@@ -175,7 +183,8 @@ class Controller(QObject):
         self.audio.reopen(self.session)
 
     async def shutdown(self) -> None:
-        self._timer.stop()
+        self._speaking.watch(False)
+        self.desktop.stop_timers()
         await self._disconnect("")
         self.audio.terminate()
         self.history.close()
@@ -189,11 +198,13 @@ class Controller(QObject):
     # ---- the connection (KeeperOwner) ---------------------------------------------------------
 
     def session_opened(self, session: RealtimeSession, reason: Reason) -> None:
-        session.update_session(build_session(self.settings.session_settings()))
+        session.update_session(build_session(self.settings.session_settings(
+            self.tools.declared())))
         replay = build_replay(self.record.items(), self.settings.replay_budget_tokens)
         self._replayed = replay.ids
         for event in replay.events:
             session.send(event)
+        self.tools.session_opened(session)
         if self.bridge is None:
             self.audio.start(session)
         else:
@@ -206,6 +217,7 @@ class Controller(QObject):
         talking = self.bridge is not None and self.bridge.ptt_active
         lost = self.record.drop_in_flight()
         self.audio.move_to(None)
+        self.tools.session_lost()
         for role, item_id in lost:
             self.show_text(role, item_id, notices.CUT_OFF, False)
         roles = {role for role, _ in lost} | ({"user"} if talking else set())
@@ -229,7 +241,7 @@ class Controller(QObject):
         busy = session is not None and session.response_active
         talking = bridge is not None and (bridge.ptt_active or bridge.user_speaking
                                           or bridge.assistant_audible)
-        return not busy and not talking and not self.record.in_flight
+        return not busy and not talking and not self.record.in_flight and not self.tools.busy
 
     def on_event(self, event: Event) -> None:
         self.events.record("in", event)
@@ -243,21 +255,15 @@ class Controller(QObject):
     def on_sent(self, event: Event) -> None:
         self.events.record("out", event)
 
-    def _refresh(self) -> None:
-        """Speaking ends when the speaker has played the last of the reply, not at response.done."""
-        speaking = self.bridge is not None and self.bridge.assistant_audible
-        busy = self.session is not None and self.session.response_active
-        if self.state == SPEAKING and not speaking and not busy:
+    def _spoken(self) -> None:
+        if self.state == SPEAKING:
             self.set_state(LISTENING, self.ready_text())
 
     # ---- what the event handlers see (handlers.Conversation) ----------------------------------
 
     def set_state(self, state: str, detail: str) -> None:
         self.state = state
-        if state == SPEAKING:
-            self._timer.start()
-        else:
-            self._timer.stop()
+        self._speaking.watch(state == SPEAKING)
         self.state_changed.emit(state, detail)
 
     def where(self) -> str:

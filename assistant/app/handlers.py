@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from assistant.app.conversation_record import ConversationRecord
 from assistant.app.states import LISTENING, SPEAKING, THINKING
+from assistant.app.tool_calls import ToolCall, ToolCalls
 from assistant.dispatch import Event, EventTable
 from assistant.store.records import StoredItem
 
@@ -22,6 +23,8 @@ class Conversation(Protocol):
     def state(self) -> str: ...
     @property
     def record(self) -> ConversationRecord: ...
+    @property
+    def tools(self) -> ToolCalls: ...
     def set_state(self, state: str, detail: str) -> None: ...
     def where(self) -> str: ...
     def ready_text(self) -> str: ...
@@ -49,6 +52,8 @@ def _user_transcript_done(c: Conversation, e: Event) -> None:
 @HANDLERS.on("conversation.item.added")
 def _item_added(c: Conversation, e: Event) -> None:
     item = e.get("item")
+    if isinstance(item, dict) and item.get("type") == "mcp_list_tools":
+        c.tools.mcp_list_started(item)
     if not isinstance(item, dict) or item.get("type") != "message":
         return
     role, item_id = item.get("role"), str(item.get("id"))
@@ -84,6 +89,8 @@ def _assistant_done(c: Conversation, e: Event) -> None:
 def _item_done(c: Conversation, e: Event) -> None:
     """Tool calls and their results are kept as they complete (messages keep their text)."""
     item = e.get("item")
+    if isinstance(item, dict) and item.get("type") == "mcp_list_tools":
+        c.tools.mcp_tools_listed(item)
     if not isinstance(item, dict) or item.get("type") not in ("function_call",
                                                                "function_call_output"):
         return
@@ -91,6 +98,40 @@ def _item_done(c: Conversation, e: Event) -> None:
                              call_id=str(item.get("call_id") or ""),
                              name=str(item.get("name") or ""),
                              arguments=str(item.get("arguments") or item.get("output") or "")))
+
+
+@HANDLERS.on("response.function_call_arguments.done")
+def _function_call(c: Conversation, e: Event) -> None:
+    call_id, name = e.get("call_id"), e.get("name")
+    if isinstance(call_id, str) and isinstance(name, str):
+        c.tools.function_call(str(e.get("response_id")),
+                              ToolCall(call_id, name, str(e.get("arguments") or "")))
+
+
+@HANDLERS.on("response.output_item.added")
+def _output_item_added(c: Conversation, e: Event) -> None:
+    item = e.get("item")
+    if isinstance(item, dict) and item.get("type") == "mcp_call":
+        c.tools.mcp_call_started(item)
+
+
+@HANDLERS.on("response.output_item.done")
+def _output_item_done(c: Conversation, e: Event) -> None:
+    """A remote MCP server's call finished, or one waits for the user's approval."""
+    item = e.get("item")
+    if not isinstance(item, dict):
+        return
+    if item.get("type") == "mcp_call":
+        c.tools.mcp_call_done(item)
+    elif item.get("type") == "mcp_approval_request" and isinstance(item.get("id"), str):
+        c.tools.approval_requested(str(e.get("response_id")), ToolCall(
+            item["id"], str(item.get("name")), str(item.get("arguments") or ""),
+            str(item.get("server_label"))))
+
+
+@HANDLERS.on("mcp_list_tools.failed")
+def _mcp_list_failed(c: Conversation, e: Event) -> None:
+    c.tools.mcp_list_failed(str(e.get("item_id")))
 
 
 @HANDLERS.on("input_audio_buffer.speech_started")
@@ -109,6 +150,8 @@ def _response_done(c: Conversation, e: Event) -> None:
     response = e.get("response")
     if isinstance(response, dict) and isinstance(response.get("usage"), dict):
         c.count_usage(response["usage"])
+    if isinstance(response, dict) and isinstance(response.get("id"), str):
+        c.tools.response_finished(response["id"])
     c.record.response_finished()
     if c.state == THINKING:
         c.set_state(LISTENING, c.ready_text())

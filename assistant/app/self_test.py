@@ -40,7 +40,8 @@ def run() -> int:
     started = time.monotonic()
     checks: list[tuple[str, Callable[[], Result]]] = [
         ("modules", check_imports), ("window", check_window), ("audio", check_audio),
-        ("keyring", check_keyring), ("history", check_history), ("turns", check_turns)]
+        ("keyring", check_keyring), ("history", check_history), ("tools", check_tools),
+        ("turns", check_turns)]
     failed = 0
     for name, check in checks:
         try:
@@ -108,6 +109,22 @@ def check_history() -> Result:
     if saved != ["hello"] or history.problem:
         return "fail", f"the history did not keep an item ({history.problem or saved})"
     return "ok", "SQLite history (WAL) saves and reads; WebRTC VAD runs"
+
+
+def check_tools() -> Result:
+    """jsonschema (with its bundled metaschemas) and the time zone database: one good call, one
+    the schema refuses."""
+    from typing import cast
+
+    from assistant.tools.builtin import Desktop, builtin_tools
+    from assistant.tools.runner import run_tool
+
+    tool = builtin_tools(cast(Desktop, None)).get("get_current_time")
+    good = asyncio.run(run_tool(tool, "get_current_time", '{"timezone": "Asia/Tokyo"}'))
+    bad = asyncio.run(run_tool(tool, "get_current_time", '{"timezone": 5}'))
+    if good.failed or "+09:00" not in good.output or not bad.failed:
+        return "fail", f"the time tool answered {good.output} and {bad.output}"
+    return "ok", "a tool call validates its arguments and reads the time zone database"
 
 
 def check_audio() -> Result:

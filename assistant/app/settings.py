@@ -46,6 +46,9 @@ class Settings:
     stall_s: float = 15.0                # no event this long mid-response: the connection is dead
     replay_budget_tokens: int = 12_000   # how much of a long conversation a new session gets
     prices: str = ""                     # the user's price table as JSON; empty: the defaults
+    disabled_tools: str = ""             # tool names, comma-separated
+    always_allowed: str = ""             # tools that no longer ask (MCP ones as server/tool)
+    mcp_servers: str = ""                # remote MCP servers as JSON (app.tool_config)
 
     @property
     def key_account(self) -> str:
@@ -62,10 +65,15 @@ class Settings:
                              silence_duration_ms=self.vad_silence_ms,
                              eagerness=self.eagerness)
 
-    def session_settings(self) -> SessionSettings:
+    def session_settings(self, tools: list[dict[str, Any]] | None = None) -> SessionSettings:
         return SessionSettings(model=self.model, voice=self.voice, instructions=self.instructions,
                                turn_detection=self.turn_detection(),
-                               transcription_model=self.transcription_model or None)
+                               transcription_model=self.transcription_model or None,
+                               tools=tools or [])
+
+    def tools_changed(self, before: Settings) -> bool:
+        return (self.disabled_tools, self.mcp_servers) != (before.disabled_tools,
+                                                           before.mcp_servers)
 
     def endpoint(self, api_key: str) -> Endpoint:
         return Endpoint(base_url=self.base_url, model=self.model, api_key=api_key,

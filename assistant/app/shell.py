@@ -23,6 +23,7 @@ from assistant.app.gui_thread_gc import GuiThreadCollector
 from assistant.app.history_browser import HistoryBrowser
 from assistant.app.key_actions import KeyActions
 from assistant.app.loop_monitor import LoopLagMonitor
+from assistant.app.mcp_tokens import load_tokens, save_tokens
 from assistant.app.settings import Settings, load_settings, save_settings
 from assistant.config import history_path
 from assistant.store.history import History
@@ -82,6 +83,7 @@ class AppShell:
         settings = self.controller.settings
         self.keyring_ok = await asyncio.to_thread(api_key_store.keyring_available)
         key, _ = await asyncio.to_thread(api_key_store.load, settings.key_account)
+        self.controller.tools.mcp_tokens.update(await load_tokens(settings.mcp_servers))
         if self.args.offline or not key:
             self.controller.connect_(offline=True)
             if not key and not settings.first_run_done and not self.args.offline:
@@ -143,14 +145,24 @@ class AppShell:
         c = self.controller
         engine = c.audio.engine
         dialog = SettingsDialog(c.settings, [d.name for d in engine.devices("input")],
-                                [d.name for d in engine.devices("output")], self.window)
+                                [d.name for d in engine.devices("output")], self.window,
+                                [(t.name, t.title, t.side_effects) for t in c.tools.registry.all()],
+                                set(c.tools.mcp_tokens))
         dialog.applied.connect(c.apply_settings)
         dialog.applied.connect(lambda s: self.window.select_mode(s.mode))
         dialog.rescan_requested.connect(c.rescan_devices)
         dialog.change_key_requested.connect(lambda: self.open_key_dialog(""))
         dialog.remove_key_requested.connect(self.keys.remove)
+        dialog.mcp_tokens_entered.connect(lambda t: c.tasks.spawn(self._keep_tokens(t)))
         self.settings_dialog = dialog
         dialog.open()
+
+    async def _keep_tokens(self, tokens: dict[str, str]) -> None:
+        """New MCP tokens: used at once (the session is told), kept in the keyring."""
+        self.controller.tools.mcp_tokens.update(tokens)
+        self.controller.tools.declare_again()
+        for problem in await save_tokens(tokens):
+            self.controller.notice.emit(problem)
 
     # ---- unexpected errors: logged, then one dialog -------------------------------------------
 

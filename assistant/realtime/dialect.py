@@ -53,6 +53,8 @@ _GA_ONLY_TURN_FIELDS = ("idle_timeout_ms",)
 def session_to_beta(session: dict[str, Any]) -> dict[str, Any]:
     """GA nested session -> beta flat session. Unknown GA keys are dropped, not guessed."""
     flat: dict[str, Any] = {k: session[k] for k in _PLAIN_FIELDS if k in session}
+    if "tools" in flat:                       # beta has function tools only (no remote MCP)
+        flat["tools"] = [tool for tool in flat["tools"] if tool.get("type") == "function"]
     if "max_output_tokens" in session:
         flat["max_response_output_tokens"] = session["max_output_tokens"]
     if "output_modalities" in session:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import secrets
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -41,6 +42,15 @@ def item_create(item: dict[str, Any]) -> Event:
 def function_output(call_id: str, output: str) -> Event:
     return {"type": "conversation.item.create",
             "item": {"type": "function_call_output", "call_id": call_id, "output": output}}
+
+
+def mcp_approval(request_id: str, approve: bool, reason: str | None = None) -> Event:
+    """The user's answer to a remote MCP server's approval request (the item needs our id)."""
+    item: dict[str, Any] = {"type": "mcp_approval_response", "id": f"mcpr_{secrets.token_hex(8)}",
+                            "approval_request_id": request_id, "approve": approve}
+    if reason:
+        item["reason"] = reason
+    return {"type": "conversation.item.create", "item": item}
 
 
 def response_create(response: dict[str, Any] | None = None) -> Event:

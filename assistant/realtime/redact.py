@@ -1,4 +1,5 @@
-"""Event summaries safe to log or show: audio payloads become "<N bytes>"."""
+"""Event summaries safe to log or show: audio payloads become "<N bytes>", and an MCP server's
+headers (its token) "<redacted>"."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ def b64_size(text: str) -> int:
     return n * 3 // 4 - text.count("=", max(0, n - 2))
 
 
+_SECRET_KEYS = frozenset({"headers", "authorization"})
+
+
 def _is_audio_payload(event_type: str, key: str) -> bool:
     return key == "audio" or (key == "delta" and event_type.endswith("audio.delta"))
 
@@ -23,6 +27,7 @@ def summarize(event: Any, event_type: str = "") -> Any:
         kind = event.get("type", event_type) if isinstance(event.get("type"), str) else event_type
         return {key: (f"<{b64_size(value)} bytes>"
                       if isinstance(value, str) and _is_audio_payload(kind, key)
+                      else "<redacted>" if key in _SECRET_KEYS and value
                       else summarize(value, kind))
                 for key, value in event.items()}
     if isinstance(event, list):

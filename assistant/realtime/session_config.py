@@ -36,24 +36,13 @@ class TurnDetection:
 
 
 @dataclass
-class ToolSpec:
-    name: str
-    description: str
-    parameters: dict[str, Any] = field(default_factory=lambda: {"type": "object", "properties": {}})
-
-    def to_wire(self) -> dict[str, Any]:
-        return {"type": "function", "name": self.name, "description": self.description,
-                "parameters": self.parameters}
-
-
-@dataclass
 class SessionSettings:
     model: str = DEFAULT_MODEL
     voice: str = DEFAULT_VOICE
     instructions: str = "You are a helpful, concise voice assistant."
     turn_detection: TurnDetection = field(default_factory=TurnDetection)
     transcription_model: str | None = "gpt-4o-mini-transcribe"
-    tools: list[ToolSpec] = field(default_factory=list)
+    tools: list[dict[str, Any]] = field(default_factory=list)   # wire tools: function, mcp
     output_modality: Literal["audio", "text"] = "audio"
     noise_reduction: Literal["near_field", "far_field"] | None = "near_field"
     wire_rate: int = WIRE_RATE
@@ -81,7 +70,7 @@ def build_session(settings: SessionSettings) -> dict[str, Any]:
                              "speed": settings.speed}},
     }
     if settings.tools:
-        session["tools"] = [tool.to_wire() for tool in settings.tools]
+        session["tools"] = [dict(tool) for tool in settings.tools]
         session["tool_choice"] = "auto"
     return session
 

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from assistant.app.controller import Controller
 from assistant.app.history_browser import HistoryBrowser
 from assistant.app.states import CONNECTING, DISCONNECTED, ERROR
+from assistant.ui.conversation_pane import ConversationPane
 from assistant.ui.event_inspector import EventInspector
 from assistant.ui.history_panel import HistoryPanel
 from assistant.ui.level_meter import LevelMeter
 from assistant.ui.settings_dialog import MODE_LABELS
-from assistant.ui.transcript_view import TranscriptView
 
 STATE_COLORS = {"disconnected": "#8a8a8a", "connecting": "#d9a521", "listening": "#2e9d5b",
                 "thinking": "#3a7bd5", "speaking": "#8a4fd1", "error": "#c8372d"}
@@ -89,17 +89,10 @@ class MainWindow(QMainWindow):
                        self.settings_button, self.inspector_button):
             top.addWidget(button)
 
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setVisible(False)
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.RichText)
-        self.transcript = TranscriptView()
-        self.text_edit = QLineEdit(placeholderText="Type a message and press Enter")
-        self.send_button = QPushButton("Send")
-        text_row = QHBoxLayout()
-        text_row.addWidget(self.text_edit, 1)
-        text_row.addWidget(self.send_button)
+        self.pane = ConversationPane(self.controller)
+        self.banner, self.transcript = self.pane.banner, self.pane.transcript
+        self.text_edit, self.consent = self.pane.text_edit, self.pane.consent
+        self.send_button = self.pane.send_button
 
         self.mic_meter = LevelMeter(self.controller.audio.engine.mic_level, "Mic")
         self.out_meter = LevelMeter(self.controller.audio.engine.out_level, "Assistant")
@@ -122,9 +115,7 @@ class MainWindow(QMainWindow):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.banner)
-        column.addWidget(self.transcript, 1)
-        column.addLayout(text_row)
+        column.addWidget(self.pane, 1)
         rule = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
         column.addWidget(rule)
         column.addLayout(controls)
@@ -150,16 +141,8 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         c = self.controller
         c.state_changed.connect(self.render_state)
-        c.turn_started.connect(self.transcript.start_turn)
-        c.user_text.connect(lambda i, t, final: (self.transcript.set_text if final
-                                                 else self.transcript.append_text)("user", i, t))
-        c.assistant_text.connect(lambda i, t, final: (self.transcript.set_text if final
-                                                      else self.transcript.append_text)(
-            "assistant", i, t))
-        c.conversation_changed.connect(self.transcript.show_items)
         c.keeper.countdown.connect(self.render_countdown)
         self.retry_button.clicked.connect(c.retry_now)
-        c.notice.connect(self.transcript.add_notice)
         c.hint.connect(lambda text: self.statusBar().showMessage(text, 4000))
         c.events.logged.connect(self.inspector.add_event)
         c.usage_changed.connect(self.usage_label.setText)
@@ -170,8 +153,6 @@ class MainWindow(QMainWindow):
             lambda _i: c.set_mode(self.mode_combo.currentData()))
         self.settings_button.clicked.connect(self.settings_requested)
         self.inspector_button.toggled.connect(self.inspector.setVisible)
-        self.text_edit.returnPressed.connect(self._send_text)
-        self.send_button.clicked.connect(self._send_text)
         self.ptt_button.pressed.connect(self._ptt_down)
         self.ptt_button.released.connect(self._ptt_up)
         self._wire_history()
@@ -256,12 +237,6 @@ class MainWindow(QMainWindow):
             self.controller.connect_()
         else:
             self.controller.disconnect_()
-
-    def _send_text(self) -> None:
-        text = self.text_edit.text()
-        if text.strip():
-            self.controller.send_text(text)
-            self.text_edit.clear()
 
     def _ptt_down(self) -> None:
         self.ptt_button.setProperty("held", True)

@@ -1,5 +1,5 @@
-"""Settings: endpoint, model and voice, turn detection, devices, echo guard, the key; and on a
-second tab, session rollover, how much a new session is told, and the price table.
+"""Settings: endpoint, model and voice, turn detection, devices, echo guard, the key; on a second
+tab, session rollover, how much a new session is told, and the price table; on a third, tools.
 
 Edits a copy of Settings and emits it on OK; device re-scan and key changes are intents the
 controller carries out.
@@ -33,6 +33,7 @@ from assistant.app.prices import DEFAULT_PRICES, parse_prices, prices_text
 from assistant.app.settings import Settings
 from assistant.config import VOICES
 from assistant.realtime.session_config import EAGERNESS
+from assistant.ui.tools_page import ToolInfo, ToolsPage
 
 MODE_LABELS = {"none": "Push-to-talk", "server_vad": "Server VAD", "semantic_vad": "Semantic VAD"}
 DEFAULT_DEVICE = "System default"
@@ -43,9 +44,11 @@ class SettingsDialog(QDialog):
     rescan_requested = Signal()
     change_key_requested = Signal()
     remove_key_requested = Signal()
+    mcp_tokens_entered = Signal(dict)   # server label -> a new token, for the keyring
 
     def __init__(self, settings: Settings, inputs: list[str], outputs: list[str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, tools: list[ToolInfo] | None = None,
+                 with_token: set[str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.setMinimumWidth(520)
@@ -59,6 +62,8 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(general, "General")
         self.tabs.addTab(sessions, "Sessions and cost")
+        self.tools = ToolsPage(tools or [], with_token or set())
+        self.tabs.addTab(self.tools, "Tools")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -181,9 +186,11 @@ class SettingsDialog(QDialog):
         self.rollover.setValue(round(s.rollover_minutes))
         self.budget.setValue(s.replay_budget_tokens)
         self.prices.setPlainText(s.prices or prices_text(DEFAULT_PRICES))
+        self.tools.load(s)
 
     def values(self) -> Settings:
-        return dataclasses.replace(
+        """The dialog's settings; ValueError when a tools row is wrong (shown on its tab)."""
+        return self.tools.apply(dataclasses.replace(
             self._settings, base_url=self.base_url.text().strip(), auth=self.auth.currentData(),
             dialect=self.dialect.currentData(), model=self.model.text().strip(),
             voice=self.voice.currentData(), instructions=self.instructions.toPlainText(),
@@ -193,7 +200,7 @@ class SettingsDialog(QDialog):
             input_device=self.input_device.currentData(),
             output_device=self.output_device.currentData(),
             echo_guard=self.echo_guard.isChecked(), rollover_minutes=float(self.rollover.value()),
-            replay_budget_tokens=self.budget.value(), prices=self._prices_value())
+            replay_budget_tokens=self.budget.value(), prices=self._prices_value()))
 
     def _prices_value(self) -> str:
         """Empty while the table is the defaults, so later default prices reach the user."""
@@ -211,7 +218,14 @@ class SettingsDialog(QDialog):
             self.tabs.setCurrentIndex(1)
             self.prices.setFocus()
             return
-        self.applied.emit(self.values())
+        try:
+            settings = self.values()
+        except ValueError:
+            self.tabs.setCurrentWidget(self.tools)
+            return
+        self.applied.emit(settings)
+        if tokens := self.tools.new_tokens():
+            self.mcp_tokens_entered.emit(tokens)
         self.accept()
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QFont, QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from assistant.app.tool_calls import ToolCall
+from assistant.ui.tool_row import ToolRow
 
 _ROLES = {"user": ("You", "#2f6fdb"), "assistant": ("Assistant", "#1f9d6a")}
 
@@ -17,6 +21,8 @@ class TranscriptView(QTextBrowser):
         self.document().setDocumentMargin(12)
         self._bodies: dict[str, QTextBlock] = {}
         self._texts: dict[str, str] = {}
+        self._tools: dict[str, tuple[QTextBlock, ToolRow]] = {}
+        self.anchorClicked.connect(self._clicked)
 
     # ---- what the controller's signals drive ----------------------------------------------------
 
@@ -60,6 +66,7 @@ class TranscriptView(QTextBrowser):
         self.clear()
         self._bodies.clear()
         self._texts.clear()
+        self._tools.clear()
         for role, item_id, text in turns:
             self.set_text(role, item_id, text)
 
@@ -72,6 +79,50 @@ class TranscriptView(QTextBrowser):
         notice.setFontItalic(True)
         cursor.insertText(text, notice)
         self._follow()
+
+    # ---- tool calls ---------------------------------------------------------------------------
+
+    def add_tool_call(self, call: ToolCall) -> None:
+        if call.call_id in self._tools:
+            return
+        cursor = self._end_cursor()
+        if not self.document().isEmpty():
+            cursor.insertBlock(self._block_format(top=8))
+        self._tools[call.call_id] = (cursor.block(), ToolRow(call))
+        self._render_tool(call.call_id)
+
+    def finish_tool_call(self, call_id: str, output: str, failed: bool, seconds: float) -> None:
+        if call_id in self._tools:
+            row = self._tools[call_id][1]
+            row.output, row.failed, row.seconds, row.waiting = output, failed, seconds, False
+            self._render_tool(call_id)
+
+    def set_tool_waiting(self, call_id: str, waiting: bool) -> None:
+        """A call that waits for the user's answer in the permission bar."""
+        if call_id in self._tools and self._tools[call_id][1].output is None:
+            self._tools[call_id][1].waiting = waiting
+            self._render_tool(call_id)
+
+    def toggle_tool(self, call_id: str) -> None:
+        if call_id in self._tools:
+            row = self._tools[call_id][1]
+            row.expanded = not row.expanded
+            self._render_tool(call_id)
+
+    def tool_text(self, call_id: str) -> str:
+        return self._tools[call_id][1].plain() if call_id in self._tools else ""
+
+    def _render_tool(self, call_id: str) -> None:
+        block, row = self._tools[call_id]
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position())
+        cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+        row.render(cursor)
+        self._follow()
+
+    def _clicked(self, url: QUrl) -> None:
+        if url.scheme() == "tool":
+            self.toggle_tool(url.path())
 
     def text_of(self, item_id: str) -> str:
         return self._texts.get(item_id, "")

@@ -13,12 +13,26 @@ from assistant.app.states import LISTENING, SPEAKING, THINKING
 from assistant.store.history import History
 
 
+class ToolsRecorder:
+    """Stands for ToolCalls: every method the handlers call is recorded with its arguments."""
+
+    def __init__(self, calls: list[tuple[Any, ...]]) -> None:
+        self._calls = calls
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args: self._calls.append(("tools." + name, *args))
+
+
 @dataclass
 class Recorder:
     """Implements handlers.Conversation and records every call."""
     state: str = LISTENING
     cut: set[str] = field(default_factory=set)
     calls: list[tuple[Any, ...]] = field(default_factory=list)
+
+    @property
+    def tools(self) -> Any:
+        return ToolsRecorder(self.calls)
     record: ConversationRecord = field(
         default_factory=lambda: ConversationRecord(History.open(None), print))
 
@@ -96,6 +110,11 @@ def test_speaking_is_not_downgraded_to_thinking_by_response_created():
     {"type": "response.done", "response": {"usage": "lots"}},
     {"type": "error", "error": None},
     {"type": "conversation.item.truncated", "item_id": "a", "audio_end_ms": "soon"},
+    {"type": "response.function_call_arguments.done", "call_id": 7, "name": "x"},
+    {"type": "response.function_call_arguments.done", "name": "x"},
+    {"type": "response.output_item.done", "item": None},
+    {"type": "response.output_item.done", "item": {"type": "mcp_approval_request"}},
+    {"type": "response.output_item.added", "item": ["mcp_call"]},
 ])
 def test_malformed_events_change_nothing_harmful(event):
     calls = handle(Recorder(), event)
@@ -142,3 +161,21 @@ def test_the_time_limit_error_is_left_to_the_rollover_marker():
     handle(recorder, {"type": "error", "error": {"code": "session_expired", "message": "cap"}})
     handle(recorder, {"type": "error", "error": {"code": "other", "message": "boom"}})
     assert recorder.calls == [("notice", "Server: boom")]
+
+
+def test_tool_events_reach_the_tool_calls():
+    from assistant.app.tool_calls import ToolCall
+
+    recorder = Recorder()
+    handle(recorder, {"type": "response.function_call_arguments.done", "response_id": "r1",
+                      "call_id": "c1", "name": "clock", "arguments": '{"tz": "UTC"}'})
+    approval = {"type": "mcp_approval_request", "id": "m1", "name": "add", "arguments": "{}",
+                "server_label": "demo"}
+    handle(recorder, {"type": "response.output_item.done", "response_id": "r1", "item": approval})
+    handle(recorder, {"type": "response.done", "response": {"id": "r1"}})
+    handle(recorder, {"type": "mcp_list_tools.failed", "item_id": "l1"})
+    assert recorder.calls[:2] == [
+        ("tools.function_call", "r1", ToolCall("c1", "clock", '{"tz": "UTC"}')),
+        ("tools.approval_requested", "r1", ToolCall("m1", "add", "{}", "demo"))]
+    assert ("tools.response_finished", "r1") in recorder.calls
+    assert recorder.calls[-1] == ("tools.mcp_list_failed", "l1")

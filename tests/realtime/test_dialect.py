@@ -5,7 +5,6 @@ from __future__ import annotations
 from assistant.realtime import dialect, events
 from assistant.realtime.session_config import (
     SessionSettings,
-    ToolSpec,
     TurnDetection,
     build_session,
 )
@@ -14,7 +13,8 @@ from tests import oracle
 
 def _settings(mode: str) -> SessionSettings:
     return SessionSettings(turn_detection=TurnDetection(mode=mode),  # type: ignore[arg-type]
-                           tools=[ToolSpec("clock", "time of day")])
+                           tools=[{"type": "function", "name": "clock",
+                                   "description": "time of day", "parameters": {}}])
 
 
 def test_built_session_validates_as_ga_and_translates_to_valid_beta():

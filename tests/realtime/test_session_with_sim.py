@@ -15,7 +15,6 @@ from assistant.errors import (
 )
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.session import RealtimeSession
-from assistant.realtime.session_config import ToolSpec
 from assistant.sim import SimServer
 from tests.helpers import frames, open_session, round_trip, speech
 
@@ -114,8 +113,8 @@ async def test_barge_in_truncates_at_min_of_played_and_received(sim, dialect):
 
 @DIALECTS
 async def test_function_call_round_trip(sim, dialect):
-    tool = ToolSpec("get_weather", "Weather for a city",
-                    {"type": "object", "properties": {"city": {"type": "string"}}})
+    tool = {"type": "function", "name": "get_weather", "description": "Weather for a city",
+            "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}}
     session = await open_session(sim.url, dialect=dialect, mode="none", tools=[tool])
     session.add_text_message('please call get_weather {"city": "Oslo"}')
     call_done = session.wait_for("response.function_call_arguments.done", 5)

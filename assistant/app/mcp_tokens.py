@@ -1,0 +1,32 @@
+"""MCP servers' tokens: in the OS keyring (as the API key is), loaded off the GUI thread, and
+never written to the settings file or shown again."""
+
+from __future__ import annotations
+
+import asyncio
+
+from assistant.app import api_key_store
+from assistant.app.tool_config import McpServer, usable_servers
+from assistant.errors import KeyringUnavailable
+
+
+async def load_tokens(servers_json: str) -> dict[str, str]:
+    tokens = {}
+    for server in usable_servers(servers_json):
+        token = await asyncio.to_thread(api_key_store.load_secret, server.token_account)
+        if token:
+            tokens[server.label] = token
+    return tokens
+
+
+async def save_tokens(tokens: dict[str, str]) -> list[str]:
+    """Keep each token; the sentences say which could only be used for this run."""
+    problems = []
+    for label, token in tokens.items():
+        try:
+            await asyncio.to_thread(api_key_store.save, McpServer(label, "").token_account,
+                                    token)
+        except KeyringUnavailable as exc:
+            problems.append(f"The token for the MCP server {label} is used for this run only: "
+                            f"{exc}")
+    return problems

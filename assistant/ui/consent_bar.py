@@ -1,0 +1,93 @@
+"""The question a tool that acts must ask first: which tool, with what, Allow or Deny.
+
+It sits under the conversation, one request at a time (the oldest first, with a count of the
+others), and never takes the keyboard focus: Space stays push-to-talk. Alt+A allows, Alt+D
+denies; "always" is remembered per tool by the controller.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+
+from assistant.app.tool_calls import ToolCall
+
+STYLE = """
+QFrame#consent { background: #fff4d6; border: 1px solid #e0c06a; border-radius: 8px; }
+QLabel#consentArgs { font-family: monospace; color: #3d3d3d; }
+"""
+ARGS_SHOWN = 600
+
+
+def pretty_arguments(arguments: str) -> str:
+    try:
+        return json.dumps(json.loads(arguments), indent=1, ensure_ascii=False)
+    except ValueError:
+        return arguments
+
+
+class ConsentBar(QFrame):
+    answered = Signal(str, bool, bool)       # call id, allow, always
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("consent")
+        self.setStyleSheet(STYLE)
+        self.setAccessibleName("Permission request")
+        self.question = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.arguments = QLabel(wordWrap=True)
+        self.arguments.setObjectName("consentArgs")
+        self.arguments.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.always = QCheckBox("Always allow this tool")
+        self.allow_button = QPushButton("&Allow")
+        self.deny_button = QPushButton("&Deny")
+        for widget in (self.always, self.allow_button, self.deny_button):
+            widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.allow_button.clicked.connect(lambda: self._answer(True))
+        self.deny_button.clicked.connect(lambda: self._answer(False))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.always)
+        buttons.addStretch(1)
+        buttons.addWidget(self.deny_button)
+        buttons.addWidget(self.allow_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.question)
+        layout.addWidget(self.arguments)
+        layout.addLayout(buttons)
+        self._queue: list[ToolCall] = []
+        self.setVisible(False)
+
+    def ask(self, call: ToolCall) -> None:
+        self._queue.append(call)
+        self._show()
+
+    def withdraw(self, call_id: str) -> None:
+        """Answered (here, or by an earlier "always"): the next request, or nothing."""
+        self._queue = [call for call in self._queue if call.call_id != call_id]
+        self._show()
+
+    @property
+    def pending(self) -> list[ToolCall]:
+        return list(self._queue)
+
+    def _show(self) -> None:
+        self.setVisible(bool(self._queue))
+        if not self._queue:
+            return
+        call = self._queue[0]
+        where = f" on the MCP server <b>{call.server}</b>" if call.server else ""
+        more = f"  ({len(self._queue) - 1} more waiting)" if len(self._queue) > 1 else ""
+        self.question.setText(f"The assistant wants to use <b>{call.name}</b>{where}.{more}")
+        shown = pretty_arguments(call.arguments)
+        self.arguments.setText(shown if len(shown) <= ARGS_SHOWN else shown[:ARGS_SHOWN] + " …")
+        self.always.setChecked(False)
+        self.always.setText(f"Always allow {call.name}")
+        self.setAccessibleDescription(f"{call.name} wants permission. Alt+A allows, "
+                                      "Alt+D denies.")
+
+    def _answer(self, allow: bool) -> None:
+        if self._queue:
+            call = self._queue[0]
+            self.answered.emit(call.call_id, allow, allow and self.always.isChecked())

@@ -1,0 +1,85 @@
+"""The conversation column: the offline banner, the transcript with its tool calls, the
+permission bar and the text box. It renders the controller's conversation signals and sends
+the user's text and answers back as intents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.app.controller import Controller
+from assistant.app.tool_calls import ToolCall
+from assistant.ui.consent_bar import ConsentBar
+from assistant.ui.transcript_view import TranscriptView
+
+
+class ConversationPane(QWidget):
+    def __init__(self, controller: Controller) -> None:
+        super().__init__()
+        self.controller = controller
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setVisible(False)
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.transcript = TranscriptView()
+        self.consent = ConsentBar()
+        self.text_edit = QLineEdit(placeholderText="Type a message and press Enter")
+        self.send_button = QPushButton("Send")
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.text_edit, 1)
+        text_row.addWidget(self.send_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.banner)
+        column.addWidget(self.transcript, 1)
+        column.addWidget(self.consent)
+        column.addLayout(text_row)
+        self._wire()
+
+    def _wire(self) -> None:
+        c, view = self.controller, self.transcript
+        c.turn_started.connect(view.start_turn)
+        c.user_text.connect(lambda i, t, final: (view.set_text if final
+                                                 else view.append_text)("user", i, t))
+        c.assistant_text.connect(lambda i, t, final: (view.set_text if final
+                                                      else view.append_text)("assistant", i, t))
+        c.conversation_changed.connect(view.show_items)
+        c.notice.connect(view.add_notice)
+        c.tools.started.connect(view.add_tool_call)
+        c.tools.finished.connect(view.finish_tool_call)
+        c.tools.consent_needed.connect(self._ask)
+        c.tools.consent_closed.connect(self._asked)
+        c.desktop.timer_ended.connect(self._timer_ended)
+        self.consent.answered.connect(c.tools.answer)
+        self.text_edit.returnPressed.connect(self._send_text)
+        self.send_button.clicked.connect(self._send_text)
+
+    def _ask(self, call: ToolCall) -> None:
+        self.transcript.add_tool_call(call)
+        self.transcript.set_tool_waiting(call.call_id, True)
+        self.consent.ask(call)
+        QApplication.alert(self.window())
+
+    def _asked(self, call_id: str) -> None:
+        self.consent.withdraw(call_id)
+        self.transcript.set_tool_waiting(call_id, False)
+
+    def _timer_ended(self, label: str, seconds: int) -> None:
+        length = f"{seconds // 60} min" if seconds >= 60 else f"{seconds} s"
+        self.transcript.add_notice(f"⏰ {label}: the {length} timer is done.")
+        QApplication.alert(self.window())
+
+    def _send_text(self) -> None:
+        text = self.text_edit.text()
+        if text.strip():
+            self.controller.send_text(text)
+            self.text_edit.clear()

@@ -1,0 +1,83 @@
+"""One tool call in the conversation: a compact line (name, arguments, result or error,
+duration) that expands, on a click or Enter on its link, to the full arguments and result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
+
+from assistant.app.tool_calls import ToolCall
+from assistant.ui.consent_bar import pretty_arguments
+
+SHORT = 60
+NEW_LINE = "\u2028"           # a line break inside the row's one paragraph
+
+
+@dataclass
+class ToolRow:
+    call: ToolCall
+    output: str | None = None
+    failed: bool = False
+    seconds: float | None = None
+    waiting: bool = False
+    expanded: bool = False
+
+    def status(self) -> str:
+        if self.waiting:
+            return "waiting for your answer below"
+        if self.output is None:
+            return "running…"
+        shown = _short(self.output)
+        return f"{'failed: ' if self.failed else '→ '}{shown}  ·  {_duration(self.seconds)}"
+
+    def plain(self) -> str:
+        """The row as text (what a screen reader reads, and what tests check)."""
+        lines = [f"{self.title()} {_short(self.call.arguments)}  {self.status()}"]
+        if self.expanded:
+            lines += [f"arguments: {pretty_arguments(self.call.arguments)}",
+                      f"result: {pretty_arguments(self.output or '')}"]
+        return NEW_LINE.join(lines)
+
+    def title(self) -> str:
+        server = f"{self.call.server} · " if self.call.server else ""
+        return f"⚙ {server}{self.call.name}"
+
+    def render(self, cursor: QTextCursor) -> None:
+        """Write the row at the cursor (which selects what it replaces)."""
+        name = _format("#555555", bold=True)
+        cursor.insertText(self.title(), name)
+        cursor.insertText(f"  {_short(self.call.arguments)}", _format("#777777"))
+        colour = "#c8372d" if self.failed else "#2e7d4f" if self.output is not None else "#a05a00"
+        cursor.insertText(f"   {self.status()}", _format(colour))
+        link = _format("#2f6fdb")
+        link.setAnchor(True)
+        link.setAnchorHref(f"tool:{self.call.call_id}")
+        link.setFontUnderline(True)
+        cursor.insertText("   " , _format("#777777"))
+        cursor.insertText("hide" if self.expanded else "details", link)
+        if self.expanded:
+            mono = _format("#3d3d3d")
+            mono.setFontFamilies(["monospace"])
+            for label, text in (("arguments", self.call.arguments), ("result", self.output)):
+                body = pretty_arguments(text or "").replace("\n", NEW_LINE)
+                cursor.insertText(f"{NEW_LINE}{label}: {body}", mono)
+
+
+def _format(colour: str, bold: bool = False) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(colour))
+    if bold:
+        fmt.setFontWeight(QFont.Weight.DemiBold)
+    return fmt
+
+
+def _short(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= SHORT else flat[:SHORT - 1] + "…"
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"

@@ -1,0 +1,61 @@
+"""A spoken question whose answer needs the time tool, asked of the whole app on a private
+PulseAudio: the app runs the tool, gives the model the time, and the answer is heard out loud
+on the speaker (the recording is the judge), carrying the current year.
+
+The embedded server cannot understand words, so it is told which tool a spoken question needs
+(`SimServer.spoken_tool`): it plays the model's part; the app's part is all real."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import tempfile
+import time
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from tests.live_app import LiveApp
+from tests.pulse import PrivatePulse, espeak_wav, missing_tools
+from tests.recording import audio_of, locate, loud
+
+pytestmark = [pytest.mark.realdevice,
+              pytest.mark.skipif(bool(missing_tools()),
+                                 reason=f"needs {', '.join(missing_tools())}")]
+APP = [str(Path(sys.executable).parent / "voice-assistant")]     # as installed by dev.sh
+
+
+async def test_what_time_is_it_is_answered_out_loud_with_the_time():
+    folder = Path(tempfile.mkdtemp(prefix="tool-live-"))
+    question = espeak_wav("what time is it right now", folder / "q.wav")
+    async with LiveApp(APP, pulse=PrivatePulse(stereo_record=True)) as live:
+        live.server.spoken_tool = "get_current_time"
+        await live.start_app()
+        live.record_both(folder / "both.wav")
+        await live.say(question)
+        await live.until(lambda: [e for e in live.sent("response.done")
+                                  if any(o["type"] == "message" for o in e["response"]["output"])],
+                         30, "the spoken answer")
+        await live.until(lambda: time.monotonic() > live.sent_at("response.done") + 1.5, 10,
+                         "the answer played")
+        live.stop_recording()
+        assert await live.stop_app() == 0
+    [call] = [i for e in live.sent("conversation.item.done")
+              if (i := e["item"])["type"] == "function_call"]
+    [output] = [e["item"] for e in live.received("conversation.item.create")
+                if e["item"]["type"] == "function_call_output"]
+    year = str(dt.datetime.now().year)
+    assert output["call_id"] == call["call_id"]
+    assert json.loads(output["output"])["datetime"].startswith(year)
+    assert len(live.received("response.create")) == 1       # after the tool (VAD made the first)
+    [said] = [e["transcript"] for e in live.sent("response.output_audio_transcript.done")]
+    assert year in said
+    with wave.open(str(folder / "both.wav")) as reader:
+        both = np.frombuffer(reader.readframes(reader.getnframes()), np.int16).reshape(-1, 2)
+    q_start, q_len = locate(question, both[:, 0])
+    heard = loud(both[q_start + q_len:, 1]).sum()
+    sent = loud(audio_of(live.sent("response.output_audio.delta")), 240).sum()  # 24 kHz
+    assert sent > 300 and 0.8 < heard / sent < 1.2, (heard, sent)   # 10 ms windows: all of it
