@@ -17,8 +17,6 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-import jsonschema
-
 from assistant.tools.registry import Tool, ToolError
 
 log = logging.getLogger(__name__)
@@ -44,6 +42,8 @@ def parse_arguments(tool: Tool, raw: str) -> dict[str, Any]:
         raise ToolError(f"the arguments are not valid JSON ({exc.msg})") from None
     if not isinstance(arguments, dict):
         raise ToolError("the arguments must be a JSON object")
+    import jsonschema      # ~10 MB and 45 ms: paid on a tool's thread at the first call only
+
     problem = jsonschema.exceptions.best_match(
         jsonschema.Draft202012Validator(tool.parameters).iter_errors(arguments))
     if problem is not None:
@@ -57,8 +57,7 @@ async def run_tool(tool: Tool | None, name: str, raw_arguments: str) -> ToolResu
     if tool is None:
         return ToolResult.error(f"there is no tool named {name!r}")
     try:
-        arguments = parse_arguments(tool, raw_arguments)
-        value = await asyncio.wait_for(_on_thread(tool, arguments), tool.timeout_s)
+        value = await asyncio.wait_for(_on_thread(tool, raw_arguments), tool.timeout_s)
     except ToolError as exc:
         return ToolResult.error(str(exc), time.monotonic() - started)
     except TimeoutError:
@@ -67,11 +66,12 @@ async def run_tool(tool: Tool | None, name: str, raw_arguments: str) -> ToolResu
     except Exception as exc:                       # the tool's own bug: told, and logged
         log.warning("tool %s failed", name, exc_info=True)
         return ToolResult.error(f"{name} failed: {exc}", time.monotonic() - started)
-    output = value if isinstance(value, str) else json.dumps(value)
-    return ToolResult(output, False, time.monotonic() - started)
+    return ToolResult(value, False, time.monotonic() - started)
 
 
-def _on_thread(tool: Tool, arguments: dict[str, Any]) -> asyncio.Future[Any]:
+def _on_thread(tool: Tool, raw_arguments: str) -> asyncio.Future[Any]:
+    """The arguments checked, the tool run and its value made JSON text, on a thread of its
+    own; resolves to that text."""
     loop = asyncio.get_running_loop()
     future: asyncio.Future[Any] = loop.create_future()
 
@@ -85,7 +85,8 @@ def _on_thread(tool: Tool, arguments: dict[str, Any]) -> asyncio.Future[Any]:
 
     def work() -> None:
         try:
-            value, error = tool.run(arguments), None
+            value = tool.run(parse_arguments(tool, raw_arguments))
+            value, error = value if isinstance(value, str) else json.dumps(value), None
         except BaseException as exc:               # handed to the loop, which decides
             value, error = None, exc
         with contextlib.suppress(RuntimeError):    # the app has closed its loop meanwhile

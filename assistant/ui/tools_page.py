@@ -65,6 +65,7 @@ class ToolsPage(QWidget):
         self.servers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.servers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.servers.setAccessibleName("Remote MCP servers")
+        self.servers.setWordWrap(False)
         add, remove = QPushButton("Add server"), QPushButton("Remove server")
         add.clicked.connect(lambda: self.add_server(McpServer("", "https://")))
         remove.clicked.connect(lambda: self.servers.removeRow(self.servers.currentRow()))

@@ -113,3 +113,8 @@ async def test_builtins_declare_their_schemas_and_act_only_through_the_desktop()
     found = await run_tool(registry.get("search_history"), "search_history",
                            '{"query": "tea", "limit": 3}')
     assert json.loads(found.output) == {"matches": [{"text": "tea:3"}]}
+
+
+async def test_a_value_that_is_not_json_is_the_tools_error_not_a_crash():
+    odd = await run_tool(Tool("odd", "", lambda _a: {"when": object()}), "odd", "{}")
+    assert odd.failed and "odd failed" in error_of(odd.output)
