@@ -17,7 +17,8 @@ from assistant.realtime.redact import summarize
 
 STREAMING = frozenset({"input_audio_buffer.append", "response.output_audio.delta",
                        "response.output_audio_transcript.delta", "response.output_text.delta",
-                       "response.function_call_arguments.delta"})
+                       "response.function_call_arguments.delta",
+                       "response.mcp_call_arguments.delta"})
 FLUSH_MS = 250
 
 

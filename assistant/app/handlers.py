@@ -100,14 +100,6 @@ def _item_done(c: Conversation, e: Event) -> None:
                              arguments=str(item.get("arguments") or item.get("output") or "")))
 
 
-@HANDLERS.on("response.function_call_arguments.done")
-def _function_call(c: Conversation, e: Event) -> None:
-    call_id, name = e.get("call_id"), e.get("name")
-    if isinstance(call_id, str) and isinstance(name, str):
-        c.tools.function_call(str(e.get("response_id")),
-                              ToolCall(call_id, name, str(e.get("arguments") or "")))
-
-
 @HANDLERS.on("response.output_item.added")
 def _output_item_added(c: Conversation, e: Event) -> None:
     item = e.get("item")
@@ -117,11 +109,17 @@ def _output_item_added(c: Conversation, e: Event) -> None:
 
 @HANDLERS.on("response.output_item.done")
 def _output_item_done(c: Conversation, e: Event) -> None:
-    """A remote MCP server's call finished, or one waits for the user's approval."""
+    """A function call is complete (ours to run), a remote MCP server's call finished, or one
+    waits for the user's approval."""
     item = e.get("item")
     if not isinstance(item, dict):
         return
-    if item.get("type") == "mcp_call":
+    if item.get("type") == "function_call" and item.get("status") != "incomplete":
+        call_id, name = item.get("call_id"), item.get("name")
+        if isinstance(call_id, str) and isinstance(name, str):   # beta's arguments.done has
+            c.tools.function_call(str(e.get("response_id")),     # no name: the item has both
+                                  ToolCall(call_id, name, str(item.get("arguments") or "")))
+    elif item.get("type") == "mcp_call":
         c.tools.mcp_call_done(item)
     elif item.get("type") == "mcp_approval_request" and isinstance(item.get("id"), str):
         c.tools.approval_requested(str(e.get("response_id")), ToolCall(

@@ -225,6 +225,9 @@ class ToolCalls(QObject):
 
     def session_opened(self, session: RealtimeSession) -> None:
         """After the replay: what could not be sent before, in order."""
+        if session.endpoint.dialect == "beta" and self._remote(self.mcp_tokens):
+            self.notice.emit("Remote MCP servers need the GA protocol; this endpoint speaks "
+                             "the beta one, so it is not told of them.")
         unsent, self._unsent = self._unsent, []
         for event in unsent:
             if event["type"] == "response.create":

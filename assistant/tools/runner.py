@@ -42,7 +42,7 @@ def parse_arguments(tool: Tool, raw: str) -> dict[str, Any]:
         raise ToolError(f"the arguments are not valid JSON ({exc.msg})") from None
     if not isinstance(arguments, dict):
         raise ToolError("the arguments must be a JSON object")
-    import jsonschema      # ~10 MB and 45 ms: paid on a tool's thread at the first call only
+    import jsonschema  # ~10 MB and 45 ms: paid on a tool's thread at the first call only
 
     problem = jsonschema.exceptions.best_match(
         jsonschema.Draft202012Validator(tool.parameters).iter_errors(arguments))

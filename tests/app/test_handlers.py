@@ -110,8 +110,11 @@ def test_speaking_is_not_downgraded_to_thinking_by_response_created():
     {"type": "response.done", "response": {"usage": "lots"}},
     {"type": "error", "error": None},
     {"type": "conversation.item.truncated", "item_id": "a", "audio_end_ms": "soon"},
-    {"type": "response.function_call_arguments.done", "call_id": 7, "name": "x"},
-    {"type": "response.function_call_arguments.done", "name": "x"},
+    {"type": "response.output_item.done", "item": {"type": "function_call", "call_id": 7,
+                                                   "name": "x"}},
+    {"type": "response.output_item.done", "item": {"type": "function_call", "name": "x"}},
+    {"type": "response.output_item.done", "item": {"type": "function_call", "call_id": "c",
+                                                   "name": "x", "status": "incomplete"}},
     {"type": "response.output_item.done", "item": None},
     {"type": "response.output_item.done", "item": {"type": "mcp_approval_request"}},
     {"type": "response.output_item.added", "item": ["mcp_call"]},
@@ -167,8 +170,9 @@ def test_tool_events_reach_the_tool_calls():
     from assistant.app.tool_calls import ToolCall
 
     recorder = Recorder()
-    handle(recorder, {"type": "response.function_call_arguments.done", "response_id": "r1",
-                      "call_id": "c1", "name": "clock", "arguments": '{"tz": "UTC"}'})
+    handle(recorder, {"type": "response.output_item.done", "response_id": "r1", "item": {
+        "type": "function_call", "call_id": "c1", "name": "clock", "arguments": '{"tz": "UTC"}',
+        "status": "completed"}})
     approval = {"type": "mcp_approval_request", "id": "m1", "name": "add", "arguments": "{}",
                 "server_label": "demo"}
     handle(recorder, {"type": "response.output_item.done", "response_id": "r1", "item": approval})

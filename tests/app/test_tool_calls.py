@@ -75,3 +75,18 @@ async def test_disabled_tools_are_not_declared_and_not_run(rig):
     c.tools.response_finished("resp_x")
     await until(lambda: outputs(rig), message="answered")
     assert "no tool named" in json.loads(outputs(rig)[0]["output"])["error"]
+
+
+async def test_a_beta_endpoint_is_not_told_of_mcp_servers_and_the_user_is(rig):
+    c = rig.controller
+    c.settings.mcp_servers = json.dumps([{"label": "demo", "url": "https://mcp.example.com/x",
+                                          "approval": "always"}])
+    c.settings.dialect = "beta"
+    c.connect_()
+    await until(lambda: any("need the GA protocol" in n for n in rig.notices), message="told")
+    await until(lambda: rig.ready, message="connected in beta")
+    beta_update = [e for d, e, dialect in rig.server.wire.events
+                   if d == "in" and e["type"] == "session.update" and dialect == "beta"][-1]
+    assert [t["type"] for t in beta_update["session"]["tools"]] == ["function"] * 6
+    await rig.turn("call get_current_time {}")        # beta's arguments.done has no name
+    assert "The get_current_time tool returned" in rig.answers()[-1]
