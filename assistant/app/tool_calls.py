@@ -63,6 +63,8 @@ class ToolCalls(QObject):
         self._mcp_started: dict[str, float] = {}
         self._mcp_lists: dict[str, str] = {}         # mcp_list_tools item id -> server label
         self._generation = 0                         # a new conversation voids older calls
+        self._approvals: set[str] = set()            # asking ids that are MCP approvals
+        self._lost_approvals: set[str] = set()       # ... whose session went away meanwhile
 
     @property
     def busy(self) -> bool:
@@ -176,7 +178,14 @@ class ToolCalls(QObject):
         (an `mcp_call` row follows)."""
         self.started.emit(call)
         started, generation = time.monotonic(), self._generation
+        self._approvals.add(call.call_id)
         allowed = await self._ask(call)
+        self._approvals.discard(call.call_id)
+        if call.call_id in self._lost_approvals:
+            self._lost_approvals.discard(call.call_id)
+            self.finished.emit(call.call_id, "the connection was lost: ask again", True, 0.0)
+            self._forget(response_id, call.call_id)      # no answer, and no reply asked for
+            return
         self.finished.emit(call.call_id, "approved" if allowed else DECLINED, not allowed,
                            time.monotonic() - started)
         if generation != self._generation:
@@ -187,6 +196,12 @@ class ToolCalls(QObject):
     def _answered(self, response_id: str, call_id: str) -> None:
         self._open.get(response_id, set()).discard(call_id)
         self._respond_if_answered(response_id)
+
+    def _forget(self, response_id: str, call_id: str) -> None:
+        self._open.get(response_id, set()).discard(call_id)
+        if not self._open.get(response_id):
+            self._open.pop(response_id, None)
+            self._finished_responses.discard(response_id)
 
     def _respond_if_answered(self, response_id: str) -> None:
         if response_id not in self._finished_responses or self._open.get(response_id):
@@ -220,8 +235,16 @@ class ToolCalls(QObject):
     # ---- sessions -----------------------------------------------------------------------------
 
     def session_lost(self) -> None:
-        """The responses in flight are over: their answers go to the next session."""
-        self._finished_responses |= set(self._open)
+        """The responses in flight are over: their answers go to the next session, and the one
+        `response.create` follows them there. An MCP approval cannot follow (the request lived
+        in the lost session, which is not replayed): it is withdrawn, and the user told."""
+        for call_id, future in self._asking.items():
+            if call_id in self._approvals and not future.done():
+                self._lost_approvals.add(call_id)
+                future.set_result((False, False))
+        for response_id in list(self._open):
+            self._finished_responses.add(response_id)
+            self._respond_if_answered(response_id)
 
     def session_opened(self, session: RealtimeSession) -> None:
         """After the replay: what could not be sent before, in order."""

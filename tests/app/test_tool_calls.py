@@ -90,3 +90,28 @@ async def test_a_beta_endpoint_is_not_told_of_mcp_servers_and_the_user_is(rig):
     assert [t["type"] for t in beta_update["session"]["tools"]] == ["function"] * 6
     await rig.turn("call get_current_time {}")        # beta's arguments.done has no name
     assert "The get_current_time tool returned" in rig.answers()[-1]
+
+
+async def test_an_mcp_approval_open_at_a_drop_is_withdrawn_not_sent_on(rig):
+    from assistant.sim.mcp import DEMO_URL
+
+    c = rig.controller
+    rows: list[tuple[str, str, bool]] = []
+    c.tools.finished.connect(lambda call_id, output, failed, _s: rows.append(
+        (call_id, output, failed)))
+    c.settings.mcp_servers = json.dumps([{"label": "demo", "url": DEMO_URL,
+                                          "approval": "always"}])
+    c.tools.declare_again()
+    await until(lambda: any("MCP server demo offers" in n for n in rig.notices), message="listed")
+    c.send_text('call add {"a": 1, "b": 2}')
+    request_id = await asked(rig)
+    rig.server.connections[0].ws.transport.abort()
+    await until(lambda: c.keeper.reconnects == 1 and rig.ready, message="reconnected")
+    await until(lambda: rows, message="the row closed")
+    assert rows == [(request_id, "the connection was lost: ask again", True)]
+    assert c.tools.waiting_for_user == [] and not c.tools.busy
+    fresh = rig.server.connections[0]
+    await rig.turn("hello")                                  # the new session works
+    assert [e["type"] for e in fresh.received].count("response.create") == 1   # only "hello"
+    assert not [e for e in received(rig, "conversation.item.create")
+                if e["item"]["type"] == "mcp_approval_response"]
