@@ -26,6 +26,8 @@ TABLES = {
     ("server", "ga"): _by_type(ga.RealtimeServerEvent),
     ("client", "beta"): _by_type(beta.RealtimeClientEvent),
     ("server", "beta"): _by_type(beta.RealtimeServerEvent),
+    ("client", "translation"): _by_type(ga.RealtimeTranslationClientEvent),
+    ("server", "translation"): _by_type(ga.RealtimeTranslationServerEvent),
 }
 
 

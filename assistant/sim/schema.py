@@ -234,3 +234,26 @@ def check_client_event(event: dict[str, Any]) -> None:
         raise Invalid(f"Invalid value: {kind!r}. Supported values are: "
                       f"{', '.join(sorted(CLIENT_EVENTS))}.", "type")
     CLIENT_EVENTS[kind](event, "")
+
+
+# ---- the translation endpoint's client events --------------------------------------------------
+
+_TRANSLATION_NOISE = nullable(obj({"type": one_of("near_field", "far_field"),
+                                   "strength": number(0.0, 1.0)}, required=("type",)))
+TRANSLATION_SESSION = obj({"audio": obj({
+    "input": obj({"noise_reduction": _TRANSLATION_NOISE,
+                  "transcription": nullable(obj({"model": _STR}, required=("model",)))}),
+    "output": obj({"language": nullable(_STR)})})})
+TRANSLATION_EVENTS: dict[str, Check] = {
+    "session.update": obj({**_HEAD, "session": TRANSLATION_SESSION}, required=("session",)),
+    "session.input_audio_buffer.append": obj({**_HEAD, "audio": _STR}, required=("audio",)),
+    "session.close": obj(_HEAD),
+}
+
+
+def check_translation_event(event: dict[str, Any]) -> None:
+    kind = event.get("type")
+    if kind not in TRANSLATION_EVENTS:
+        raise Invalid(f"Invalid value: {kind!r}. Supported values are: "
+                      f"{', '.join(sorted(TRANSLATION_EVENTS))}.", "type")
+    TRANSLATION_EVENTS[kind](event, "")

@@ -27,12 +27,14 @@ from assistant.realtime import dialect
 from assistant.sim import schema
 from assistant.sim.conversation import SimConversation
 from assistant.sim.faults import GARBAGE, ConnectionFaults, Faults
+from assistant.sim.translation import SimTranslation
 
 log = logging.getLogger(__name__)
 _ws_log = logging.getLogger("assistant.sim.websocket")   # capped: it would log the key header
 _ws_log.setLevel(logging.INFO)
 
 PATHS = ("/v1/realtime", "/openai/v1/realtime", "/openai/realtime")
+TRANSLATION_PATHS = tuple(f"{path}/translations" for path in PATHS)
 _EVENT_ID = re.compile(rb'"event_id"\s*:\s*"([^"]{1,64})"')
 
 
@@ -90,7 +92,7 @@ class SimServer:
         if self.faults.refuse_now():
             return connection.respond(http.HTTPStatus.SERVICE_UNAVAILABLE,
                                       "Service unavailable (a fault asked for).\n")
-        if parts.path.rstrip("/") not in PATHS:
+        if parts.path.rstrip("/") not in PATHS + TRANSLATION_PATHS:
             return connection.respond(http.HTTPStatus.NOT_FOUND, "Not found.\n")
         if self.api_key is not None and _presented_key(request.headers) != self.api_key:
             return connection.respond(http.HTTPStatus.UNAUTHORIZED,
@@ -102,10 +104,13 @@ class SimServer:
 
     async def _handle(self, ws: ServerConnection) -> None:
         assert ws.request is not None
-        query = parse_qs(urlsplit(ws.request.path).query)
-        beta = "realtime=v1" in (ws.request.headers.get("OpenAI-Beta") or "")
-        conn = SimConnection(self, ws, beta=beta,
-                             kind="transcription" if "intent" in query else "realtime",
+        parts = urlsplit(ws.request.path)
+        query = parse_qs(parts.query)
+        translation = parts.path.rstrip("/") in TRANSLATION_PATHS
+        beta = "realtime=v1" in (ws.request.headers.get("OpenAI-Beta") or "") and not translation
+        kind = "translation" if translation else "transcription" if "intent" in query \
+            else "realtime"
+        conn = SimConnection(self, ws, beta=beta, kind=kind,
                              model=(query.get("model") or query.get("deployment")
                                     or ["gpt-realtime"])[0])
         self.connections.append(conn)
@@ -128,9 +133,13 @@ class SimConnection:
     def __init__(self, server: SimServer, ws: ServerConnection, *, beta: bool, kind: str,
                  model: str) -> None:
         self.server, self.ws, self.beta = server, ws, beta
-        self.conversation = SimConversation(self._send, kind=kind, model=model,
-                                            speed=server.speed)
-        self.conversation.spoken_tool = server.spoken_tool
+        self.conversation: SimConversation | SimTranslation
+        if kind == "translation":
+            self.conversation = SimTranslation(self._send, model=model, speed=server.speed)
+        else:
+            self.conversation = SimConversation(self._send, kind=kind, model=model,
+                                                speed=server.speed)
+            self.conversation.spoken_tool = server.spoken_tool
         self.received: list[dict[str, Any]] = []   # GA form, for tests that inspect the peer
         self.faults = ConnectionFaults(server.faults)
 
@@ -151,7 +160,9 @@ class SimConnection:
 
     def _tap(self, direction: str, event: dict[str, Any]) -> None:
         if self.server.on_wire is not None:
-            self.server.on_wire(direction, event, "beta" if self.beta else "ga")
+            self.server.on_wire(direction, event, "beta" if self.beta else
+                                "translation" if self.conversation.kind == "translation"
+                                else "ga")
 
     async def serve(self) -> None:
         if self.beta and self.server.reject_beta:
@@ -166,6 +177,9 @@ class SimConnection:
             await self.conversation.start()
             async for message in self.ws:
                 await self._on_message(message)
+                if isinstance(self.conversation, SimTranslation) and \
+                        self.conversation.closed.is_set():
+                    await self.ws.close(1000, "session closed")
         except ConnectionClosed:
             pass
         finally:
