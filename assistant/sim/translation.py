@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from assistant.config import WIRE_RATE, pcm_ms
+from assistant.dispatch import Event, EventTable
 from assistant.sim import schema, voice
 from assistant.sim.errors import RequestError
 from assistant.sim.vad import EnergyVad
@@ -32,6 +33,8 @@ Emit = Callable[[dict[str, Any]], Awaitable[None]]
 CHUNK_MS = 40
 LEAD_MS = 200
 _SILENCE_MS = 500
+# Client event type -> its one handler (the schema has checked the event first).
+EVENTS: EventTable[SimTranslation, Awaitable[None]] = EventTable()
 
 
 def translated_text(speech_ms: int, language: str) -> tuple[str, str]:
@@ -79,19 +82,27 @@ class SimTranslation:
         event_id = event.get("event_id") if isinstance(event.get("event_id"), str) else None
         try:
             schema.check_translation_event(event)
-            kind = event["type"]
-            if kind == "session.update":
-                self.session = _merge(self.session, event["session"])
-                await self.emit({"type": "session.updated", "session": self.session})
-            elif kind == "session.input_audio_buffer.append":
-                await self._append(event["audio"])
-            else:                                           # session.close
-                await self.emit({"type": "session.closed"})
-                self.closed.set()
+            handler = EVENTS.handler(event["type"])
+            if handler is not None:                # the schema knows only what is handled
+                await handler(self, event)
         except schema.Invalid as exc:
             await self.error(str(exc), code="invalid_value", param=exc.param, event_id=event_id)
         except RequestError as exc:
             await self.error(str(exc), code=exc.code, param=exc.param, event_id=event_id)
+
+    @EVENTS.on("session.update")
+    async def _on_update(self, event: Event) -> None:
+        self.session = _merge(self.session, event["session"])
+        await self.emit({"type": "session.updated", "session": self.session})
+
+    @EVENTS.on("session.input_audio_buffer.append")
+    async def _on_append(self, event: Event) -> None:
+        await self._append(event["audio"])
+
+    @EVENTS.on("session.close")
+    async def _on_close(self, event: Event) -> None:
+        await self.emit({"type": "session.closed"})
+        self.closed.set()
 
     async def _append(self, audio: str) -> None:
         try:
