@@ -7,6 +7,7 @@ import argparse
 from assistant import __version__
 
 MODES = {"ptt": "none", "server_vad": "server_vad", "semantic_vad": "semantic_vad"}
+SESSION_MODES = ("conversation", "dictation", "translation")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -18,6 +19,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--dialect", choices=("ga", "beta"), help="protocol dialect")
     parser.add_argument("--mode", choices=tuple(MODES),
                         help="push-to-talk or voice detection (server or semantic)")
+    parser.add_argument("--session-mode", choices=SESSION_MODES,
+                        help="talk with the model, dictate (transcription only), or have what "
+                             "you say translated aloud")
+    parser.add_argument("--save-transcript", metavar="FILE",
+                        help="dictation: keep the transcript in FILE as it is spoken (.srt for "
+                             "subtitles, else text)")
     parser.add_argument("--connect", action="store_true", help="connect at start")
     parser.add_argument("--offline", action="store_true",
                         help="start and use the embedded offline Realtime server")

@@ -70,6 +70,13 @@ class AudioSupervisor(QObject):
         self.bridge.attach(session)
         self._check.start()
 
+    def serve(self, session: RealtimeSession) -> None:
+        """A new session gets the audio: the devices opened for it, or moved over to it."""
+        if self.bridge is None:
+            self.start(session)
+        else:
+            self.move_to(session)
+
     def move_to(self, session: RealtimeSession | None) -> None:
         """Join the open devices to another session, or to none while reconnecting after a drop.
         What was playing or being said stops with the old session; nothing of it reaches the

@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 
 Mode = Literal["ptt", "vad"]
 CONFIRM_S = 0.8            # how long a local pause waits for the server's speech_started
+TRANSLATION_STREAM = "translation"          # the playback buffer's item for translated speech
+STREAM_GAP_S = 0.3         # no translated audio this long: the stretch has ended
 _EVENTS: EventTable[AudioBridge, None] = EventTable()
 
 
@@ -52,6 +54,7 @@ class AudioBridge:
         self._pressed_at = 0.0
         self._dropped_items: deque[str] = deque(maxlen=16)
         self._confirm: asyncio.TimerHandle | None = None
+        self._stream_end: asyncio.TimerHandle | None = None
         self.gate: PauseGate | None = None       # after a reconnect: wait for the user to pause
 
     # ---- lifecycle ----------------------------------------------------------------------------
@@ -163,11 +166,27 @@ class AudioBridge:
 
     @_EVENTS.on("response.output_audio.delta")
     def _on_audio_delta(self, event: Event) -> None:
-        item_id, delta = event.get("item_id"), event.get("delta")
-        if self.buffer is None or not isinstance(item_id, str) or not isinstance(delta, str):
+        item_id = event.get("item_id")
+        if isinstance(item_id, str) and not self.was_cut(item_id):   # (cut: still streaming)
+            self._play(item_id, event.get("delta"))
+
+    @_EVENTS.on("session.output_audio.delta")
+    def _on_translated_audio(self, event: Event) -> None:
+        """Live translation: one continuous stream, with no items to cut or truncate. It has
+        no "done" event: a pause in the deltas ends a stretch, so the speaker can go quiet."""
+        self._play(TRANSLATION_STREAM, event.get("delta"))
+        if self._stream_end is not None:
+            self._stream_end.cancel()
+        self._stream_end = asyncio.get_running_loop().call_later(STREAM_GAP_S, self._end_stream)
+
+    def _end_stream(self) -> None:
+        self._stream_end = None
+        if self.buffer is not None:
+            self.buffer.finish(TRANSLATION_STREAM)
+
+    def _play(self, item_id: str, delta: object) -> None:
+        if self.buffer is None or not isinstance(delta, str):
             return
-        if self.was_cut(item_id):
-            return                               # still streaming after we cut it off
         try:
             pcm = base64.b64decode(delta, validate=True)
         except (binascii.Error, ValueError):
@@ -228,7 +247,8 @@ class AudioBridge:
             self.guard.idle()
             return frame
         passed = self.guard.filter(frame)
-        if self.guard.user_talking:
+        translating = self.session is not None and self.session.translating
+        if self.guard.user_talking and not translating:    # an interpreter is talked over
             self._local_onset()
         return passed
 

@@ -1,4 +1,5 @@
-"""The sentences the conversation shows when its connection drops, comes back or rolls over."""
+"""The sentences the conversation shows when its connection drops, comes back or rolls over,
+and the status line's "ready" sentence for each way of talking."""
 
 from __future__ import annotations
 
@@ -29,3 +30,15 @@ def opened(reason: str, reconnects: int, left_out: int) -> list[str]:
         said.append(f"The {left_out} oldest items of this long conversation did not fit the new "
                     "session's token budget; the model has the rest.")
     return said
+
+
+def ready(where: str, turn_mode: str, session_mode: str) -> str:
+    """What the user can do now, in the status line."""
+    push = turn_mode == "none"
+    if session_mode == "dictation":
+        how = "hold Space or the button to dictate" if push else "speak: it is written down"
+    elif session_mode == "translation":
+        how = "hold Space or the button to speak" if push else "speak: it is translated aloud"
+    else:
+        how = "hold Space or the button to talk" if push else "talk any time"
+    return f"{where}  ·  {how}"

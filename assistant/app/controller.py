@@ -18,22 +18,23 @@ from assistant.app.audio_supervisor import AudioSupervisor
 from assistant.app.bridge import AudioBridge
 from assistant.app.conversation_record import ConversationRecord
 from assistant.app.desktop import QtDesktop
+from assistant.app.dictation import Dictation
 from assistant.app.endpoints import EndpointSource
 from assistant.app.event_log import EventLog
-from assistant.app.handlers import HANDLERS
-from assistant.app.replay import build_replay
 from assistant.app.session_keeper import Reason, SessionKeeper
+from assistant.app.session_setup import TABLES, configure
 from assistant.app.settings import Settings
 from assistant.app.speaking_watch import SpeakingWatch
 from assistant.app.states import CONNECTING, DISCONNECTED, ERROR, LISTENING, SPEAKING, THINKING
 from assistant.app.tasks import Tasks
 from assistant.app.tool_config import build_tool_calls
+from assistant.app.translation_log import TranslationLog
 from assistant.app.usage import UsageMeter, model_price, parse_usage
 from assistant.audio.devices import create_pyaudio
 from assistant.dispatch import Event
 from assistant.errors import ApiKeyMissing, ApiKeyRejected, AssistantError, SessionExpired
 from assistant.realtime.session import RealtimeSession
-from assistant.realtime.session_config import TurnMode, build_session, turn_detection_update
+from assistant.realtime.session_config import TurnMode, turn_detection_update
 from assistant.store.history import History
 
 
@@ -48,6 +49,7 @@ class Controller(QObject):
     usage_changed = Signal(str)
     offline_changed = Signal(bool)
     conversation_changed = Signal(list)         # a new or continued conversation: its turns
+    session_mode_changed = Signal(str)          # conversation | dictation | translation
 
     def __init__(self, settings: Settings, endpoints: EndpointSource,
                  save: Callable[[Settings], None] | None = None,
@@ -64,6 +66,7 @@ class Controller(QObject):
         self.keeper = SessionKeeper(self, endpoints, lambda: self.settings, self._spawn)
         self.history = history or History.open(None)
         self.record = ConversationRecord(self.history, self.notice.emit, settings.model)
+        self.dictation, self.translation = Dictation(), TranslationLog()
         self.desktop = QtDesktop()
         self.tools = build_tool_calls(lambda: self.settings, self._save, self.desktop,
                                       self.history, lambda: self.session, self._spawn)
@@ -110,6 +113,8 @@ class Controller(QObject):
     def new_conversation(self) -> None:
         """Start afresh: a new session, so the model forgets the old conversation too."""
         self.record.start_new()
+        self.dictation.clear()
+        self.translation.clear()
         self._switch([], UsageMeter(), self.session is not None or self.keeper.waiting)
 
     def continue_conversation(self, conversation: int) -> None:
@@ -126,9 +131,15 @@ class Controller(QObject):
             self.connect_()
 
     def conversation_deleted(self, conversation: int) -> None:
-        """Deleted from the history: what follows is saved anew (the session goes on)."""
-        if self.record.conversation == conversation:
-            self.record.start_new()
+        self.record.deleted(conversation)
+
+    def set_session_mode(self, mode: str) -> None:
+        """Conversation, dictation or translation: each is its own kind of session."""
+        self.settings.session_mode = mode
+        self._save(self.settings)
+        self.session_mode_changed.emit(mode)
+        if self.session is not None or self.keeper.waiting:
+            self.connect_()
 
     def set_mode(self, mode: TurnMode) -> None:
         self.settings.mode = mode
@@ -178,8 +189,7 @@ class Controller(QObject):
         if settings.needs_reconnect(before) and self.session is not None:
             self.hint.emit("The new settings apply when you reconnect (Ctrl+K twice).")
 
-    def rescan_devices(self) -> None:
-        """A fresh device list (PortAudio restarts): devices in use are reopened from it."""
+    def rescan_devices(self) -> None:     # PortAudio restarts; devices in use are reopened
         self.audio.reopen(self.session)
 
     async def shutdown(self) -> None:
@@ -198,17 +208,10 @@ class Controller(QObject):
     # ---- the connection (KeeperOwner) ---------------------------------------------------------
 
     def session_opened(self, session: RealtimeSession, reason: Reason) -> None:
-        session.update_session(build_session(self.settings.session_settings(
-            self.tools.declared())))
-        replay = build_replay(self.record.items(), self.settings.replay_budget_tokens)
+        replay = configure(session, self.settings, self.record, self.tools)
         self._replayed = replay.ids
-        for event in replay.events:
-            session.send(event)
-        self.tools.session_opened(session)
-        if self.bridge is None:
-            self.audio.start(session)
-        else:
-            self.audio.move_to(session)
+        self.dictation.session_began()
+        self.audio.serve(session)
         for sentence in notices.opened(reason, self.keeper.reconnects, replay.left_out):
             self.notice.emit(sentence)
         self.set_state(LISTENING, self.ready_text())
@@ -248,7 +251,7 @@ class Controller(QObject):
         item = event.get("item")
         if isinstance(item, dict) and item.get("id") in self._replayed:
             return                     # the server confirming the replay: already on screen
-        handler = HANDLERS.handler(event["type"])
+        handler = TABLES[self.settings.session_mode].handler(event["type"])
         if handler is not None:
             handler(self, event)
 
@@ -267,14 +270,11 @@ class Controller(QObject):
         self.state_changed.emit(state, detail)
 
     def where(self) -> str:
-        if self.offline:
-            return "offline demo"
-        return self.session.endpoint.display() if self.session else ""
+        return "offline demo" if self.offline else \
+            self.session.endpoint.display() if self.session else ""
 
     def ready_text(self) -> str:
-        if self.settings.mode == "none":
-            return f"{self.where()}  ·  hold Space or the button to talk"
-        return f"{self.where()}  ·  talk any time"
+        return notices.ready(self.where(), self.settings.mode, self.settings.session_mode)
 
     def was_cut(self, item_id: str) -> bool:
         return self.bridge is not None and self.bridge.was_cut(item_id)

@@ -37,6 +37,11 @@ class ConversationRecord:
 
     # ---- which conversation -------------------------------------------------------------------
 
+    def deleted(self, conversation: int) -> None:
+        """Deleted from the history: what follows is saved anew (the session goes on)."""
+        if self.conversation == conversation:
+            self.start_new()
+
     def start_new(self) -> None:
         self.conversation = None
         self._pending.clear()

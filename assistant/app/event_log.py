@@ -18,7 +18,10 @@ from assistant.realtime.redact import summarize
 STREAMING = frozenset({"input_audio_buffer.append", "response.output_audio.delta",
                        "response.output_audio_transcript.delta", "response.output_text.delta",
                        "response.function_call_arguments.delta",
-                       "response.mcp_call_arguments.delta"})
+                       "response.mcp_call_arguments.delta",
+                       "conversation.item.input_audio_transcription.delta",
+                       "session.input_audio_buffer.append", "session.output_audio.delta",
+                       "session.input_transcript.delta", "session.output_transcript.delta"})
 FLUSH_MS = 250
 
 

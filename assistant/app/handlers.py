@@ -166,8 +166,15 @@ def _truncated(c: Conversation, e: Event) -> None:
 
 @HANDLERS.on("error")
 def _error(c: Conversation, e: Event) -> None:
+    if (line := error_line(e, "Server")) is not None:
+        c.show_notice(line)
+
+
+def error_line(e: Event, prefix: str) -> str | None:
+    """An `error` (or a failed transcription) event as one line: "<prefix>: <message>"; None
+    for the time limit, which the rollover's one marker line says."""
     error = e.get("error")
     if isinstance(error, dict) and error.get("code") == "session_expired":
-        return                   # the time limit: the rollover's one marker line says it
+        return None
     message = error.get("message") if isinstance(error, dict) else None
-    c.show_notice(f"Server: {message or 'an error without a message'}")
+    return f"{prefix}: {message or 'an error without a message'}"

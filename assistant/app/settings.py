@@ -10,17 +10,20 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings
 
-from assistant.cli import MODES
+from assistant.cli import MODES, SESSION_MODES
 from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_VOICE
 from assistant.realtime.endpoint import AuthStyle, Dialect, Endpoint
 from assistant.realtime.session_config import Eagerness, SessionSettings, TurnDetection, TurnMode
 
 # Settings a live session cannot take on: they need a new connection.
 _CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instructions",
-                      "transcription_model", "input_device", "output_device")
+                      "transcription_model", "input_device", "output_device", "session_mode",
+                      "dictation_language", "dictation_prompt", "translation_language",
+                      "translation_model")
 # Settings that take one of a few values: anything else in the file falls back to the default.
 _CHOICES: dict[str, tuple[str, ...]] = {"auth": get_args(AuthStyle), "dialect": get_args(Dialect),
                                         "mode": get_args(TurnMode),
+                                        "session_mode": SESSION_MODES,
                                         "eagerness": get_args(Eagerness)}
 
 
@@ -49,6 +52,11 @@ class Settings:
     disabled_tools: str = ""             # tool names, comma-separated
     always_allowed: str = ""             # tools that no longer ask (MCP ones as server/tool)
     mcp_servers: str = ""                # remote MCP servers as JSON (app.tool_config)
+    session_mode: str = "conversation"   # conversation | dictation | translation
+    dictation_language: str = ""         # ISO-639-1; empty: the model guesses
+    dictation_prompt: str = ""           # words and spellings to expect
+    translation_language: str = "es"     # what the interpreter speaks
+    translation_model: str = "gpt-realtime-translate"
 
     @property
     def key_account(self) -> str:
@@ -76,13 +84,20 @@ class Settings:
                                                            before.mcp_servers)
 
     def endpoint(self, api_key: str) -> Endpoint:
+        """Where this session mode connects: translation has its own endpoint, GA only."""
+        if self.session_mode == "translation":
+            return Endpoint(base_url=self.base_url, model=self.translation_model,
+                            api_key=api_key, auth=self.auth, intent="translation")
         return Endpoint(base_url=self.base_url, model=self.model, api_key=api_key,
-                        auth=self.auth, dialect=self.dialect)
+                        auth=self.auth, dialect=self.dialect,
+                        intent="transcription" if self.session_mode == "dictation"
+                        else "conversation")
 
     def with_args(self, args: argparse.Namespace) -> Settings:
         """These settings with the command line's values on top (for this run only)."""
         changes = {name: getattr(args, name) for name in
-                   ("base_url", "model", "dialect", "input_device", "output_device")
+                   ("base_url", "model", "dialect", "input_device", "output_device",
+                    "session_mode")
                    if getattr(args, name, None) is not None}
         if getattr(args, "mode", None):
             changes["mode"] = MODES[args.mode]

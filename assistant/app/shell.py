@@ -58,6 +58,8 @@ class AppShell:
         kwargs = {"audio_backend": audio_backend} if audio_backend is not None else {}
         self.history = History.open(history_file or history_path())
         self.controller = Controller(settings, endpoints, save, history=self.history, **kwargs)
+        if getattr(args, "save_transcript", None):
+            self.controller.dictation.keep_in = Path(args.save_transcript).expanduser()
         self.window = MainWindow(self.controller, HistoryBrowser(self.history))
         self.window.key_dialog_requested.connect(self.open_key_dialog)
         self.window.settings_requested.connect(self.open_settings)

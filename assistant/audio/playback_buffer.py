@@ -171,6 +171,8 @@ class PlaybackBuffer:
             self._ended = ended
             if self._state == "idle" and self._queued:
                 self._state, self._underran_this_item = "buffering", False
+            elif ended and not self._queued and self._state == "buffering":
+                self._state = "idle"       # ran dry, then told it was over: nothing to play
 
 
     def _ready_to_play(self) -> bool:

@@ -11,7 +11,7 @@ from assistant.errors import ConfigError
 
 AuthStyle = Literal["bearer", "api-key"]
 Dialect = Literal["ga", "beta"]
-Intent = Literal["conversation", "transcription"]
+Intent = Literal["conversation", "transcription", "translation"]
 
 _SCHEMES = {"http": "ws", "https": "wss", "ws": "ws", "wss": "wss"}
 
@@ -27,7 +27,8 @@ class Endpoint:
 
     def url(self) -> str:
         """The WebSocket URL: `<base>/realtime?model=...`, unless the base already ends in
-        `/realtime` (Azure's older deployments carry their own query)."""
+        `/realtime` (Azure's older deployments carry their own query); `?intent=transcription`
+        for dictation; `<base>/realtime/translations?model=...` for live translation."""
         parts = urlsplit(self.base_url.strip())
         scheme = _SCHEMES.get(parts.scheme.lower())
         if scheme is None or not parts.netloc:
@@ -35,6 +36,8 @@ class Endpoint:
         path = parts.path.rstrip("/")
         if not path.endswith("/realtime"):
             path += "/realtime"
+        if self.intent == "translation":
+            path += "/translations"
         query = dict(parse_qsl(parts.query))
         if self.intent == "transcription":
             query.setdefault("intent", "transcription")

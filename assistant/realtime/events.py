@@ -17,8 +17,10 @@ def session_update(session: dict[str, Any]) -> Event:
     return {"type": "session.update", "session": session}
 
 
-def audio_append(pcm16: Buffer) -> Event:
-    return {"type": "input_audio_buffer.append", "audio": base64.b64encode(pcm16).decode("ascii")}
+def audio_append(pcm16: Buffer, translation: bool = False) -> Event:
+    """Microphone audio; the translation endpoint names the event `session.input_...`."""
+    kind = "session.input_audio_buffer.append" if translation else "input_audio_buffer.append"
+    return {"type": kind, "audio": base64.b64encode(pcm16).decode("ascii")}
 
 
 def audio_commit() -> Event:

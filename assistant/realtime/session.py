@@ -90,8 +90,7 @@ class RealtimeSession:
         raise error or ConnectionLost(f"{where} did not start a session in time.")
 
     async def close(self, reason: AssistantError | None = None) -> None:
-        """Close the socket (idempotent). Listeners get `reason`: None when we chose to close,
-        an error when we give up on a connection that stopped answering."""
+        """Close the socket (idempotent); listeners get `reason` (None: we chose to close)."""
         self._closing = True
         for task in self._tasks:
             if task is not asyncio.current_task():
@@ -119,7 +118,7 @@ class RealtimeSession:
             _call(listener, event)
         wire = dialect.client_to_beta(event) if self.endpoint.dialect == "beta" else event
         text = json.dumps(wire, separators=(",", ":"))
-        if event["type"] != "input_audio_buffer.append":
+        if not event["type"].endswith("input_audio_buffer.append"):
             log.debug("-> %s (%d bytes)", event["type"], len(text))
         self._outbox.put_nowait(text)
         return event_id
@@ -130,16 +129,20 @@ class RealtimeSession:
         """Send pcm16 at the wire rate (any buffer: bytes, a numpy frame); held (bounded, oldest
         dropped) until `session.updated`."""
         if self.configured:
-            self.send(events.audio_append(pcm16))
+            self.send(events.audio_append(pcm16, self.translating))
             return
         self._held.hold(bytes(memoryview(pcm16).cast("B")))
 
+    @property
+    def translating(self) -> bool:   # live translation: a stream, no input buffer to commit
+        return self.endpoint.intent == "translation"
+
     def commit(self) -> str:
-        return self.send(events.audio_commit())
+        return "" if self.translating else self.send(events.audio_commit())
 
     def clear_input(self) -> str:
         self._held.clear()
-        return self.send(events.audio_clear())
+        return "" if self.translating else self.send(events.audio_clear())
 
     def add_text_message(self, text: str) -> str:
         return self.send(events.user_text(text))
@@ -277,7 +280,7 @@ class RealtimeSession:
         held = self._held.take()
         chunk = self.wire_rate * 2  # one second per event
         for start in range(0, len(held), chunk):
-            self.send(events.audio_append(held[start:start + chunk]))
+            self.send(events.audio_append(held[start:start + chunk], self.translating))
 
     def _finish(self, error: AssistantError | None) -> None:
         if self.closed is None or self.closed.done():

@@ -78,3 +78,39 @@ def build_session(settings: SessionSettings) -> dict[str, Any]:
 def turn_detection_update(turn: TurnDetection) -> dict[str, Any]:
     """A minimal session for switching the turn mode live."""
     return {"type": "realtime", "audio": {"input": {"turn_detection": turn.to_wire()}}}
+
+
+@dataclass
+class DictationSettings:
+    model: str = "gpt-4o-mini-transcribe"
+    language: str = ""                   # ISO-639-1; empty: the model guesses
+    prompt: str = ""                     # words and spellings to expect
+    turn_detection: TurnDetection = field(default_factory=TurnDetection)
+    noise_reduction: Literal["near_field", "far_field"] | None = "near_field"
+    wire_rate: int = WIRE_RATE
+
+
+def build_transcription_session(settings: DictationSettings) -> dict[str, Any]:
+    """The GA `session` of a transcription session (`?intent=transcription`)."""
+    transcription: dict[str, Any] = {"model": settings.model}
+    if settings.language:
+        transcription["language"] = settings.language
+    if settings.prompt:
+        transcription["prompt"] = settings.prompt
+    return {"type": "transcription", "audio": {"input": {
+        "format": {"type": "audio/pcm", "rate": settings.wire_rate},
+        "noise_reduction": ({"type": settings.noise_reduction}
+                            if settings.noise_reduction else None),
+        "transcription": transcription,
+        "turn_detection": settings.turn_detection.to_wire()}}}
+
+
+def build_translation_session(language: str, transcription_model: str | None,
+                              noise_reduction: str | None = "near_field") -> dict[str, Any]:
+    """The `session` of a live-translation session: the target language, and the source
+    transcript when a transcription model is named."""
+    return {"audio": {
+        "input": {"noise_reduction": {"type": noise_reduction} if noise_reduction else None,
+                  "transcription": ({"model": transcription_model}
+                                    if transcription_model else None)},
+        "output": {"language": language}}}

@@ -13,6 +13,8 @@ import http
 import json
 import logging
 import re
+import secrets
+import time
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -120,6 +122,19 @@ class SimServer:
             self.connections.remove(conn)
 
 
+def _beta_transcription_session(flat: dict[str, Any]) -> dict[str, Any]:
+    """Beta's transcription session object: its few fields, and the client secret it carried
+    (a fresh, useless one: nothing accepts it)."""
+    kept = ("input_audio_format", "input_audio_transcription", "turn_detection", "modalities")
+    turn = flat.get("turn_detection")
+    return {**{key: flat[key] for key in kept if key in flat},
+            "turn_detection": {k: v for k, v in turn.items() if k in (
+                "type", "threshold", "prefix_padding_ms", "silence_duration_ms")}
+            if isinstance(turn, dict) else None,
+            "client_secret": {"value": f"ek_sim_{secrets.token_hex(12)}",
+                              "expires_at": int(time.time()) + 60}}
+
+
 def _presented_key(headers: Headers) -> str | None:
     auth = headers.get("Authorization") or ""
     if auth.startswith("Bearer "):
@@ -147,6 +162,8 @@ class SimConnection:
         wire = dialect.server_to_beta(event) if self.beta else event
         if wire is None:
             return
+        if wire["type"] == "transcription_session.updated":
+            wire["session"] = _beta_transcription_session(wire["session"])
         fault = self.faults.before_send(str(event.get("type")))
         if fault == "drop":
             self.ws.transport.abort()

@@ -136,7 +136,7 @@ class SimTranslation:
         language = str(self.session["audio"]["output"].get("language") or "es")
         source, target = translated_text(speech_ms, language)
         if audio_in.get("transcription"):
-            await self.emit({"type": "session.input_transcript.delta", "delta": source,
+            await self.emit({"type": "session.input_transcript.delta", "delta": source + " ",
                              "elapsed_ms": ended_ms})
         pcm = await asyncio.to_thread(voice.synthesize, target)
         chunk = WIRE_RATE * 2 * CHUNK_MS // 1000
@@ -147,7 +147,7 @@ class SimTranslation:
         for index in range(pieces):
             due = round((index + 1) / pieces * len(words))
             if due > said:
-                delta = " ".join(words[said:due]) + ("" if due == len(words) else " ")
+                delta = " ".join(words[said:due]) + " "     # the next stretch follows on
                 said = due
                 await self.emit({"type": "session.output_transcript.delta", "delta": delta,
                                  "elapsed_ms": ended_ms + sent_ms})

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from assistant.app.controller import Controller
 from assistant.app.history_browser import HistoryBrowser
 from assistant.app.states import CONNECTING, DISCONNECTED, ERROR
-from assistant.ui.conversation_pane import ConversationPane
 from assistant.ui.event_inspector import EventInspector
 from assistant.ui.history_panel import HistoryPanel
 from assistant.ui.level_meter import LevelMeter
+from assistant.ui.mode_views import MODE_NAMES, ModeViews
 from assistant.ui.settings_dialog import MODE_LABELS
 
 STATE_COLORS = {"disconnected": "#8a8a8a", "connecting": "#d9a521", "listening": "#2e9d5b",
@@ -69,6 +69,11 @@ class MainWindow(QMainWindow):
         self.state_label.setObjectName("state")  # clipped, never widening the window
         self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.connect_button = QPushButton("Connect")
+        self.session_mode_combo = QComboBox()
+        for value, label in MODE_NAMES.items():
+            self.session_mode_combo.addItem(label, value)
+        self.session_mode_combo.setToolTip("Talk with the model, dictate, or have what you say "
+                                           "translated aloud (Ctrl+1, Ctrl+2, Ctrl+3)")
         self.mode_combo = QComboBox()
         for value, label in MODE_LABELS.items():
             self.mode_combo.addItem(label, value)
@@ -85,11 +90,14 @@ class MainWindow(QMainWindow):
         top.addWidget(self.history_button)
         top.addWidget(self.state_dot)
         top.addWidget(self.state_label, 1)
-        for button in (self.retry_button, self.mode_combo, self.connect_button,
+        for button in (self.retry_button, self.session_mode_combo, self.mode_combo,
+                       self.connect_button,
                        self.settings_button, self.inspector_button):
             top.addWidget(button)
 
-        self.pane = ConversationPane(self.controller)
+        self.views = ModeViews(self.controller,
+                               lambda text: self.statusBar().showMessage(text, 6000))
+        self.pane = self.views.conversation
         self.banner, self.transcript = self.pane.banner, self.pane.transcript
         self.text_edit, self.consent = self.pane.text_edit, self.pane.consent
         self.send_button = self.pane.send_button
@@ -115,7 +123,7 @@ class MainWindow(QMainWindow):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.pane, 1)
+        column.addWidget(self.views, 1)
         rule = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
         column.addWidget(rule)
         column.addLayout(controls)
@@ -151,6 +159,9 @@ class MainWindow(QMainWindow):
         self.connect_button.clicked.connect(self._toggle_connection)
         self.mode_combo.currentIndexChanged.connect(
             lambda _i: c.set_mode(self.mode_combo.currentData()))
+        self.session_mode_combo.setCurrentIndex(list(MODE_NAMES).index(c.settings.session_mode))
+        self.session_mode_combo.currentIndexChanged.connect(
+            lambda _i: c.set_session_mode(self.session_mode_combo.currentData()))
         self.settings_button.clicked.connect(self.settings_requested)
         self.inspector_button.toggled.connect(self.inspector.setVisible)
         self.ptt_button.pressed.connect(self._ptt_down)
@@ -180,6 +191,9 @@ class MainWindow(QMainWindow):
         self.select_mode(c.settings.mode)
 
     def _shortcuts(self) -> None:
+        for number in range(3):               # Ctrl+1..3: conversation, dictation, translation
+            QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self).activated.connect(
+                lambda n=number: self.session_mode_combo.setCurrentIndex(n))
         for keys, action in (("Esc", self.controller.audio.interrupt),
                              ("Ctrl+M", self.mute_button.toggle),
                              ("Ctrl+I", self.inspector_button.toggle),

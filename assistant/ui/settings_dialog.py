@@ -1,5 +1,6 @@
 """Settings: endpoint, model and voice, turn detection, devices, echo guard, the key; on a second
-tab, session rollover, how much a new session is told, and the price table; on a third, tools.
+tab, session rollover, how much a new session is told, and the price table; then dictation and
+translation; then tools.
 
 Edits a copy of Settings and emits it on OK; device re-scan and key changes are intents the
 controller carries out.
@@ -53,15 +54,17 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self.setMinimumWidth(520)
         self._settings = dataclasses.replace(settings)
-        general, sessions = QWidget(), QWidget()
+        general, sessions, modes = QWidget(), QWidget(), QWidget()
         page = QVBoxLayout(general)
         for group in (self._endpoint_group(), self._voice_group(), self._turn_group(),
                       self._audio_group(inputs, outputs)):
             page.addWidget(group)
         QVBoxLayout(sessions).addWidget(self._session_group())
+        QVBoxLayout(modes).addWidget(self._modes_group())
         self.tabs = QTabWidget()
         self.tabs.addTab(general, "General")
         self.tabs.addTab(sessions, "Sessions and cost")
+        self.tabs.addTab(modes, "Dictation and translation")
         self.tools = ToolsPage(tools or [], with_token or set())
         self.tabs.addTab(self.tools, "Tools")
         layout = QVBoxLayout(self)
@@ -155,6 +158,22 @@ class SettingsDialog(QDialog):
         form.addRow("", self.price_error)
         return box
 
+    def _modes_group(self) -> QGroupBox:
+        box, form = _group("Dictation and live translation")
+        self.dictation_language = QLineEdit(placeholderText="e.g. en; empty: detected")
+        self.dictation_prompt = QPlainTextEdit()
+        self.dictation_prompt.setFixedHeight(56)
+        self.dictation_prompt.setPlaceholderText("Names and words to expect, to spell them right")
+        self.translation_language = QLineEdit(placeholderText="e.g. fr, de, ja")
+        self.translation_model = QLineEdit()
+        form.addRow("Dictation language", self.dictation_language)
+        form.addRow("Dictation prompt", self.dictation_prompt)
+        form.addRow("Translate into", self.translation_language)
+        form.addRow("Translation model", self.translation_model)
+        form.addRow("", QLabel("Both use the transcription model and the turn detection of "
+                               "the General tab.", wordWrap=True))
+        return box
+
     # ---- state --------------------------------------------------------------------------------
 
     def set_devices(self, inputs: list[str], outputs: list[str]) -> None:
@@ -187,6 +206,10 @@ class SettingsDialog(QDialog):
         self.budget.setValue(s.replay_budget_tokens)
         self.prices.setPlainText(s.prices or prices_text(DEFAULT_PRICES))
         self.tools.load(s)
+        self.dictation_language.setText(s.dictation_language)
+        self.dictation_prompt.setPlainText(s.dictation_prompt)
+        self.translation_language.setText(s.translation_language)
+        self.translation_model.setText(s.translation_model)
 
     def values(self) -> Settings:
         """The dialog's settings; ValueError when a tools row is wrong (shown on its tab)."""
@@ -200,7 +223,12 @@ class SettingsDialog(QDialog):
             input_device=self.input_device.currentData(),
             output_device=self.output_device.currentData(),
             echo_guard=self.echo_guard.isChecked(), rollover_minutes=float(self.rollover.value()),
-            replay_budget_tokens=self.budget.value(), prices=self._prices_value()))
+            replay_budget_tokens=self.budget.value(), prices=self._prices_value(),
+            dictation_language=self.dictation_language.text().strip(),
+            dictation_prompt=self.dictation_prompt.toPlainText().strip(),
+            translation_language=self.translation_language.text().strip() or "es",
+            translation_model=self.translation_model.text().strip()
+            or self._settings.translation_model))
 
     def _prices_value(self) -> str:
         """Empty while the table is the defaults, so later default prices reach the user."""

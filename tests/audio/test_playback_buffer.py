@@ -107,3 +107,16 @@ def test_a_pause_then_a_clear_fades_once_and_counts_the_fade_once():
     assert faded[: 8 * MS].any() and not faded[8 * MS:].any()
     assert buf.clear() == ("a", 108)                    # the server confirms
     assert not buf.read(20 * MS).any()                  # no second fade of the same audio
+
+
+def test_a_stream_that_ran_dry_and_is_then_finished_goes_idle():
+    """Live translation has no "done" event: its stream is finished after a pause, when the
+    buffer may already have run dry; it must not stay "active" (the speaker counts as busy).
+    At the wire rate there is no resampler tail to play, so nothing else ends the wait."""
+    buf = PlaybackBuffer(24_000)
+    buf.write("t", pcm24(100))
+    for _ in range(30):
+        buf.read(240)                                # played out, then dry: an underrun
+    assert buf.active
+    buf.finish("t")
+    assert not buf.active

@@ -4,6 +4,7 @@ SDK's translation (or GA) types."""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 
 import numpy as np
@@ -17,7 +18,8 @@ from tests.sim.test_sim_protocol import Raw
 
 async def test_sdk_translation_session_translates_each_stretch_of_speech(sim):
     client = AsyncOpenAI(api_key="sk-test", websocket_base_url=sim.url)
-    async with client.realtime.translations.connect(model="gpt-realtime-translate") as conn:
+    async with asyncio.timeout(20), \
+            client.realtime.translations.connect(model="gpt-realtime-translate") as conn:
         await conn.session.update(session={"audio": {
             "input": {"transcription": {"model": "gpt-4o-mini-transcribe"}},
             "output": {"language": "fr"}}})
@@ -34,7 +36,7 @@ async def test_sdk_translation_session_translates_each_stretch_of_speech(sim):
             seen.append(event)
             if event.type == "session.output_transcript.delta":
                 text += event.delta
-            if text.endswith("speech."):
+            if text.strip().endswith("speech."):
                 break
         await conn.send({"type": "session.close"})
         async for event in conn:
@@ -44,7 +46,7 @@ async def test_sdk_translation_session_translates_each_stretch_of_speech(sim):
     kinds = [e.type for e in seen]
     assert kinds[0] == "session.created" and seen[0].session.type == "translation"
     assert "session.input_transcript.delta" in kinds and kinds[-1] == "session.closed"
-    assert text.startswith("Translated into fr: ")
+    assert text.startswith("Translated into fr: ") and text.endswith("speech. ")
     audio = b"".join(base64.b64decode(e.delta) for e in seen
                      if e.type == "session.output_audio.delta")
     assert len(audio) > 24_000 and np.abs(np.frombuffer(audio, np.int16)).max() > 3000
@@ -72,8 +74,9 @@ async def test_translation_events_are_checked_strictly(sim):
 
 async def test_sdk_transcription_session_in_ga(sim):
     client = AsyncOpenAI(api_key="sk-test", websocket_base_url=sim.url)
-    async with client.realtime.connect(model="gpt-realtime",
-                                       extra_query={"intent": "transcription"}) as conn:
+    async with asyncio.timeout(20), \
+            client.realtime.connect(model="gpt-realtime",
+                                    extra_query={"intent": "transcription"}) as conn:
         await conn.session.update(session={"type": "transcription", "audio": {"input": {
             "transcription": {"model": "gpt-4o-mini-transcribe", "language": "en"},
             "turn_detection": {"type": "server_vad", "silence_duration_ms": 400}}}})

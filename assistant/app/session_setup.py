@@ -1,0 +1,44 @@
+"""The first events of a new session, by session mode: its configuration and, for a
+conversation, the conversation so far and the tool answers that waited for it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.app.conversation_record import ConversationRecord
+from assistant.app.handlers import HANDLERS
+from assistant.app.listening_handlers import DICTATION, TRANSLATION
+from assistant.app.replay import Replay, build_replay
+from assistant.app.settings import Settings
+from assistant.app.tool_calls import ToolCalls
+from assistant.dispatch import EventTable
+from assistant.realtime.session import RealtimeSession
+from assistant.realtime.session_config import (
+    DictationSettings,
+    build_session,
+    build_transcription_session,
+    build_translation_session,
+)
+
+TABLES: dict[str, EventTable[Any, None]] = {"conversation": HANDLERS, "dictation": DICTATION,
+                                            "translation": TRANSLATION}
+
+
+def configure(session: RealtimeSession, settings: Settings, record: ConversationRecord,
+              tools: ToolCalls) -> Replay:
+    if settings.session_mode == "dictation":
+        session.update_session(build_transcription_session(DictationSettings(
+            model=settings.transcription_model or "gpt-4o-mini-transcribe",
+            language=settings.dictation_language, prompt=settings.dictation_prompt,
+            turn_detection=settings.turn_detection())))
+        return Replay()
+    if settings.session_mode == "translation":
+        session.update_session(build_translation_session(settings.translation_language,
+                                                         settings.transcription_model or None))
+        return Replay()
+    session.update_session(build_session(settings.session_settings(tools.declared())))
+    replay = build_replay(record.items(), settings.replay_budget_tokens)
+    for event in replay.events:
+        session.send(event)
+    tools.session_opened(session)
+    return replay

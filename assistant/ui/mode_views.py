@@ -1,0 +1,44 @@
+"""The conversation, dictation and translation views, one shown at a time by session mode;
+their Save intents go to the app's logs, and a disk that says no is said in the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QStackedWidget
+
+from assistant.app.controller import Controller
+from assistant.ui.conversation_pane import ConversationPane
+from assistant.ui.dictation_view import DictationView
+from assistant.ui.translation_view import TranslationView
+
+MODE_NAMES = {"conversation": "Conversation", "dictation": "Dictation",
+              "translation": "Translation"}
+
+
+class ModeViews(QStackedWidget):
+    def __init__(self, controller: Controller, tell: Callable[[str], None]) -> None:
+        super().__init__()
+        self.controller = controller
+        self.conversation = ConversationPane(controller)
+        self.dictation = DictationView(controller.dictation)
+        self.translation = TranslationView(controller.translation)
+        for view in (self.conversation, self.dictation, self.translation):
+            self.addWidget(view)
+        self.dictation.save_requested.connect(
+            lambda path: self._saved(path, controller.dictation.save(Path(path)), tell))
+        self.translation.save_requested.connect(
+            lambda path: self._saved(path, controller.translation.save(Path(path)), tell))
+        controller.session_mode_changed.connect(self.show_mode)
+        self.show_mode(controller.settings.session_mode)
+
+    def show_mode(self, mode: str) -> None:
+        self.setCurrentIndex(list(MODE_NAMES).index(mode) if mode in MODE_NAMES else 0)
+        settings = self.controller.settings
+        self.controller.translation.language = settings.translation_language
+        self.translation.set_language(settings.translation_language)
+
+    @staticmethod
+    def _saved(path: str, problem: str | None, tell: Callable[[str], None]) -> None:
+        tell(problem or f"Saved {Path(path).name}.")

@@ -1,0 +1,63 @@
+"""Live translation: what was said and its translation, side by side, and Save."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from assistant.app.translation_log import TranslationLog
+
+
+class TranslationView(QWidget):
+    save_requested = Signal(str)
+
+    def __init__(self, log: TranslationLog) -> None:
+        super().__init__()
+        self.log = log
+        self.source, self.target = QPlainTextEdit(readOnly=True), QPlainTextEdit(readOnly=True)
+        self.source.setAccessibleName("What you said")
+        self.target.setAccessibleName("The translation")
+        self.source.setPlaceholderText("Speak: what you say appears here...")
+        self.target.setPlaceholderText("...and its translation here, spoken aloud.")
+        self.target_label = QLabel()
+        self.save_button = QPushButton("Save...")
+        self.save_button.setShortcut(QKeySequence("Ctrl+S"))
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(QLabel("<b>What you said</b>"), 0, 0)
+        grid.addWidget(self.target_label, 0, 1)
+        grid.addWidget(self.source, 1, 0)
+        grid.addWidget(self.target, 1, 1)
+        grid.addWidget(self.save_button, 2, 1, Qt.AlignmentFlag.AlignRight)
+        log.source_delta.connect(lambda d: _append(self.source, d))
+        log.target_delta.connect(lambda d: _append(self.target, d))
+        log.cleared.connect(self._clear)
+        self.save_button.clicked.connect(self._choose_file)
+
+    def set_language(self, language: str) -> None:
+        self.target_label.setText(f"<b>Translation ({language})</b>")
+
+    def _clear(self) -> None:
+        self.source.clear()
+        self.target.clear()
+
+    def _choose_file(self) -> None:
+        path, _kind = QFileDialog.getSaveFileName(self, "Save the translation",
+                                                  "translation.txt", "Text (*.txt)")
+        if path:
+            self.save_requested.emit(path)
+
+
+def _append(edit: QPlainTextEdit, delta: str) -> None:
+    cursor = edit.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText(delta)
+    edit.verticalScrollBar().setValue(edit.verticalScrollBar().maximum())
