@@ -66,7 +66,8 @@ class Controller(QObject):
         self.keeper = SessionKeeper(self, endpoints, lambda: self.settings, self._spawn)
         self.history = history or History.open(None)
         self.record = ConversationRecord(self.history, self.notice.emit, settings.model)
-        self.dictation, self.translation = Dictation(), TranslationLog()
+        self.dictation = Dictation()
+        self.translation = TranslationLog(lambda: self.settings.translation_language)
         self.desktop = QtDesktop()
         self.tools = build_tool_calls(lambda: self.settings, self._save, self.desktop,
                                       self.history, lambda: self.session, self._spawn)
@@ -112,9 +113,8 @@ class Controller(QObject):
 
     def new_conversation(self) -> None:
         """Start afresh: a new session, so the model forgets the old conversation too."""
-        self.record.start_new()
-        self.dictation.clear()
-        self.translation.clear()
+        for log in (self.record, self.dictation, self.translation):
+            log.start_new()
         self._switch([], UsageMeter(), self.session is not None or self.keeper.waiting)
 
     def continue_conversation(self, conversation: int) -> None:

@@ -2,18 +2,19 @@
 
 Times run from the start of the dictation across reconnects: a segment's start and end are the
 server's `audio_start_ms`/`audio_end_ms` on the session's timeline, offset by when that session
-began; push-to-talk turns (no speech events) are timed by the clock. With `keep_in` set, the
-file is rewritten (atomically) whenever a segment is final, so nothing said is lost.
+began; push-to-talk turns (no speech events) are timed by the clock. The transcript is kept
+(`kept`: a named file, or a new one in the data folder) whenever a segment is final.
 """
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+
+from assistant.app.kept_file import KeptFile, write_atomically
 
 
 @dataclass
@@ -32,13 +33,13 @@ class Dictation(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.segments: dict[str, Segment] = {}
-        self.keep_in: Path | None = None
-        self.problem: str | None = None
+        self.kept = KeptFile("dictation")
         self._began = time.monotonic()
         self._session_offset_ms = 0
 
-    def clear(self) -> None:
+    def start_new(self) -> None:
         self.segments.clear()
+        self.kept.restart()
         self._began = time.monotonic()
         self.cleared.emit()
 
@@ -60,8 +61,8 @@ class Dictation(QObject):
         segment.final = segment.final or final
         segment.end_ms = max(segment.end_ms, segment.start_ms)
         self.changed.emit(item_id)
-        if final and self.keep_in is not None:
-            self.problem = self.save(self.keep_in)
+        if final:
+            self.kept.keep(self._body(self.kept.path))
 
     def ordered(self) -> list[Segment]:
         return sorted(self.segments.values(), key=lambda s: s.start_ms)
@@ -77,8 +78,11 @@ class Dictation(QObject):
 
     def save(self, path: Path) -> str | None:
         """Write the transcript (SRT for a .srt name); a sentence if the disk says no."""
-        body = self.as_srt() if path.suffix.lower() == ".srt" else self.as_text()
-        return write_atomically(path, body)
+        return write_atomically(path, self._body(path))
+
+    def _body(self, path: Path | None) -> str:
+        return self.as_srt() if path is not None and path.suffix.lower() == ".srt" \
+            else self.as_text()
 
     def _segment(self, item_id: str, start_ms: int | None = None) -> Segment:
         if item_id not in self.segments:
@@ -92,17 +96,6 @@ class Dictation(QObject):
 
     def _now_ms(self) -> int:
         return int((time.monotonic() - self._began) * 1000)
-
-
-def write_atomically(path: Path, body: str) -> str | None:
-    """Write via a temporary file and a rename, so a crash leaves the old file or the new one."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_text(body, encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError as exc:
-        return f"Could not save {path.name}: {exc.strerror or exc}."
-    return None
 
 
 def _srt_time(ms: int) -> str:

@@ -54,8 +54,8 @@ def _transcript_delta(c: Listening, e: Event) -> None:
 def _transcript_done(c: Listening, e: Event) -> None:
     c.dictation.text(str(e.get("item_id")), str(e.get("transcript", "")), True)
     c.set_state(LISTENING, c.ready_text())
-    if c.dictation.problem:
-        c.show_notice(c.dictation.problem)
+    if c.dictation.kept.problem:
+        c.show_notice(c.dictation.kept.problem)
 
 
 @DICTATION.on("conversation.item.input_audio_transcription.failed")

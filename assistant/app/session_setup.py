@@ -30,11 +30,12 @@ def configure(session: RealtimeSession, settings: Settings, record: Conversation
         session.update_session(build_transcription_session(DictationSettings(
             model=settings.transcription_model or "gpt-4o-mini-transcribe",
             language=settings.dictation_language, prompt=settings.dictation_prompt,
-            turn_detection=settings.turn_detection())))
+            turn_detection=settings.turn_detection(), noise_reduction=settings.noise_filter)))
         return Replay()
     if settings.session_mode == "translation":
-        session.update_session(build_translation_session(settings.translation_language,
-                                                         settings.transcription_model or None))
+        session.update_session(build_translation_session(
+            settings.translation_language, settings.transcription_model or None,
+            settings.noise_filter))
         return Replay()
     session.update_session(build_session(settings.session_settings(tools.declared())))
     replay = build_replay(record.items(), settings.replay_budget_tokens)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings
@@ -15,15 +15,17 @@ from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_VOICE
 from assistant.realtime.endpoint import AuthStyle, Dialect, Endpoint
 from assistant.realtime.session_config import Eagerness, SessionSettings, TurnDetection, TurnMode
 
+NOISE_REDUCTION = ("near_field", "far_field", "off")
 # Settings a live session cannot take on: they need a new connection.
 _CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instructions",
                       "transcription_model", "input_device", "output_device", "session_mode",
                       "dictation_language", "dictation_prompt", "translation_language",
-                      "translation_model")
+                      "translation_model", "noise_reduction")
 # Settings that take one of a few values: anything else in the file falls back to the default.
 _CHOICES: dict[str, tuple[str, ...]] = {"auth": get_args(AuthStyle), "dialect": get_args(Dialect),
                                         "mode": get_args(TurnMode),
                                         "session_mode": SESSION_MODES,
+                                        "noise_reduction": NOISE_REDUCTION,
                                         "eagerness": get_args(Eagerness)}
 
 
@@ -57,6 +59,7 @@ class Settings:
     dictation_prompt: str = ""           # words and spellings to expect
     translation_language: str = "es"     # what the interpreter speaks
     translation_model: str = "gpt-realtime-translate"
+    noise_reduction: str = "near_field"  # near_field (headset, laptop) | far_field | off
 
     @property
     def key_account(self) -> str:
@@ -77,7 +80,12 @@ class Settings:
         return SessionSettings(model=self.model, voice=self.voice, instructions=self.instructions,
                                turn_detection=self.turn_detection(),
                                transcription_model=self.transcription_model or None,
-                               tools=tools or [])
+                               tools=tools or [], noise_reduction=self.noise_filter)
+
+    @property
+    def noise_filter(self) -> Literal["near_field", "far_field"] | None:
+        return None if self.noise_reduction == "off" else \
+            "far_field" if self.noise_reduction == "far_field" else "near_field"
 
     def tools_changed(self, before: Settings) -> bool:
         return (self.disabled_tools, self.mcp_servers) != (before.disabled_tools,

@@ -58,8 +58,11 @@ class AppShell:
         kwargs = {"audio_backend": audio_backend} if audio_backend is not None else {}
         self.history = History.open(history_file or history_path())
         self.controller = Controller(settings, endpoints, save, history=self.history, **kwargs)
+        folder = (history_file or history_path()).parent
+        self.controller.dictation.kept.folder = folder / "dictations"
+        self.controller.translation.kept.folder = folder / "translations"
         if getattr(args, "save_transcript", None):
-            self.controller.dictation.keep_in = Path(args.save_transcript).expanduser()
+            self.controller.dictation.kept.name(Path(args.save_transcript).expanduser())
         self.window = MainWindow(self.controller, HistoryBrowser(self.history))
         self.window.key_dialog_requested.connect(self.open_key_dialog)
         self.window.settings_requested.connect(self.open_settings)
@@ -106,6 +109,7 @@ class AppShell:
             monitor.start()
         await self.start()
         await self._closed.wait()
+        self.controller.translation.flush()
         await self.controller.shutdown()
         if stats:
             monitor.stop()

@@ -1,12 +1,17 @@
-"""Live translation: the source transcript and the translated one, side by side, and saved."""
+"""Live translation: the source transcript and the translated one, side by side, saved when
+asked and kept as it grows (at most once a second, and when it ends)."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from assistant.app.dictation import write_atomically
+from assistant.app.kept_file import KeptFile, write_atomically
+
+KEEP_EVERY_S = 1.0          # the kept file follows the stream at most this often (and at the end)
 
 
 class TranslationLog(QObject):
@@ -14,27 +19,43 @@ class TranslationLog(QObject):
     target_delta = Signal(str)
     cleared = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, language: Callable[[], str] = lambda: "") -> None:
         super().__init__()
         self.source = ""
         self.target = ""
-        self.language = ""
+        self._language = language             # the target language, from the settings
+        self.kept = KeptFile("translation")
+        self._kept_at = 0.0
 
-    def clear(self) -> None:
+    def start_new(self) -> None:
+        self.flush()
         self.source = self.target = ""
+        self.kept.restart()
         self.cleared.emit()
 
     def heard(self, delta: str) -> None:
         self.source += delta
         self.source_delta.emit(delta)
+        self._keep()
 
     def translated(self, delta: str) -> None:
         self.target += delta
         self.target_delta.emit(delta)
+        self._keep()
 
     def as_text(self) -> str:
         return (f"What was said:\n{self.source.strip()}\n\n"
-                f"Translation ({self.language}):\n{self.target.strip()}\n")
+                f"Translation ({self._language()}):\n{self.target.strip()}\n")
 
     def save(self, path: Path) -> str | None:
         return write_atomically(path, self.as_text())
+
+    def flush(self) -> None:
+        """Keep what is there now (the app is closing, or a new translation starts)."""
+        if self.source or self.target:
+            self.kept.keep(self.as_text())
+            self._kept_at = time.monotonic()
+
+    def _keep(self) -> None:
+        if time.monotonic() - self._kept_at >= KEEP_EVERY_S:
+            self.flush()

@@ -59,8 +59,10 @@ class DictationView(QWidget):
         self.text.setPlainText("\n".join(lines))
         self.text.verticalScrollBar().setValue(self.text.verticalScrollBar().maximum())
         words = sum(len(s.text.split()) for s in segments)
+        kept = self.dictation.kept.path
         self.status.setText(f"{len(segments)} segment{'' if len(segments) == 1 else 's'}, "
-                            f"{words} word{'' if words == 1 else 's'}")
+                            f"{words} word{'' if words == 1 else 's'}"
+                            + (f"  ·  kept in {kept}" if kept and segments else ""))
 
     def _choose_file(self) -> None:
         path, _kind = QFileDialog.getSaveFileName(self, "Save the dictation", "dictation.txt",

@@ -31,13 +31,15 @@ class ModeViews(QStackedWidget):
         self.translation.save_requested.connect(
             lambda path: self._saved(path, controller.translation.save(Path(path)), tell))
         controller.session_mode_changed.connect(self.show_mode)
+        controller.state_changed.connect(lambda _s, _d: self._show_language())   # settings
         self.show_mode(controller.settings.session_mode)
 
     def show_mode(self, mode: str) -> None:
         self.setCurrentIndex(list(MODE_NAMES).index(mode) if mode in MODE_NAMES else 0)
-        settings = self.controller.settings
-        self.controller.translation.language = settings.translation_language
-        self.translation.set_language(settings.translation_language)
+        self._show_language()
+
+    def _show_language(self) -> None:
+        self.translation.set_language(self.controller.settings.translation_language)
 
     @staticmethod
     def _saved(path: str, problem: str | None, tell: Callable[[str], None]) -> None:

@@ -166,10 +166,13 @@ class SettingsDialog(QDialog):
         self.dictation_prompt.setPlaceholderText("Names and words to expect, to spell them right")
         self.translation_language = QLineEdit(placeholderText="e.g. fr, de, ja")
         self.translation_model = QLineEdit()
+        self.noise = _combo({"near_field": "Near field (headset, laptop)",
+                             "far_field": "Far field (room microphone)", "off": "Off"})
         form.addRow("Dictation language", self.dictation_language)
         form.addRow("Dictation prompt", self.dictation_prompt)
         form.addRow("Translate into", self.translation_language)
         form.addRow("Translation model", self.translation_model)
+        form.addRow("Noise reduction (all modes)", self.noise)
         form.addRow("", QLabel("Both use the transcription model and the turn detection of "
                                "the General tab.", wordWrap=True))
         return box
@@ -210,6 +213,7 @@ class SettingsDialog(QDialog):
         self.dictation_prompt.setPlainText(s.dictation_prompt)
         self.translation_language.setText(s.translation_language)
         self.translation_model.setText(s.translation_model)
+        _select(self.noise, s.noise_reduction)
 
     def values(self) -> Settings:
         """The dialog's settings; ValueError when a tools row is wrong (shown on its tab)."""
@@ -228,7 +232,7 @@ class SettingsDialog(QDialog):
             dictation_prompt=self.dictation_prompt.toPlainText().strip(),
             translation_language=self.translation_language.text().strip() or "es",
             translation_model=self.translation_model.text().strip()
-            or self._settings.translation_model))
+            or self._settings.translation_model, noise_reduction=self.noise.currentData()))
 
     def _prices_value(self) -> str:
         """Empty while the table is the defaults, so later default prices reach the user."""

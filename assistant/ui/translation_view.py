@@ -28,6 +28,7 @@ class TranslationView(QWidget):
         self.source.setPlaceholderText("Speak: what you say appears here...")
         self.target.setPlaceholderText("...and its translation here, spoken aloud.")
         self.target_label = QLabel()
+        self.kept_label = QLabel()
         self.save_button = QPushButton("Save...")
         self.save_button.setShortcut(QKeySequence("Ctrl+S"))
         grid = QGridLayout(self)
@@ -36,14 +37,20 @@ class TranslationView(QWidget):
         grid.addWidget(self.target_label, 0, 1)
         grid.addWidget(self.source, 1, 0)
         grid.addWidget(self.target, 1, 1)
+        grid.addWidget(self.kept_label, 2, 0)
         grid.addWidget(self.save_button, 2, 1, Qt.AlignmentFlag.AlignRight)
         log.source_delta.connect(lambda d: _append(self.source, d))
+        log.source_delta.connect(self._show_kept)
         log.target_delta.connect(lambda d: _append(self.target, d))
         log.cleared.connect(self._clear)
         self.save_button.clicked.connect(self._choose_file)
 
     def set_language(self, language: str) -> None:
         self.target_label.setText(f"<b>Translation ({language})</b>")
+
+    def _show_kept(self, _delta: str = "") -> None:
+        kept = self.log.kept.path
+        self.kept_label.setText(f"Kept in {kept}" if kept else "")
 
     def _clear(self) -> None:
         self.source.clear()

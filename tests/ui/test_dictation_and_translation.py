@@ -66,6 +66,8 @@ async def test_dictation_segments_with_times_saved_as_text_and_srt(server, make_
     assert "Saved notes.srt." in shell.window.statusBar().currentMessage()
     view.copy_button.click()
     assert QGuiApplication.clipboard().text() == text
+    [kept] = (tmp_path / "dictations").iterdir()           # kept as it was spoken, unasked
+    assert kept.read_text() == text and str(kept) in view.status.text()
     updates = [e for d, e, _ in wire.events if d == "in" and e["type"] == "session.update"]
     assert updates[0]["session"]["type"] == "transcription"
     assert "response.create" not in wire.types("in")
@@ -90,7 +92,7 @@ async def test_dictation_on_a_beta_endpoint_with_push_to_talk(server, make_shell
 
 
 async def test_translation_plays_the_translated_speech_and_shows_both_sides(
-        server, make_shell, memory_keyring):
+        server, make_shell, memory_keyring, tmp_path):
     wire = server.wire
     shell = await started(make_shell, memory_keyring, server, "--session-mode",
                           "translation", "--mode", "server_vad")
@@ -105,6 +107,13 @@ async def test_translation_plays_the_translated_speech_and_shows_both_sides(
     await until(lambda: out.played and np.abs(np.frombuffer(b"".join(out.played),
                                                             np.int16)).max() > 3000,
                 message="translated speech played")
+    view.save_requested.emit(str(tmp_path / "trip.txt"))
+    saved = (tmp_path / "trip.txt").read_text()
+    assert saved.startswith("What was said:\n(")
+    assert "Translation (es):\nTranslated into es" in saved
+    shell.controller.new_conversation()                      # a new translation: the old kept
+    [kept] = (tmp_path / "translations").iterdir()
+    assert kept.read_text() == saved
     kinds = wire.types("in")
     assert "session.input_audio_buffer.append" in kinds
     assert "input_audio_buffer.append" not in kinds
@@ -125,3 +134,21 @@ async def test_switching_modes_reconnects_with_the_right_kind_of_session(server,
         assert server.connections[0].conversation.kind == kind
         assert shell.window.views.currentIndex() == index
     assert shell.controller.settings.session_mode == "conversation"
+
+
+async def test_the_settings_tab_sets_language_and_noise_reduction(server, make_shell,
+                                                                  memory_keyring):
+    shell = await started(make_shell, memory_keyring, server, "--session-mode", "translation")
+    shell.window.settings_requested.emit()
+    dialog = shell.settings_dialog
+    dialog.translation_language.setText("de")
+    dialog.noise.setCurrentIndex(dialog.noise.findData("off"))
+    dialog._accept()
+    assert "reconnect" in shell.window.statusBar().currentMessage()
+    shell.controller.connect_()
+    await until(lambda: len([e for d, e, _ in server.wire.events if d == "in"
+                             and e["type"] == "session.update"]) == 2, message="reconnected")
+    update = [e for d, e, _ in server.wire.events if d == "in"
+              and e["type"] == "session.update"][-1]["session"]["audio"]
+    assert update["output"]["language"] == "de" and update["input"]["noise_reduction"] is None
+    assert "Translation (de)" in shell.window.views.translation.target_label.text()
