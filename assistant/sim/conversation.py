@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.config import WIRE_RATE
 from assistant.dispatch import Event, EventTable
-from assistant.sim import replies, schema, session_tools
+from assistant.sim import client_events, replies, schema, session_tools
 from assistant.sim.errors import RequestError
 from assistant.sim.input_audio import InputAudio
 from assistant.sim.replies import Item
@@ -115,18 +115,7 @@ class SimConversation:
     # ---- dispatch -----------------------------------------------------------------------------
 
     async def handle(self, event: dict[str, Any]) -> None:
-        event_id = event.get("event_id") if isinstance(event.get("event_id"), str) else None
-        try:
-            schema.check_client_event(event)
-            handler = CLIENT_EVENTS.handler(event["type"])
-            if handler is None:       # the schema knows it, the emulation does not
-                raise RequestError(f"'{event['type']}' is not supported by this server.",
-                                   "unsupported_event", "type")
-            await handler(self, event)
-        except schema.Invalid as exc:
-            await self.error(str(exc), code="invalid_value", param=exc.param, event_id=event_id)
-        except RequestError as exc:
-            await self.error(str(exc), code=exc.code, param=exc.param, event_id=event_id)
+        await client_events.handle(self, event, schema.CLIENT_EVENTS, CLIENT_EVENTS)
 
     @CLIENT_EVENTS.on("session.update")
     async def _on_session_update(self, event: Event) -> None:

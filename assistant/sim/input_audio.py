@@ -19,6 +19,19 @@ _SEMANTIC_SILENCE_MS = {"high": 250, "medium": 600, "auto": 600, "low": 1200}
 MIN_COMMIT_MS = 100
 
 
+def decode_pcm16(audio: str) -> bytes:
+    """An append's base64 payload as pcm16 bytes; RequestError for what is not."""
+    try:
+        pcm = base64.b64decode(audio, validate=True)
+    except (binascii.Error, ValueError):
+        raise RequestError("Invalid 'audio': not valid base64.", "invalid_value",
+                           "audio") from None
+    if len(pcm) % 2:
+        raise RequestError("Invalid 'audio': pcm16 needs an even number of bytes.",
+                           "invalid_value", "audio")
+    return pcm
+
+
 class InputAudio:
     def __init__(self, conv: Conversation) -> None:
         self.conv = conv
@@ -49,14 +62,7 @@ class InputAudio:
                                   self.rate, now_ms)
 
     async def append(self, audio: str) -> None:
-        try:
-            pcm = base64.b64decode(audio, validate=True)
-        except (binascii.Error, ValueError):
-            raise RequestError("Invalid 'audio': not valid base64.", "invalid_value",
-                               "audio") from None
-        if len(pcm) % 2:
-            raise RequestError("Invalid 'audio': pcm16 needs an even number of bytes.",
-                               "invalid_value", "audio")
+        pcm = decode_pcm16(audio)
         self._buffer += pcm
         if self._vad is None:
             return

@@ -227,13 +227,15 @@ CLIENT_EVENTS: dict[str, Check] = {
 }
 
 
-def check_client_event(event: dict[str, Any]) -> None:
-    """Raise Invalid for an unknown type, an unknown field or a bad value."""
+def check_client_event(event: dict[str, Any], checks: dict[str, Check] | None = None) -> None:
+    """Raise Invalid for an unknown type, an unknown field or a bad value (`checks`: the
+    session kind's table; a conversation's by default)."""
+    table = CLIENT_EVENTS if checks is None else checks
     kind = event.get("type")
-    if kind not in CLIENT_EVENTS:
+    if kind not in table:
         raise Invalid(f"Invalid value: {kind!r}. Supported values are: "
-                      f"{', '.join(sorted(CLIENT_EVENTS))}.", "type")
-    CLIENT_EVENTS[kind](event, "")
+                      f"{', '.join(sorted(table))}.", "type")
+    table[kind](event, "")
 
 
 # ---- the translation endpoint's client events --------------------------------------------------
@@ -250,10 +252,3 @@ TRANSLATION_EVENTS: dict[str, Check] = {
     "session.close": obj(_HEAD),
 }
 
-
-def check_translation_event(event: dict[str, Any]) -> None:
-    kind = event.get("type")
-    if kind not in TRANSLATION_EVENTS:
-        raise Invalid(f"Invalid value: {kind!r}. Supported values are: "
-                      f"{', '.join(sorted(TRANSLATION_EVENTS))}.", "type")
-    TRANSLATION_EVENTS[kind](event, "")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import binascii
 import copy
 import itertools
 import logging
@@ -24,8 +23,8 @@ import numpy as np
 
 from assistant.config import WIRE_RATE, pcm_ms
 from assistant.dispatch import Event, EventTable
-from assistant.sim import schema, voice
-from assistant.sim.errors import RequestError
+from assistant.sim import client_events, schema, voice
+from assistant.sim.input_audio import decode_pcm16
 from assistant.sim.vad import EnergyVad
 
 log = logging.getLogger(__name__)
@@ -79,16 +78,7 @@ class SimTranslation:
             self._speaking.cancel()
 
     async def handle(self, event: dict[str, Any]) -> None:
-        event_id = event.get("event_id") if isinstance(event.get("event_id"), str) else None
-        try:
-            schema.check_translation_event(event)
-            handler = EVENTS.handler(event["type"])
-            if handler is not None:                # the schema knows only what is handled
-                await handler(self, event)
-        except schema.Invalid as exc:
-            await self.error(str(exc), code="invalid_value", param=exc.param, event_id=event_id)
-        except RequestError as exc:
-            await self.error(str(exc), code=exc.code, param=exc.param, event_id=event_id)
+        await client_events.handle(self, event, schema.TRANSLATION_EVENTS, EVENTS)
 
     @EVENTS.on("session.update")
     async def _on_update(self, event: Event) -> None:
@@ -105,14 +95,7 @@ class SimTranslation:
         self.closed.set()
 
     async def _append(self, audio: str) -> None:
-        try:
-            pcm = base64.b64decode(audio, validate=True)
-        except (binascii.Error, ValueError):
-            raise RequestError("Invalid 'audio': not valid base64.", "invalid_value",
-                               "audio") from None
-        if len(pcm) % 2:
-            raise RequestError("Invalid 'audio': pcm16 needs an even number of bytes.",
-                               "invalid_value", "audio")
+        pcm = decode_pcm16(audio)
         self._elapsed_ms += pcm_ms(len(pcm), WIRE_RATE)
         for change in self._vad.feed(np.frombuffer(pcm, dtype=np.int16)):
             if change.kind == "started":

@@ -13,12 +13,21 @@ from assistant.app.shell import AppShell
 from assistant.audio.devices import create_pyaudio
 from assistant.cli import parse_args
 from tests.fakes import FakePyAudio
+from tests.pulse import PrivatePulse
 
 
 def mic_pcm(pcm24: bytes, rate: int = 48_000, channels: int = 2) -> bytes:
     """24 kHz mono speech as the fake microphone delivers it (48 kHz stereo)."""
     mono = soxr.resample(np.frombuffer(pcm24, np.int16), 24_000, rate).astype(np.int16)
     return np.repeat(mono, channels).tobytes()
+
+
+@pytest.fixture
+def pulse():
+    """A private PulseAudio with null sinks (for the real-device tests of this folder)."""
+    server = PrivatePulse(stereo_record=True).start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -12,20 +12,13 @@ import pytest
 
 from assistant.sim import SimServer
 from tests.helpers import WireLog, until
-from tests.pulse import PrivatePulse, espeak_wav, missing_tools, read_wav, windowed_correlation
+from tests.pulse import espeak_wav, missing_tools, read_wav, windowed_correlation
 from tests.recording import audio_of
 
 pytestmark = [pytest.mark.realdevice,
               pytest.mark.skipif(bool(missing_tools()),
                                  reason=f"needs {', '.join(missing_tools())}")]
 KEY = "sk-test-real-dictation-0123456789"
-
-
-@pytest.fixture
-def pulse():
-    server = PrivatePulse(stereo_record=True).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

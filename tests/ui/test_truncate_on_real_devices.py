@@ -13,20 +13,13 @@ from PySide6.QtCore import Qt
 
 from assistant.sim import voice
 from tests.helpers import until
-from tests.pulse import PrivatePulse, missing_tools, read_wav
+from tests.pulse import missing_tools, read_wav
 from tests.recording import RATE, first, loud, played_ms_of, silence_from
 
 pytestmark = [pytest.mark.realdevice,
               pytest.mark.skipif(bool(missing_tools()),
                                  reason=f"needs {', '.join(missing_tools())}")]
 STORY = "tell me a long story about the sea, the sky, the stars and the ships"
-
-
-@pytest.fixture
-def pulse():
-    server = PrivatePulse(stereo_record=True).start()
-    yield server
-    server.stop()
 
 
 @pytest.mark.parametrize("how", ["interrupt-button", "push-to-talk"])
