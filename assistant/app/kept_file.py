@@ -42,6 +42,6 @@ def write_atomically(path: Path, body: str) -> str | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_text(body, encoding="utf-8")
         os.replace(temporary, path)
-    except OSError as exc:
-        return f"Could not save {path.name}: {exc.strerror or exc}."
+    except (OSError, ValueError) as exc:          # ValueError: a name the OS cannot take
+        return f"Could not save {path.name}: {getattr(exc, 'strerror', None) or exc}."
     return None

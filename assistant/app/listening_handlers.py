@@ -16,6 +16,8 @@ from assistant.dispatch import Event, EventTable
 
 class Listening(Protocol):
     @property
+    def state(self) -> str: ...
+    @property
     def dictation(self) -> Dictation: ...
     @property
     def translation(self) -> TranslationLog: ...
@@ -72,6 +74,8 @@ def _heard(c: Listening, e: Event) -> None:
 @TRANSLATION.on("session.output_transcript.delta")
 def _translated(c: Listening, e: Event) -> None:
     c.translation.translated(str(e.get("delta", "")))
+    if c.state != LISTENING:          # after a push-to-talk turn: the translation has come
+        c.set_state(LISTENING, c.ready_text())
 
 
 @TRANSLATION.on("session.closed")
