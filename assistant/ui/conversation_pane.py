@@ -48,10 +48,8 @@ class ConversationPane(QWidget):
     def _wire(self) -> None:
         c, view = self.controller, self.transcript
         c.turn_started.connect(view.start_turn)
-        c.user_text.connect(lambda i, t, final: (view.set_text if final
-                                                 else view.append_text)("user", i, t))
-        c.assistant_text.connect(lambda i, t, final: (view.set_text if final
-                                                      else view.append_text)("assistant", i, t))
+        c.user_text.connect(self._user_text)          # bound methods: disconnected when this
+        c.assistant_text.connect(self._assistant_text)   # pane goes (the controller stays)
         c.conversation_changed.connect(view.show_items)
         c.notice.connect(view.add_notice)
         c.tools.started.connect(view.add_tool_call)
@@ -62,6 +60,13 @@ class ConversationPane(QWidget):
         self.consent.answered.connect(c.tools.answer)
         self.text_edit.returnPressed.connect(self._send_text)
         self.send_button.clicked.connect(self._send_text)
+
+    def _user_text(self, item_id: str, text: str, final: bool) -> None:
+        (self.transcript.set_text if final else self.transcript.append_text)("user", item_id, text)
+
+    def _assistant_text(self, item_id: str, text: str, final: bool) -> None:
+        (self.transcript.set_text if final else self.transcript.append_text)(
+            "assistant", item_id, text)
 
     def _ask(self, call: ToolCall) -> None:
         self.transcript.add_tool_call(call)

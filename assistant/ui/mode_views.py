@@ -31,12 +31,16 @@ class ModeViews(QStackedWidget):
         self.translation.save_requested.connect(
             lambda path: self._saved(path, controller.translation.save(Path(path)), tell))
         controller.session_mode_changed.connect(self.show_mode)
-        controller.state_changed.connect(lambda _s, _d: self._show_language())   # settings
+        controller.state_changed.connect(self._on_state)   # a bound method: Qt disconnects it
+        # when this widget goes, as it cannot a lambda (the controller outlives the window)
         self.show_mode(controller.settings.session_mode)
 
     def show_mode(self, mode: str) -> None:
         self.setCurrentIndex(list(MODE_NAMES).index(mode) if mode in MODE_NAMES else 0)
         self._show_language()
+
+    def _on_state(self, _state: str, _detail: str) -> None:
+        self._show_language()                  # the settings may have changed the language
 
     def _show_language(self) -> None:
         self.translation.set_language(self.controller.settings.translation_language)

@@ -39,16 +39,23 @@ class TranslationView(QWidget):
         grid.addWidget(self.target, 1, 1)
         grid.addWidget(self.kept_label, 2, 0)
         grid.addWidget(self.save_button, 2, 1, Qt.AlignmentFlag.AlignRight)
-        log.source_delta.connect(lambda d: _append(self.source, d))
-        log.source_delta.connect(self._show_kept)
-        log.target_delta.connect(lambda d: _append(self.target, d))
+        # Bound methods, not lambdas: Qt disconnects them when this view goes (the log stays).
+        log.source_delta.connect(self._heard)
+        log.target_delta.connect(self._translated)
         log.cleared.connect(self._clear)
         self.save_button.clicked.connect(self._choose_file)
 
     def set_language(self, language: str) -> None:
         self.target_label.setText(f"<b>Translation ({language})</b>")
 
-    def _show_kept(self, _delta: str = "") -> None:
+    def _heard(self, delta: str) -> None:
+        _append(self.source, delta)
+        self._show_kept()
+
+    def _translated(self, delta: str) -> None:
+        _append(self.target, delta)
+
+    def _show_kept(self) -> None:
         kept = self.log.kept.path
         self.kept_label.setText(f"Kept in {kept}" if kept else "")
 
