@@ -1,7 +1,6 @@
 """One response of the embedded server, streamed the way OpenAI streams it.
 
-Audio goes out in 40 ms deltas paced against the clock (times `speed`), up to a small lead, as the
-real service streams ahead of real time. Cancellation is checked between deltas.
+Audio goes out paced as `pacing` streams it; cancellation is checked between deltas.
 """
 
 from __future__ import annotations
@@ -12,11 +11,9 @@ from typing import Any
 
 from assistant.config import pcm_ms
 from assistant.sim import voice
+from assistant.sim.pacing import paced
 from assistant.sim.port import Conversation
 from assistant.sim.replies import Call, Item, Reply
-
-CHUNK_MS = 40
-LEAD_MS = 200
 
 
 class Response:
@@ -147,29 +144,17 @@ class Response:
     async def _stream_audio(self, item: Item, where: dict[str, Any]) -> None:
         pcm = await asyncio.to_thread(voice.synthesize, self.reply.text, self.conv.voice,
                                       self.conv.rate)
-        words = self.reply.text.split(" ")
-        chunk = self.conv.rate * 2 * CHUNK_MS // 1000
-        n_chunks = max(1, -(-len(pcm) // chunk))
-        loop = asyncio.get_running_loop()
-        started, said = loop.time(), 0
-        for index in range(n_chunks):
+        async for chunk in paced(pcm, self.reply.text, self.conv.rate, self.conv.speed):
             if self.cancel_reason:
                 return
-            due = round((index + 1) / n_chunks * len(words))
-            if due > said:
-                delta = " ".join(words[said:due]) + ("" if due == len(words) else " ")
-                said = due
-                self.out_text += delta
+            if chunk.words:
+                self.out_text += chunk.words
                 await self.conv.emit({"type": "response.output_audio_transcript.delta", **where,
-                                      "delta": delta})
-            piece = pcm[index * chunk:(index + 1) * chunk]
+                                      "delta": chunk.words})
             await self.conv.emit({"type": "response.output_audio.delta", **where,
-                                  "delta": base64.b64encode(piece).decode("ascii")})
-            item.audio_ms += pcm_ms(len(piece), self.conv.rate)
+                                  "delta": base64.b64encode(chunk.audio).decode("ascii")})
+            item.audio_ms += pcm_ms(len(chunk.audio), self.conv.rate)
             self.out_audio_ms = item.audio_ms
-            ahead = item.audio_ms - (loop.time() - started) * 1000 * self.conv.speed
-            if ahead > LEAD_MS:
-                await asyncio.sleep((ahead - LEAD_MS) / 1000 / self.conv.speed)
 
     async def _stream_text(self, where: dict[str, Any]) -> None:
         for word in self.reply.text.split(" "):

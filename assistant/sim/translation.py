@@ -25,12 +25,11 @@ from assistant.config import WIRE_RATE, pcm_ms
 from assistant.dispatch import Event, EventTable
 from assistant.sim import client_events, schema, voice
 from assistant.sim.input_audio import decode_pcm16
+from assistant.sim.pacing import paced
 from assistant.sim.vad import EnergyVad
 
 log = logging.getLogger(__name__)
 Emit = Callable[[dict[str, Any]], Awaitable[None]]
-CHUNK_MS = 40
-LEAD_MS = 200
 _SILENCE_MS = 500
 # Client event type -> its one handler (the schema has checked the event first).
 EVENTS: EventTable[SimTranslation, Awaitable[None]] = EventTable()
@@ -122,27 +121,15 @@ class SimTranslation:
             await self.emit({"type": "session.input_transcript.delta", "delta": source + " ",
                              "elapsed_ms": ended_ms})
         pcm = await asyncio.to_thread(voice.synthesize, target)
-        chunk = WIRE_RATE * 2 * CHUNK_MS // 1000
-        words = target.split(" ")
-        pieces = max(1, -(-len(pcm) // chunk))
-        loop = asyncio.get_running_loop()
-        started, sent_ms, said = loop.time(), 0, 0
-        for index in range(pieces):
-            due = round((index + 1) / pieces * len(words))
-            if due > said:
-                delta = " ".join(words[said:due]) + " "     # the next stretch follows on
-                said = due
-                await self.emit({"type": "session.output_transcript.delta", "delta": delta,
-                                 "elapsed_ms": ended_ms + sent_ms})
-            piece = pcm[index * chunk:(index + 1) * chunk]
+        async for chunk in paced(pcm, target, WIRE_RATE, self.speed, after_last_word=" "):
+            at = ended_ms + chunk.at_ms                     # the next stretch follows on
+            if chunk.words:
+                await self.emit({"type": "session.output_transcript.delta",
+                                 "delta": chunk.words, "elapsed_ms": at})
             await self.emit({"type": "session.output_audio.delta",
-                             "delta": base64.b64encode(piece).decode("ascii"),
-                             "elapsed_ms": ended_ms + sent_ms, "format": "pcm16",
-                             "sample_rate": WIRE_RATE, "channels": 1})
-            sent_ms += pcm_ms(len(piece), WIRE_RATE)
-            ahead = sent_ms - (loop.time() - started) * 1000 * self.speed
-            if ahead > LEAD_MS:
-                await asyncio.sleep((ahead - LEAD_MS) / 1000 / self.speed)
+                             "delta": base64.b64encode(chunk.audio).decode("ascii"),
+                             "elapsed_ms": at, "format": "pcm16", "sample_rate": WIRE_RATE,
+                             "channels": 1})
 
 
 def _merge(session: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
