@@ -30,17 +30,12 @@ def load(account: str) -> tuple[str | None, str]:
     """(key, where it came from: "environment" | "keyring" | ""). The environment wins."""
     if os.environ.get(ENV_VAR):
         return os.environ[ENV_VAR], "environment"
-    if not keyring_available():
-        return None, ""
-    try:
-        key = keyring.get_password(SERVICE, account)
-    except keyring.errors.KeyringError:
-        return None, ""
+    key = load_secret(account)
     return (key, "keyring") if key else (None, "")
 
 
 def load_secret(account: str) -> str | None:
-    """Another secret kept the same way (an MCP server's token), never from the environment."""
+    """What the keyring holds for `account` (also an MCP server's token, `mcp:<label>`)."""
     if not keyring_available():
         return None
     try:

@@ -43,10 +43,6 @@ class QtDesktop(QObject):
             timer.stop()
         self._timers.clear()
 
-    @property
-    def timers_running(self) -> int:
-        return len(self._timers)
-
     def _start(self, seconds: int, label: str) -> None:
         timer = QTimer(self)
         timer.setSingleShot(True)

@@ -68,10 +68,6 @@ class ConsentBar(QFrame):
         self._queue = [call for call in self._queue if call.call_id != call_id]
         self._show()
 
-    @property
-    def pending(self) -> list[ToolCall]:
-        return list(self._queue)
-
     def _show(self) -> None:
         self.setVisible(bool(self._queue))
         if not self._queue:
