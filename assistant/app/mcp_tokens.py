@@ -6,14 +6,14 @@ from __future__ import annotations
 import asyncio
 
 from assistant.app import api_key_store
-from assistant.app.tool_config import McpServer, usable_servers
+from assistant.app.tool_config import token_account, usable_servers
 from assistant.errors import KeyringUnavailable
 
 
 async def load_tokens(servers_json: str) -> dict[str, str]:
     tokens = {}
     for server in usable_servers(servers_json):
-        token = await asyncio.to_thread(api_key_store.load_secret, server.token_account)
+        token = await asyncio.to_thread(api_key_store.load_secret, token_account(server.label))
         if token:
             tokens[server.label] = token
     return tokens
@@ -24,8 +24,7 @@ async def save_tokens(tokens: dict[str, str]) -> list[str]:
     problems = []
     for label, token in tokens.items():
         try:
-            await asyncio.to_thread(api_key_store.save, McpServer(label, "").token_account,
-                                    token)
+            await asyncio.to_thread(api_key_store.save, token_account(label), token)
         except KeyringUnavailable as exc:
             problems.append(f"The token for the MCP server {label} is used for this run only: "
                             f"{exc}")

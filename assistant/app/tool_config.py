@@ -39,17 +39,17 @@ class McpServer:
     url: str
     approval: Approval = "always"
 
-    @property
-    def token_account(self) -> str:
-        """Where its token is kept in the keyring (never in the settings file)."""
-        return f"mcp:{self.label}"
-
     def to_wire(self, token: str | None = None) -> dict[str, Any]:
         wire: dict[str, Any] = {"type": "mcp", "server_label": self.label,
                                 "server_url": self.url, "require_approval": self.approval}
         if token:
             wire["headers"] = {"Authorization": f"Bearer {token}"}
         return wire
+
+
+def token_account(label: str) -> str:
+    """Where an MCP server's token is kept in the keyring (never in the settings file)."""
+    return f"mcp:{label}"
 
 
 def parse_servers(text: str) -> list[McpServer]:
