@@ -121,7 +121,9 @@ class ToolCalls(QObject):
             self.finished.emit(call.call_id, str(item.get("output") or ""), False, seconds)
 
     def mcp_tools_listed(self, item: dict[str, Any]) -> None:
-        tools = [str(t.get("name")) for t in item.get("tools") or [] if isinstance(t, dict)]
+        listed = item.get("tools")
+        tools = [str(t.get("name")) for t in (listed if isinstance(listed, list) else [])
+                 if isinstance(t, dict)]
         label = item.get("server_label")
         self.notice.emit(f"MCP server {label} offers {len(tools)} tool"
                          f"{'' if len(tools) == 1 else 's'}: {', '.join(tools) or 'none'}.")
