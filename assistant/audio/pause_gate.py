@@ -10,19 +10,18 @@ threshold, so a noisy room still counts as quiet); a room it never finds quiet o
 from __future__ import annotations
 
 import numpy as np
-import webrtcvad
 
+from assistant.audio.speech import SpeechDetector
 from assistant.config import FRAME_MS
 
 PAUSE_FRAMES = 300 // FRAME_MS
 GIVE_UP_FRAMES = 5000 // FRAME_MS
-VAD_RATE = 48_000           # WebRTC's VAD takes 8/16/32/48 kHz; 24 kHz doubles exactly
 
 
 class PauseGate:
     def __init__(self, talking: bool, aggressiveness: int = 2) -> None:
         """`talking`: the user was mid-sentence at the drop (the gate starts closed)."""
-        self._vad = webrtcvad.Vad(aggressiveness)
+        self._is_speech = SpeechDetector(aggressiveness)
         self._quiet_run = 0 if talking else PAUSE_FRAMES
         self._closed_for = 0
         self.dropped = 0                 # frames held back (speech the new session never got)
@@ -44,8 +43,7 @@ class PauseGate:
         return False
 
     def _judge(self, frame: np.ndarray) -> None:
-        doubled = np.repeat(frame.astype(np.int16, copy=False), 2).tobytes()
-        if self._vad.is_speech(doubled, VAD_RATE):
+        if self._is_speech(frame):
             self._quiet_run = 0
         else:
             self._quiet_run += 1

@@ -7,8 +7,9 @@ import time
 import numpy as np
 import pytest
 
-from assistant.audio.capture import Capture, CaptureProcessor, Framer
+from assistant.audio.capture import Capture, CaptureProcessor
 from assistant.audio.devices import DeviceCatalog
+from assistant.audio.framer import Framer
 from assistant.audio.levels import LevelHolder
 from assistant.audio.playback import Playback
 from assistant.config import FRAME_SAMPLES, WIRE_RATE

@@ -1,0 +1,23 @@
+"""Cuts a sample stream into exact frames (20 ms for the wire, 10 ms for the echo canceller)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.config import FRAME_SAMPLES
+
+
+class Framer:
+    """Cuts a sample stream into exact frames; carries the remainder to the next push."""
+
+    def __init__(self, frame_samples: int = FRAME_SAMPLES) -> None:
+        self.frame_samples = frame_samples
+        self._pending = np.zeros(0, dtype=np.int16)
+
+    def push(self, samples: np.ndarray) -> np.ndarray:
+        """Returns the complete frames as rows of a new (n, frame_samples) array."""
+        data = np.concatenate((self._pending, samples)) if self._pending.size else samples
+        n = data.size // self.frame_samples
+        cut = n * self.frame_samples
+        self._pending = data[cut:].copy()
+        return data[:cut].reshape(n, self.frame_samples)
