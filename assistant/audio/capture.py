@@ -1,4 +1,5 @@
-"""Microphone capture: device rate -> mono -> 24 kHz (soxr) -> exact 20 ms pcm16 frames.
+"""Microphone capture: device rate -> mono -> echo cancelled -> 24 kHz (soxr) -> exact 20 ms
+pcm16 frames.
 
 Runs on the capture thread: it converts, measures and hands frames on through one sink call per
 device block; it touches no Qt object and no asyncio object directly.
@@ -13,6 +14,8 @@ import numpy as np
 import soxr
 
 from assistant.audio.devices import DeviceCatalog, DeviceInfo
+from assistant.audio.echo_canceller import EchoCanceller
+from assistant.audio.framer import Framer
 from assistant.audio.levels import LevelHolder, dbfs
 from assistant.audio.stream_thread import DeviceStream
 from assistant.config import FRAME_SAMPLES, WIRE_RATE
@@ -30,22 +33,6 @@ PA_INPUT_OVERFLOWED = -9981
 RESAMPLE_QUALITY = "LQ"
 
 
-class Framer:
-    """Cuts a sample stream into exact frames; carries the remainder to the next push."""
-
-    def __init__(self, frame_samples: int = FRAME_SAMPLES) -> None:
-        self.frame_samples = frame_samples
-        self._pending = np.zeros(0, dtype=np.int16)
-
-    def push(self, samples: np.ndarray) -> np.ndarray:
-        """Returns the complete frames as rows of a new (n, frame_samples) array."""
-        data = np.concatenate((self._pending, samples)) if self._pending.size else samples
-        n = data.size // self.frame_samples
-        cut = n * self.frame_samples
-        self._pending = data[cut:].copy()
-        return data[:cut].reshape(n, self.frame_samples)
-
-
 class CaptureProcessor:
     """The pure part of capture (testable without a device): bytes in, frames out."""
 
@@ -54,6 +41,7 @@ class CaptureProcessor:
         self.channels = channels
         self.sink = sink
         self.level = level or LevelHolder()
+        self.canceller: EchoCanceller | None = None      # set before the stream starts
         self.framer = Framer(wire_rate * FRAME_SAMPLES // WIRE_RATE)
         self.resampler = (None if device_rate == wire_rate else
                           soxr.ResampleStream(device_rate, wire_rate, 1, dtype="int16",
@@ -64,6 +52,8 @@ class CaptureProcessor:
         samples = np.frombuffer(data, dtype=np.int16)
         if self.channels > 1:
             samples = samples.reshape(-1, self.channels).mean(axis=1).astype(np.int16)
+        if self.canceller is not None:
+            samples = self.canceller.cancel(samples)
         if self.resampler is not None:
             samples = self.resampler.resample_chunk(samples)
         frames = self.framer.push(samples)
@@ -96,6 +86,14 @@ class Capture(DeviceStream):
         self.wanted = wanted
         self.overflows = 0
         self._flowing = False
+
+    @property
+    def canceller(self) -> EchoCanceller | None:
+        return self.processor.canceller
+
+    @canceller.setter
+    def canceller(self, canceller: EchoCanceller | None) -> None:
+        self.processor.canceller = canceller
 
     def _step(self) -> bool:
         try:

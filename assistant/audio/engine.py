@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.audio.capture import Capture
 from assistant.audio.devices import DeviceCatalog, DeviceInfo, Direction, create_pyaudio
+from assistant.audio.echo_canceller import EchoCanceller, EchoReport, open_canceller
 from assistant.audio.levels import LevelHolder
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback import Playback
@@ -29,6 +30,8 @@ class AudioEngine:
         self.out_level = LevelHolder()
         self.capture: Capture | None = None
         self.playback: Playback | None = None
+        self.canceller: EchoCanceller | None = None
+        self.echo = EchoReport()
         self._stuck = False     # a stream thread never left PortAudio: never terminate under it
 
     @property
@@ -47,8 +50,10 @@ class AudioEngine:
             self.catalog.rescan()
 
     def open(self, outbox: FrameOutbox, input_device: str | int | None = None,
-             output_device: str | int | None = None) -> list[str]:
-        """Open what can be opened; returns one sentence per device that could not."""
+             output_device: str | int | None = None, echo_mode: str = "auto",
+             noise_suppression: bool = False) -> list[str]:
+        """Open what can be opened; returns one sentence per device that could not. With both
+        devices open, the echo canceller joins them as `echo_mode` says."""
         self.close()
         problems: list[str] = []
         try:
@@ -60,18 +65,43 @@ class AudioEngine:
             mic = catalog.find("input", input_device)
             self.capture = Capture(catalog, mic, outbox.from_audio_thread, self.mic_level,
                                    wanted=lambda: outbox.wanted())
-            self.capture.start()
         except (AudioDeviceError, OSError) as exc:
-            self.capture = None
             problems.append(f"{exc} You can still type messages.")
         try:
             speaker = catalog.find("output", output_device)
             self.playback = Playback(catalog, speaker, self.out_level)
-            self.playback.start()
         except (AudioDeviceError, OSError) as exc:
-            self.playback = None
             problems.append(f"{exc} Replies will be shown as text only.")
+        self._join_canceller(echo_mode, noise_suppression)
+        problems += self._start()
         return problems
+
+    def _start(self) -> list[str]:
+        """Start both streams; one that will not start is closed, and the canceller with it
+        (there is no echo to take out without both)."""
+        problems = []
+        if self.capture is not None and (failure := _started(self.capture)):
+            self.capture = None
+            problems.append(f"The microphone could not start ({failure}). "
+                            "You can still type messages.")
+        if self.playback is not None and (failure := _started(self.playback)):
+            self.playback = None
+            problems.append(f"The speaker could not start ({failure}). "
+                            "Replies will be shown as text only.")
+        if self.canceller is not None and (self.capture is None or self.playback is None):
+            self._join_canceller("off", False)
+        return problems
+
+    def _join_canceller(self, mode: str, noise_suppression: bool) -> None:
+        if self.capture is None or self.playback is None:
+            self.canceller = None
+            self.echo.status, self.echo.erle_db = "off (it needs a microphone and a speaker)", None
+        else:
+            self.canceller = open_canceller(mode, noise_suppression, self.playback.device.name,
+                                            self.capture.rate, self.playback.rate, self.echo)
+        for stream in (self.capture, self.playback):
+            if stream is not None:
+                stream.canceller = self.canceller
 
     def failures(self) -> list[str]:
         """One sentence per open stream whose device stopped working (unplugged, server gone)."""
@@ -88,6 +118,7 @@ class AudioEngine:
                 stream.close()
                 self._stuck = self._stuck or stream.stuck
         self.capture = self.playback = None
+        self.canceller = None
         self.mic_level.reset()
         self.out_level.reset()
 
@@ -102,3 +133,12 @@ class AudioEngine:
             self.catalog = DeviceCatalog(self._factory)
         return self.catalog
 
+
+def _started(stream: Capture | Playback) -> str | None:
+    """Start a stream; the reason it would not start, if it would not."""
+    try:
+        stream.start()
+    except OSError as exc:
+        stream.close()
+        return str(exc.args[-1] if exc.args else exc)
+    return None

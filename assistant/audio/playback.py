@@ -7,7 +7,10 @@ level measurement, no allocation.
 
 from __future__ import annotations
 
+import numpy as np
+
 from assistant.audio.devices import DeviceCatalog, DeviceInfo
+from assistant.audio.echo_canceller import EchoCanceller
 from assistant.audio.levels import LevelHolder
 from assistant.audio.playback_buffer import PlaybackBuffer
 from assistant.audio.stream_thread import DeviceStream
@@ -18,15 +21,20 @@ class Playback(DeviceStream):
                  level: LevelHolder | None = None) -> None:
         super().__init__(catalog, device, "output", 1, catalog.supported_rate(device, "output", 1))
         self.buffer = PlaybackBuffer(self.rate, level=level)
-        self._silence = bytes(2 * self.block)
+        self._silence = np.zeros(self.block, dtype=np.int16)
+        self._silent_bytes = self._silence.tobytes()
+        self.canceller: EchoCanceller | None = None      # set before the stream starts
 
     def _step(self) -> bool:
         if not self._ready(self._stream.get_write_available()):
             return False
         if self.buffer.silent:
             self.buffer.level.reset()
-            data = self._silence
+            samples, data = self._silence, self._silent_bytes
         else:
-            data = self.buffer.read(self.block).tobytes()
+            samples = self.buffer.read(self.block)
+            data = samples.tobytes()
         self._stream.write(data, self.block, exception_on_underflow=False)
+        if self.canceller is not None:
+            self.canceller.render(samples)
         return True
