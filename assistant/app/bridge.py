@@ -3,7 +3,8 @@
 Microphone frames arrive through the audio layer's `FrameOutbox`; assistant audio reaches the
 speaker through the locked PlaybackBuffer. Barge-in clears playback and truncates the item at what
 was heard, never past what was received (the session clamps), and sends nothing when nothing of it
-was heard. While the assistant is audible, the `EchoGuard` decides which mic frames are the user.
+was heard. While the assistant is audible, `TalkOver` decides which mic frames are the user and
+when they start talking over it.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from typing import Literal
 
 import numpy as np
 
-from assistant.audio.echo_guard import EchoGuard
+from assistant.audio.echo_canceller import EchoReport
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.pause_gate import PauseGate
 from assistant.audio.playback_buffer import PlaybackBuffer
+from assistant.audio.talk_over import TalkOver
 from assistant.config import MIN_PTT_S, PTT_TAIL_S
 from assistant.dispatch import Event, EventTable
 from assistant.realtime.session import RealtimeSession
@@ -38,10 +40,11 @@ _EVENTS: EventTable[AudioBridge, None] = EventTable()
 
 class AudioBridge:
     def __init__(self, outbox: FrameOutbox, buffer: PlaybackBuffer | None, *,
-                 mode: Mode = "vad", echo_guard: bool = True, echo_margin_db: float = 6.0) -> None:
+                 mode: Mode = "vad", echo_guard: bool = True, echo_margin_db: float = 6.0,
+                 echo: EchoReport | None = None) -> None:
         self.outbox, self.buffer = outbox, buffer
         self.echo_guard = echo_guard
-        self.guard = EchoGuard(echo_margin_db)
+        self.talk_over = TalkOver(echo_margin_db, echo)
         self.session: RealtimeSession | None = None
         self.mode: Mode = mode
         self.muted = False
@@ -77,6 +80,7 @@ class AudioBridge:
         if self.buffer is not None:
             self.buffer.clear()
         self.ptt_active = self.user_speaking = False
+        self.talk_over.user_talking_now(False)
         self.outbox.take()                       # captured for the old session: not the new one
 
     def close(self) -> None:
@@ -158,11 +162,13 @@ class AudioBridge:
     @_EVENTS.on("input_audio_buffer.speech_started")
     def _on_speech_started(self, event: Event) -> None:
         self.user_speaking = True
+        self.talk_over.user_talking_now(True)
         self._barge_in()
 
     @_EVENTS.on("input_audio_buffer.speech_stopped")
     def _on_speech_stopped(self, event: Event) -> None:
         self.user_speaking = False
+        self.talk_over.user_talking_now(False)
 
     @_EVENTS.on("response.output_audio.delta")
     def _on_audio_delta(self, event: Event) -> None:
@@ -199,6 +205,7 @@ class AudioBridge:
         if self.buffer is None:
             return
         item_id, heard_ms = self.buffer.clear()
+        self.talk_over.forget_playback()        # its tail is not the assistant talking on
         if item_id is None:
             return
         self._dropped_items.append(item_id)
@@ -238,17 +245,18 @@ class AudioBridge:
 
     def note_playback(self) -> None:
         if self.buffer is not None:
-            self.guard.note_playback_level(time.monotonic(), self.buffer.level.value[0])
+            self.talk_over.note_playback(time.monotonic(), self.buffer.level.value[0])
 
     def mic_frame(self, frame: np.ndarray) -> np.ndarray:
         """While the assistant is audible the echo guard decides; the user talking over it
         pauses playback at once (the server's speech_started confirms)."""
-        if not self.echo_guard or self.ptt_active or not self.assistant_audible:
-            self.guard.idle()
+        audible = self.buffer is not None and (self.buffer.active or self.talk_over.echo_possible)
+        if not self.echo_guard or self.ptt_active or not audible:
+            self.talk_over.idle()
             return frame
-        passed = self.guard.filter(frame)
+        passed = self.talk_over.judge(frame, self.buffer is not None and self.buffer.paused)
         translating = self.session is not None and self.session.translating
-        if self.guard.user_talking and not translating:    # an interpreter is talked over
+        if self.talk_over.user_talking and not translating:   # an interpreter is talked over
             self._local_onset()
         return passed
 
@@ -257,10 +265,12 @@ class AudioBridge:
         if self.mode != "vad" or self.buffer is None or self.buffer.paused:
             return
         self.buffer.pause()
+        self.talk_over.user_talking_now(True)
         self._confirm = asyncio.get_running_loop().call_later(CONFIRM_S, self._unconfirmed)
 
     def _unconfirmed(self) -> None:
         self._confirm = None
+        self.talk_over.user_talking_now(self.user_speaking)
         if self.buffer is not None:
             self.buffer.resume()
 

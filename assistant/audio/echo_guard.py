@@ -19,19 +19,20 @@ ECHO_WINDOW_S = 0.3        # the playback level is compared over this much recen
 COUPLING_FRAMES = 100      # 2 s of (mic - playback) level differences to learn the echo from
 COUPLING_QUANTILE = 80     # echo sits high in that distribution; word gaps and noise sit low
 RELEARN_FRAMES = 5         # the coupling is re-estimated every 100 ms, not for every frame
-ONSET_FRAMES = 3           # frames of speech over the echo that count as the user talking
 ONSET_DB = -45.0           # quieter than this is never the user talking over the assistant
+ECHO_FLOOR_DB = -60.0      # playback quieter than this leaves no echo worth guarding against
 
 
 class EchoGuard:
-    def __init__(self, margin_db: float = 6.0) -> None:
-        self.margin_db = margin_db
+    def __init__(self, margin_db: float = 6.0, quantile: float = COUPLING_QUANTILE) -> None:
+        """`quantile`: where in the recent (mic - playback) levels the echo sits; behind a
+        canceller it is higher, as what is left of the echo comes in bursts."""
+        self.margin_db, self.quantile = margin_db, quantile
         self.frames_gated = 0
         self._playback: deque[tuple[float, float]] = deque()     # (time, level dBFS)
         self._coupling: deque[float] = deque(maxlen=COUPLING_FRAMES)
         self._learned_db = 0.0
         self._since_learned = 0
-        self._speech_run = 0
 
     def note_playback_level(self, now: float, level_db: float) -> None:
         """What the speaker plays now; frames are judged against the recent loudest."""
@@ -48,28 +49,27 @@ class EchoGuard:
         self._coupling.append(excess_db)
         self._since_learned += 1
         if len(self._coupling) >= 10 and self._since_learned >= RELEARN_FRAMES:
-            self._learned_db = float(np.percentile(self._coupling, COUPLING_QUANTILE))
+            self._learned_db = float(np.percentile(self._coupling, self.quantile))
             self._since_learned = 0
 
-    def filter(self, frame: np.ndarray) -> np.ndarray:
-        """One mic frame while the assistant is audible: the frame itself, or silence."""
+    def forget_playback(self) -> None:
+        """The user has the floor (a barge-in): what was playing is not theirs to beat."""
+        self._playback.clear()
+
+    @property
+    def echo_possible(self) -> bool:
+        """Something was played recently enough to still be echoing."""
+        return any(level > ECHO_FLOOR_DB for _, level in self._playback)
+
+    def filter(self, frame: np.ndarray, learn: bool = True) -> np.ndarray:
+        """One mic frame while the assistant is audible: the frame itself, or silence.
+        `learn`: False while the frame is surely not echo (playback is held)."""
         reference = max((level for _, level in self._playback), default=FLOOR_DB)
         mic_db = dbfs(frame)[0]
         excess = mic_db - reference
-        threshold = self._learned_db + self.margin_db
-        self._learn(excess)
-        if excess > threshold and mic_db > ONSET_DB:
-            self._speech_run += 1
+        if learn:
+            self._learn(excess)
+        if excess > self._learned_db + self.margin_db and mic_db > ONSET_DB:
             return frame
-        self._speech_run = 0
         self.frames_gated += 1
         return np.zeros_like(frame)
-
-    @property
-    def user_talking(self) -> bool:
-        """Enough frames in a row passed over the echo: the user is talking over the assistant."""
-        return self._speech_run >= ONSET_FRAMES
-
-    def idle(self) -> None:
-        """Nothing is playing (or the guard is bypassed): a speech run starts again from zero."""
-        self._speech_run = 0

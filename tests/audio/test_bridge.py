@@ -8,9 +8,11 @@ import time
 import numpy as np
 
 from assistant.app.bridge import AudioBridge
+from assistant.audio.echo_canceller import EchoReport
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback_buffer import PlaybackBuffer
 from assistant.config import FRAME_SAMPLES, MIN_PTT_S
+from assistant.sim import voice
 from tests.helpers import open_session, speech, until
 
 RATE = 48_000
@@ -97,7 +99,7 @@ async def test_the_echo_guard_decides_only_while_the_assistant_is_audible():
     buffer.write("a", np.full(FRAME_SAMPLES * 40, 8000, np.int16).tobytes())
     buffer.read(FRAME_SAMPLES * 2)                        # playing at about -12 dBFS
     bridge.note_playback()
-    assert not bridge.mic_frame(echo).any() and bridge.guard.frames_gated == 1
+    assert not bridge.mic_frame(echo).any() and bridge.talk_over.guard.frames_gated == 1
     bridge.ptt_active = True                              # holding the key: always passes
     assert bridge.mic_frame(echo) is echo
     bridge.ptt_active, bridge.echo_guard = False, False
@@ -111,9 +113,10 @@ async def test_local_onset_pauses_playback_and_resumes_without_confirmation(monk
     buffer.write("a", np.full(FRAME_SAMPLES * 40, 3000, np.int16).tobytes())
     buffer.read(FRAME_SAMPLES)
     bridge.note_playback()
-    voice = np.full(FRAME_SAMPLES, 24000, np.int16)
-    for _ in range(3):
-        bridge.mic_frame(voice)
+    words = np.frombuffer(voice.synthesize("stop there"), np.int16).astype(np.int32) * 3
+    words = np.clip(words, -32768, 32767).astype(np.int16)        # 10 dB over the echo
+    for frame in words[: FRAME_SAMPLES * 10].reshape(10, FRAME_SAMPLES):
+        bridge.mic_frame(frame)
     assert buffer.paused
     await until(lambda: not buffer.paused, timeout=2)     # not confirmed: it resumes
     assert buffer.active                                  # and nothing was lost
@@ -207,3 +210,18 @@ async def test_talking_while_reconnecting_is_held_until_a_pause_and_ptt_needs_no
     assert bridge.gate is None                                  # push-to-talk: press again
     bridge.close()
     await session.close()
+
+
+async def test_while_the_user_talks_the_canceller_does_not_count_them_as_echo():
+    report = EchoReport(status="on", holding=True)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), PlaybackBuffer(24_000),
+                         mode="vad", echo=report)
+    assert bridge.talk_over.guard is bridge.talk_over._residue    # it holds: cleaned mic
+    bridge.on_event({"type": "input_audio_buffer.speech_started", "audio_start_ms": 0,
+                     "item_id": "item_1"})
+    assert report.user_talking
+    bridge.on_event({"type": "input_audio_buffer.speech_stopped", "audio_end_ms": 900,
+                     "item_id": "item_1"})
+    assert not report.user_talking
+    report.holding = False
+    assert bridge.talk_over.guard is bridge.talk_over._plain      # it let go: the plain mic

@@ -1,0 +1,89 @@
+"""Who is talking while the assistant is audible: the stage after the echo canceller.
+
+Per mic frame, a learned echo guard decides whether the frame is the user (clearly louder than
+the echo in it) or echo (the server gets silence instead, so its VAD does not hear the
+assistant as the user). Two guards, for the two signals that can come in: the plain mic (no
+canceller, or one that cannot hold this room: its echo is steady against what is played, and
+the classic guard judges it well), and the canceller's output while it holds the room (what is
+left of the echo is small but comes in bursts, so that guard learns from their peaks and wants
+the user further above them). The echo report says which signal is coming.
+
+A run of two frames the guard passes *and* WebRTC's VAD calls speech is the user talking over
+the assistant (a knock, one frame, is not): playback pauses at once, and the server's
+`speech_started` confirms. Once the pause has outlasted the echo, every frame passes.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.audio.echo_canceller import EchoReport
+from assistant.audio.echo_guard import EchoGuard
+from assistant.audio.speech import SpeechDetector
+
+ONSET_FRAMES = 2           # 40 ms of speech over the echo: the user is talking over it
+RESIDUE_QUANTILE = 95      # behind a canceller, the guard learns from the echo's bursts
+RESIDUE_MARGIN_DB = 6.0    # ... and wants the user that much further above them
+QUIET_FRAMES = 10          # 200 ms after playback pauses its echo has died away: all passes
+
+
+class TalkOver:
+    def __init__(self, margin_db: float = 6.0, echo: EchoReport | None = None,
+                 aggressiveness: int = 3) -> None:
+        """`echo`: the canceller's report, when one runs before this stage."""
+        self._echo = echo
+        self._plain = EchoGuard(margin_db)
+        self._residue = EchoGuard(margin_db + RESIDUE_MARGIN_DB, RESIDUE_QUANTILE)
+        self._is_speech = SpeechDetector(aggressiveness)
+        self._run = 0
+        self._paused_frames = 0
+        self.onsets = 0
+
+    @property
+    def guard(self) -> EchoGuard:
+        """The guard for the signal now coming in."""
+        return self._residue if self._echo is not None and self._echo.holding else self._plain
+
+    def note_playback(self, now: float, level_db: float) -> None:
+        for guard in (self._plain, self._residue):
+            guard.note_playback_level(now, level_db)
+
+    def forget_playback(self) -> None:
+        """The user has the floor (a barge-in): what was playing is not theirs to beat."""
+        for guard in (self._plain, self._residue):
+            guard.forget_playback()
+
+    def user_talking_now(self, talking: bool) -> None:
+        """The user is (or no longer is) talking: the canceller does not count their voice
+        as echo it failed to remove."""
+        if self._echo is not None:
+            self._echo.user_talking = talking
+
+    def judge(self, frame: np.ndarray, paused: bool = False) -> np.ndarray:
+        """One 20 ms, 24 kHz mic frame while the assistant is audible: the frame, or silence.
+        `paused`: playback is held for a local onset; once its echo has died away the user's
+        words pass untouched while the server confirms."""
+        self._paused_frames = self._paused_frames + 1 if paused else 0
+        if self._paused_frames > QUIET_FRAMES:
+            return frame
+        passed = self.guard.filter(frame, learn=not paused)
+        if passed is frame and self._is_speech(frame):
+            self._run += 1
+            if self._run == ONSET_FRAMES:
+                self.onsets += 1
+        else:
+            self._run = 0
+        return passed
+
+    @property
+    def echo_possible(self) -> bool:
+        """Playback ended less than the echo's reach ago: its tail is still in the room."""
+        return self._plain.echo_possible
+
+    @property
+    def user_talking(self) -> bool:
+        return self._run >= ONSET_FRAMES
+
+    def idle(self) -> None:
+        """Nothing is playing (or the guard is bypassed): a run starts again from zero."""
+        self._run = 0

@@ -1,0 +1,239 @@
+"""The echo canceller with WebRTC's real AEC3, on synthetic rooms; the policy that turns it on;
+what the app does when it cannot load or fails; and the talk-over stage behind it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.audio import echo_canceller
+from assistant.audio.echo_canceller import (
+    EchoCanceller,
+    EchoReport,
+    LivekitProcessor,
+    looks_like_headphones,
+    open_canceller,
+)
+from assistant.audio.engine import AudioEngine
+from assistant.audio.outbox import FrameOutbox
+from assistant.audio.talk_over import QUIET_FRAMES, TalkOver
+from assistant.config import FRAME_SAMPLES
+from assistant.sim import voice
+from tests.fakes import FakePyAudio
+
+RATE = 24_000
+BLOCK = RATE // 50          # the capture thread's 20 ms block
+
+
+def speech(text: str, seconds: float) -> np.ndarray:
+    words = np.frombuffer(voice.synthesize(text), np.int16)
+    return np.resize(words, int(seconds * RATE))
+
+
+def power(x: np.ndarray) -> float:
+    return float(np.mean(np.square(x.astype(np.float64)))) + 1e-9
+
+
+def test_aec3_removes_a_loud_echo_and_keeps_the_user():
+    far = speech("the weather today is sunny and warm with a light breeze", 10)
+    delay = 50 * RATE // 1000
+    echo = np.zeros_like(far)
+    echo[delay:] = far[:-delay]                            # as loud as played, 50 ms late
+    user = speech("wait, stop, I have a question", 2) // 2
+    mic = echo.astype(np.int32)
+    mic[7 * RATE:9 * RATE] += user
+    mic16 = np.clip(mic, -32768, 32767).astype(np.int16)
+    processor, out = LivekitProcessor(False), []
+    for at in range(0, far.size, RATE // 100):        # 10 ms frames, the speaker's first
+        processor.render(far[at:at + RATE // 100], RATE)
+        out.append(processor.capture(mic16[at:at + RATE // 100], RATE))
+    out = np.concatenate(out)
+    erle = 10 * np.log10(power(echo[4 * RATE:7 * RATE]) / power(out[4 * RATE:7 * RATE]))
+    assert erle > 30
+    kept = 10 * np.log10(power(out[7 * RATE:9 * RATE]) / power(user))
+    assert kept > -10                                      # the user is still there
+
+
+def test_the_reference_is_spread_over_a_resting_read_and_erle_is_reported():
+    far = speech("one two three four five six seven", 6)
+    mic = np.zeros_like(far)
+    mic[RATE // 20:] = far[: -RATE // 20] // 2
+    calls: list[str] = []
+
+    class Recorder:
+        def render(self, frame: np.ndarray, rate: int) -> None:
+            calls.append("r")
+
+        def capture(self, frame: np.ndarray, rate: int) -> np.ndarray:
+            calls.append("c")
+            return frame // 100                            # 40 dB removed
+
+    report = EchoReport(status="on")
+    canceller = EchoCanceller(Recorder(), RATE, RATE, report)
+    for at in range(0, far.size - 5 * BLOCK + 1, 5 * BLOCK):   # 100 ms reads, as at rest
+        for block in range(5):
+            canceller.render(far[at + block * BLOCK: at + (block + 1) * BLOCK])
+        canceller.cancel(mic[at:at + 5 * BLOCK])
+    assert "".join(calls[:20]) == "rc" * 10               # one speaker frame per mic frame
+    assert report.erle_db is not None and 38 < report.erle_db < 42
+    assert "echo removed 4" in report.text()
+
+
+def test_a_failing_canceller_passes_the_mic_and_says_so(caplog):
+    class Broken:
+        def render(self, frame: np.ndarray, rate: int) -> None:
+            pass
+
+        def capture(self, frame: np.ndarray, rate: int) -> np.ndarray:
+            raise RuntimeError("apm: bad frame")
+
+    report = EchoReport(status="on")
+    canceller = EchoCanceller(Broken(), RATE, RATE, report)
+    mic = np.arange(BLOCK, dtype=np.int16)
+    canceller.render(np.full(BLOCK, 5000, np.int16))  # the speaker plays: it has work to do
+    assert np.array_equal(canceller.cancel(mic), mic)
+    canceller.render(np.full(BLOCK, 5000, np.int16))
+    assert np.array_equal(canceller.cancel(mic), mic)     # and from then on, untouched
+    assert report.status.startswith("stopped (apm: bad frame)")
+
+
+def test_auto_is_off_on_headphones_and_off_is_off():
+    report = EchoReport()
+    assert looks_like_headphones("Jabra Evolve2 Headset") and looks_like_headphones(
+        "AirPods Pro") and not looks_like_headphones("Built-in Audio Analog Stereo")
+    assert open_canceller("auto", False, "USB Headphones", RATE, RATE, report) is None
+    assert "looks like headphones" in report.status
+    assert open_canceller("off", False, "Speakers", RATE, RATE, report) is None
+    assert report.status == "off (Settings)"
+    assert open_canceller("on", True, "USB Headphones", RATE, RATE, report) is not None
+    assert report.status == "on, with noise suppression"
+
+
+def test_a_canceller_that_cannot_load_leaves_the_guard_alone(monkeypatch):
+    def missing(noise_suppression: bool) -> None:
+        raise ImportError("No module named 'livekit'")
+
+    monkeypatch.setattr(echo_canceller, "LivekitProcessor", missing)
+    report = EchoReport()
+    assert open_canceller("auto", False, "Speakers", RATE, RATE, report) is None
+    assert report.status == "unavailable (No module named 'livekit'); the echo guard works alone"
+
+
+@pytest.mark.parametrize(("mode", "joined"), [("on", True), ("off", False)])
+async def test_the_engine_joins_one_canceller_to_both_streams(mode, joined):
+    import asyncio
+
+    engine = AudioEngine(lambda: FakePyAudio())
+    problems = engine.open(FrameOutbox(asyncio.get_running_loop()), echo_mode=mode)
+    try:
+        assert problems == []
+        assert engine.capture is not None and engine.playback is not None
+        assert (engine.canceller is not None) is joined
+        assert engine.capture.canceller is engine.canceller
+        assert engine.playback.canceller is engine.canceller
+        if joined:                       # each at its own device rate
+            assert (engine.canceller.capture_rate, engine.canceller.render_rate) == (
+                engine.capture.rate, engine.playback.rate)
+    finally:
+        engine.terminate()
+
+
+def test_speech_over_the_echo_is_an_onset_and_a_knock_is_not():
+    talk = TalkOver()
+    talk.note_playback(0.0, -30.0)
+    knock = np.zeros(FRAME_SAMPLES * 10, np.int16)
+    knock[FRAME_SAMPLES: FRAME_SAMPLES + 200] = np.random.default_rng(1).normal(0, 12000, 200)
+    for frame in knock.reshape(10, FRAME_SAMPLES):
+        assert talk.judge(frame) is not None
+    assert talk.onsets == 0 and talk.guard.frames_gated == 9     # the knock's frame passed
+    words = np.frombuffer(voice.synthesize("stop there"), np.int16)
+    for frame in words[: FRAME_SAMPLES * 10].reshape(10, FRAME_SAMPLES):
+        talk.judge(frame)
+    assert talk.onsets >= 1
+
+
+def test_the_echo_tail_is_guarded_after_playback_ends_but_not_after_a_barge_in():
+    talk = TalkOver()
+    talk.note_playback(0.0, -12.0)
+    talk.note_playback(0.1, -90.0)                     # the reply has just ended
+    assert talk.echo_possible
+    echo = np.full(FRAME_SAMPLES, 4000, np.int16)     # its tail, at -18 dBFS
+    assert not talk.judge(echo).any()
+    talk.note_playback(0.5, -90.0)                     # 0.4 s later the room is quiet
+    assert not talk.echo_possible
+    talk.note_playback(0.6, -12.0)
+    talk.forget_playback()                             # a barge-in: the user has the floor
+    assert not talk.echo_possible
+
+
+def test_once_a_pause_outlasts_the_echo_every_frame_passes():
+    talk = TalkOver(echo=EchoReport(status="on", holding=True))
+    talk.note_playback(0.0, -12.0)
+    echo = np.full(FRAME_SAMPLES, 4000, np.int16)
+    held = [talk.judge(echo, paused=True) is echo for _ in range(QUIET_FRAMES + 1)]
+    assert held == [False] * QUIET_FRAMES + [True]
+    assert not talk.judge(echo, paused=False).any()   # playing again: judged again
+
+
+def test_the_mic_goes_out_cleaned_only_while_the_canceller_holds_the_room():
+    removes = {"db": 40}
+
+    class Room:
+        def render(self, frame: np.ndarray, rate: int) -> None:
+            pass
+
+        def capture(self, frame: np.ndarray, rate: int) -> np.ndarray:
+            return (frame / 10 ** (removes["db"] / 20)).astype(np.int16)
+
+    report = EchoReport(status="on")
+    canceller = EchoCanceller(Room(), RATE, RATE, report)
+    far = speech("one two three four five six", 8)
+
+    def play(seconds: float) -> np.ndarray:
+        out = []
+        for at in range(0, int(seconds * RATE) - BLOCK + 1, BLOCK):
+            canceller.render(far[at:at + BLOCK])
+            out.append(canceller.cancel(far[at:at + BLOCK]))
+        return np.concatenate(out)
+
+    first = play(0.5)
+    assert not report.holding and np.array_equal(first, far[: first.size])   # not judged yet
+    play(1.5)
+    assert report.holding and report.erle_db == pytest.approx(40, abs=1)
+    assert power(play(0.2)) < power(far) / 1000                              # cleaned
+    removes["db"] = 12                                 # a reflection beyond it: it lets go
+    play(3.0)
+    assert not report.holding and "some of this room's echo gets through" in report.text()
+    talk = TalkOver(echo=report)
+    assert talk.guard is talk._plain                    # the classic guard, on the plain mic
+
+
+def test_aec3_runs_only_while_the_speaker_can_echo_unless_noise_is_suppressed():
+    calls: list[str] = []
+
+    class Counting:
+        def render(self, frame: np.ndarray, rate: int) -> None:
+            calls.append("r")
+
+        def capture(self, frame: np.ndarray, rate: int) -> np.ndarray:
+            calls.append("c")
+            return frame
+
+    quiet, loud = np.zeros(BLOCK, np.int16), np.full(BLOCK, 3000, np.int16)
+    canceller = EchoCanceller(Counting(), RATE, RATE)
+    for _ in range(5):                                 # nothing played: AEC3 is not called
+        canceller.render(quiet)
+        canceller.cancel(quiet)
+    assert calls == []
+    canceller.render(loud)
+    canceller.cancel(quiet)
+    assert calls == ["r", "c", "r", "c"]              # playing: both directions, interleaved
+    for _ in range(10):                                # the room rings on for 200 ms
+        canceller.render(quiet)
+        canceller.cancel(quiet)
+    assert len(calls) == 4 + 2 * 20 - 2 and calls[-1] == "c"
+    calls.clear()
+    always = EchoCanceller(Counting(), RATE, RATE, always=True)
+    always.render(quiet)
+    always.cancel(quiet)
+    assert calls == ["r", "c", "r", "c"]
