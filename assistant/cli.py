@@ -8,6 +8,7 @@ from assistant import __version__
 
 MODES = {"ptt": "none", "server_vad": "server_vad", "semantic_vad": "semantic_vad"}
 SESSION_MODES = ("conversation", "dictation", "translation")
+ECHO_MODES = ("auto", "on", "off")
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -30,6 +31,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="start and use the embedded offline Realtime server")
     parser.add_argument("--input-device", help="microphone, by name or index")
     parser.add_argument("--output-device", help="speaker, by name or index")
+    parser.add_argument("--echo-cancellation", choices=ECHO_MODES,
+                        help="take the speaker's echo out of the microphone (auto: not on "
+                             "headphones)")
     parser.add_argument("--self-test", action="store_true",
                         help="check that the app works on this machine (offscreen), then exit")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

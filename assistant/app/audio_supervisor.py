@@ -58,17 +58,27 @@ class AudioSupervisor(QObject):
         settings = self._settings()
         outbox = FrameOutbox(asyncio.get_running_loop())
         problems = self.engine.open(outbox, settings.input_device or None,
-                                    settings.output_device or None) if devices else []
+                                    settings.output_device or None, settings.echo_cancellation,
+                                    settings.echo_noise_suppression) if devices else []
         if problems:
             self.problems.emit(problems)
             for problem in problems:
                 self.notice.emit(problem)
         self.bridge = AudioBridge(outbox, self.engine.buffer,
                                   mode="ptt" if settings.mode == "none" else "vad",
-                                  echo_guard=settings.echo_guard)
+                                  echo_guard=settings.echo_guard,
+                                  echo=self.engine.echo if self.engine.canceller else None)
         self.bridge.muted = self.muted
         self.bridge.attach(session)
         self._check.start()
+
+    def apply(self, settings: Settings, before: Settings,
+              session: RealtimeSession | None) -> None:
+        """The echo guard changes live; echo cancellation reopens the devices at once."""
+        if self.bridge is not None:
+            self.bridge.echo_guard = settings.echo_guard
+            if settings.audio_changed(before):
+                self.reopen(session)
 
     def serve(self, session: RealtimeSession) -> None:
         """A new session gets the audio: the devices opened for it, or moved over to it."""

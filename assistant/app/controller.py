@@ -182,8 +182,7 @@ class Controller(QObject):
         self._save(settings)
         if settings.mode != before.mode:
             self.set_mode(settings.mode)
-        if self.bridge is not None:
-            self.bridge.echo_guard = settings.echo_guard
+        self.audio.apply(settings, before, self.session)
         if settings.tools_changed(before):
             self.tools.declare_again()
         if settings.needs_reconnect(before) and self.session is not None:

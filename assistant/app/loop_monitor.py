@@ -45,5 +45,5 @@ class LoopLagMonitor:
                 "loop_lag_ms_p99": float(np.percentile(lags, 99)),
                 "loop_lag_ms_max": float(lags.max()), "loop_samples": float(lags.size)}
 
-    def write(self, path: Path) -> None:
-        path.write_text(json.dumps(self.summary()))
+    def write(self, path: Path, **extra: object) -> None:
+        path.write_text(json.dumps({**self.summary(), **extra}))

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings
 
-from assistant.cli import MODES, SESSION_MODES
+from assistant.cli import ECHO_MODES, MODES, SESSION_MODES
 from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_VOICE
 from assistant.realtime.endpoint import AuthStyle, Dialect, Endpoint
 from assistant.realtime.session_config import Eagerness, SessionSettings, TurnDetection, TurnMode
@@ -26,6 +26,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {"auth": get_args(AuthStyle), "dialect": 
                                         "mode": get_args(TurnMode),
                                         "session_mode": SESSION_MODES,
                                         "noise_reduction": NOISE_REDUCTION,
+                                        "echo_cancellation": ECHO_MODES,
                                         "eagerness": get_args(Eagerness)}
 
 
@@ -46,6 +47,8 @@ class Settings:
     input_device: str = ""
     output_device: str = ""
     echo_guard: bool = True
+    echo_cancellation: str = "auto"      # auto (not on headphones) | on | off
+    echo_noise_suppression: bool = False     # WebRTC's, on this machine (see README)
     first_run_done: bool = False
     rollover_minutes: float = 55.0       # a fresh session before OpenAI's 60-minute cap
     stall_s: float = 15.0                # no event this long mid-response: the connection is dead
@@ -87,6 +90,11 @@ class Settings:
         return None if self.noise_reduction == "off" else \
             "far_field" if self.noise_reduction == "far_field" else "near_field"
 
+    def audio_changed(self, before: Settings) -> bool:
+        """The devices reopen for these (the session goes on)."""
+        return (self.echo_cancellation, self.echo_noise_suppression) != \
+            (before.echo_cancellation, before.echo_noise_suppression)
+
     def tools_changed(self, before: Settings) -> bool:
         return (self.disabled_tools, self.mcp_servers) != (before.disabled_tools,
                                                            before.mcp_servers)
@@ -105,7 +113,7 @@ class Settings:
         """These settings with the command line's values on top (for this run only)."""
         changes = {name: getattr(args, name) for name in
                    ("base_url", "model", "dialect", "input_device", "output_device",
-                    "session_mode")
+                    "session_mode", "echo_cancellation")
                    if getattr(args, name, None) is not None}
         if getattr(args, "mode", None):
             changes["mode"] = MODES[args.mode]

@@ -113,7 +113,8 @@ class AppShell:
         await self.controller.shutdown()
         if stats:
             monitor.stop()
-            monitor.write(Path(stats))
+            echo = self.controller.audio.engine.echo
+            monitor.write(Path(stats), echo_status=echo.status, echo_erle_db=echo.erle_db)
 
     def open_key_dialog(self, reason: str = "") -> None:
         if self.key_dialog is not None and self.key_dialog.isVisible():

@@ -2,7 +2,9 @@
 
 Audio payloads arrive already summarised ("<N bytes>"); the key is never in an event. Runs of
 the same streaming event type collapse into one row with a count, so 50 appends a second stay
-readable, and the list keeps its newest rows only.
+readable, and the list keeps its newest rows only. Above them, while shown, a line says whether
+echo cancellation is working and how much echo it removes (read from the audio engine's report,
+as the meters read their levels).
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ import json
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -23,13 +26,20 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.app.event_log import STREAMING
+from assistant.audio.echo_canceller import EchoReport
 
 MAX_ROWS = 2000
 
 
 class EventInspector(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, echo: EchoReport | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._echo = echo or EchoReport()
+        self.echo_line = QLabel(self._echo.text())
+        self.echo_line.setAccessibleName("Echo cancellation")
+        self._echo_timer = QTimer(self)
+        self._echo_timer.setInterval(1000)
+        self._echo_timer.timeout.connect(self._show_echo)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["", "Time", "Type"])
         self.tree.setRootIsDecorated(False)
@@ -46,11 +56,24 @@ class EventInspector(QWidget):
         split.setSizes([300, 160])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.echo_line)
         layout.addWidget(split)
         layout.addWidget(clear, alignment=Qt.AlignmentFlag.AlignRight)
         self.tree.currentItemChanged.connect(self._show)
         # rows of the current run of streaming events, one per (direction, type)
         self._open_rows: dict[tuple[str, str], QTreeWidgetItem] = {}
+
+    def showEvent(self, event: Any) -> None:
+        self._show_echo()
+        self._echo_timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: Any) -> None:
+        self._echo_timer.stop()
+        super().hideEvent(event)
+
+    def _show_echo(self) -> None:
+        self.echo_line.setText(self._echo.text())
 
     def add_event(self, direction: str, when: float, kind: str, summary: Any,
                   count: int = 1) -> None:

@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         column.addWidget(rule)
         column.addLayout(controls)
 
-        self.inspector = EventInspector()
+        self.inspector = EventInspector(self.controller.audio.engine.echo)
         self.inspector.setVisible(False)
         self.history = HistoryPanel()
         self.history.setVisible(False)

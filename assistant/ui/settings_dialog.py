@@ -37,6 +37,7 @@ from assistant.realtime.session_config import EAGERNESS
 from assistant.ui.tools_page import ToolInfo, ToolsPage
 
 MODE_LABELS = {"none": "Push-to-talk", "server_vad": "Server VAD", "semantic_vad": "Semantic VAD"}
+ECHO_LABELS = {"auto": "Automatic (off on headphones)", "on": "On", "off": "Off"}
 DEFAULT_DEVICE = "System default"
 
 
@@ -130,10 +131,14 @@ class SettingsDialog(QDialog):
         self.set_devices(inputs, outputs)
         rescan = QPushButton("Re-scan devices")
         rescan.clicked.connect(self.rescan_requested)
+        self.echo_cancellation = _combo(ECHO_LABELS)
+        self.echo_noise = QCheckBox("Also remove steady noise (fans, hum) on this computer")
         self.echo_guard = QCheckBox("Echo guard: don't let the assistant hear itself on speakers")
         form.addRow("Microphone", self.input_device)
         form.addRow("Speaker", self.output_device)
         form.addRow("", rescan)
+        form.addRow("Echo cancellation", self.echo_cancellation)
+        form.addRow("", self.echo_noise)
         form.addRow("", self.echo_guard)
         return box
 
@@ -205,6 +210,8 @@ class SettingsDialog(QDialog):
         self.prefix.setValue(s.vad_prefix_ms)
         _select(self.eagerness, s.eagerness)
         self.echo_guard.setChecked(s.echo_guard)
+        _select(self.echo_cancellation, s.echo_cancellation)
+        self.echo_noise.setChecked(s.echo_noise_suppression)
         self.rollover.setValue(round(s.rollover_minutes))
         self.budget.setValue(s.replay_budget_tokens)
         self.prices.setPlainText(s.prices or prices_text(DEFAULT_PRICES))
@@ -226,7 +233,10 @@ class SettingsDialog(QDialog):
             vad_prefix_ms=self.prefix.value(), eagerness=self.eagerness.currentData(),
             input_device=self.input_device.currentData(),
             output_device=self.output_device.currentData(),
-            echo_guard=self.echo_guard.isChecked(), rollover_minutes=float(self.rollover.value()),
+            echo_guard=self.echo_guard.isChecked(),
+            echo_cancellation=self.echo_cancellation.currentData(),
+            echo_noise_suppression=self.echo_noise.isChecked(),
+            rollover_minutes=float(self.rollover.value()),
             replay_budget_tokens=self.budget.value(), prices=self._prices_value(),
             dictation_language=self.dictation_language.text().strip(),
             dictation_prompt=self.dictation_prompt.toPlainText().strip(),

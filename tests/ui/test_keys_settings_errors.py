@@ -228,3 +228,23 @@ def test_a_settings_file_with_unknown_choices_loads_the_defaults(tmp_path):
         == (defaults.dialect, defaults.auth, defaults.mode, defaults.eagerness,
             defaults.vad_silence_ms)
     assert loaded.model == "m-1"                          # free text is kept as it is
+
+
+async def test_echo_cancellation_is_a_setting_and_the_events_panel_shows_it(make_shell, qtbot):
+    shell = await make_shell("--offline")
+    engine = shell.controller.audio.engine
+    await until(lambda: engine.capture is not None and engine.playback is not None,
+                message="the devices open")
+    assert engine.canceller is not None and engine.echo.status == "on"   # auto, on speakers
+    shell.window.inspector_button.setChecked(True)
+    assert shell.window.inspector.echo_line.text() == "Echo cancellation: on"
+    shell.open_settings()
+    dialog = shell.settings_dialog
+    dialog.echo_cancellation.setCurrentIndex(dialog.echo_cancellation.findData("off"))
+    dialog._accept()
+    await until(lambda: engine.playback is not None and engine.echo.status == "off (Settings)",
+                message="the devices reopen without the canceller")
+    assert engine.canceller is None and engine.capture.canceller is None
+    await until(lambda: "off (Settings)" in shell.window.inspector.echo_line.text(), timeout=3,
+                message="the panel follows")
+    assert "echo_cancellation=off" in shell.store_path.read_text()
