@@ -30,6 +30,21 @@ def speech(text: str, seconds: float) -> np.ndarray:
     return np.resize(words, int(seconds * RATE))
 
 
+class Recorder:
+    """A processor that notes its calls and takes a fixed share of the echo away."""
+
+    def __init__(self, removes_db: float = 0.0) -> None:
+        self.calls: list[str] = []
+        self.gain = 10 ** (-removes_db / 20)
+
+    def render(self, frame: np.ndarray, rate: int) -> None:
+        self.calls.append("r")
+
+    def capture(self, frame: np.ndarray, rate: int) -> np.ndarray:
+        self.calls.append("c")
+        return (frame * self.gain).astype(np.int16)
+
+
 def power(x: np.ndarray) -> float:
     return float(np.mean(np.square(x.astype(np.float64)))) + 1e-9
 
@@ -58,18 +73,10 @@ def test_the_reference_is_spread_over_a_resting_read_and_erle_is_reported():
     far = speech("one two three four five six seven", 6)
     mic = np.zeros_like(far)
     mic[RATE // 20:] = far[: -RATE // 20] // 2
-    calls: list[str] = []
-
-    class Recorder:
-        def render(self, frame: np.ndarray, rate: int) -> None:
-            calls.append("r")
-
-        def capture(self, frame: np.ndarray, rate: int) -> np.ndarray:
-            calls.append("c")
-            return frame // 100                            # 40 dB removed
-
+    recorder = Recorder(removes_db=40)
+    calls = recorder.calls
     report = EchoReport(status="on")
-    canceller = EchoCanceller(Recorder(), RATE, RATE, report)
+    canceller = EchoCanceller(recorder, RATE, RATE, report)
     for at in range(0, far.size - 5 * BLOCK + 1, 5 * BLOCK):   # 100 ms reads, as at rest
         for block in range(5):
             canceller.render(far[at + block * BLOCK: at + (block + 1) * BLOCK])
@@ -176,17 +183,9 @@ def test_once_a_pause_outlasts_the_echo_every_frame_passes():
 
 
 def test_the_mic_goes_out_cleaned_only_while_the_canceller_holds_the_room():
-    removes = {"db": 40}
-
-    class Room:
-        def render(self, frame: np.ndarray, rate: int) -> None:
-            pass
-
-        def capture(self, frame: np.ndarray, rate: int) -> np.ndarray:
-            return (frame / 10 ** (removes["db"] / 20)).astype(np.int16)
-
+    room = Recorder(removes_db=40)
     report = EchoReport(status="on")
-    canceller = EchoCanceller(Room(), RATE, RATE, report)
+    canceller = EchoCanceller(room, RATE, RATE, report)
     far = speech("one two three four five six", 8)
 
     def play(seconds: float) -> np.ndarray:
@@ -201,7 +200,7 @@ def test_the_mic_goes_out_cleaned_only_while_the_canceller_holds_the_room():
     play(1.5)
     assert report.holding and report.erle_db == pytest.approx(40, abs=1)
     assert power(play(0.2)) < power(far) / 1000                              # cleaned
-    removes["db"] = 12                                 # a reflection beyond it: it lets go
+    room.gain = 10 ** (-12 / 20)                       # a reflection beyond it: it lets go
     play(3.0)
     assert not report.holding and "some of this room's echo gets through" in report.text()
     talk = TalkOver(echo=report)
@@ -209,18 +208,10 @@ def test_the_mic_goes_out_cleaned_only_while_the_canceller_holds_the_room():
 
 
 def test_aec3_runs_only_while_the_speaker_can_echo_unless_noise_is_suppressed():
-    calls: list[str] = []
-
-    class Counting:
-        def render(self, frame: np.ndarray, rate: int) -> None:
-            calls.append("r")
-
-        def capture(self, frame: np.ndarray, rate: int) -> np.ndarray:
-            calls.append("c")
-            return frame
-
+    recorder = Recorder()
+    calls = recorder.calls
     quiet, loud = np.zeros(BLOCK, np.int16), np.full(BLOCK, 3000, np.int16)
-    canceller = EchoCanceller(Counting(), RATE, RATE)
+    canceller = EchoCanceller(recorder, RATE, RATE)
     for _ in range(5):                                 # nothing played: AEC3 is not called
         canceller.render(quiet)
         canceller.cancel(quiet)
@@ -233,7 +224,7 @@ def test_aec3_runs_only_while_the_speaker_can_echo_unless_noise_is_suppressed():
         canceller.cancel(quiet)
     assert len(calls) == 4 + 2 * 20 - 2 and calls[-1] == "c"
     calls.clear()
-    always = EchoCanceller(Counting(), RATE, RATE, always=True)
+    always = EchoCanceller(recorder, RATE, RATE, always=True)
     always.render(quiet)
     always.cancel(quiet)
     assert calls == ["r", "c", "r", "c"]
