@@ -136,6 +136,8 @@ class EchoCanceller:
             # Speaker frames queued since the last block go in spread among its mic frames,
             # as they were played (a resting capture reads 100 ms at once).
             self._feed(pending * (i + 1) // count - pending * i // count)
+            if self.failed:
+                return frames.reshape(-1)
             echoing = self._echo_frames > 0
             if not echoing and not self._always:
                 out[i] = frame
@@ -152,7 +154,7 @@ class EchoCanceller:
     def _feed(self, n: int) -> None:
         for _ in range(n):
             frame = self._reference.popleft()
-            if int(np.abs(frame).max(initial=0)) > ACTIVE_PEAK:
+            if frame.size and (frame.max() > ACTIVE_PEAK or frame.min() < -ACTIVE_PEAK):
                 self._echo_frames = ECHO_TAIL_FRAMES
             elif self._echo_frames <= 0 and not self._always:
                 continue

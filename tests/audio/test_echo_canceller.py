@@ -89,7 +89,7 @@ def test_the_reference_is_spread_over_a_resting_read_and_erle_is_reported():
 def test_a_failing_canceller_passes_the_mic_and_says_so(caplog):
     class Broken:
         def render(self, frame: np.ndarray, rate: int) -> None:
-            pass
+            raise RuntimeError("apm: bad frame")
 
         def capture(self, frame: np.ndarray, rate: int) -> np.ndarray:
             raise RuntimeError("apm: bad frame")
@@ -101,6 +101,7 @@ def test_a_failing_canceller_passes_the_mic_and_says_so(caplog):
     assert np.array_equal(canceller.cancel(mic), mic)
     canceller.render(np.full(BLOCK, 5000, np.int16))
     assert np.array_equal(canceller.cancel(mic), mic)     # and from then on, untouched
+    assert len([r for r in caplog.records if "echo cancellation stopped" in r.message]) == 1
     assert report.status.startswith("stopped (apm: bad frame)")
 
 
