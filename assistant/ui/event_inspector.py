@@ -37,6 +37,7 @@ class EventInspector(QWidget):
         self._echo = echo or EchoReport()
         self.echo_line = QLabel(self._echo.text())
         self.echo_line.setAccessibleName("Echo cancellation")
+        self.echo_line.setWordWrap(True)        # a long sentence must not widen the panel
         self._echo_timer = QTimer(self)
         self._echo_timer.setInterval(1000)
         self._echo_timer.timeout.connect(self._show_echo)
