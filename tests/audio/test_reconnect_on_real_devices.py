@@ -47,9 +47,14 @@ async def test_a_drop_mid_reply_reconnects_replays_and_answers_out_loud():
         assert back_at - dropped_at <= 5.0
         live.server.faults.drop_after_deltas = None
         fresh = live.server.connections[0]
-        replayed = [e["item"] for e in fresh.received if e["type"] == "conversation.item.create"]
-        assert [i["role"] for i in replayed] == ["user"]          # the question; not the
-        assert "speech" in replayed[0]["content"][0]["text"]     # half-said reply
+
+        def replayed() -> list[dict[str, object]]:
+            return [e["item"] for e in fresh.received if e["type"] == "conversation.item.create"]
+
+        # session.updated answers the session.update; the replayed items follow it
+        await live.until(replayed, 5, "the conversation replayed")
+        assert [i["role"] for i in replayed()] == ["user"]        # the question; not the
+        assert "speech" in replayed()[0]["content"][0]["text"]   # half-said reply
 
         answered = len([e for e in live.sent("response.done")
                         if e["response"]["status"] == "completed"])
