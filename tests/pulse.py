@@ -148,10 +148,11 @@ def best_correlation(reference: np.ndarray, captured: np.ndarray) -> tuple[float
     return float(np.corrcoef(a, b)[0, 1]), lag
 
 
-def windowed_correlation(reference: np.ndarray, captured: np.ndarray, window_s: float = 0.2,
-                         slack_s: float = 0.06, rate: int = 24_000) -> float:
-    """Median correlation of the reference's voiced 200 ms windows, each at its own best lag
-    near the global one: one device underrun (a gap) must not hide that the audio is right."""
+def windowed_scores(reference: np.ndarray, captured: np.ndarray, window_s: float = 0.2,
+                    slack_s: float = 0.06, rate: int = 24_000) -> list[float]:
+    """Correlation of each of the reference's voiced 200 ms windows, each at its own best lag
+    within 60 ms of the global one: a wrong rate drifts out of that slack within a second, while
+    one gap (a device underrun, ours or the player's) spoils only the window it falls in."""
     _, lag = best_correlation(reference, captured)
     win, slack = int(window_s * rate), int(slack_s * rate)
     ref, cap = reference.astype(np.float64), captured.astype(np.float64)
@@ -166,4 +167,10 @@ def windowed_correlation(reference: np.ndarray, captured: np.ndarray, window_s: 
             if at >= 0 and at + win <= cap.size:
                 best = max(best, float(np.corrcoef(piece, cap[at:at + win])[0, 1]))
         scores.append(best)
+    return scores
+
+
+def windowed_correlation(reference: np.ndarray, captured: np.ndarray, **window: float) -> float:
+    """Median of `windowed_scores`: one device underrun must not hide that the audio is right."""
+    scores = windowed_scores(reference, captured, **window)   # type: ignore[arg-type]
     return float(np.median(scores)) if scores else 0.0
