@@ -9,6 +9,7 @@ from assistant import __version__
 MODES = {"ptt": "none", "server_vad": "server_vad", "semantic_vad": "semantic_vad"}
 SESSION_MODES = ("conversation", "dictation", "translation")
 ECHO_MODES = ("auto", "on", "off")
+LANGUAGES = ("en", "de")              # the window's languages (resources/translations)
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -34,6 +35,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--echo-cancellation", choices=ECHO_MODES,
                         help="take the speaker's echo out of the microphone (auto: not on "
                              "headphones)")
+    parser.add_argument("--language", choices=LANGUAGES,
+                        help="the window's language (default: the system's)")
     parser.add_argument("--self-test", action="store_true",
                         help="check that the app works on this machine (offscreen), then exit")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

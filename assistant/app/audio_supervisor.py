@@ -29,6 +29,7 @@ class AudioSupervisor(QObject):
     devices_changed = Signal(list, list)  # input names, output names
     notice = Signal(str)                  # a line for the conversation
     lost = Signal()                       # a device stopped working: reopen (the owner decides)
+    muted_changed = Signal(bool)          # the window's button and the tray's menu follow it
 
     def __init__(self, settings: Callable[[], Settings],
                  backend: Callable[[], Any] = create_pyaudio) -> None:
@@ -44,9 +45,11 @@ class AudioSupervisor(QObject):
         self.muted = False          # kept across reopens and reconnections
 
     def set_muted(self, muted: bool) -> None:
-        self.muted = muted
+        changed, self.muted = muted != self.muted, muted
         if self.bridge is not None:
             self.bridge.muted = muted
+        if changed:
+            self.muted_changed.emit(muted)
 
     def interrupt(self) -> None:
         """The user stops the assistant (Esc, the Interrupt button)."""

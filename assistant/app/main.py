@@ -53,13 +53,24 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(resource("voice-assistant.svg"))))
     app.setStyle("Fusion")
     app.setQuitOnLastWindowClosed(False)   # shut the session down first, then quit
+    from PySide6.QtCore import QSettings
+
+    from assistant.desktop.single_instance import SingleInstance, server_name
+
+    instance = SingleInstance(server_name(QSettings().fileName()))
+    if instance.hand_over(sys.argv[1:] if argv is None else argv):
+        print("Voice Assistant is already running: its window was brought forward.")
+        return 0
+    instance.listen()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     from assistant.app.shell import AppShell
 
     shell = AppShell(args, str(log_path))
+    instance.arrived.connect(shell.desktop.arrived)
     loop.set_exception_handler(shell.on_loop_exception)
     sys.excepthook = shell.on_exception
     with loop:
         loop.run_until_complete(shell.run())
+    instance.close()
     return 0

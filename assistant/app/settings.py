@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings
 
-from assistant.cli import ECHO_MODES, MODES, SESSION_MODES
+from assistant.cli import ECHO_MODES, LANGUAGES, MODES, SESSION_MODES
 from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_VOICE
 from assistant.realtime.endpoint import AuthStyle, Dialect, Endpoint
 from assistant.realtime.session_config import Eagerness, SessionSettings, TurnDetection, TurnMode
@@ -27,6 +27,8 @@ _CHOICES: dict[str, tuple[str, ...]] = {"auth": get_args(AuthStyle), "dialect": 
                                         "session_mode": SESSION_MODES,
                                         "noise_reduction": NOISE_REDUCTION,
                                         "echo_cancellation": ECHO_MODES,
+                                        "global_talk": ("hold", "toggle", "off"),
+                                        "language": ("", *LANGUAGES),
                                         "eagerness": get_args(Eagerness)}
 
 
@@ -63,6 +65,11 @@ class Settings:
     translation_language: str = "es"     # what the interpreter speaks
     translation_model: str = "gpt-realtime-translate"
     noise_reduction: str = "near_field"  # near_field (headset, laptop) | far_field | off
+    global_shortcut: str = "Ctrl+Alt+Space"  # push-to-talk in every application
+    global_talk: str = "hold"            # hold | toggle (press to start, again to send) | off
+    close_to_tray: bool = False          # the window's close button hides it in the tray
+    start_at_login: bool = False
+    language: str = ""                   # "" follows the OS; else one of cli.LANGUAGES
 
     @property
     def key_account(self) -> str:
@@ -113,7 +120,7 @@ class Settings:
         """These settings with the command line's values on top (for this run only)."""
         changes = {name: getattr(args, name) for name in
                    ("base_url", "model", "dialect", "input_device", "output_device",
-                    "session_mode", "echo_cancellation")
+                    "session_mode", "echo_cancellation", "language")
                    if getattr(args, name, None) is not None}
         if getattr(args, "mode", None):
             changes["mode"] = MODES[args.mode]

@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings
 
 from assistant.app import api_key_store
 from assistant.app.controller import Controller
+from assistant.app.desktop_integration import DesktopIntegration
 from assistant.app.endpoints import EmbeddedDemo, Endpoints
 from assistant.app.gui_thread_gc import GuiThreadCollector
 from assistant.app.history_browser import HistoryBrowser
@@ -77,12 +78,14 @@ class AppShell:
         self._error_open = False
         self._closed = asyncio.Event()
         self.window.closed.connect(self._closed.set)
+        self.desktop = DesktopIntegration(self.controller, self.window)
         self.collector = GuiThreadCollector()
         self.collector.start()
 
     async def start(self) -> None:
         """Show the window and decide how to begin: offline demo, connect, or wait."""
         self.window.show()
+        self.desktop.apply(self.controller.settings)       # the portal is asked on the loop
         if self.history.problem:
             self.controller.notice.emit(self.history.problem)
         settings = self.controller.settings
@@ -110,6 +113,7 @@ class AppShell:
         await self.start()
         await self._closed.wait()
         self.controller.translation.flush()
+        self.desktop.stop()
         await self.controller.shutdown()
         if stats:
             monitor.stop()
@@ -156,6 +160,7 @@ class AppShell:
                                 [(t.name, t.title, t.side_effects) for t in c.tools.registry.all()],
                                 set(c.tools.mcp_tokens))
         dialog.applied.connect(c.apply_settings)
+        dialog.applied.connect(self.desktop.apply)
         dialog.applied.connect(lambda s: self.window.select_mode(s.mode))
         dialog.rescan_requested.connect(c.rescan_devices)
         dialog.change_key_requested.connect(lambda: self.open_key_dialog(""))

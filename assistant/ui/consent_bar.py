@@ -13,10 +13,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from assistant.app.tool_calls import ToolCall
+from assistant.ui.theme import Colors, theme
 
-STYLE = """
-QFrame#consent { background: #fff4d6; border: 1px solid #e0c06a; border-radius: 8px; }
-QLabel#consentArgs { font-family: monospace; color: #3d3d3d; }
+
+def consent_style(c: Colors) -> str:
+    return f"""
+QFrame#consent {{ background: {c.banner}; border: 1px solid {c.banner_border};
+                 border-radius: 8px; }}
+QFrame#consent QLabel, QFrame#consent QCheckBox {{ color: {c.banner_text}; }}
+QLabel#consentArgs {{ font-family: monospace; }}
 """
 ARGS_SHOWN = 600
 
@@ -34,7 +39,7 @@ class ConsentBar(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("consent")
-        self.setStyleSheet(STYLE)
+        theme().keep_style(self, consent_style)
         self.setAccessibleName("Permission request")
         self.question = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.arguments = QLabel(wordWrap=True)

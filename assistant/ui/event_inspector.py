@@ -14,6 +14,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from assistant.app.event_log import STREAMING
 from assistant.audio.echo_canceller import EchoReport
+from assistant.ui.theme import theme
 
 MAX_ROWS = 2000
 
@@ -96,7 +98,7 @@ class EventInspector(QWidget):
             row.setText(2, f"{kind}  ×{count}")
         row.setToolTip(0, "sent" if direction == "out" else "received")
         if kind == "error":
-            row.setForeground(2, Qt.GlobalColor.red)
+            row.setForeground(2, QColor(theme().colors.error))
         self.tree.addTopLevelItem(row)
         if kind in STREAMING:
             self._open_rows[key] = row

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.ui.theme import theme
+
 
 class KeyDialog(QDialog):
     test_requested = Signal(str)
@@ -58,7 +60,7 @@ class KeyDialog(QDialog):
         if not keyring_ok:
             warning = QLabel(no_keyring_text)
             warning.setWordWrap(True)
-            warning.setStyleSheet("color: #a05a00;")
+            theme().keep_style(warning, lambda c: f"color: {c.notice};")
             layout.addWidget(warning)
         layout.addLayout(row)
         layout.addWidget(self.status)
@@ -75,7 +77,7 @@ class KeyDialog(QDialog):
 
     def show_test_result(self, ok: bool, message: str) -> None:
         self.test_button.setEnabled(True)
-        self.status.setStyleSheet(f"color: {'#1f7a4d' if ok else '#b3261e'};")
+        theme().keep_style(self.status, lambda c: f"color: {c.ok if ok else c.error};")
         self.status.setText(message)
 
     def show_saved(self, ok: bool, message: str) -> None:

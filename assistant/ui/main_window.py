@@ -3,21 +3,17 @@ controller's state and forwards the user's intents; it does no I/O of its own.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -25,46 +21,55 @@ from PySide6.QtWidgets import (
 from assistant.app.controller import Controller
 from assistant.app.history_browser import HistoryBrowser
 from assistant.app.states import CONNECTING, DISCONNECTED, ERROR
+from assistant.desktop.tray_icons import TRAY_STATE, tray_icon
 from assistant.ui.event_inspector import EventInspector
 from assistant.ui.history_panel import HistoryPanel
 from assistant.ui.level_meter import LevelMeter
 from assistant.ui.mode_views import MODE_NAMES, ModeViews
 from assistant.ui.settings_dialog import MODE_LABELS
+from assistant.ui.space_to_talk import SpaceToTalk
+from assistant.ui.theme import Colors, theme
 
-STATE_COLORS = {"disconnected": "#8a8a8a", "connecting": "#d9a521", "listening": "#2e9d5b",
-                "thinking": "#3a7bd5", "speaking": "#8a4fd1", "error": "#c8372d"}
-STYLE = """
-QPushButton#ptt { font-size: 16px; font-weight: 600; min-height: 56px; border-radius: 10px;
-                  background: #2f6fdb; color: white; border: none; }
-QPushButton#ptt:pressed, QPushButton#ptt[held="true"] { background: #1d4fa8; }
-QPushButton#ptt:disabled { background: #9db4dc; }
-QLabel#banner { background: #fff4d6; color: #5c4300; padding: 6px 10px; border-radius: 6px; }
-QLabel#state { font-weight: 600; }
+
+def window_style(c: Colors) -> str:
+    return f"""
+QPushButton#ptt {{ font-size: 16px; font-weight: 600; min-height: 56px; border-radius: 10px;
+                  background: {c.accent}; color: {c.on_accent}; border: none; }}
+QPushButton#ptt:pressed, QPushButton#ptt[held="true"] {{ background: {c.accent_pressed}; }}
+QPushButton#ptt:disabled {{ background: {c.accent_disabled}; color: {c.text}; }}
+QPushButton#ptt:focus {{ border: 3px solid {c.text}; }}
+QLabel#banner {{ background: {c.banner}; color: {c.banner_text}; padding: 6px 10px;
+                border-radius: 6px; }}
+QLabel#state {{ font-weight: 600; }}
 """
-_TEXT_WIDGETS = (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 
 
 class MainWindow(QMainWindow):
     closed = Signal()
+    hidden_to_tray = Signal()
     key_dialog_requested = Signal(str)
     settings_requested = Signal()
 
     def __init__(self, controller: Controller, browser: HistoryBrowser) -> None:
         super().__init__()
         self.controller, self.browser = controller, browser
+        self.close_to_tray = False          # the tray is there and the setting asks for it
+        self.state = DISCONNECTED
         self.setWindowTitle("Voice Assistant")
         self.resize(980, 680)
-        self.setStyleSheet(STYLE)
+        theme().keep_style(self, window_style)
+        theme().changed.connect(self._render_state_icon)
         self._build()
         self._wire()
         self._shortcuts()
         self.render_state(DISCONNECTED, "Disconnected: press Connect (Ctrl+K).")
-        self._watch_space()
+        self.space = SpaceToTalk(self, self.ptt_button, self._ptt_down, self._ptt_up)
 
     # ---- layout -------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.state_dot = QLabel("●")
+        self.state_dot = QLabel()
+        self.state_dot.setFixedSize(22, 22)
         self.state_label = QLabel()
         self.state_label.setObjectName("state")  # clipped, never widening the window
         self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -184,8 +189,7 @@ class MainWindow(QMainWindow):
         browser.deleted.connect(c.conversation_deleted)
         c.usage_changed.connect(lambda _l: browser.refresh() if panel.isVisible() else None)
         self.mute_button.toggled.connect(c.audio.set_muted)
-        self.mute_button.toggled.connect(
-            lambda on: self.mute_button.setText("Unmute" if on else "Mute"))
+        c.audio.muted_changed.connect(self.render_muted)
         self.interrupt_button.clicked.connect(c.audio.interrupt)
         self.banner.linkActivated.connect(lambda _link: self.key_dialog_requested.emit(""))
         self.select_mode(c.settings.mode)
@@ -202,14 +206,14 @@ class MainWindow(QMainWindow):
                              ("Ctrl+R", self.controller.retry_now),
                              ("Ctrl+,", self.settings_requested.emit),
                              ("Ctrl+K", self._toggle_connection),
-                             ("Ctrl+Q", self.close)):
+                             ("Ctrl+Q", self.quit)):
             QShortcut(QKeySequence(keys), self).activated.connect(action)
 
     # ---- rendering ----------------------------------------------------------------------------
 
     def render_state(self, state: str, detail: str) -> None:
-        self.state_dot.setStyleSheet(f"color: {STATE_COLORS.get(state, '#8a8a8a')};"
-                                     "font-size: 18px;")
+        self.state = state
+        self._render_state_icon()
         self.state_label.setText(f"{state.title()}  ·  {detail}" if detail else state.title())
         self.state_label.setToolTip(detail)
         connected = state not in (DISCONNECTED, ERROR, CONNECTING)
@@ -219,11 +223,23 @@ class MainWindow(QMainWindow):
         self.interrupt_button.setEnabled(connected)
         self.retry_button.setVisible(False)
 
+    def _render_state_icon(self) -> None:
+        """The state's shape (the tray's icons), in the text colour: never colour alone."""
+        ink = self.palette().color(QPalette.ColorRole.WindowText)
+        self.state_dot.setPixmap(tray_icon(TRAY_STATE.get(self.state, "idle"), ink).pixmap(20))
+        self.state_dot.setAccessibleName(f"State: {self.state}")
+
     def _show_history(self, on: bool) -> None:
         """A panel shown in a splitter comes back at the width it had hidden: none."""
         self.history.setVisible(on)
         if on and (sizes := self.splitter.sizes())[0] < 200:
             self.splitter.setSizes([280, max(200, sizes[1] - 280), *sizes[2:]])
+
+    def render_muted(self, muted: bool) -> None:
+        self.mute_button.blockSignals(True)
+        self.mute_button.setChecked(muted)
+        self.mute_button.blockSignals(False)
+        self.mute_button.setText("Unmute" if muted else "Mute")
 
     def render_countdown(self, seconds: int, why: str) -> None:
         """Waiting to reconnect: when, why, and a way to try now."""
@@ -262,28 +278,16 @@ class MainWindow(QMainWindow):
         self.ptt_button.style().polish(self.ptt_button)
         self.controller.ptt_release()
 
-    def _watch_space(self) -> None:
-        """The widgets that can hold the keyboard focus pass their events through eventFilter.
-        Not the whole application: that runs a Python call for every Qt event (qasync's timers
-        among them), which cost ~12 % of the GUI thread's time while the microphone streams."""
-        for widget in (self, *self.findChildren(QWidget)):
-            if widget is self or widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
-                widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Space held anywhere in the window (outside editable text) is push-to-talk."""
-        kind = event.type()
-        if isinstance(event, QKeyEvent) and kind in (QEvent.Type.KeyPress,
-                                                     QEvent.Type.KeyRelease):
-            key_event = event
-            typing = isinstance(watched, _TEXT_WIDGETS) and not watched.isReadOnly()
-            if (key_event.key() == Qt.Key.Key_Space and not typing
-                    and self.ptt_button.isEnabled()):
-                if not key_event.isAutoRepeat():
-                    (self._ptt_down if kind == QEvent.Type.KeyPress else self._ptt_up)()
-                return True
-        return super().eventFilter(watched, event)
+    def quit(self) -> None:
+        """Close for good (Ctrl+Q, the tray's Quit), even when closing only hides."""
+        self.close_to_tray = False
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_to_tray:
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
         self.closed.emit()
         super().closeEvent(event)

@@ -34,6 +34,7 @@ from assistant.app.prices import DEFAULT_PRICES, parse_prices, prices_text
 from assistant.app.settings import Settings
 from assistant.config import VOICES
 from assistant.realtime.session_config import EAGERNESS
+from assistant.ui.theme import theme
 from assistant.ui.tools_page import ToolInfo, ToolsPage
 
 MODE_LABELS = {"none": "Push-to-talk", "server_vad": "Server VAD", "semantic_vad": "Semantic VAD"}
@@ -154,7 +155,7 @@ class SettingsDialog(QDialog):
         reset = QPushButton("Reset prices")
         reset.clicked.connect(lambda: self.prices.setPlainText(prices_text(DEFAULT_PRICES)))
         self.price_error = QLabel()
-        self.price_error.setStyleSheet("color: #c8372d;")
+        theme().keep_style(self.price_error, lambda c: f"color: {c.error};")
         self.price_error.setWordWrap(True)
         form.addRow("New session after", self.rollover)
         form.addRow("Carry over at most", self.budget)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 
 from assistant.app.tool_calls import ToolCall
 from assistant.ui.consent_bar import pretty_arguments
+from assistant.ui.theme import theme
 
 SHORT = 60
 NEW_LINE = "\u2028"           # a line break inside the row's one paragraph
@@ -45,19 +46,20 @@ class ToolRow:
 
     def render(self, cursor: QTextCursor) -> None:
         """Write the row at the cursor (which selects what it replaces)."""
-        name = _format("#555555", bold=True)
+        c = theme().colors
+        name = _format(c.text, bold=True)
         cursor.insertText(self.title(), name)
-        cursor.insertText(f"  {_short(self.call.arguments)}", _format("#777777"))
-        colour = "#c8372d" if self.failed else "#2e7d4f" if self.output is not None else "#a05a00"
+        cursor.insertText(f"  {_short(self.call.arguments)}", _format(c.muted))
+        colour = c.error if self.failed else c.ok if self.output is not None else c.notice
         cursor.insertText(f"   {self.status()}", _format(colour))
-        link = _format("#2f6fdb")
+        link = _format(c.link)
         link.setAnchor(True)
         link.setAnchorHref(f"tool:{self.call.call_id}")
         link.setFontUnderline(True)
-        cursor.insertText("   " , _format("#777777"))
+        cursor.insertText("   ", _format(c.muted))
         cursor.insertText("hide" if self.expanded else "details", link)
         if self.expanded:
-            mono = _format("#3d3d3d")
+            mono = _format(c.text)
             mono.setFontFamilies(["monospace"])
             for label, text in (("arguments", self.call.arguments), ("result", self.output)):
                 body = pretty_arguments(text or "").replace("\n", NEW_LINE)

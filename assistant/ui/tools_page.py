@@ -30,6 +30,7 @@ from assistant.app.tool_config import (
     parse_servers,
     servers_text,
 )
+from assistant.ui.theme import theme
 
 ToolInfo = tuple[str, str, bool]          # name, title, asks first
 APPROVALS = {"always": "Ask me each time", "never": "Never ask"}
@@ -72,7 +73,7 @@ class ToolsPage(QWidget):
         hint = QLabel(f"The offline demo emulates one, with tools add and save_note, at "
                       f"{DEMO_MCP_URL}. Tokens are kept in the system keyring.", wordWrap=True)
         self.server_error = QLabel(wordWrap=True)
-        self.server_error.setStyleSheet("color: #c8372d;")
+        theme().keep_style(self.server_error, lambda c: f"color: {c.error};")
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(remove)

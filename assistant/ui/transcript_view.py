@@ -7,9 +7,10 @@ from PySide6.QtGui import QColor, QFont, QTextBlock, QTextBlockFormat, QTextChar
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from assistant.app.tool_calls import ToolCall
+from assistant.ui.theme import recolor, theme
 from assistant.ui.tool_row import ToolRow
 
-_ROLES = {"user": ("You", "#2f6fdb"), "assistant": ("Assistant", "#1f9d6a")}
+_ROLES = {"user": "You", "assistant": "Assistant"}
 
 
 class TranscriptView(QTextBrowser):
@@ -23,13 +24,19 @@ class TranscriptView(QTextBrowser):
         self._texts: dict[str, str] = {}
         self._tools: dict[str, tuple[QTextBlock, ToolRow]] = {}
         self.anchorClicked.connect(self._clicked)
+        theme().changed.connect(self._recolor)
+
+    def _recolor(self) -> None:
+        recolor(self.document(), theme().before, theme().colors)
 
     # ---- what the controller's signals drive ----------------------------------------------------
 
     def start_turn(self, role: str, item_id: str) -> None:
         if item_id in self._bodies:
             return
-        label, color = _ROLES.get(role, (role.title(), "#666666"))
+        c = theme().colors
+        label = _ROLES.get(role, role.title())
+        color = c.user if role == "user" else c.assistant if role == "assistant" else c.muted
         cursor = self._end_cursor()
         if not self.document().isEmpty():
             cursor.insertBlock(self._block_format(top=14))
@@ -75,7 +82,7 @@ class TranscriptView(QTextBrowser):
         if not self.document().isEmpty():
             cursor.insertBlock(self._block_format(top=10))
         notice = QTextCharFormat()
-        notice.setForeground(QColor("#a05a00"))
+        notice.setForeground(QColor(theme().colors.notice))
         notice.setFontItalic(True)
         cursor.insertText(text, notice)
         self._follow()

@@ -1,0 +1,1 @@
+"""Desktop integration: the global push-to-talk key, the tray, one instance, theme, autostart."""

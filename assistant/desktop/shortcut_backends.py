@@ -1,0 +1,29 @@
+"""Which global-shortcut backend this display gets (the backends import the interface, so the
+choice lives apart from it)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from assistant.desktop.global_shortcut import GlobalShortcut, Shortcut, Unavailable
+
+
+def global_shortcut_for(shortcut: Shortcut, platform_name: str,
+                        env: dict[str, str] | None = None) -> GlobalShortcut:
+    """The backend for Qt's platform plugin (`QGuiApplication.platformName()`)."""
+    env = dict(os.environ) if env is None else env
+    if platform_name == "xcb" and env.get("DISPLAY"):
+        from assistant.desktop.x11_shortcut import X11Shortcut
+
+        return X11Shortcut(shortcut, env["DISPLAY"])
+    if platform_name.startswith("wayland"):
+        from assistant.desktop.portal_shortcut import PortalShortcut
+
+        return PortalShortcut(shortcut)
+    if sys.platform == "win32" and platform_name == "windows":
+        from assistant.desktop.windows_shortcut import WindowsShortcut
+
+        return WindowsShortcut(shortcut)
+    return Unavailable(shortcut, f"A global shortcut is not available on this display "
+                                 f"({platform_name or 'none'}); the Space bar works in the window.")

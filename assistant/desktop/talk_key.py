@@ -1,0 +1,101 @@
+"""The global push-to-talk key: a backend's press and release turned into turns.
+
+Hold: press starts a turn, release sends it. Toggle (for people who cannot hold keys): one press
+starts, the next sends. `held` tells the tray, which confirms it while the window may be hidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
+
+from assistant.desktop.global_shortcut import (
+    GlobalShortcut,
+    Shortcut,
+    ShortcutError,
+)
+from assistant.desktop.shortcut_backends import global_shortcut_for
+
+STYLES = ("hold", "toggle", "off")
+
+
+class GlobalTalkKey(QObject):
+    held = Signal(bool)
+    status = Signal(str)            # a sentence for the settings: working, or why not
+
+    def __init__(self, press: Callable[[], None], release: Callable[[], None],
+                 backend_for: Callable[[Shortcut], GlobalShortcut] | None = None) -> None:
+        super().__init__()
+        self._press, self._release = press, release
+        self._backend_for = backend_for or (
+            lambda s: global_shortcut_for(s, QGuiApplication.platformName()))
+        self._backend: GlobalShortcut | None = None
+        self._config: tuple[str, str] = ("", "off")
+        self.style = "off"
+        self.down = False
+        self.text = ""
+
+    def configure(self, shortcut: str, style: str) -> None:
+        """Grab `shortcut` (again only if it or the style changed); style "off" lets go."""
+        if (shortcut, style) == self._config:
+            return
+        self._config = (shortcut, style)
+        self.stop()
+        self.style = style if style in STYLES else "hold"
+        if self.style == "off":
+            self._say("The global shortcut is off.")
+            return
+        try:
+            parsed = Shortcut.parse(shortcut)
+        except ShortcutError as exc:
+            self._say(str(exc))
+            return
+        backend = self._backend_for(parsed)
+        if not backend.start():
+            self._say(backend.reason)
+            return
+        backend.unavailable.connect(self._lost)
+        backend.pressed.connect(self._on_pressed)
+        backend.released.connect(self._on_released)
+        self._backend = backend
+        how = "hold it to talk" if self.style == "hold" else "press it to start and again to send"
+        self._say(f"{parsed.text()} works in every application: {how}.")
+
+    def hint(self) -> str:
+        """The tray menu's reminder of the key, while it works."""
+        if self._backend is None:
+            return ""
+        verb = "Hold" if self.style == "hold" else "Press"
+        return f"{verb} {self._backend.shortcut.text()} to talk from any application"
+
+    def stop(self) -> None:
+        if self.down:
+            self._set_down(False)
+        if self._backend is not None:
+            self._backend.stop()
+            self._backend = None
+
+    def _on_pressed(self) -> None:
+        if self.style == "toggle":
+            self._set_down(not self.down)
+        elif not self.down:
+            self._set_down(True)
+
+    def _on_released(self) -> None:
+        if self.style == "hold" and self.down:
+            self._set_down(False)
+
+    def _set_down(self, down: bool) -> None:
+        self.down = down
+        (self._press if down else self._release)()
+        self.held.emit(down)
+
+    def _lost(self, reason: str) -> None:
+        self._backend = None
+        self._say(reason)
+
+    def _say(self, text: str) -> None:
+        self.text = text
+        self.status.emit(text)

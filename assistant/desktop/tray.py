@@ -1,0 +1,86 @@
+"""The tray icon: the state at a glance, a menu of intents, and notifications.
+
+It renders what it is told (`render`) and emits what the user picks; the owner wires both.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QPalette
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from assistant.desktop.tray_icons import tray_icon
+
+STATE_WORDS = {"idle": "Ready", "listening": "Listening", "speaking": "Speaking",
+               "thinking": "Thinking", "muted": "Microphone muted", "offline": "Not connected"}
+
+
+class Tray(QObject):
+    show_hide_requested = Signal()
+    mute_requested = Signal(bool)
+    mode_requested = Signal(str)
+    quit_requested = Signal()
+
+    def __init__(self, modes: dict[str, str]) -> None:
+        super().__init__()
+        self.icon = QSystemTrayIcon()
+        self.menu = QMenu()
+        self.show_action = self.menu.addAction("Show or hide the window")
+        self.show_action.triggered.connect(self.show_hide_requested)
+        self.mute_action = self.menu.addAction("Mute the microphone")
+        self.mute_action.setCheckable(True)
+        self.mute_action.toggled.connect(self.mute_requested)
+        self.mode_menu = self.menu.addMenu("Turn mode")
+        self.mode_group = QActionGroup(self)
+        self.mode_actions: dict[str, QAction] = {}
+        for value, label in modes.items():
+            action = self.mode_menu.addAction(label)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _c=False, v=value: self.mode_requested.emit(v))
+            self.mode_group.addAction(action)
+            self.mode_actions[value] = action
+        self.hint_action = self.menu.addAction("")
+        self.hint_action.setEnabled(False)
+        self.menu.addSeparator()
+        self.quit_action = self.menu.addAction("Quit")
+        self.quit_action.triggered.connect(self.quit_requested)
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._activated)
+        self.state = "offline"
+        self.render("offline")
+
+    @staticmethod
+    def available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def show(self) -> None:
+        self.icon.show()
+
+    def render(self, state: str, detail: str = "") -> None:
+        self.state = state
+        ink = QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
+        self.icon.setIcon(tray_icon(state, ink))
+        words = STATE_WORDS.get(state, state)
+        self.icon.setToolTip(f"Voice Assistant: {words}" + (f"\n{detail}" if detail else ""))
+
+    def render_muted(self, muted: bool) -> None:
+        self.mute_action.blockSignals(True)
+        self.mute_action.setChecked(muted)
+        self.mute_action.blockSignals(False)
+
+    def render_mode(self, mode: str) -> None:
+        if mode in self.mode_actions:
+            self.mode_actions[mode].setChecked(True)
+
+    def render_hint(self, text: str) -> None:
+        self.hint_action.setText(text)
+        self.hint_action.setVisible(bool(text))
+
+    def notify(self, title: str, text: str) -> None:
+        """A desktop notification (through the tray, which every desktop with one shows)."""
+        if self.icon.isVisible() and QSystemTrayIcon.supportsMessages():
+            self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
+
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason == QSystemTrayIcon.ActivationReason.Trigger:
+            self.show_hide_requested.emit()
