@@ -60,12 +60,26 @@ class PrivateX:
         self._clients.append(subprocess.Popen([sys.executable, "-c", OTHER_CLIENT],
                                               env=self.env(), stderr=subprocess.DEVNULL))
         window = self.xdotool("search", "--sync", "--name", "^another application$").split()[0]
+        self.xdotool("windowraise", window)
         deadline = time.monotonic() + 10
         while self._focused() != window:
             assert time.monotonic() < deadline, "the other client never got the focus"
             subprocess.run(["xdotool", "windowfocus", window], env=self.env(), check=False)
             time.sleep(0.05)
         return window
+
+    def top_window(self) -> str:
+        """The top-most mapped window, by the X server's own stacking order (no window manager
+        here: each app's window is a child of the root)."""
+        from Xlib import X, display
+
+        screen = display.Display(self.display)
+        try:
+            shown = [w for w in screen.screen().root.query_tree().children
+                     if w.get_attributes().map_state == X.IsViewable]
+            return str(shown[-1].id) if shown else ""
+        finally:
+            screen.close()
 
     def _focused(self) -> str:
         return subprocess.run(["xdotool", "getwindowfocus"], env=self.env(), capture_output=True,

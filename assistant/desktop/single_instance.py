@@ -33,6 +33,7 @@ class SingleInstance(QObject):
         super().__init__()
         self.name = name
         self._server: QLocalServer | None = None
+        self._pending: list[QLocalSocket] = []      # connected, their line not yet read
 
     def hand_over(self, argv: list[str]) -> bool:
         """True when a running instance took `argv` (this launch should then exit)."""
@@ -66,14 +67,23 @@ class SingleInstance(QObject):
     def _accept(self) -> None:
         assert self._server is not None
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            self._read(socket)                    # what arrived with the connection
+            socket.readyRead.connect(self._on_ready)
+            self._pending.append(socket)
+            self._take(socket)                    # what arrived with the connection
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def _on_ready(self) -> None:
+        for socket in list(self._pending):
+            self._take(socket)
+
+    def _take(self, socket: QLocalSocket) -> None:
+        """One command line per connection; then the socket is done with."""
         if not socket.canReadLine():
             return
+        self._pending.remove(socket)
         line = bytes(socket.readLine().data()).decode(errors="replace")
+        socket.readyRead.disconnect(self._on_ready)
+        socket.disconnectFromServer()
+        socket.deleteLater()
         try:
             argv = json.loads(line)
         except ValueError:
@@ -82,4 +92,3 @@ class SingleInstance(QObject):
             self.arrived.emit(argv)
         else:
             log.warning("another launch sent something that is not a command line")
-        socket.disconnectFromServer()

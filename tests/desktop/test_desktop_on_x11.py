@@ -1,0 +1,77 @@
+"""The whole app, by its real command line, on a private X server (Xvfb) and a private
+PulseAudio: the global key from another application, and a second launch."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import subprocess
+
+import pytest
+
+from tests.live_app import SOURCE_COMMAND, LiveApp
+from tests.pulse import espeak_wav, missing_tools
+from tests.xserver import PrivateX, missing_x_tools
+
+pytestmark = [pytest.mark.realdevice,
+              pytest.mark.skipif(bool(missing_tools() + missing_x_tools()),
+                                 reason=f"needs {', '.join(missing_tools() + missing_x_tools())}"
+                                        " (bash dev.sh test installs them)")]
+
+
+@pytest.fixture
+def xserver():
+    server = PrivateX().start()
+    yield server
+    server.stop()
+
+
+def app_window(xserver: PrivateX) -> str:
+    return xserver.xdotool("search", "--sync", "--onlyvisible", "--name",
+                           "^Voice Assistant$").split()[0]
+
+
+async def test_holding_the_global_key_in_another_application_records_a_turn(xserver, tmp_path):
+    question = espeak_wav("what is the weather like on the coast today", tmp_path / "q.wav")
+    env = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": xserver.display}
+    async with LiveApp(mode="ptt", env=env) as live:
+        await live.start_app()
+        await asyncio.to_thread(app_window, xserver)
+        other = await asyncio.to_thread(xserver.other_client)
+        xserver.xdotool("keydown", "ctrl+alt+space")
+        await live.until(lambda: live.received("input_audio_buffer.clear"), 10, "the press")
+        await live.say(question)
+        xserver.xdotool("keyup", "space")
+        xserver.xdotool("keyup", "ctrl+alt")
+        await live.until(lambda: live.sent("response.done"), 30, "the answer")
+        assert xserver.xdotool("getwindowfocus").strip() == other      # it stayed in front
+    assert len(live.received("input_audio_buffer.commit")) == 1
+    heard = live.sent("response.output_audio_transcript.done")[-1]["transcript"]
+    seconds = float(re.search(r"I heard ([\d.]+) seconds", heard).group(1))
+    spoken = subprocess.run(["soxi", "-D", str(question)], capture_output=True, text=True)
+    assert abs(seconds - float(spoken.stdout)) < 0.8, (heard, spoken.stdout)
+
+
+async def test_a_second_launch_raises_the_first_and_hands_over_connect(xserver, tmp_path):
+    env = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": xserver.display}
+    async with LiveApp(mode="ptt", env=env) as live:
+        live.extra_args = ()
+        first = await asyncio.create_subprocess_exec(
+            *SOURCE_COMMAND, "--base-url", live.server.url, env=live.env(),
+            stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+        live.process = first
+        window = await asyncio.to_thread(app_window, xserver)
+        other = await asyncio.to_thread(xserver.other_client)
+        await live.until(lambda: xserver.top_window() == other, 10, "the other window on top")
+        assert not live.sent("session.created")              # it waits: no --connect
+        second = await asyncio.create_subprocess_exec(
+            *SOURCE_COMMAND, "--connect", env=live.env(), stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.DEVNULL)
+        out, _ = await asyncio.wait_for(second.communicate(), 30)
+        assert second.returncode == 0 and b"already running" in out
+        await live.until(lambda: live.sent("session.updated"), 20, "the handed-over --connect")
+        # Raised above the application in front. Focus is the window manager's to give (with
+        # its focus-stealing rules); without one here, X ignores a request stamped before
+        # the other client's focus change, so the stacking order is what is judged.
+        await live.until(lambda: xserver.top_window() == window, 10, "the first window on top")
+        assert other != window and first.returncode is None
