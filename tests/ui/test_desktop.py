@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from assistant.app.states import LISTENING, THINKING
-from assistant.desktop.global_shortcut import GlobalShortcut, Shortcut
+from assistant.desktop.global_shortcut import GlobalShortcut
 from assistant.desktop.tray import Tray
 from assistant.desktop.tray_icons import TRAY_STATES, tray_icon
 from assistant.ui.settings_dialog import MODE_LABELS
