@@ -3,6 +3,7 @@ what a second launch hands over. Wires those parts to the controller and the win
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
@@ -65,7 +66,7 @@ class DesktopIntegration(QObject):
             problem = set_start_at_login(settings.start_at_login)
             if problem:
                 self.controller.notice.emit(problem)
-        self._applied = settings
+        self._applied = dataclasses.replace(settings)     # the controller's copy changes
         self._render_hint()
 
     def _render_hint(self) -> None:

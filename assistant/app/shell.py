@@ -28,6 +28,7 @@ from assistant.app.mcp_tokens import load_tokens, save_tokens
 from assistant.app.settings import Settings, load_settings, save_settings
 from assistant.config import history_path
 from assistant.store.history import History
+from assistant.ui.desktop_page import DesktopPage
 from assistant.ui.error_dialog import ErrorDialog
 from assistant.ui.key_dialog import KeyDialog
 from assistant.ui.main_window import MainWindow
@@ -158,7 +159,9 @@ class AppShell:
         dialog = SettingsDialog(c.settings, [d.name for d in engine.devices("input")],
                                 [d.name for d in engine.devices("output")], self.window,
                                 [(t.name, t.title, t.side_effects) for t in c.tools.registry.all()],
-                                set(c.tools.mcp_tokens))
+                                set(c.tools.mcp_tokens),
+                                DesktopPage(self.desktop.tray is not None, self.desktop.talk.text))
+        self.desktop.status.connect(dialog.desktop.show_status)
         dialog.applied.connect(c.apply_settings)
         dialog.applied.connect(self.desktop.apply)
         dialog.applied.connect(lambda s: self.window.select_mode(s.mode))

@@ -34,6 +34,7 @@ from assistant.app.prices import DEFAULT_PRICES, parse_prices, prices_text
 from assistant.app.settings import Settings
 from assistant.config import VOICES
 from assistant.realtime.session_config import EAGERNESS
+from assistant.ui.desktop_page import DesktopPage
 from assistant.ui.theme import theme
 from assistant.ui.tools_page import ToolInfo, ToolsPage
 
@@ -51,7 +52,8 @@ class SettingsDialog(QDialog):
 
     def __init__(self, settings: Settings, inputs: list[str], outputs: list[str],
                  parent: QWidget | None = None, tools: list[ToolInfo] | None = None,
-                 with_token: set[str] | None = None) -> None:
+                 with_token: set[str] | None = None,
+                 desktop: DesktopPage | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.setMinimumWidth(520)
@@ -69,6 +71,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(modes, "Dictation and translation")
         self.tools = ToolsPage(tools or [], with_token or set())
         self.tabs.addTab(self.tools, "Tools")
+        self.desktop = desktop or DesktopPage(False, "")
+        self.tabs.addTab(self.desktop, "Desktop")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -217,6 +221,7 @@ class SettingsDialog(QDialog):
         self.budget.setValue(s.replay_budget_tokens)
         self.prices.setPlainText(s.prices or prices_text(DEFAULT_PRICES))
         self.tools.load(s)
+        self.desktop.load(s)
         self.dictation_language.setText(s.dictation_language)
         self.dictation_prompt.setPlainText(s.dictation_prompt)
         self.translation_language.setText(s.translation_language)
@@ -225,7 +230,7 @@ class SettingsDialog(QDialog):
 
     def values(self) -> Settings:
         """The dialog's settings; ValueError when a tools row is wrong (shown on its tab)."""
-        return self.tools.apply(dataclasses.replace(
+        return self.desktop.apply(self.tools.apply(dataclasses.replace(
             self._settings, base_url=self.base_url.text().strip(), auth=self.auth.currentData(),
             dialect=self.dialect.currentData(), model=self.model.text().strip(),
             voice=self.voice.currentData(), instructions=self.instructions.toPlainText(),
@@ -243,7 +248,7 @@ class SettingsDialog(QDialog):
             dictation_prompt=self.dictation_prompt.toPlainText().strip(),
             translation_language=self.translation_language.text().strip() or "es",
             translation_model=self.translation_model.text().strip()
-            or self._settings.translation_model, noise_reduction=self.noise.currentData()))
+            or self._settings.translation_model, noise_reduction=self.noise.currentData())))
 
     def _prices_value(self) -> str:
         """Empty while the table is the defaults, so later default prices reach the user."""
@@ -264,7 +269,7 @@ class SettingsDialog(QDialog):
         try:
             settings = self.values()
         except ValueError:
-            self.tabs.setCurrentWidget(self.tools)
+            self.tabs.setCurrentWidget(self.desktop if self.desktop.error.text() else self.tools)
             return
         self.applied.emit(settings)
         if tokens := self.tools.new_tokens():

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QDialogButtonBox
 
 from assistant.app.states import LISTENING, THINKING
 from assistant.desktop.global_shortcut import GlobalShortcut
@@ -157,3 +158,30 @@ async def test_the_theme_follows_the_os_and_switches_live(make_shell, qtbot):
         hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert window.palette().window().color().name() == LIGHT.window
     assert LIGHT.user in window.pane.transcript.toHtml().lower()
+
+
+async def test_the_desktop_tab_sets_the_key_and_refuses_a_key_without_one(make_shell, tmp_path,
+                                                                          monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    shell = await make_shell("--offline")
+    shell.open_settings()
+    page = shell.settings_dialog.desktop
+    assert page.shortcut.keySequence().toString() == "Ctrl+Alt+Space"
+    assert "not available on this display" in page.status.text()      # offscreen: said why
+    page.shortcut.setKeySequence(QKeySequence("Ctrl+Shift+F8"))
+    page.talk_style.setCurrentIndex(page.talk_style.findData("toggle"))
+    page.start_at_login.setChecked(True)
+    shell.settings_dialog.findChild(QDialogButtonBox).accepted.emit()
+    settings = shell.controller.settings
+    assert (settings.global_shortcut, settings.global_talk) == ("Ctrl+Shift+F8", "toggle")
+    assert (tmp_path / "config" / "autostart" / "voice-assistant.desktop").exists()
+    shell.open_settings()
+    dialog = shell.settings_dialog
+    dialog.desktop.shortcut.setKeySequence(QKeySequence("Ctrl"))
+    dialog.findChild(QDialogButtonBox).accepted.emit()
+    assert dialog.isVisible() and dialog.tabs.currentWidget() is dialog.desktop
+    assert "not a shortcut" in dialog.desktop.error.text()
+    dialog.reject()
+    shell.controller.settings.start_at_login = False
+    shell.desktop.apply(shell.controller.settings)
+    assert not (tmp_path / "config" / "autostart" / "voice-assistant.desktop").exists()
