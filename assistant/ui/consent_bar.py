@@ -7,12 +7,14 @@ denies; "always" is remembered per tool by the controller.
 
 from __future__ import annotations
 
+import html
 import json
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from assistant.app.tool_calls import ToolCall
+from assistant.ui.a11y import announce, describe
 from assistant.ui.theme import Colors, theme
 
 
@@ -40,14 +42,17 @@ class ConsentBar(QFrame):
         super().__init__()
         self.setObjectName("consent")
         theme().keep_style(self, consent_style)
-        self.setAccessibleName("Permission request")
+        self.setAccessibleName(self.tr("Permission request"))
         self.question = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.arguments = QLabel(wordWrap=True)
         self.arguments.setObjectName("consentArgs")
         self.arguments.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.always = QCheckBox("Always allow this tool")
-        self.allow_button = QPushButton("&Allow")
-        self.deny_button = QPushButton("&Deny")
+        self.always = QCheckBox(self.tr("Always allow this tool"))
+        self.allow_button = QPushButton(self.tr("&Allow"))
+        self.deny_button = QPushButton(self.tr("&Deny"))
+        describe(self.always, self.tr("Do not ask again for this tool"))
+        describe(self.allow_button, self.tr("Let the tool run (Alt+A)"))
+        describe(self.deny_button, self.tr("Refuse; the model is told (Alt+D)"))
         for widget in (self.always, self.allow_button, self.deny_button):
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.allow_button.clicked.connect(lambda: self._answer(True))
@@ -78,15 +83,20 @@ class ConsentBar(QFrame):
         if not self._queue:
             return
         call = self._queue[0]
-        where = f" on the MCP server <b>{call.server}</b>" if call.server else ""
-        more = f"  ({len(self._queue) - 1} more waiting)" if len(self._queue) > 1 else ""
-        self.question.setText(f"The assistant wants to use <b>{call.name}</b>{where}.{more}")
+        name, server = html.escape(call.name), html.escape(call.server or "")
+        question = self.tr("The assistant wants to use <b>{tool}</b> on the MCP server "
+                           "<b>{server}</b>.") if server else \
+            self.tr("The assistant wants to use <b>{tool}</b>.")
+        more = "  " + self.tr("(%n more waiting)", "", len(self._queue) - 1) \
+            if len(self._queue) > 1 else ""
+        self.question.setText(question.format(tool=name, server=server) + more)
         shown = pretty_arguments(call.arguments)
         self.arguments.setText(shown if len(shown) <= ARGS_SHOWN else shown[:ARGS_SHOWN] + " …")
         self.always.setChecked(False)
-        self.always.setText(f"Always allow {call.name}")
-        self.setAccessibleDescription(f"{call.name} wants permission. Alt+A allows, "
-                                      "Alt+D denies.")
+        self.always.setText(self.tr("Always allow {tool}").format(tool=call.name))
+        self.setAccessibleDescription(self.tr("{tool} wants permission. Alt+A allows, "
+                                              "Alt+D denies.").format(tool=call.name))
+        announce(self, self.accessibleDescription())
 
     def _answer(self, allow: bool) -> None:
         if self._queue:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from assistant.app.controller import Controller
 from assistant.app.tool_calls import ToolCall
+from assistant.ui.a11y import describe
 from assistant.ui.consent_bar import ConsentBar
 from assistant.ui.transcript_view import TranscriptView
 
@@ -32,8 +33,11 @@ class ConversationPane(QWidget):
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.transcript = TranscriptView()
         self.consent = ConsentBar()
-        self.text_edit = QLineEdit(placeholderText="Type a message and press Enter")
-        self.send_button = QPushButton("Send")
+        self.text_edit = QLineEdit(placeholderText=self.tr("Type a message and press Enter"))
+        describe(self.text_edit, self.tr("A message to send as text; Enter sends it"),
+                 self.tr("Message"))
+        self.send_button = QPushButton(self.tr("Send"))
+        describe(self.send_button, self.tr("Send the typed message"))
         text_row = QHBoxLayout()
         text_row.addWidget(self.text_edit, 1)
         text_row.addWidget(self.send_button)
@@ -79,8 +83,10 @@ class ConversationPane(QWidget):
         self.transcript.set_tool_waiting(call_id, False)
 
     def _timer_ended(self, label: str, seconds: int) -> None:
-        length = f"{seconds // 60} min" if seconds >= 60 else f"{seconds} s"
-        self.transcript.add_notice(f"⏰ {label}: the {length} timer is done.")
+        length = self.tr("%n min", "", seconds // 60) if seconds >= 60 else \
+            self.tr("%n s", "", seconds)
+        self.transcript.add_notice("⏰ " + self.tr("{label}: the {length} timer is done.")
+                                   .format(label=label, length=length))
         QApplication.alert(self.window())
 
     def _send_text(self) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,11 +16,8 @@ from PySide6.QtWidgets import (
 
 from assistant.app.settings import Settings
 from assistant.desktop.global_shortcut import Shortcut, ShortcutError
+from assistant.ui.a11y import add_row, describe
 from assistant.ui.theme import theme
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("DesktopPage", text)
 
 
 class DesktopPage(QWidget):
@@ -31,36 +27,36 @@ class DesktopPage(QWidget):
         self.shortcut = QKeySequenceEdit()
         self.shortcut.setMaximumSequenceLength(1)
         self.shortcut.setClearButtonEnabled(True)
-        self.shortcut.setAccessibleName(tr("Global push-to-talk shortcut"))
-        self.shortcut.setAccessibleDescription(tr("Press the keys to use in every application"))
         self.talk_style = QComboBox()
-        for value, label in (("hold", tr("Hold to talk, release to send")),
-                             ("toggle", tr("Press to start, press again to send")),
-                             ("off", tr("Off"))):
+        for value, label in (("hold", self.tr("Hold to talk, release to send")),
+                             ("toggle", self.tr("Press to start, press again to send")),
+                             ("off", self.tr("Off"))):
             self.talk_style.addItem(label, value)
         self.status = QLabel(status, wordWrap=True)
         self.error = QLabel(wordWrap=True)
         theme().keep_style(self.error, lambda c: f"color: {c.error};")
-        self.close_to_tray = QCheckBox(tr("Closing the window keeps the assistant in the tray"))
+        self.close_to_tray = QCheckBox(self.tr("Closing the window keeps the assistant in "
+                                               "the tray"))
         self.close_to_tray.setEnabled(tray_available)
-        if not tray_available:
-            self.close_to_tray.setToolTip(tr("This desktop shows no tray icons."))
-        self.start_at_login = QCheckBox(tr("Start when I log in"))
+        describe(self.close_to_tray, self.tr("Quit from the tray's menu or with Ctrl+Q")
+                 if tray_available else self.tr("This desktop shows no tray icons."))
+        self.start_at_login = QCheckBox(self.tr("Start when I log in"))
+        describe(self.start_at_login, self.tr("Adds the assistant to your desktop's "
+                                              "autostart"))
         self.language = QComboBox()
-        for value, label in (("", tr("The system's language")), ("en", "English"),
+        for value, label in (("", self.tr("The system's language")), ("en", "English"),
                              ("de", "Deutsch")):
             self.language.addItem(label, value)
-        form.addRow(tr("Global shortcut"), self.shortcut)
-        form.addRow(tr("It works by"), self.talk_style)
+        add_row(form, self.tr("Global shortcut"), self.shortcut,
+                self.tr("Press the keys to use from every application"))
+        add_row(form, self.tr("It works by"), self.talk_style,
+                self.tr("Hold it while you talk, or press once to start and again to send"))
         form.addRow("", self.status)
         form.addRow("", self.error)
-        form.addRow(tr("Tray"), self.close_to_tray)
-        form.addRow(tr("Login"), self.start_at_login)
-        form.addRow(tr("Language"), self.language)
-        form.addRow("", QLabel(tr("A new language takes effect at the next start."),
-                               wordWrap=True))
-        for label, field in ((tr("It works by"), self.talk_style), (tr("Language"), self.language)):
-            field.setAccessibleName(label)
+        form.addRow(self.tr("Tray"), self.close_to_tray)
+        form.addRow(self.tr("Login"), self.start_at_login)
+        add_row(form, self.tr("Language"), self.language,
+                self.tr("The window's language; it takes effect at the next start"))
 
     def load(self, settings: Settings) -> None:
         self.shortcut.setKeySequence(QKeySequence(settings.global_shortcut))

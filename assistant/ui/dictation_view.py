@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.app.dictation import Dictation
+from assistant.ui.a11y import describe
 
 
 def clock(ms: int) -> str:
@@ -29,15 +30,17 @@ class DictationView(QWidget):
         super().__init__()
         self.dictation = dictation
         self.text = QPlainTextEdit(readOnly=True)
-        self.text.setPlaceholderText("Dictation: what you say is written here, segment by "
-                                     "segment, with when you said it.")
-        self.text.setAccessibleName("Dictated text")
+        self.text.setPlaceholderText(self.tr("Dictation: what you say is written here, segment "
+                                             "by segment, with when you said it."))
+        describe(self.text, self.tr("What you dictated, with when you said each part"),
+                 self.tr("Dictated text"))
         self.status = QLabel()
-        self.copy_button = QPushButton("Copy all")
+        self.copy_button = QPushButton(self.tr("Copy all"))
         self.copy_button.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.save_button = QPushButton("Save...")
+        describe(self.copy_button, self.tr("Copy the whole dictation (Ctrl+Shift+C)"))
+        self.save_button = QPushButton(self.tr("Save..."))
         self.save_button.setShortcut(QKeySequence("Ctrl+S"))
-        self.save_button.setToolTip("Save as text, or as SRT subtitles (Ctrl+S)")
+        describe(self.save_button, self.tr("Save as text, or as SRT subtitles (Ctrl+S)"))
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.copy_button)
@@ -60,12 +63,14 @@ class DictationView(QWidget):
         self.text.verticalScrollBar().setValue(self.text.verticalScrollBar().maximum())
         words = sum(len(s.text.split()) for s in segments)
         kept = self.dictation.kept.path
-        self.status.setText(f"{len(segments)} segment{'' if len(segments) == 1 else 's'}, "
-                            f"{words} word{'' if words == 1 else 's'}"
-                            + (f"  ·  kept in {kept}" if kept and segments else ""))
+        self.status.setText(self.tr("%n segment(s)", "", len(segments)) + ", "
+                            + self.tr("%n word(s)", "", words)
+                            + ("  ·  " + self.tr("kept in {path}").format(path=kept)
+                               if kept and segments else ""))
 
     def _choose_file(self) -> None:
-        path, _kind = QFileDialog.getSaveFileName(self, "Save the dictation", "dictation.txt",
-                                                  "Text (*.txt);;Subtitles (*.srt)")
+        path, _kind = QFileDialog.getSaveFileName(self, self.tr("Save the dictation"),
+                                                  "dictation.txt",
+                                                  self.tr("Text (*.txt);;Subtitles (*.srt)"))
         if path:
             self.save_requested.emit(path)

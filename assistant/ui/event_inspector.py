@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from assistant.app.event_log import STREAMING
 from assistant.audio.echo_canceller import EchoReport
+from assistant.ui.a11y import describe
 from assistant.ui.theme import theme
 
 MAX_ROWS = 2000
@@ -38,20 +39,24 @@ class EventInspector(QWidget):
         super().__init__(parent)
         self._echo = echo or EchoReport()
         self.echo_line = QLabel(self._echo.text())
-        self.echo_line.setAccessibleName("Echo cancellation")
+        self.echo_line.setAccessibleName(self.tr("Echo cancellation"))
         self.echo_line.setWordWrap(True)        # a long sentence must not widen the panel
         self._echo_timer = QTimer(self)
         self._echo_timer.setInterval(1000)
         self._echo_timer.timeout.connect(self._show_echo)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["", "Time", "Type"])
+        self.tree.setHeaderLabels(["", self.tr("Time"), self.tr("Type")])
+        describe(self.tree, self.tr("Every event sent (↑) and received (↓), newest last"),
+                 self.tr("Events"))
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setColumnWidth(0, 28)
         self.tree.setColumnWidth(1, 92)
         self.detail = QPlainTextEdit(readOnly=True)
-        self.detail.setPlaceholderText("Select an event to see its JSON.")
-        clear = QPushButton("Clear")
+        self.detail.setPlaceholderText(self.tr("Select an event to see its JSON."))
+        describe(self.detail, self.tr("The selected event's JSON"), self.tr("Event details"))
+        clear = QPushButton(self.tr("Clear"))
+        describe(clear, self.tr("Forget the events shown so far"))
         clear.clicked.connect(self.clear)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)

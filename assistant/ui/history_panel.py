@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.ui.a11y import describe
+
 _ID = Qt.ItemDataRole.UserRole
 
 
@@ -32,20 +34,30 @@ class HistoryPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.search = QLineEdit(placeholderText="Search past conversations")
+        self.search = QLineEdit(placeholderText=self.tr("Search past conversations"))
         self.search.setClearButtonEnabled(True)
+        describe(self.search, self.tr("Find conversations by the words in them"),
+                 self.tr("Search"))
         self.list = QListWidget()
-        self.list.setAccessibleName("Past conversations")
+        describe(self.list, self.tr("Newest first; Enter continues the selected one"),
+                 self.tr("Past conversations"))
         self.preview = QTextBrowser()
-        self.preview.setPlaceholderText("Select a conversation to read it.")
+        self.preview.setPlaceholderText(self.tr("Select a conversation to read it."))
+        describe(self.preview, self.tr("The selected conversation's text"),
+                 self.tr("Conversation"))
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.new_button = QPushButton("New")
-        self.new_button.setToolTip("Start a new conversation (Ctrl+N)")
-        self.continue_button = QPushButton("Continue")
-        self.continue_button.setToolTip("Carry on this conversation: the model gets it back")
-        self.delete_button = QPushButton("Delete")
-        self.export_button = QPushButton("Export...")
+        self.new_button = QPushButton(self.tr("New"))
+        self.continue_button = QPushButton(self.tr("Continue"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.export_button = QPushButton(self.tr("Export..."))
+        for button, text in (
+                (self.new_button, self.tr("Start a new conversation (Ctrl+N)")),
+                (self.continue_button, self.tr("Carry on this conversation: the model gets "
+                                               "it back")),
+                (self.delete_button, self.tr("Delete the selected conversation")),
+                (self.export_button, self.tr("Save it as Markdown or JSON"))):
+            describe(button, text)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.continue_button, self.delete_button,
                        self.export_button):
@@ -111,9 +123,9 @@ class HistoryPanel(QWidget):
         conversation = self.current_id()
         if conversation is None:
             return
-        answer = QMessageBox.question(self, "Delete conversation",
-                                      "Delete this conversation from the history? "
-                                      "This cannot be undone.")
+        answer = QMessageBox.question(self, self.tr("Delete conversation"),
+                                      self.tr("Delete this conversation from the history? "
+                                              "This cannot be undone."))
         if answer == QMessageBox.StandardButton.Yes:
             self.preview.clear()
             self.delete_requested.emit(conversation)
@@ -122,7 +134,8 @@ class HistoryPanel(QWidget):
         conversation = self.current_id()
         if conversation is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Export conversation", "conversation.md",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export conversation"),
+                                              "conversation.md",
                                               "Markdown (*.md);;JSON (*.json)")
         if path:
             self.export_requested.emit(conversation, path)

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.ui.theme import theme
+from assistant.ui.a11y import announce, describe
+from assistant.ui.theme import Colors, theme
 
 
 class KeyDialog(QDialog):
@@ -29,23 +30,34 @@ class KeyDialog(QDialog):
     def __init__(self, keyring_ok: bool, reason: str = "", no_keyring_text: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("OpenAI API key")
+        self.setWindowTitle(self.tr("OpenAI API key"))
         self.setMinimumWidth(480)
-        intro = QLabel(reason or "Paste an API key to talk to a Realtime model. It is kept in "
-                       "your system keyring, never in a file.")
+        intro = QLabel(reason or self.tr("Paste an API key to talk to a Realtime model. It is "
+                                         "kept in your system keyring, never in a file."))
         intro.setWordWrap(True)
         self.key_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password,
                                   placeholderText="sk-...")
-        self.key_edit.setAccessibleName("API key")
-        self.show_box = QCheckBox("Show")
+        describe(self.key_edit, self.tr("Your OpenAI API key, starting with sk-"),
+                 self.tr("API key"))
+        self.show_box = QCheckBox(self.tr("Show"))
+        describe(self.show_box, self.tr("Show the key as you type it"))
         self.show_box.toggled.connect(self._toggle_echo)
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.test_button = QPushButton("Test connection")
-        self.save_button = QPushButton("Save key" if keyring_ok else "Use for this run")
+        self._status_ok: bool | None = None
+        self._status_style = theme().keep_style(self.status, self._status_colour)
+        self.test_button = QPushButton(self.tr("Test connection"))
+        self.save_button = QPushButton(self.tr("Save key") if keyring_ok
+                                       else self.tr("Use for this run"))
         self.save_button.setDefault(True)
-        self.demo_button = QPushButton("Try the offline demo")
-        cancel = QPushButton("Cancel")
+        self.demo_button = QPushButton(self.tr("Try the offline demo"))
+        cancel = QPushButton(self.tr("Cancel"))
+        for button, text in (
+                (self.test_button, self.tr("Check the key against the endpoint")),
+                (self.save_button, self.tr("Keep the key and connect")),
+                (self.demo_button, self.tr("Use the embedded offline server instead")),
+                (cancel, self.tr("Close without changing the key"))):
+            describe(button, text)
         row = QHBoxLayout()
         row.addWidget(self.key_edit, 1)
         row.addWidget(self.show_box)
@@ -77,8 +89,13 @@ class KeyDialog(QDialog):
 
     def show_test_result(self, ok: bool, message: str) -> None:
         self.test_button.setEnabled(True)
-        theme().keep_style(self.status, lambda c: f"color: {c.ok if ok else c.error};")
+        self._status_ok = ok
+        self._status_style.apply()
         self.status.setText(message)
+        announce(self.status, message)
+
+    def _status_colour(self, c: Colors) -> str:
+        return "" if self._status_ok is None else f"color: {c.ok if self._status_ok else c.error};"
 
     def show_saved(self, ok: bool, message: str) -> None:
         if ok:
@@ -92,16 +109,17 @@ class KeyDialog(QDialog):
 
     def _test(self) -> None:
         if not self.key:
-            self.show_test_result(False, "Paste a key first.")
+            self.show_test_result(False, self.tr("Paste a key first."))
             return
         self.test_button.setEnabled(False)
-        self.status.setStyleSheet("")
-        self.status.setText("Testing...")
+        self._status_ok = None
+        self._status_style.apply()
+        self.status.setText(self.tr("Testing..."))
         self.test_requested.emit(self.key)
 
     def _save(self) -> None:
         if not self.key:
-            self.show_test_result(False, "Paste a key first.")
+            self.show_test_result(False, self.tr("Paste a key first."))
             return
         if self._keyring_ok:
             self.save_requested.emit(self.key)

@@ -32,7 +32,7 @@ class LevelMeter(QWidget):
         self.holder, self.label = holder, label
         self.ballistics = MeterBallistics()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(f"{label} level")
+        self.setAccessibleName(self.tr("{label} level").format(label=label))
         self._gradient: QLinearGradient | None = None
         self._gradient_width = -1
         self._last = time.monotonic()

@@ -4,7 +4,7 @@ controller's state and forwards the user's intents; it does no I/O of its own.""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -21,14 +20,16 @@ from PySide6.QtWidgets import (
 from assistant.app.controller import Controller
 from assistant.app.history_browser import HistoryBrowser
 from assistant.app.states import CONNECTING, DISCONNECTED, ERROR
-from assistant.desktop.tray_icons import TRAY_STATE, tray_icon
+from assistant.ui.a11y import describe
 from assistant.ui.event_inspector import EventInspector
 from assistant.ui.history_panel import HistoryPanel
 from assistant.ui.level_meter import LevelMeter
 from assistant.ui.mode_views import MODE_NAMES, ModeViews
 from assistant.ui.settings_dialog import MODE_LABELS
 from assistant.ui.space_to_talk import SpaceToTalk
+from assistant.ui.state_bar import StateBar
 from assistant.ui.theme import Colors, theme
+from assistant.ui.words import translated
 
 
 def window_style(c: Colors) -> str:
@@ -55,47 +56,49 @@ class MainWindow(QMainWindow):
         self.controller, self.browser = controller, browser
         self.close_to_tray = False          # the tray is there and the setting asks for it
         self.state = DISCONNECTED
-        self.setWindowTitle("Voice Assistant")
+        self.setWindowTitle(self.tr("Voice Assistant"))
         self.resize(980, 680)
         theme().keep_style(self, window_style)
-        theme().changed.connect(self._render_state_icon)
         self._build()
         self._wire()
         self._shortcuts()
-        self.render_state(DISCONNECTED, "Disconnected: press Connect (Ctrl+K).")
+        self.render_state(DISCONNECTED, self.tr("Disconnected: press Connect (Ctrl+K)."))
         self.space = SpaceToTalk(self, self.ptt_button, self._ptt_down, self._ptt_up)
 
     # ---- layout -------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.state_dot = QLabel()
-        self.state_dot.setFixedSize(22, 22)
-        self.state_label = QLabel()
-        self.state_label.setObjectName("state")  # clipped, never widening the window
-        self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.connect_button = QPushButton("Connect")
+        self.state_bar = StateBar()
+        bar = self.state_bar
+        self.state_dot, self.state_label, self.retry_button = bar.icon, bar.label, bar.retry_button
+        self.connect_button = QPushButton(self.tr("Connect"))
         self.session_mode_combo = QComboBox()
         for value, label in MODE_NAMES.items():
-            self.session_mode_combo.addItem(label, value)
-        self.session_mode_combo.setToolTip("Talk with the model, dictate, or have what you say "
-                                           "translated aloud (Ctrl+1, Ctrl+2, Ctrl+3)")
+            self.session_mode_combo.addItem(translated(label), value)
+        describe(self.session_mode_combo, self.tr("Talk with the model, dictate, or have what "
+                                                  "you say translated aloud (Ctrl+1, 2, 3)"),
+                 self.tr("Session mode"))
         self.mode_combo = QComboBox()
         for value, label in MODE_LABELS.items():
-            self.mode_combo.addItem(label, value)
-        self.mode_combo.setToolTip("How a turn ends: on release, or when the server hears you stop")
-        self.settings_button = QPushButton("Settings")
-        self.inspector_button = QPushButton("Events")
+            self.mode_combo.addItem(translated(label), value)
+        describe(self.mode_combo, self.tr("How a turn ends: on release, or when the server "
+                                          "hears you stop"), self.tr("Turn mode"))
+        self.settings_button = QPushButton(self.tr("Settings"))
+        self.inspector_button = QPushButton(self.tr("Events"))
         self.inspector_button.setCheckable(True)
-        self.history_button = QPushButton("History")
+        self.history_button = QPushButton(self.tr("History"))
         self.history_button.setCheckable(True)
-        self.history_button.setToolTip("Past conversations (Ctrl+H)")
-        self.retry_button = QPushButton("Retry now")
-        self.retry_button.setVisible(False)
+        for control, text in (
+                (self.connect_button, self.tr("Connect to the endpoint, or disconnect (Ctrl+K)")),
+                (self.settings_button, self.tr("Endpoint, voice, devices, tools, desktop "
+                                               "(Ctrl+,)")),
+                (self.inspector_button, self.tr("Every event sent and received (Ctrl+I)")),
+                (self.history_button, self.tr("Past conversations (Ctrl+H)"))):
+            describe(control, text)
         top = QHBoxLayout()
         top.addWidget(self.history_button)
-        top.addWidget(self.state_dot)
-        top.addWidget(self.state_label, 1)
-        for button in (self.retry_button, self.session_mode_combo, self.mode_combo,
+        top.addWidget(self.state_bar, 1)
+        for button in (self.session_mode_combo, self.mode_combo,
                        self.connect_button,
                        self.settings_button, self.inspector_button):
             top.addWidget(button)
@@ -107,16 +110,23 @@ class MainWindow(QMainWindow):
         self.text_edit, self.consent = self.pane.text_edit, self.pane.consent
         self.send_button = self.pane.send_button
 
-        self.mic_meter = LevelMeter(self.controller.audio.engine.mic_level, "Mic")
-        self.out_meter = LevelMeter(self.controller.audio.engine.out_level, "Assistant")
+        self.mic_meter = LevelMeter(self.controller.audio.engine.mic_level, self.tr("Mic"))
+        self.out_meter = LevelMeter(self.controller.audio.engine.out_level,
+                                    self.tr("Assistant"))
         meters = QVBoxLayout()
         meters.addWidget(self.mic_meter)
         meters.addWidget(self.out_meter)
-        self.ptt_button = QPushButton("Hold to talk  (Space)")
+        self.ptt_button = QPushButton(self.tr("Hold to talk  (Space)"))
         self.ptt_button.setObjectName("ptt")
-        self.mute_button = QPushButton("Mute")
+        describe(self.ptt_button, self.tr("Hold while you talk; release to send. The global "
+                                          "shortcut works from other applications."),
+                 self.tr("Hold to talk"))
+        self.mute_button = QPushButton(self.tr("Mute"))
         self.mute_button.setCheckable(True)
-        self.interrupt_button = QPushButton("Interrupt  (Esc)")
+        describe(self.mute_button, self.tr("Stop sending the microphone (Ctrl+M)"))
+        self.interrupt_button = QPushButton(self.tr("Interrupt  (Esc)"))
+        describe(self.interrupt_button, self.tr("Stop the assistant talking (Esc)"),
+                 self.tr("Interrupt"))
         controls = QHBoxLayout()
         controls.addLayout(meters, 2)
         controls.addWidget(self.ptt_button, 2)
@@ -154,7 +164,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         c = self.controller
         c.state_changed.connect(self.render_state)
-        c.keeper.countdown.connect(self.render_countdown)
+        c.keeper.countdown.connect(self.state_bar.render_countdown)
         self.retry_button.clicked.connect(c.retry_now)
         c.hint.connect(lambda text: self.statusBar().showMessage(text, 4000))
         c.events.logged.connect(self.inspector.add_event)
@@ -213,21 +223,15 @@ class MainWindow(QMainWindow):
 
     def render_state(self, state: str, detail: str) -> None:
         self.state = state
-        self._render_state_icon()
-        self.state_label.setText(f"{state.title()}  ·  {detail}" if detail else state.title())
-        self.state_label.setToolTip(detail)
+        self.state_bar.show_state(state, detail)
         connected = state not in (DISCONNECTED, ERROR, CONNECTING)
-        self.connect_button.setText("Disconnect" if state != DISCONNECTED and state != ERROR
-                                    else "Connect")
+        self.connect_button.setText(self.tr("Disconnect") if state not in (DISCONNECTED, ERROR)
+                                    else self.tr("Connect"))
         self.ptt_button.setEnabled(connected)
         self.interrupt_button.setEnabled(connected)
-        self.retry_button.setVisible(False)
 
-    def _render_state_icon(self) -> None:
-        """The state's shape (the tray's icons), in the text colour: never colour alone."""
-        ink = self.palette().color(QPalette.ColorRole.WindowText)
-        self.state_dot.setPixmap(tray_icon(TRAY_STATE.get(self.state, "idle"), ink).pixmap(20))
-        self.state_dot.setAccessibleName(f"State: {self.state}")
+    def render_countdown(self, seconds: int, why: str) -> None:
+        self.state_bar.render_countdown(seconds, why)
 
     def _show_history(self, on: bool) -> None:
         """A panel shown in a splitter comes back at the width it had hidden: none."""
@@ -239,17 +243,11 @@ class MainWindow(QMainWindow):
         self.mute_button.blockSignals(True)
         self.mute_button.setChecked(muted)
         self.mute_button.blockSignals(False)
-        self.mute_button.setText("Unmute" if muted else "Mute")
-
-    def render_countdown(self, seconds: int, why: str) -> None:
-        """Waiting to reconnect: when, why, and a way to try now."""
-        if seconds > 0:
-            self.render_state(CONNECTING, f"Reconnecting in {seconds} s  ·  {why}")
-        self.retry_button.setVisible(seconds > 0)
+        self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
 
     def render_offline(self, offline: bool) -> None:
-        self.banner.setText("<b>Offline demo</b>: replies come from the embedded server, not a "
-                            "model. <a href='key'>Add an API key...</a>")
+        self.banner.setText(self.tr("<b>Offline demo</b>: replies come from the embedded "
+                                    "server, not a model. <a href='key'>Add an API key...</a>"))
         self.banner.setVisible(offline)
 
     def select_mode(self, mode: str) -> None:

@@ -6,15 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStackedWidget
 
 from assistant.app.controller import Controller
 from assistant.ui.conversation_pane import ConversationPane
 from assistant.ui.dictation_view import DictationView
 from assistant.ui.translation_view import TranslationView
+from assistant.ui.words import QT_TRANSLATE_NOOP
 
-MODE_NAMES = {"conversation": "Conversation", "dictation": "Dictation",
-              "translation": "Translation"}
+MODE_NAMES = {"conversation": QT_TRANSLATE_NOOP("Words", "Conversation"),
+              "dictation": QT_TRANSLATE_NOOP("Words", "Dictation"),
+              "translation": QT_TRANSLATE_NOOP("Words", "Translation")}
 
 
 class ModeViews(QStackedWidget):
@@ -47,4 +50,5 @@ class ModeViews(QStackedWidget):
 
     @staticmethod
     def _saved(path: str, problem: str | None, tell: Callable[[str], None]) -> None:
-        tell(problem or f"Saved {Path(path).name}.")
+        tell(problem or QCoreApplication.translate("ModeViews", "Saved {name}.").format(
+            name=Path(path).name))

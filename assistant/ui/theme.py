@@ -84,9 +84,10 @@ class Theme(QObject):
     def colors(self) -> Colors:
         return DARK if self.dark else LIGHT
 
-    def keep_style(self, widget: QWidget, make: Callable[[Colors], str]) -> None:
-        """Give `widget` the style sheet `make` writes, now and after every switch."""
-        _Restyler(widget, make, self)
+    def keep_style(self, widget: QWidget, make: Callable[[Colors], str]) -> _Restyler:
+        """Give `widget` the style sheet `make` writes, now and after every switch (and when
+        the returned restyler's apply() is called, for a style that depends on more)."""
+        return _Restyler(widget, make, self)
 
     def _follow(self, scheme: Qt.ColorScheme) -> None:
         if scheme == Qt.ColorScheme.Unknown:

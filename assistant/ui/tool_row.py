@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 
 from assistant.app.tool_calls import ToolCall
@@ -26,18 +27,19 @@ class ToolRow:
 
     def status(self) -> str:
         if self.waiting:
-            return "waiting for your answer below"
+            return tr("waiting for your answer below")
         if self.output is None:
-            return "running…"
+            return tr("running…")
         shown = _short(self.output)
-        return f"{'failed: ' if self.failed else '→ '}{shown}  ·  {_duration(self.seconds)}"
+        lead = tr("failed:") + " " if self.failed else "→ "
+        return f"{lead}{shown}  ·  {_duration(self.seconds)}"
 
     def plain(self) -> str:
         """The row as text (what a screen reader reads, and what tests check)."""
         lines = [f"{self.title()} {_short(self.call.arguments)}  {self.status()}"]
         if self.expanded:
-            lines += [f"arguments: {pretty_arguments(self.call.arguments)}",
-                      f"result: {pretty_arguments(self.output or '')}"]
+            lines += [f"{tr('arguments')}: {pretty_arguments(self.call.arguments)}",
+                      f"{tr('result')}: {pretty_arguments(self.output or '')}"]
         return NEW_LINE.join(lines)
 
     def title(self) -> str:
@@ -57,11 +59,12 @@ class ToolRow:
         link.setAnchorHref(f"tool:{self.call.call_id}")
         link.setFontUnderline(True)
         cursor.insertText("   ", _format(c.muted))
-        cursor.insertText("hide" if self.expanded else "details", link)
+        cursor.insertText(tr("hide") if self.expanded else tr("details"), link)
         if self.expanded:
             mono = _format(c.text)
             mono.setFontFamilies(["monospace"])
-            for label, text in (("arguments", self.call.arguments), ("result", self.output)):
+            for label, text in ((tr("arguments"), self.call.arguments),
+                                (tr("result"), self.output)):
                 body = pretty_arguments(text or "").replace("\n", NEW_LINE)
                 cursor.insertText(f"{NEW_LINE}{label}: {body}", mono)
 
@@ -82,4 +85,10 @@ def _short(text: str) -> str:
 def _duration(seconds: float | None) -> str:
     if seconds is None:
         return ""
-    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.1f} s"
+    locale = QLocale()
+    return f"{locale.toString(seconds * 1000, 'f', 0)} ms" if seconds < 1 else \
+        f"{locale.toString(seconds, 'f', 1)} s"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ToolRow", text)

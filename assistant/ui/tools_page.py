@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,10 +31,13 @@ from assistant.app.tool_config import (
     parse_servers,
     servers_text,
 )
+from assistant.ui.a11y import describe
 from assistant.ui.theme import theme
+from assistant.ui.words import QT_TRANSLATE_NOOP, translated
 
 ToolInfo = tuple[str, str, bool]          # name, title, asks first
-APPROVALS = {"always": "Ask me each time", "never": "Never ask"}
+APPROVALS = {"always": QT_TRANSLATE_NOOP("Words", "Ask me each time"),
+             "never": QT_TRANSLATE_NOOP("Words", "Never ask")}
 
 
 class ToolsPage(QWidget):
@@ -42,15 +46,17 @@ class ToolsPage(QWidget):
         self._always: set[str] = set()
         self._with_token = with_token
         self.checks: dict[str, QCheckBox] = {}
-        builtin = QGroupBox("Built-in tools the assistant may use")
+        builtin = QGroupBox(self.tr("Built-in tools the assistant may use"))
         rows = QVBoxLayout(builtin)
         for name, title, asks in tools:
-            check = QCheckBox(f"{title}{'  (asks first)' if asks else ''}")
-            check.setToolTip(name)
+            shown = QCoreApplication.translate("Tools", title)
+            check = QCheckBox(shown + ("  " + self.tr("(asks first)") if asks else ""))
+            describe(check, self.tr("Lets the model call {name}").format(name=name))
             rows.addWidget(check)
             self.checks[name] = check
         self.always_label = QLabel(wordWrap=True)
-        self.forget = QPushButton("Ask again for every tool")
+        self.forget = QPushButton(self.tr("Ask again for every tool"))
+        describe(self.forget, self.tr("Every tool asks for permission again"))
         self.forget.clicked.connect(self._forget_always)
         rows.addWidget(self.always_label)
         rows.addWidget(self.forget)
@@ -59,19 +65,25 @@ class ToolsPage(QWidget):
         layout.addWidget(self._servers_group())
 
     def _servers_group(self) -> QGroupBox:
-        box = QGroupBox("Remote MCP servers (the model's service calls them)")
+        box = QGroupBox(self.tr("Remote MCP servers (the model's service calls them)"))
         self.servers = QTableWidget(0, 4)
-        self.servers.setHorizontalHeaderLabels(["Label", "Address (https://...)", "Approval",
-                                                "Token"])
+        self.servers.setHorizontalHeaderLabels([self.tr("Label"),
+                                                self.tr("Address (https://...)"),
+                                                self.tr("Approval"), self.tr("Token")])
         self.servers.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.servers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.servers.setAccessibleName("Remote MCP servers")
+        describe(self.servers, self.tr("One row per server: its label, address, whether "
+                                       "calls ask first, and its token"),
+                 self.tr("Remote MCP servers"))
         self.servers.setWordWrap(False)
-        add, remove = QPushButton("Add server"), QPushButton("Remove server")
+        add, remove = QPushButton(self.tr("Add server")), QPushButton(self.tr("Remove server"))
+        describe(add, self.tr("A new row for a server"))
+        describe(remove, self.tr("Remove the selected server"))
         add.clicked.connect(lambda: self.add_server(McpServer("", "https://")))
         remove.clicked.connect(lambda: self.servers.removeRow(self.servers.currentRow()))
-        hint = QLabel(f"The offline demo emulates one, with tools add and save_note, at "
-                      f"{DEMO_MCP_URL}. Tokens are kept in the system keyring.", wordWrap=True)
+        hint = QLabel(self.tr("The offline demo emulates one, with tools add and save_note, at "
+                              "{url}. Tokens are kept in the system keyring.").format(
+                                  url=DEMO_MCP_URL), wordWrap=True)
         self.server_error = QLabel(wordWrap=True)
         theme().keep_style(self.server_error, lambda c: f"color: {c.error};")
         buttons = QHBoxLayout()
@@ -92,12 +104,17 @@ class ToolsPage(QWidget):
         self.servers.setItem(row, 1, QTableWidgetItem(server.url))
         approval = QComboBox()
         for value, label in APPROVALS.items():
-            approval.addItem(label, value)
+            approval.addItem(translated(label), value)
+        describe(approval, self.tr("Whether a call to this server asks you first"),
+                 self.tr("Approval"))
         approval.setCurrentIndex(max(0, approval.findData(server.approval)))
         self.servers.setCellWidget(row, 2, approval)
         token = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        token.setPlaceholderText("saved" if server.label in self._with_token else "none")
-        token.setAccessibleName(f"Token for {server.label or 'the new server'}")
+        token.setPlaceholderText(self.tr("saved") if server.label in self._with_token
+                                 else self.tr("none"))
+        describe(token, self.tr("Sent as a bearer token; kept in the system keyring"),
+                 self.tr("Token for {server}").format(server=server.label) if server.label
+                 else self.tr("Token for the new server"))
         self.servers.setCellWidget(row, 3, token)
 
     def new_tokens(self) -> dict[str, str]:
@@ -119,7 +136,8 @@ class ToolsPage(QWidget):
         try:
             servers = parse_servers(settings.mcp_servers)
         except ValueError as exc:
-            self.server_error.setText(f"The saved servers could not be read: {exc}")
+            self.server_error.setText(self.tr("The saved servers could not be read: {why}")
+                                      .format(why=exc))
             servers = []
         for server in servers:
             self.add_server(server)
@@ -151,6 +169,6 @@ class ToolsPage(QWidget):
         self._show_always()
 
     def _show_always(self) -> None:
-        shown = ", ".join(sorted(self._always)) or "none"
-        self.always_label.setText(f"Allowed without asking: {shown}")
+        shown = ", ".join(sorted(self._always)) or self.tr("none")
+        self.always_label.setText(self.tr("Allowed without asking: {tools}").format(tools=shown))
         self.forget.setEnabled(bool(self._always))

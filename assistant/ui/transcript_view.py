@@ -7,18 +7,23 @@ from PySide6.QtGui import QColor, QFont, QTextBlock, QTextBlockFormat, QTextChar
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from assistant.app.tool_calls import ToolCall
+from assistant.ui.a11y import describe
 from assistant.ui.theme import recolor, theme
 from assistant.ui.tool_row import ToolRow
+from assistant.ui.words import QT_TRANSLATE_NOOP, translated
 
-_ROLES = {"user": "You", "assistant": "Assistant"}
+_ROLES = {"user": QT_TRANSLATE_NOOP("Words", "You"),
+          "assistant": QT_TRANSLATE_NOOP("Words", "Assistant")}
 
 
 class TranscriptView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
-        self.setPlaceholderText("The conversation appears here. Hold Space to talk, "
-                                "or type a message below.")
+        self.setPlaceholderText(self.tr("The conversation appears here. Hold Space to talk, "
+                                        "or type a message below."))
+        describe(self, self.tr("The conversation, newest at the bottom"),
+                 self.tr("Conversation"))
         self.document().setDocumentMargin(12)
         self._bodies: dict[str, QTextBlock] = {}
         self._texts: dict[str, str] = {}
@@ -35,7 +40,7 @@ class TranscriptView(QTextBrowser):
         if item_id in self._bodies:
             return
         c = theme().colors
-        label = _ROLES.get(role, role.title())
+        label = translated(_ROLES[role]) if role in _ROLES else role.title()
         color = c.user if role == "user" else c.assistant if role == "assistant" else c.muted
         cursor = self._end_cursor()
         if not self.document().isEmpty():

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.app.translation_log import TranslationLog
+from assistant.ui.a11y import describe
 
 
 class TranslationView(QWidget):
@@ -23,17 +24,20 @@ class TranslationView(QWidget):
         super().__init__()
         self.log = log
         self.source, self.target = QPlainTextEdit(readOnly=True), QPlainTextEdit(readOnly=True)
-        self.source.setAccessibleName("What you said")
-        self.target.setAccessibleName("The translation")
-        self.source.setPlaceholderText("Speak: what you say appears here...")
-        self.target.setPlaceholderText("...and its translation here, spoken aloud.")
+        describe(self.source, self.tr("The words the interpreter heard"),
+                 self.tr("What you said"))
+        describe(self.target, self.tr("The interpreter's words, as it speaks them"),
+                 self.tr("The translation"))
+        self.source.setPlaceholderText(self.tr("Speak: what you say appears here..."))
+        self.target.setPlaceholderText(self.tr("...and its translation here, spoken aloud."))
         self.target_label = QLabel()
         self.kept_label = QLabel()
-        self.save_button = QPushButton("Save...")
+        self.save_button = QPushButton(self.tr("Save..."))
         self.save_button.setShortcut(QKeySequence("Ctrl+S"))
+        describe(self.save_button, self.tr("Save both sides as text (Ctrl+S)"))
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel("<b>What you said</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>" + self.tr("What you said") + "</b>"), 0, 0)
         grid.addWidget(self.target_label, 0, 1)
         grid.addWidget(self.source, 1, 0)
         grid.addWidget(self.target, 1, 1)
@@ -46,7 +50,8 @@ class TranslationView(QWidget):
         self.save_button.clicked.connect(self._choose_file)
 
     def set_language(self, language: str) -> None:
-        self.target_label.setText(f"<b>Translation ({language})</b>")
+        self.target_label.setText("<b>" + self.tr("Translation ({language})").format(
+            language=language) + "</b>")
 
     def _heard(self, delta: str) -> None:
         _append(self.source, delta)
@@ -57,15 +62,15 @@ class TranslationView(QWidget):
 
     def _show_kept(self) -> None:
         kept = self.log.kept.path
-        self.kept_label.setText(f"Kept in {kept}" if kept else "")
+        self.kept_label.setText(self.tr("Kept in {path}").format(path=kept) if kept else "")
 
     def _clear(self) -> None:
         self.source.clear()
         self.target.clear()
 
     def _choose_file(self) -> None:
-        path, _kind = QFileDialog.getSaveFileName(self, "Save the translation",
-                                                  "translation.txt", "Text (*.txt)")
+        path, _kind = QFileDialog.getSaveFileName(self, self.tr("Save the translation"),
+                                                  "translation.txt", self.tr("Text (*.txt)"))
         if path:
             self.save_requested.emit(path)
 

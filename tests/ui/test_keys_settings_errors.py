@@ -116,11 +116,11 @@ async def test_settings_dialog_saves_and_lists_devices(make_shell, qtbot):
     shell = await make_shell("--offline")
     shell.open_settings()
     dialog = shell.settings_dialog
-    assert dialog.input_device.itemText(1) == "Fake Microphone"
-    assert dialog.output_device.itemText(1) == "Fake Speaker"
-    dialog.voice.setCurrentIndex(dialog.voice.findData("cedar"))
-    dialog.mode.setCurrentIndex(dialog.mode.findData("semantic_vad"))
-    dialog.base_url.setText("wss://example.test/v1")
+    assert dialog.general.input_device.itemText(1) == "Fake Microphone"
+    assert dialog.general.output_device.itemText(1) == "Fake Speaker"
+    dialog.general.voice.setCurrentIndex(dialog.general.voice.findData("cedar"))
+    dialog.general.mode.setCurrentIndex(dialog.general.mode.findData("semantic_vad"))
+    dialog.general.base_url.setText("wss://example.test/v1")
     listed = []
     shell.controller.audio.devices_changed.connect(lambda inputs, outputs: listed.append(inputs))
     dialog.rescan_requested.emit()
@@ -240,7 +240,7 @@ async def test_echo_cancellation_is_a_setting_and_the_events_panel_shows_it(make
     assert shell.window.inspector.echo_line.text() == "Echo cancellation: on"
     shell.open_settings()
     dialog = shell.settings_dialog
-    dialog.echo_cancellation.setCurrentIndex(dialog.echo_cancellation.findData("off"))
+    dialog.general.echo_cancellation.setCurrentIndex(dialog.general.echo_cancellation.findData("off"))
     dialog._accept()
     await until(lambda: engine.playback is not None and engine.echo.status == "off (Settings)",
                 message="the devices reopen without the canceller")

@@ -1,0 +1,189 @@
+"""The settings' General tab: endpoint and key, conversation, turn detection, audio devices."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from assistant.app.settings import Settings
+from assistant.config import VOICES
+from assistant.realtime.session_config import EAGERNESS
+from assistant.ui.a11y import add_row, describe
+from assistant.ui.words import translated
+
+
+class GeneralPage(QWidget):
+    rescan_requested = Signal()
+    change_key_requested = Signal()
+    remove_key_requested = Signal()
+
+    def __init__(self, inputs: list[str], outputs: list[str], modes: dict[str, str],
+                 echo_labels: dict[str, str], default_device: str) -> None:
+        super().__init__()
+        self._modes, self._echo, self._default = modes, echo_labels, default_device
+        self._current = ("", "")
+        page = QVBoxLayout(self)
+        for group in (self._endpoint_group(), self._voice_group(), self._turn_group(),
+                      self._audio_group(inputs, outputs)):
+            page.addWidget(group)
+
+    def _endpoint_group(self) -> QGroupBox:
+        box, form = group(self.tr("Endpoint"))
+        self.base_url = QLineEdit()
+        self.auth = combo({"bearer": "Authorization: Bearer", "api-key": "api-key header"})
+        self.dialect = combo({"ga": "GA", "beta": "Beta (OpenAI-Beta: realtime=v1)"})
+        self.model = QLineEdit()
+        change_key = QPushButton(self.tr("Change key..."))
+        remove_key = QPushButton(self.tr("Remove key"))
+        describe(change_key, self.tr("Enter another API key for this endpoint"))
+        describe(remove_key, self.tr("Delete this endpoint's key from the system keyring"))
+        change_key.clicked.connect(self.change_key_requested)
+        remove_key.clicked.connect(self.remove_key_requested)
+        keys = QHBoxLayout()
+        keys.addWidget(change_key)
+        keys.addWidget(remove_key)
+        keys.addStretch(1)
+        add_row(form, self.tr("Base URL"), self.base_url,
+                self.tr("Where the Realtime API is: OpenAI, Azure or a compatible server"))
+        add_row(form, self.tr("Authentication"), self.auth,
+                self.tr("How the key is sent: OpenAI uses Bearer, Azure an api-key header"))
+        add_row(form, self.tr("Dialect"), self.dialect,
+                self.tr("GA for today's API; Beta for endpoints that still speak it"))
+        add_row(form, self.tr("Model"), self.model,
+                self.tr("The realtime model (on Azure: the deployment's name)"))
+        form.addRow(self.tr("API key"), keys)
+        return box
+
+    def _voice_group(self) -> QGroupBox:
+        box, form = group(self.tr("Conversation"))
+        self.voice = combo({v: v for v in VOICES})
+        self.instructions = QPlainTextEdit()
+        self.instructions.setFixedHeight(64)
+        self.transcription = QLineEdit()
+        self.transcription.setPlaceholderText(self.tr("empty: no transcript of what you say"))
+        add_row(form, self.tr("Voice"), self.voice, self.tr("The voice the assistant speaks in"))
+        add_row(form, self.tr("Instructions"), self.instructions,
+                self.tr("What the model is told about how to behave"))
+        add_row(form, self.tr("Transcription model"), self.transcription,
+                self.tr("Writes down what you say, for the conversation's text"))
+        return box
+
+    def _turn_group(self) -> QGroupBox:
+        box, form = group(self.tr("Turn detection"))
+        self.mode = combo({value: translated(label) for value, label in self._modes.items()})
+        self.threshold = QDoubleSpinBox(minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2)
+        self.silence = QSpinBox(minimum=100, maximum=5000, singleStep=50, suffix=" ms")
+        self.prefix = QSpinBox(minimum=0, maximum=2000, singleStep=50, suffix=" ms")
+        self.eagerness = combo({e: e for e in EAGERNESS})
+        add_row(form, self.tr("Mode"), self.mode,
+                self.tr("Push-to-talk, or let the server hear when you stop"))
+        add_row(form, self.tr("Threshold (server VAD)"), self.threshold,
+                self.tr("How loud speech must be; higher ignores more noise"))
+        add_row(form, self.tr("Silence before a reply"), self.silence,
+                self.tr("How long a pause ends your turn"))
+        add_row(form, self.tr("Audio kept before speech"), self.prefix,
+                self.tr("Sound from just before you spoke, so the first word is whole"))
+        add_row(form, self.tr("Eagerness (semantic VAD)"), self.eagerness,
+                self.tr("How soon the model answers: low waits longer"))
+        return box
+
+    def _audio_group(self, inputs: list[str], outputs: list[str]) -> QGroupBox:
+        box, form = group(self.tr("Audio"))
+        self.input_device, self.output_device = QComboBox(), QComboBox()
+        self.set_devices(inputs, outputs)
+        rescan = QPushButton(self.tr("Re-scan devices"))
+        describe(rescan, self.tr("Look again for microphones and speakers"))
+        rescan.clicked.connect(self.rescan_requested)
+        self.echo_cancellation = combo({v: translated(t) for v, t in self._echo.items()})
+        self.echo_noise = QCheckBox(self.tr("Also remove steady noise (fans, hum) on this "
+                                            "computer"))
+        describe(self.echo_noise, self.tr("WebRTC's noise suppression, before the audio is sent"))
+        self.echo_guard = QCheckBox(self.tr("Echo guard: don't let the assistant hear itself "
+                                            "on speakers"))
+        describe(self.echo_guard, self.tr("Ignore the microphone while it only hears the "
+                                          "assistant's own voice"))
+        add_row(form, self.tr("Microphone"), self.input_device, self.tr("The microphone to use"))
+        add_row(form, self.tr("Speaker"), self.output_device, self.tr("Where the assistant speaks"))
+        form.addRow("", rescan)
+        add_row(form, self.tr("Echo cancellation"), self.echo_cancellation,
+                self.tr("Take the assistant's voice out of the microphone, so you can talk "
+                        "over it on speakers"))
+        form.addRow("", self.echo_noise)
+        form.addRow("", self.echo_guard)
+        return box
+
+    def set_devices(self, inputs: list[str], outputs: list[str]) -> None:
+        for box, names, current in ((self.input_device, inputs, self._current[0]),
+                                    (self.output_device, outputs, self._current[1])):
+            box.clear()
+            box.addItem(translated(self._default), "")
+            for name in names:
+                box.addItem(name, name)
+            if current and box.findData(current) < 0:
+                box.addItem(self.tr("{device} (not connected)").format(device=current), current)
+            box.setCurrentIndex(max(0, box.findData(current)))
+
+    def load(self, s: Settings) -> None:
+        self._current = (s.input_device, s.output_device)
+        self.base_url.setText(s.base_url)
+        select(self.auth, s.auth)
+        select(self.dialect, s.dialect)
+        self.model.setText(s.model)
+        select(self.voice, s.voice)
+        self.instructions.setPlainText(s.instructions)
+        self.transcription.setText(s.transcription_model)
+        select(self.mode, s.mode)
+        self.threshold.setValue(s.vad_threshold)
+        self.silence.setValue(s.vad_silence_ms)
+        self.prefix.setValue(s.vad_prefix_ms)
+        select(self.eagerness, s.eagerness)
+        select(self.input_device, s.input_device)
+        select(self.output_device, s.output_device)
+        self.echo_guard.setChecked(s.echo_guard)
+        select(self.echo_cancellation, s.echo_cancellation)
+        self.echo_noise.setChecked(s.echo_noise_suppression)
+
+    def apply(self, s: Settings) -> Settings:
+        return dataclasses.replace(
+            s, base_url=self.base_url.text().strip(), auth=self.auth.currentData(),
+            dialect=self.dialect.currentData(), model=self.model.text().strip(),
+            voice=self.voice.currentData(), instructions=self.instructions.toPlainText(),
+            transcription_model=self.transcription.text().strip(), mode=self.mode.currentData(),
+            vad_threshold=self.threshold.value(), vad_silence_ms=self.silence.value(),
+            vad_prefix_ms=self.prefix.value(), eagerness=self.eagerness.currentData(),
+            input_device=self.input_device.currentData(),
+            output_device=self.output_device.currentData(),
+            echo_guard=self.echo_guard.isChecked(),
+            echo_cancellation=self.echo_cancellation.currentData(),
+            echo_noise_suppression=self.echo_noise.isChecked())
+
+
+def group(title: str) -> tuple[QGroupBox, QFormLayout]:
+    box = QGroupBox(title)
+    return box, QFormLayout(box)
+
+
+def combo(options: dict[str, str]) -> QComboBox:
+    box = QComboBox()
+    for value, label in options.items():
+        box.addItem(label, value)
+    return box
+
+
+def select(box: QComboBox, value: str) -> None:
+    box.setCurrentIndex(max(0, box.findData(value)))
