@@ -42,3 +42,23 @@ async def sim():
         server.on_wire = server.wire = WireLog()
         yield server
     server.wire.check(client=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_catalogue():
+    """The app installs its catalogue at start (app.main); in-process tests build the window
+    without main(), so English (its plural forms) is installed here, fresh from the .ts."""
+    import sys
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "packaging"))
+    import translations
+
+    from assistant.ui.translations import install
+
+    translations.compile_all()
+    app = QApplication.instance() or QApplication([])
+    install(app, "en")
+    yield

@@ -120,8 +120,9 @@ class AudioSupervisor(QObject):
         if session is not None and session.is_open:
             self.start(session, devices)
             if announce:
-                self.notice.emit(f"Audio reopened on {self.device_names()}." if devices
-                                 else "Audio is off: choose devices in Settings (Ctrl+,).")
+                self.notice.emit(self.tr("Audio reopened on {devices}.").format(
+                    devices=self.device_names()) if devices
+                    else self.tr("Audio is off: choose devices in Settings (Ctrl+,)."))
         self.emit_devices()
 
     def emit_devices(self) -> None:
@@ -131,7 +132,7 @@ class AudioSupervisor(QObject):
     def device_names(self) -> str:
         names = [stream.device.name for stream in (self.engine.capture, self.engine.playback)
                  if stream is not None]
-        return " and ".join(f"'{name}'" for name in names) or "no device"
+        return self.tr(" and ").join(f"'{name}'" for name in names) or self.tr("no device")
 
     def terminate(self) -> None:
         self._check.stop()

@@ -3,18 +3,22 @@ and the status line's "ready" sentence for each way of talking."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
+from assistant.app.local_format import counted
 from assistant.errors import AssistantError
 
-CUT_OFF = " (cut off: the connection dropped)"
+CUT_OFF = " (cut off: the connection dropped)"         # kept in the history: one language
 
 
 def lost(error: AssistantError, roles: set[str]) -> str:
     """The connection dropped; `roles`: whose turns were in flight (and so were lost)."""
     said = [str(error)]
     if "user" in roles:
-        said.append("What you were saying was not sent; please say it again.")
+        said.append(QCoreApplication.translate(
+            "Notices", "What you were saying was not sent; please say it again."))
     if "assistant" in roles:
-        said.append("The reply in progress was lost.")
+        said.append(QCoreApplication.translate("Notices", "The reply in progress was lost."))
     return " ".join(said)
 
 
@@ -22,13 +26,12 @@ def opened(reason: str, reconnects: int, left_out: int) -> list[str]:
     """A new session has the conversation: after a drop, or a rollover (one marker line)."""
     said = []
     if reason == "rollover":
-        said.append("— A new session (the time limit); the conversation carries on —")
+        said.append(QCoreApplication.translate(
+            "Notices", "— A new session (the time limit); the conversation carries on —"))
     elif reason == "reconnect":
-        said.append(f"Reconnected after {reconnects} drop{'' if reconnects == 1 else 's'}; "
-                    "the conversation carries on.")
+        said.append(counted.reconnected(reconnects))
     if left_out:
-        said.append(f"The {left_out} oldest items of this long conversation did not fit the new "
-                    "session's token budget; the model has the rest.")
+        said.append(counted.left_out(left_out))
     return said
 
 
@@ -36,9 +39,12 @@ def ready(where: str, turn_mode: str, session_mode: str) -> str:
     """What the user can do now, in the status line."""
     push = turn_mode == "none"
     if session_mode == "dictation":
-        how = "hold Space or the button to dictate" if push else "speak: it is written down"
+        how = QCoreApplication.translate("Notices", "hold Space or the button to dictate") \
+            if push else QCoreApplication.translate("Notices", "speak: it is written down")
     elif session_mode == "translation":
-        how = "hold Space or the button to speak" if push else "speak: it is translated aloud"
+        how = QCoreApplication.translate("Notices", "hold Space or the button to speak") \
+            if push else QCoreApplication.translate("Notices", "speak: it is translated aloud")
     else:
-        how = "hold Space or the button to talk" if push else "talk any time"
+        how = QCoreApplication.translate("Notices", "hold Space or the button to talk") \
+            if push else QCoreApplication.translate("Notices", "talk any time")
     return f"{where}  ·  {how}"

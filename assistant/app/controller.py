@@ -101,7 +101,7 @@ class Controller(QObject):
             self.keeper.offline = offline
             self.offline_changed.emit(offline)
         # The state says "connecting" at once, so nothing reads the old session's state as ours.
-        self.set_state(CONNECTING, "Connecting...")
+        self.set_state(CONNECTING, self.tr("Connecting..."))
         self.audio.stop()
         self.keeper.open(self.keeper.offline)
 
@@ -151,10 +151,10 @@ class Controller(QObject):
 
     def ptt_press(self) -> None:
         if self.bridge is None or self.session is None:
-            self.hint.emit("Not connected: wait for the connection to talk.")
+            self.hint.emit(self.tr("Not connected: wait for the connection to talk."))
             return
         self.bridge.press()
-        self.set_state(LISTENING, "recording: release to send")
+        self.set_state(LISTENING, self.tr("recording: release to send"))
 
     def ptt_release(self) -> None:
         if self.bridge is None or self.session is None:
@@ -162,7 +162,7 @@ class Controller(QObject):
         if self.bridge.release():
             self.set_state(THINKING, self.where())
         else:
-            self.hint.emit("Hold the button (or Space) while you talk; a tap is ignored.")
+            self.hint.emit(self.tr("Hold the button (or Space) while you talk; a tap is ignored."))
             self.set_state(LISTENING, self.ready_text())
 
     def send_text(self, text: str) -> None:
@@ -170,7 +170,7 @@ class Controller(QObject):
         if not text:
             return
         if self.session is None or not self.session.is_open:
-            self.notice.emit("Not connected: connect first to send a message.")
+            self.notice.emit(self.tr("Not connected: connect first to send a message."))
             return
         self.session.add_text_message(text)
         self.session.create_response()
@@ -186,7 +186,7 @@ class Controller(QObject):
         if settings.tools_changed(before):
             self.tools.declare_again()
         if settings.needs_reconnect(before) and self.session is not None:
-            self.hint.emit("The new settings apply when you reconnect (Ctrl+K twice).")
+            self.hint.emit(self.tr("The new settings apply when you reconnect (Ctrl+K twice)."))
 
     def rescan_devices(self) -> None:     # PortAudio restarts; devices in use are reopened
         self.audio.reopen(self.session)
@@ -226,7 +226,7 @@ class Controller(QObject):
         if roles or not isinstance(error, SessionExpired):   # a rollover: one marker line
             self.notice.emit(notices.lost(error, roles))
         if error.retryable:
-            self.set_state(CONNECTING, "Reconnecting...")
+            self.set_state(CONNECTING, self.tr("Reconnecting..."))
 
     def session_failed(self, error: AssistantError) -> None:
         self.audio.stop()
@@ -269,7 +269,7 @@ class Controller(QObject):
         self.state_changed.emit(state, detail)
 
     def where(self) -> str:
-        return "offline demo" if self.offline else \
+        return self.tr("offline demo") if self.offline else \
             self.session.endpoint.display() if self.session else ""
 
     def ready_text(self) -> str:

@@ -124,16 +124,21 @@ class DesktopIntegration(QObject):
 
     def _on_consent(self, call: Any) -> None:
         if self.tray is not None and self._needs_attention():
-            self.tray.notify("A tool asks for permission",
-                             f"{call.name} waits for Allow or Deny in the window.")
+            self.tray.notify(self.tr("A tool asks for permission"),
+                             self.tr("{tool} waits for Allow or Deny in the window.").format(
+                                 tool=call.name))
 
     def _on_countdown(self, seconds: int, why: str) -> None:
         if self.tray is not None and seconds > 0 and self._needs_attention() \
                 and not self._lost_told:
             self._lost_told = True
-            self.tray.notify("Connection lost", f"{why}. Reconnecting in {seconds} s.")
+            self.tray.notify(self.tr("Connection lost"),
+                             self.tr("{why}. Reconnecting in {seconds} s.").format(
+                                 why=why, seconds=seconds))
 
     def _on_hidden(self) -> None:
         if self.tray is not None:
-            self.tray.notify("Still running", "Voice Assistant is in the tray; "
-                             f"{self._applied.global_shortcut} talks to it from anywhere.")
+            self.tray.notify(self.tr("Still running"),
+                             self.tr("Voice Assistant is in the tray; {shortcut} talks to it "
+                                     "from anywhere.").format(
+                                 shortcut=self._applied.global_shortcut))

@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 from typing import Any, Protocol
 
+from PySide6.QtCore import QCoreApplication
+
 from assistant.app.conversation_record import ConversationRecord
 from assistant.app.states import LISTENING, SPEAKING, THINKING
 from assistant.app.tool_calls import ToolCall, ToolCalls
@@ -74,7 +76,8 @@ def _assistant_delta(c: Conversation, e: Event) -> None:
         return                                   # text the user will never hear
     c.show_text("assistant", item_id, str(e.get("delta", "")), False)
     if c.state != SPEAKING:
-        c.set_state(SPEAKING, f"{c.where()}  ·  talk over it or press Esc to interrupt")
+        c.set_state(SPEAKING, c.where() + "  ·  " + QCoreApplication.translate(
+            "Handlers", "talk over it or press Esc to interrupt"))
 
 
 @HANDLERS.on("response.output_audio_transcript.done", "response.output_text.done")
@@ -134,7 +137,8 @@ def _mcp_list_failed(c: Conversation, e: Event) -> None:
 
 @HANDLERS.on("input_audio_buffer.speech_started")
 def _speech_started(c: Conversation, e: Event) -> None:
-    c.set_state(LISTENING, f"{c.where()}  ·  hearing you")
+    c.set_state(LISTENING, c.where() + "  ·  " + QCoreApplication.translate("Handlers",
+                                                                             "hearing you"))
 
 
 @HANDLERS.on("input_audio_buffer.speech_stopped", "response.created")
@@ -161,7 +165,8 @@ def _truncated(c: Conversation, e: Event) -> None:
     end_ms = e.get("audio_end_ms")
     seconds = end_ms / 1000 if isinstance(end_ms, int) else 0.0
     c.record.interrupted(str(e.get("item_id")), int(seconds * 1000))
-    c.show_hint(f"Interrupted at {seconds:.1f} s of the reply.")
+    c.show_hint(QCoreApplication.translate("Handlers", "Interrupted at {seconds} s of the "
+                                           "reply.").format(seconds=f"{seconds:.1f}"))
 
 
 @HANDLERS.on("error")

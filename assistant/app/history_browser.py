@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from assistant.app.local_format import money, when
 from assistant.store import export
 from assistant.store.history import History
 
@@ -33,10 +34,10 @@ class HistoryBrowser(QObject):
         try:
             found = self.history.conversations(query)
         except sqlite3.Error as exc:
-            self.message.emit(f"The history could not be read ({exc}).")
+            self.message.emit(self.tr("The history could not be read ({why}).").format(why=exc))
             return
-        self.listed.emit([(c.id, c.title, f"{export.when(c.started)}  ·  {c.turns} "
-                           f"repl{'y' if c.turns == 1 else 'ies'}  ·  {export.cost_text(c.cost)}")
+        self.listed.emit([(c.id, c.title, f"{when(c.started)}  ·  "
+                           + self.tr("%n reply(-ies)", "", c.turns) + f"  ·  {money(c.cost)}")
                           for c in found])
 
     def refresh(self) -> None:
@@ -46,7 +47,8 @@ class HistoryBrowser(QObject):
         try:
             summary = self.history.conversation(conversation)
         except sqlite3.Error as exc:
-            self.message.emit(f"The conversation could not be read ({exc}).")
+            self.message.emit(self.tr("The conversation could not be read ({why}).").format(
+                why=exc))
             return
         if summary is not None:
             self.shown.emit(conversation, export.to_markdown(summary))
@@ -55,10 +57,11 @@ class HistoryBrowser(QObject):
         try:
             self.history.delete(conversation)
         except sqlite3.Error as exc:
-            self.message.emit(f"The conversation could not be deleted ({exc}).")
+            self.message.emit(self.tr("The conversation could not be deleted ({why}).").format(
+                why=exc))
             return
         self.deleted.emit(conversation)
-        self.message.emit("Conversation deleted.")
+        self.message.emit(self.tr("Conversation deleted."))
         self.refresh()
 
     def export(self, conversation: int, path: str) -> None:
@@ -67,14 +70,15 @@ class HistoryBrowser(QObject):
         try:
             summary = self.history.conversation(conversation)
             if summary is None:
-                self.message.emit("That conversation is no longer in the history.")
+                self.message.emit(self.tr("That conversation is no longer in the history."))
                 return
             text = (export.to_json(summary, self.history.usage(conversation))
                     if target.suffix.lower() == ".json" else export.to_markdown(summary))
             target.write_text(text, encoding="utf-8")
         except (sqlite3.Error, OSError) as exc:
             log.warning("export to %s failed: %s", target, exc)
-            self.message.emit(f"Could not export to {target}: {exc}.")
+            self.message.emit(self.tr("Could not export to {path}: {why}.").format(
+                path=target, why=exc))
             return
-        self.message.emit(f"Exported to {target}.")
+        self.message.emit(self.tr("Exported to {path}.").format(path=target))
 

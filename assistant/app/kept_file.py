@@ -7,6 +7,8 @@ import os
 import time
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 
 class KeptFile:
     def __init__(self, kind: str) -> None:
@@ -43,5 +45,6 @@ def write_atomically(path: Path, body: str) -> str | None:
         temporary.write_text(body, encoding="utf-8")
         os.replace(temporary, path)
     except (OSError, ValueError) as exc:          # ValueError: a name the OS cannot take
-        return f"Could not save {path.name}: {getattr(exc, 'strerror', None) or exc}."
+        return QCoreApplication.translate("KeptFile", "Could not save {name}: {why}.").format(
+            name=path.name, why=getattr(exc, "strerror", None) or exc)
     return None

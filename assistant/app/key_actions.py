@@ -60,7 +60,8 @@ class KeyActions(QObject):
             self.test_result.emit(False, str(exc))
             return
         await probe.close()
-        self.test_result.emit(True, f"Connected to {probe.endpoint.display()}.")
+        self.test_result.emit(True, self.tr("Connected to {endpoint}.").format(
+            endpoint=probe.endpoint.display()))
 
     async def _save(self, key: str) -> None:
         try:
@@ -70,4 +71,4 @@ class KeyActions(QObject):
             return
         register_secret(key.strip())
         self._run_key = None
-        self.saved.emit(True, "The key is stored in the system keyring.")
+        self.saved.emit(True, self.tr("The key is stored in the system keyring."))

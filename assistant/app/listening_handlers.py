@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
+
 from assistant.app.dictation import Dictation
 from assistant.app.handlers import error_line
 from assistant.app.states import LISTENING, THINKING
@@ -37,13 +39,15 @@ def _int(value: object) -> int | None:
 
 @DICTATION.on("input_audio_buffer.speech_started")
 def _speech_started(c: Listening, e: Event) -> None:
-    c.set_state(LISTENING, f"{c.where()}  ·  hearing you")
+    c.set_state(LISTENING, c.where() + "  ·  " + QCoreApplication.translate("Handlers",
+                                                                             "hearing you"))
     c.dictation.speech_started(str(e.get("item_id")), _int(e.get("audio_start_ms")))
 
 
 @DICTATION.on("input_audio_buffer.speech_stopped")
 def _speech_stopped(c: Listening, e: Event) -> None:
-    c.set_state(THINKING, f"{c.where()}  ·  writing it down")
+    c.set_state(THINKING, c.where() + "  ·  " + QCoreApplication.translate(
+        "Handlers", "writing it down"))
     c.dictation.speech_stopped(str(e.get("item_id")), _int(e.get("audio_end_ms")))
 
 
@@ -62,7 +66,8 @@ def _transcript_done(c: Listening, e: Event) -> None:
 
 @DICTATION.on("conversation.item.input_audio_transcription.failed")
 def _transcript_failed(c: Listening, e: Event) -> None:
-    c.show_notice(error_line(e, "A segment could not be transcribed") or "")
+    c.show_notice(error_line(e, QCoreApplication.translate(
+        "Handlers", "A segment could not be transcribed")) or "")
     c.set_state(LISTENING, c.ready_text())
 
 
@@ -80,7 +85,7 @@ def _translated(c: Listening, e: Event) -> None:
 
 @TRANSLATION.on("session.closed")
 def _closed(c: Listening, e: Event) -> None:
-    c.show_notice("The translation session was closed.")
+    c.show_notice(QCoreApplication.translate("Handlers", "The translation session was closed."))
 
 
 @DICTATION.on("error")

@@ -55,7 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)   # shut the session down first, then quit
     from PySide6.QtCore import QSettings
 
+    from assistant.app.settings import load_settings
     from assistant.desktop.single_instance import SingleInstance, server_name
+    from assistant.ui.translations import install
+
+    install(app, args.language or load_settings(QSettings()).language)
 
     instance = SingleInstance(server_name(QSettings().fileName()))
     if instance.hand_over(sys.argv[1:] if argv is None else argv):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 
+from PySide6.QtCore import QCoreApplication
+
 from assistant.app import api_key_store
 from assistant.app.tool_config import token_account, usable_servers
 from assistant.errors import KeyringUnavailable
@@ -26,6 +28,7 @@ async def save_tokens(tokens: dict[str, str]) -> list[str]:
         try:
             await asyncio.to_thread(api_key_store.save, token_account(label), token)
         except KeyringUnavailable as exc:
-            problems.append(f"The token for the MCP server {label} is used for this run only: "
-                            f"{exc}")
+            problems.append(QCoreApplication.translate(
+                "Tools", "The token for the MCP server {label} is used for this run only: "
+                "{why}").format(label=label, why=exc))
     return problems

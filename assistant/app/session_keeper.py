@@ -133,7 +133,8 @@ class SessionKeeper(QObject):
 
     async def _open_session(self) -> RealtimeSession:
         endpoint = await self.endpoints.endpoint(self._settings(), self.offline)
-        self.owner.connecting(f"Connecting to {endpoint.display()}...")
+        self.owner.connecting(self.tr("Connecting to {endpoint}...").format(
+            endpoint=endpoint.display()))
         session = RealtimeSession(endpoint)
         session.listeners.append(self.owner.on_event)
         session.sent_listeners.append(self.owner.on_sent)
@@ -181,8 +182,9 @@ class SessionKeeper(QObject):
             return
         stall_s = self._settings().stall_s
         if session.response_active and time.monotonic() - session.last_event_at > stall_s:
-            self._spawn(session.close(ConnectionLost(
-                f"The server stopped answering mid-response ({stall_s:g} s without a word).")))
+            self._spawn(session.close(ConnectionLost(self.tr(
+                "The server stopped answering mid-response ({seconds} s without a word).")
+                .format(seconds=f"{stall_s:g}"))))
         elif self._rollover_due() and not self.waiting and self.owner.is_quiet():
             self._task = self._spawn(self._rollover(session))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from assistant.app import api_key_store
 from assistant.app.controller import Controller
@@ -188,7 +188,9 @@ class AppShell:
             return
         self._error_open = True
         details = "".join(traceback.format_exception(kind, exc, tb))
-        dialog = ErrorDialog(f"An unexpected error happened: {exc}", details, self.log_path,
+        dialog = ErrorDialog(QCoreApplication.translate("AppShell", "An unexpected error "
+                                                        "happened: {why}").format(why=exc),
+                             details, self.log_path,
                              self.window)
         dialog.finished.connect(lambda _r: setattr(self, "_error_open", False))
         dialog.open()

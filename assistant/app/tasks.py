@@ -8,6 +8,8 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 log = logging.getLogger(__name__)
 
 
@@ -31,4 +33,5 @@ class Tasks:
         self._running.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.error("task failed", exc_info=task.exception())
-            self._on_failure(f"Something went wrong: {task.exception()}")
+            self._on_failure(QCoreApplication.translate("Tasks", "Something went wrong: {why}")
+                             .format(why=task.exception()))

@@ -125,16 +125,18 @@ class ToolCalls(QObject):
         tools = [str(t.get("name")) for t in (listed if isinstance(listed, list) else [])
                  if isinstance(t, dict)]
         label = item.get("server_label")
-        self.notice.emit(f"MCP server {label} offers {len(tools)} tool"
-                         f"{'' if len(tools) == 1 else 's'}: {', '.join(tools) or 'none'}.")
+        self.notice.emit(self.tr("MCP server {label} offers %n tool(s): {tools}.", "",
+                                 len(tools)).format(label=label,
+                                                    tools=", ".join(tools) or self.tr("none")))
 
     def mcp_list_started(self, item: dict[str, Any]) -> None:
         self._mcp_lists[str(item.get("id"))] = str(item.get("server_label"))
 
     def mcp_list_failed(self, item_id: str) -> None:
         label = self._mcp_lists.get(item_id, "?")
-        self.notice.emit(f"MCP server {label} could not be reached or refused to list its "
-                         "tools; check its address in Settings, Tools.")
+        self.notice.emit(self.tr("MCP server {label} could not be reached or refused to list "
+                                 "its tools; check its address in Settings, Tools.").format(
+                                     label=label))
 
     # ---- the user's answer --------------------------------------------------------------------
 
@@ -251,8 +253,8 @@ class ToolCalls(QObject):
     def session_opened(self, session: RealtimeSession) -> None:
         """After the replay: what could not be sent before, in order."""
         if session.endpoint.dialect == "beta" and self._remote(self.mcp_tokens):
-            self.notice.emit("Remote MCP servers need the GA protocol; this endpoint speaks "
-                             "the beta one, so it is not told of them.")
+            self.notice.emit(self.tr("Remote MCP servers need the GA protocol; this endpoint "
+                                     "speaks the beta one, so it is not told of them."))
         unsent, self._unsent = self._unsent, []
         for event in unsent:
             if event["type"] == "response.create":

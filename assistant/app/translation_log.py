@@ -44,8 +44,9 @@ class TranslationLog(QObject):
         self._keep()
 
     def as_text(self) -> str:
-        return (f"What was said:\n{self.source.strip()}\n\n"
-                f"Translation ({self._language()}):\n{self.target.strip()}\n")
+        said = self.tr("What was said:")
+        translation = self.tr("Translation ({language}):").format(language=self._language())
+        return f"{said}\n{self.source.strip()}\n\n{translation}\n{self.target.strip()}\n"
 
     def save(self, path: Path) -> str | None:
         return write_atomically(path, self.as_text())

@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
+from assistant.app.local_format import counted, money, number
 from assistant.app.prices import DEFAULT_PRICES, Price, cost, parse_prices, price_for
-from assistant.store.export import cost_text
 from assistant.store.records import ConversationSummary, TurnUsage
 
 
@@ -66,10 +68,14 @@ class UsageMeter:
         self.cached_tokens += turn.cached_tokens
         if turn.cost is not None:
             self.cost = (self.cost or 0.0) + turn.cost
-        return (f"Last turn {turn.input_tokens:,} in ({turn.cached_tokens:,} cached) / "
-                f"{turn.output_tokens:,} out, {cost_text(turn.cost)}  ·  conversation "
-                f"{self.input_tokens:,} in / {self.output_tokens:,} out over {self.turns} "
-                f"turn{'' if self.turns == 1 else 's'}, {cost_text(self.cost)}")
+        last = QCoreApplication.translate(
+            "Usage", "Last turn {input} in ({cached} cached) / {output} out, {cost}").format(
+                input=number(turn.input_tokens), cached=number(turn.cached_tokens),
+                output=number(turn.output_tokens), cost=money(turn.cost))
+        total = counted.conversation_usage(self.turns).format(
+            input=number(self.input_tokens), output=number(self.output_tokens),
+            cost=money(self.cost))
+        return f"{last}  ·  {total}"
 
 
 def _int(value: Any) -> int:

@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import logging
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
 
 from assistant.audio.framer import Framer
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -52,19 +54,41 @@ class Processor(Protocol):
 class EchoReport:
     """Written by the engine and the capture thread, read by the GUI (Events panel) and the
     loop (the echo guard); plain attribute swaps, atomic under the GIL."""
-    status: str = "off"
+    state: str = "off"             # a key of STATUS
+    detail: str = ""               # the headphones' name, or why it failed
     erle_db: float | None = None   # echo removed while the assistant plays (median of 3 s)
     holding: bool = False          # it leaks so rarely that the mic goes out cleaned
     user_talking: bool = False     # said by the bridge: the echo is not measured meanwhile
 
-    def text(self) -> str:
-        line = f"Echo cancellation: {self.status}"
+    @property
+    def status(self) -> str:
+        return STATUS[self.state].format(detail=self.detail)
+
+    def text(self, translate: Callable[[str], str] = str) -> str:
+        """The Events panel's line; `translate` puts each template in the window's language."""
+        line = translate(TEXT_LINE).format(status=translate(STATUS[self.state]).format(
+            detail=self.detail))
         if self.erle_db is None:
             return line
-        if self.holding:
-            return f"{line}; echo removed {self.erle_db:.0f} dB"
-        return (f"{line}; echo removed {self.erle_db:.0f} dB, but some of this room's echo gets "
-                "through it, so the echo guard decides on the plain microphone")
+        removed = translate(TEXT_HOLDING if self.holding else TEXT_LEAKING)
+        return line + removed.format(db=f"{self.erle_db:.0f}")
+
+
+STATUS = {"off": QT_TRANSLATE_NOOP("Echo", "off"),
+          "off_setting": QT_TRANSLATE_NOOP("Echo", "off (Settings)"),
+          "no_devices": QT_TRANSLATE_NOOP("Echo", "off (it needs a microphone and a speaker)"),
+          "headphones": QT_TRANSLATE_NOOP("Echo", "off: '{detail}' looks like headphones "
+                                                  "(no echo)"),
+          "unavailable": QT_TRANSLATE_NOOP("Echo", "unavailable ({detail}); the echo guard "
+                                                   "works alone"),
+          "stopped": QT_TRANSLATE_NOOP("Echo", "stopped ({detail}); the echo guard works alone"),
+          "on": QT_TRANSLATE_NOOP("Echo", "on"),
+          "on_ns": QT_TRANSLATE_NOOP("Echo", "on, with noise suppression")}
+TEXT_LINE = QT_TRANSLATE_NOOP("Echo", "Echo cancellation: {status}")
+TEXT_HOLDING = QT_TRANSLATE_NOOP("Echo", "; echo removed {db} dB")
+TEXT_LEAKING = QT_TRANSLATE_NOOP("Echo", "; echo removed {db} dB, but some of this room's echo "
+                                         "gets through it, so the echo guard decides on the "
+                                         "plain microphone")
 
 
 class LivekitProcessor:
@@ -188,7 +212,7 @@ class EchoCanceller:
 
     def _fail(self, exc: Exception) -> None:
         self.failed = True
-        self.report.status = f"stopped ({exc}); the echo guard works alone"
+        self.report.state, self.report.detail = "stopped", str(exc)
         self.report.erle_db, self.report.holding = None, False
         log.error("echo cancellation stopped: %s", exc)
 
@@ -209,16 +233,16 @@ def open_canceller(mode: str, noise_suppression: bool, speaker: str, capture_rat
     says which (and why not)."""
     report.erle_db, report.holding = None, False
     if mode == "off":
-        report.status = "off (Settings)"
+        report.state = "off_setting"
         return None
     if mode == "auto" and looks_like_headphones(speaker):
-        report.status = f"off: '{speaker}' looks like headphones (no echo)"
+        report.state, report.detail = "headphones", speaker
         return None
     try:
         processor = LivekitProcessor(noise_suppression)
     except Exception as exc:          # ImportError, a library that fails to load, an FFI error
-        report.status = f"unavailable ({exc}); the echo guard works alone"
+        report.state, report.detail = "unavailable", str(exc)
         log.warning("echo cancellation unavailable: %s", exc)
         return None
-    report.status = "on" + (", with noise suppression" if noise_suppression else "")
+    report.state = "on_ns" if noise_suppression else "on"
     return EchoCanceller(processor, capture_rate, render_rate, report, always=noise_suppression)

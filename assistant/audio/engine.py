@@ -95,7 +95,7 @@ class AudioEngine:
     def _join_canceller(self, mode: str, noise_suppression: bool) -> None:
         if self.capture is None or self.playback is None:
             self.canceller = None
-            self.echo.status, self.echo.erle_db = "off (it needs a microphone and a speaker)", None
+            self.echo.state, self.echo.erle_db = "no_devices", None
         else:
             self.canceller = open_canceller(mode, noise_suppression, self.playback.device.name,
                                             self.capture.rate, self.playback.rate, self.echo)

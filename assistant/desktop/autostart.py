@@ -11,6 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 ENTRY_NAME = "voice-assistant.desktop"
 RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
@@ -54,7 +56,8 @@ def exec_quote(arg: str) -> str:
 def set_start_at_login(on: bool, folder: Path | None = None) -> str:
     """Write or remove the entry; returns a problem sentence, or "" when done."""
     if not supported():
-        return "Starting at login is set by the installer on this system."
+        return QCoreApplication.translate("Autostart", "Starting at login is set by the "
+                                          "installer on this system.")
     path = (folder or autostart_folder()) / ENTRY_NAME
     try:
         if on:
@@ -65,5 +68,8 @@ def set_start_at_login(on: bool, folder: Path | None = None) -> str:
         else:
             path.unlink(missing_ok=True)
     except OSError as exc:
-        return f"Could not {'add' if on else 'remove'} the login entry {path}: {exc.strerror}"
+        text = QCoreApplication.translate("Autostart", "Could not add the login entry {path}: "
+                                          "{why}") if on else QCoreApplication.translate(
+            "Autostart", "Could not remove the login entry {path}: {why}")
+        return text.format(path=path, why=exc.strerror)
     return ""

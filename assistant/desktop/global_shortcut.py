@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 DEFAULT_SHORTCUT = "Ctrl+Alt+Space"
 MODIFIERS = ("ctrl", "alt", "shift", "meta")
@@ -35,10 +35,12 @@ class Shortcut:
         parts = [ALIASES.get(part, part) for part in parts]
         *mods, key = parts
         if not key or key in MODIFIERS or any(m not in MODIFIERS for m in mods):
-            raise ShortcutError(f"“{text}” is not a shortcut: use modifiers and one key, "
-                                f"like {DEFAULT_SHORTCUT}.")
+            raise ShortcutError(QCoreApplication.translate(
+                "Shortcut", "“{text}” is not a shortcut: use modifiers and one key, like "
+                "{example}.").format(text=text, example=DEFAULT_SHORTCUT))
         if len(set(mods)) != len(mods):
-            raise ShortcutError(f"“{text}” names a modifier twice.")
+            raise ShortcutError(QCoreApplication.translate(
+                "Shortcut", "“{text}” names a modifier twice.").format(text=text))
         return cls(frozenset(mods), key)
 
     def text(self) -> str:

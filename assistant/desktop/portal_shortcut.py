@@ -15,6 +15,7 @@ import secrets
 from typing import Any
 
 from assistant.desktop.global_shortcut import GlobalShortcut, Shortcut
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 SHORTCUT_ID = "push-to-talk"
@@ -22,8 +23,9 @@ PORTAL_PATH = "/org/freedesktop/portal/desktop"
 PORTAL_NAME = "org.freedesktop.portal.Desktop"
 INTERFACE = "org.freedesktop.portal.GlobalShortcuts"
 TRIGGER_MODIFIERS = {"ctrl": "CTRL", "alt": "ALT", "shift": "SHIFT", "meta": "LOGO"}
-NO_PORTAL = ("This desktop's portal offers no global shortcuts (GlobalShortcuts, in GNOME 48, "
-             "KDE Plasma 5.27 and Hyprland and later); the Space bar works in the window.")
+NO_PORTAL = QT_TRANSLATE_NOOP("PortalShortcut", "This desktop's portal offers no global "
+                              "shortcuts (GlobalShortcuts, in GNOME 48, KDE Plasma 5.27 and "
+                              "Hyprland and later); the Space bar works in the window.")
 
 
 def preferred_trigger(shortcut: Shortcut) -> str:
@@ -48,7 +50,8 @@ class PortalShortcut(GlobalShortcut):
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            self.reason = "The portal is asked from the app's event loop, which is not running."
+            self.reason = self.tr("The portal is asked from the app's event loop, which is not "
+                                  "running.")
             return False
         self._task = loop.create_task(self._run())
         return True
@@ -69,25 +72,29 @@ class PortalShortcut(GlobalShortcut):
         except asyncio.CancelledError:
             raise
         except DBusErrorResponse as exc:
-            self._fail(NO_PORTAL if "UnknownMethod" in exc.name or "ServiceUnknown" in exc.name
-                       or "UnknownInterface" in exc.name else f"The portal refused: {exc}")
+            missing = any(word in exc.name for word in ("UnknownMethod", "ServiceUnknown",
+                                                        "UnknownInterface"))
+            self._fail(self.tr(NO_PORTAL) if missing else
+                       self.tr("The portal refused: {why}").format(why=exc))
         except PortalRefused as exc:
             self._fail(str(exc))
         except (OSError, EOFError, KeyError, ValueError) as exc:
             why = str(exc) or type(exc).__name__
-            self._fail(f"Could not reach the desktop portal over D-Bus: {why}")
+            self._fail(self.tr("Could not reach the desktop portal over D-Bus: {why}").format(
+                why=why))
 
     async def _bind(self, router: Any) -> str:
         created = await self._request(router, "CreateSession", "a{sv}",
                                       {"session_handle_token": ("s", _token())})
         session = str(created["session_handle"][1])
         trigger = preferred_trigger(self.shortcut)
-        shortcuts = [(SHORTCUT_ID, {"description": ("s", "Hold to talk to the assistant"),
+        shortcuts = [(SHORTCUT_ID, {"description": ("s", self.tr("Hold to talk to the "
+                                                                 "assistant")),
                                     "preferred_trigger": ("s", trigger)})]
         bound = await self._request(router, "BindShortcuts", "oa(sa{sv})s", session, shortcuts, "")
         given = {name: props for name, props in bound.get("shortcuts", ("", []))[1]}
         if SHORTCUT_ID not in given:
-            raise PortalRefused("The desktop did not bind the push-to-talk shortcut.")
+            raise PortalRefused(self.tr("The desktop did not bind the push-to-talk shortcut."))
         described = given[SHORTCUT_ID].get("trigger_description", ("s", trigger))[1]
         log.info("portal shortcut bound: %s", described)
         return session
@@ -117,8 +124,9 @@ class PortalShortcut(GlobalShortcut):
                 continue
         code, results = signal.body
         if code != 0:
-            raise PortalRefused("The desktop declined the global shortcut."
-                                if code == 1 else "The desktop's portal failed to bind it.")
+            raise PortalRefused(self.tr("The desktop declined the global shortcut.")
+                                if code == 1 else self.tr("The desktop's portal failed to bind "
+                                                          "it."))
         return dict(results)
 
     async def _listen(self, router: Any, session: str) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import sys
 
+from PySide6.QtCore import QCoreApplication
+
 from assistant.desktop.global_shortcut import GlobalShortcut, Shortcut, Unavailable
 
 
@@ -25,5 +27,6 @@ def global_shortcut_for(shortcut: Shortcut, platform_name: str,
         from assistant.desktop.windows_shortcut import WindowsShortcut
 
         return WindowsShortcut(shortcut)
-    return Unavailable(shortcut, f"A global shortcut is not available on this display "
-                                 f"({platform_name or 'none'}); the Space bar works in the window.")
+    return Unavailable(shortcut, QCoreApplication.translate(
+        "GlobalShortcut", "A global shortcut is not available on this display ({display}); the "
+        "Space bar works in the window.").format(display=platform_name or "none"))

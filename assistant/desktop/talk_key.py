@@ -45,7 +45,7 @@ class GlobalTalkKey(QObject):
         self.stop()
         self.style = style if style in STYLES else "hold"
         if self.style == "off":
-            self._say("The global shortcut is off.")
+            self._say(self.tr("The global shortcut is off."))
             return
         try:
             parsed = Shortcut.parse(shortcut)
@@ -60,15 +60,19 @@ class GlobalTalkKey(QObject):
         backend.pressed.connect(self._on_pressed)
         backend.released.connect(self._on_released)
         self._backend = backend
-        how = "hold it to talk" if self.style == "hold" else "press it to start and again to send"
-        self._say(f"{parsed.text()} works in every application: {how}.")
+        self._say((self.tr("{shortcut} works in every application: hold it to talk.")
+                   if self.style == "hold" else
+                   self.tr("{shortcut} works in every application: press it to start and again "
+                           "to send.")).format(shortcut=parsed.text()))
 
     def hint(self) -> str:
         """The tray menu's reminder of the key, while it works."""
         if self._backend is None:
             return ""
-        verb = "Hold" if self.style == "hold" else "Press"
-        return f"{verb} {self._backend.shortcut.text()} to talk from any application"
+        return (self.tr("Hold {shortcut} to talk from any application")
+                if self.style == "hold" else
+                self.tr("Press {shortcut} to talk from any application")).format(
+                    shortcut=self._backend.shortcut.text())
 
     def stop(self) -> None:
         if self.down:

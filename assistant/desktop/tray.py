@@ -5,14 +5,20 @@ It renders what it is told (`render`) and emits what the user picks; the owner w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QPalette
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from assistant.desktop.tray_icons import tray_icon
+from assistant.translatable import QT_TRANSLATE_NOOP
 
-STATE_WORDS = {"idle": "Ready", "listening": "Listening", "speaking": "Speaking",
-               "thinking": "Thinking", "muted": "Microphone muted", "offline": "Not connected"}
+STATE_WORDS = {"idle": QT_TRANSLATE_NOOP("Tray", "Ready"),
+               "listening": QT_TRANSLATE_NOOP("Tray", "Listening"),
+               "speaking": QT_TRANSLATE_NOOP("Tray", "Speaking"),
+               "thinking": QT_TRANSLATE_NOOP("Tray", "Thinking"),
+               "muted": QT_TRANSLATE_NOOP("Tray", "Microphone muted"),
+               "offline": QT_TRANSLATE_NOOP("Tray", "Not connected"),
+               "error": QT_TRANSLATE_NOOP("Tray", "Error")}
 
 
 class Tray(QObject):
@@ -25,16 +31,16 @@ class Tray(QObject):
         super().__init__()
         self.icon = QSystemTrayIcon()
         self.menu = QMenu()
-        self.show_action = self.menu.addAction("Show or hide the window")
+        self.show_action = self.menu.addAction(self.tr("Show or hide the window"))
         self.show_action.triggered.connect(self.show_hide_requested)
-        self.mute_action = self.menu.addAction("Mute the microphone")
+        self.mute_action = self.menu.addAction(self.tr("Mute the microphone"))
         self.mute_action.setCheckable(True)
         self.mute_action.toggled.connect(self.mute_requested)
-        self.mode_menu = self.menu.addMenu("Turn mode")
+        self.mode_menu = self.menu.addMenu(self.tr("Turn mode"))
         self.mode_group = QActionGroup(self)
         self.mode_actions: dict[str, QAction] = {}
         for value, label in modes.items():
-            action = self.mode_menu.addAction(label)
+            action = self.mode_menu.addAction(QCoreApplication.translate("Words", label))
             action.setCheckable(True)
             action.triggered.connect(lambda _c=False, v=value: self.mode_requested.emit(v))
             self.mode_group.addAction(action)
@@ -42,7 +48,7 @@ class Tray(QObject):
         self.hint_action = self.menu.addAction("")
         self.hint_action.setEnabled(False)
         self.menu.addSeparator()
-        self.quit_action = self.menu.addAction("Quit")
+        self.quit_action = self.menu.addAction(self.tr("Quit"))
         self.quit_action.triggered.connect(self.quit_requested)
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
@@ -60,8 +66,9 @@ class Tray(QObject):
         self.state = state
         ink = QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
         self.icon.setIcon(tray_icon(state, ink))
-        words = STATE_WORDS.get(state, state)
-        self.icon.setToolTip(f"Voice Assistant: {words}" + (f"\n{detail}" if detail else ""))
+        words = self.tr(STATE_WORDS[state]) if state in STATE_WORDS else state
+        self.icon.setToolTip(self.tr("Voice Assistant: {state}").format(state=words)
+                             + (f"\n{detail}" if detail else ""))
 
     def render_muted(self, muted: bool) -> None:
         self.mute_action.blockSignals(True)

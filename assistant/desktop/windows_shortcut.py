@@ -59,15 +59,17 @@ class WindowsShortcut(GlobalShortcut):
     def start(self) -> bool:
         vk = virtual_key(self.shortcut.key)
         if not vk:
-            self.reason = f"This keyboard has no key “{self.shortcut.key}”."
+            self.reason = self.tr("This keyboard has no key “{key}”.").format(
+                key=self.shortcut.key)
             return False
         self._thread = threading.Thread(target=self._run, args=(vk,), name="win-shortcut",
                                         daemon=True)
         self._thread.start()
         self._registered.wait(2)
         if not self._ok:
-            self.reason = (f"{self.shortcut.text()} is already taken by another application; "
-                           "choose another shortcut in the settings.")
+            self.reason = self.tr("{shortcut} is already taken by another application; choose "
+                                  "another shortcut in the settings.").format(
+                                      shortcut=self.shortcut.text())
         return self._ok
 
     def stop(self) -> None:

@@ -37,19 +37,22 @@ class X11Shortcut(GlobalShortcut):
         try:
             from Xlib import XK, X, display, error
         except ImportError:
-            self.reason = "The global shortcut needs python-xlib, which is not installed."
+            self.reason = self.tr("The global shortcut needs python-xlib, which is not "
+                                  "installed.")
             return False
         try:
             self._display = display.Display(self.display_name)
         except (error.DisplayError, OSError) as exc:
-            self.reason = f"Could not reach the X display {self.display_name}: {exc}"
+            self.reason = self.tr("Could not reach the X display {display}: {why}").format(
+                display=self.display_name, why=exc)
             return False
         name = KEY_NAMES.get(self.shortcut.key, self.shortcut.key)
         keysym = XK.string_to_keysym(name) or XK.string_to_keysym(name.capitalize())
         keycode = self._display.keysym_to_keycode(keysym) if keysym else 0
         if not keycode:
             self._close()
-            self.reason = f"This keyboard has no key “{self.shortcut.key}”."
+            self.reason = self.tr("This keyboard has no key “{key}”.").format(
+                key=self.shortcut.key)
             return False
         catcher = error.CatchError(error.BadAccess)
         root = self._display.screen().root
@@ -59,8 +62,9 @@ class X11Shortcut(GlobalShortcut):
         self._display.sync()
         if catcher.get_error():
             self._close()
-            self.reason = (f"{self.shortcut.text()} is already taken by another application; "
-                           "choose another shortcut in the settings.")
+            self.reason = self.tr("{shortcut} is already taken by another application; choose "
+                                  "another shortcut in the settings.").format(
+                                      shortcut=self.shortcut.text())
             return False
         self._keycode = keycode
         self._wake_r, self._wake_w = os.pipe()

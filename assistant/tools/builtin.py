@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from assistant.tools.registry import Tool, ToolError, ToolRegistry
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 MAX_CLIPBOARD_CHARS = 20_000        # what the model reads back of a long clipboard
 
@@ -78,18 +79,20 @@ def builtin_tools(desktop: Desktop, search: SearchHistory | None = None) -> Tool
         Tool("get_current_time", "The current date and time, with the time zone.", current_time,
              _object({"timezone": {"type": "string", "description":
                                    "An IANA time zone such as 'Asia/Tokyo'; the user's own "
-                                   "when left out."}}), title="Current date and time"),
+                                   "when left out."}}),
+             title=QT_TRANSLATE_NOOP("Tools", "Current date and time")),
         Tool("open_url", "Open a web page (http or https) in the user's default browser.",
              open_url, _object({"url": {"type": "string"}}, ("url",)), side_effects=True,
-             title="Open a web page"),
+             title=QT_TRANSLATE_NOOP("Tools", "Open a web page")),
         Tool("copy_to_clipboard", "Put text on the user's clipboard, replacing what is there.",
              copy, _object({"text": {"type": "string"}}, ("text",)), side_effects=True,
-             title="Copy to the clipboard"),
+             title=QT_TRANSLATE_NOOP("Tools", "Copy to the clipboard")),
         Tool("read_clipboard", "Read the text on the user's clipboard.", paste, _object({}),
-             side_effects=True, title="Read the clipboard"),
+             side_effects=True, title=QT_TRANSLATE_NOOP("Tools", "Read the clipboard")),
         Tool("set_timer", "Start a timer that notifies the user when it ends.", timer,
              _object({"seconds": {"type": "integer", "minimum": 1, "maximum": 86_400},
-                      "label": {"type": "string"}}, ("seconds",)), title="Timers"),
+                      "label": {"type": "string"}}, ("seconds",)),
+             title=QT_TRANSLATE_NOOP("Tools", "Timers")),
     ]
     if search is not None:
         tools.append(Tool(
@@ -97,5 +100,5 @@ def builtin_tools(desktop: Desktop, search: SearchHistory | None = None) -> Tool
             lambda a: {"matches": search(str(a["query"]), int(a.get("limit") or 5))},
             _object({"query": {"type": "string"},
                      "limit": {"type": "integer", "minimum": 1, "maximum": 20}}, ("query",)),
-            title="Search past conversations"))
+            title=QT_TRANSLATE_NOOP("Tools", "Search past conversations")))
     return ToolRegistry(tools)

@@ -13,7 +13,7 @@ import json
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QLabel,
@@ -38,7 +38,7 @@ class EventInspector(QWidget):
     def __init__(self, echo: EchoReport | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._echo = echo or EchoReport()
-        self.echo_line = QLabel(self._echo.text())
+        self.echo_line = QLabel(self._echo_text())
         self.echo_line.setAccessibleName(self.tr("Echo cancellation"))
         self.echo_line.setWordWrap(True)        # a long sentence must not widen the panel
         self._echo_timer = QTimer(self)
@@ -81,7 +81,10 @@ class EventInspector(QWidget):
         super().hideEvent(event)
 
     def _show_echo(self) -> None:
-        self.echo_line.setText(self._echo.text())
+        self.echo_line.setText(self._echo_text())
+
+    def _echo_text(self) -> str:
+        return self._echo.text(lambda text: QCoreApplication.translate("Echo", text))
 
     def add_event(self, direction: str, when: float, kind: str, summary: Any,
                   count: int = 1) -> None:

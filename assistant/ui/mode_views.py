@@ -10,10 +10,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStackedWidget
 
 from assistant.app.controller import Controller
+from assistant.translatable import QT_TRANSLATE_NOOP
 from assistant.ui.conversation_pane import ConversationPane
 from assistant.ui.dictation_view import DictationView
 from assistant.ui.translation_view import TranslationView
-from assistant.ui.words import QT_TRANSLATE_NOOP
 
 MODE_NAMES = {"conversation": QT_TRANSLATE_NOOP("Words", "Conversation"),
               "dictation": QT_TRANSLATE_NOOP("Words", "Dictation"),

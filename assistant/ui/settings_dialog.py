@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 
 from assistant.app.prices import DEFAULT_PRICES, parse_prices, prices_text
 from assistant.app.settings import Settings
+from assistant.translatable import QT_TRANSLATE_NOOP
 from assistant.ui.a11y import add_row, describe
 from assistant.ui.desktop_page import DesktopPage
 from assistant.ui.settings_general import GeneralPage, combo, group, select
 from assistant.ui.theme import theme
 from assistant.ui.tools_page import ToolInfo, ToolsPage
-from assistant.ui.words import QT_TRANSLATE_NOOP
 
 MODE_LABELS = {"none": QT_TRANSLATE_NOOP("Words", "Push-to-talk"),
                "server_vad": QT_TRANSLATE_NOOP("Words", "Server VAD"),
@@ -55,7 +55,7 @@ class SettingsDialog(QDialog):
                  desktop: DesktopPage | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(680)
         self._settings = dataclasses.replace(settings)
         sessions, modes = QWidget(), QWidget()
         self.general = GeneralPage(inputs, outputs, MODE_LABELS, ECHO_LABELS, DEFAULT_DEVICE)

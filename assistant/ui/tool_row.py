@@ -27,19 +27,19 @@ class ToolRow:
 
     def status(self) -> str:
         if self.waiting:
-            return tr("waiting for your answer below")
+            return QCoreApplication.translate("ToolRow", "waiting for your answer below")
         if self.output is None:
-            return tr("running…")
+            return QCoreApplication.translate("ToolRow", "running…")
         shown = _short(self.output)
-        lead = tr("failed:") + " " if self.failed else "→ "
+        lead = QCoreApplication.translate("ToolRow", "failed:") + " " if self.failed else "→ "
         return f"{lead}{shown}  ·  {_duration(self.seconds)}"
 
     def plain(self) -> str:
         """The row as text (what a screen reader reads, and what tests check)."""
         lines = [f"{self.title()} {_short(self.call.arguments)}  {self.status()}"]
         if self.expanded:
-            lines += [f"{tr('arguments')}: {pretty_arguments(self.call.arguments)}",
-                      f"{tr('result')}: {pretty_arguments(self.output or '')}"]
+            lines += [_labelled(_arguments(), self.call.arguments),
+                      _labelled(_result(), self.output or "")]
         return NEW_LINE.join(lines)
 
     def title(self) -> str:
@@ -59,12 +59,12 @@ class ToolRow:
         link.setAnchorHref(f"tool:{self.call.call_id}")
         link.setFontUnderline(True)
         cursor.insertText("   ", _format(c.muted))
-        cursor.insertText(tr("hide") if self.expanded else tr("details"), link)
+        cursor.insertText(QCoreApplication.translate("ToolRow", "hide") if self.expanded
+                          else QCoreApplication.translate("ToolRow", "details"), link)
         if self.expanded:
             mono = _format(c.text)
             mono.setFontFamilies(["monospace"])
-            for label, text in ((tr("arguments"), self.call.arguments),
-                                (tr("result"), self.output)):
+            for label, text in ((_arguments(), self.call.arguments), (_result(), self.output)):
                 body = pretty_arguments(text or "").replace("\n", NEW_LINE)
                 cursor.insertText(f"{NEW_LINE}{label}: {body}", mono)
 
@@ -90,5 +90,13 @@ def _duration(seconds: float | None) -> str:
         f"{locale.toString(seconds, 'f', 1)} s"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ToolRow", text)
+def _arguments() -> str:
+    return QCoreApplication.translate("ToolRow", "arguments")
+
+
+def _result() -> str:
+    return QCoreApplication.translate("ToolRow", "result")
+
+
+def _labelled(label: str, text: str) -> str:
+    return f"{label}: {pretty_arguments(text)}"

@@ -31,9 +31,10 @@ from assistant.app.tool_config import (
     parse_servers,
     servers_text,
 )
+from assistant.translatable import QT_TRANSLATE_NOOP
 from assistant.ui.a11y import describe
 from assistant.ui.theme import theme
-from assistant.ui.words import QT_TRANSLATE_NOOP, translated
+from assistant.ui.words import translated
 
 ToolInfo = tuple[str, str, bool]          # name, title, asks first
 APPROVALS = {"always": QT_TRANSLATE_NOOP("Words", "Ask me each time"),

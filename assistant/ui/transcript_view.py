@@ -7,10 +7,11 @@ from PySide6.QtGui import QColor, QFont, QTextBlock, QTextBlockFormat, QTextChar
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from assistant.app.tool_calls import ToolCall
+from assistant.translatable import QT_TRANSLATE_NOOP
 from assistant.ui.a11y import describe
 from assistant.ui.theme import recolor, theme
 from assistant.ui.tool_row import ToolRow
-from assistant.ui.words import QT_TRANSLATE_NOOP, translated
+from assistant.ui.words import translated
 
 _ROLES = {"user": QT_TRANSLATE_NOOP("Words", "You"),
           "assistant": QT_TRANSLATE_NOOP("Words", "Assistant")}

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks `text` for the catalogue; it is translated where it is shown."""
-    return text
-
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 STATE_WORDS = {"disconnected": QT_TRANSLATE_NOOP("Words", "Disconnected"),
                "connecting": QT_TRANSLATE_NOOP("Words", "Connecting"),

@@ -213,7 +213,7 @@ async def test_talking_while_reconnecting_is_held_until_a_pause_and_ptt_needs_no
 
 
 async def test_while_the_user_talks_the_canceller_does_not_count_them_as_echo():
-    report = EchoReport(status="on", holding=True)
+    report = EchoReport(state="on", holding=True)
     bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), PlaybackBuffer(24_000),
                          mode="vad", echo=report)
     assert bridge.talk_over.guard is bridge.talk_over._residue    # it holds: cleaned mic

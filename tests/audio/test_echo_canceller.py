@@ -75,7 +75,7 @@ def test_the_reference_is_spread_over_a_resting_read_and_erle_is_reported():
     mic[RATE // 20:] = far[: -RATE // 20] // 2
     recorder = Recorder(removes_db=40)
     calls = recorder.calls
-    report = EchoReport(status="on")
+    report = EchoReport(state="on")
     canceller = EchoCanceller(recorder, RATE, RATE, report)
     for at in range(0, far.size - 5 * BLOCK + 1, 5 * BLOCK):   # 100 ms reads, as at rest
         for block in range(5):
@@ -94,7 +94,7 @@ def test_a_failing_canceller_passes_the_mic_and_says_so(caplog):
         def capture(self, frame: np.ndarray, rate: int) -> np.ndarray:
             raise RuntimeError("apm: bad frame")
 
-    report = EchoReport(status="on")
+    report = EchoReport(state="on")
     canceller = EchoCanceller(Broken(), RATE, RATE, report)
     mic = np.arange(BLOCK, dtype=np.int16)
     canceller.render(np.full(BLOCK, 5000, np.int16))  # the speaker plays: it has work to do
@@ -175,7 +175,7 @@ def test_the_echo_tail_is_guarded_after_playback_ends_but_not_after_a_barge_in()
 
 
 def test_once_a_pause_outlasts_the_echo_every_frame_passes():
-    talk = TalkOver(echo=EchoReport(status="on", holding=True))
+    talk = TalkOver(echo=EchoReport(state="on", holding=True))
     talk.note_playback(0.0, -12.0)
     echo = np.full(FRAME_SAMPLES, 4000, np.int16)
     held = [talk.judge(echo, paused=True) is echo for _ in range(QUIET_FRAMES + 1)]
@@ -185,7 +185,7 @@ def test_once_a_pause_outlasts_the_echo_every_frame_passes():
 
 def test_the_mic_goes_out_cleaned_only_while_the_canceller_holds_the_room():
     room = Recorder(removes_db=40)
-    report = EchoReport(status="on")
+    report = EchoReport(state="on")
     canceller = EchoCanceller(room, RATE, RATE, report)
     far = speech("one two three four five six", 8)
 

@@ -1,0 +1,42 @@
+"""Numbers, dates and costs in the user's locale (QLocale's default, which the language
+setting sets at start), for the status line and the history."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
+
+
+def number(value: int) -> str:
+    return QLocale().toString(value)
+
+
+def when(stamp: float) -> str:
+    moment = QDateTime.fromSecsSinceEpoch(int(stamp))
+    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+
+def money(usd: float | None) -> str:
+    """US dollars (the API's prices), with the locale's digits and separators."""
+    if usd is None:
+        return QCoreApplication.translate("Format", "cost unknown")
+    digits = 4 if usd < 0.01 else 2
+    return QLocale().toCurrencyString(usd, "$", digits)
+
+
+class Counted(QObject):
+    """Sentences with a count outside a widget: lupdate marks a plural only in a QObject's
+    self.tr(text, "", n), so they are said here."""
+
+    def reconnected(self, drops: int) -> str:
+        return self.tr("Reconnected after %n drop(s); the conversation carries on.", "", drops)
+
+    def left_out(self, items: int) -> str:
+        return self.tr("The %n oldest items of this long conversation did not fit the new "
+                       "session's token budget; the model has the rest.", "", items)
+
+    def conversation_usage(self, turns: int) -> str:
+        return self.tr("conversation {input} in / {output} out over %n turn(s), {cost}", "",
+                       turns)
+
+
+counted = Counted()

@@ -1,0 +1,1784 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>AppShell</name>
+    <message>
+        <source>An unexpected error happened: {why}</source>
+        <translation>Ein unerwarteter Fehler ist aufgetreten: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>AudioSupervisor</name>
+    <message>
+        <source>Audio reopened on {devices}.</source>
+        <translation>Audio wieder geöffnet auf {devices}.</translation>
+    </message>
+    <message>
+        <source>Audio is off: choose devices in Settings (Ctrl+,).</source>
+        <translation>Audio ist aus: Geräte in den Einstellungen wählen (Strg+,).</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>no device</source>
+        <translation>kein Gerät</translation>
+    </message>
+</context>
+<context>
+    <name>Autostart</name>
+    <message>
+        <source>Starting at login is set by the installer on this system.</source>
+        <translation>Der Start bei der Anmeldung wird auf diesem System vom Installationsprogramm eingerichtet.</translation>
+    </message>
+    <message>
+        <source>Could not add the login entry {path}: {why}</source>
+        <translation>Der Anmeldeeintrag {path} konnte nicht angelegt werden: {why}</translation>
+    </message>
+    <message>
+        <source>Could not remove the login entry {path}: {why}</source>
+        <translation>Der Anmeldeeintrag {path} konnte nicht entfernt werden: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentBar</name>
+    <message>
+        <source>Permission request</source>
+        <translation>Berechtigungsanfrage</translation>
+    </message>
+    <message>
+        <source>Always allow this tool</source>
+        <translation>Dieses Werkzeug immer erlauben</translation>
+    </message>
+    <message>
+        <source>&amp;Allow</source>
+        <translation>&amp;Erlauben</translation>
+    </message>
+    <message>
+        <source>&amp;Deny</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
+        <source>Do not ask again for this tool</source>
+        <translation>Für dieses Werkzeug nicht mehr fragen</translation>
+    </message>
+    <message>
+        <source>Let the tool run (Alt+A)</source>
+        <translation>Das Werkzeug ausführen lassen (Alt+E)</translation>
+    </message>
+    <message>
+        <source>Refuse; the model is told (Alt+D)</source>
+        <translation>Ablehnen; das Modell erfährt es (Alt+A)</translation>
+    </message>
+    <message>
+        <source>The assistant wants to use &lt;b&gt;{tool}&lt;/b&gt; on the MCP server &lt;b&gt;{server}&lt;/b&gt;.</source>
+        <translation>Der Assistent möchte &lt;b&gt;{tool}&lt;/b&gt; auf dem MCP-Server &lt;b&gt;{server}&lt;/b&gt; verwenden.</translation>
+    </message>
+    <message>
+        <source>The assistant wants to use &lt;b&gt;{tool}&lt;/b&gt;.</source>
+        <translation>Der Assistent möchte &lt;b&gt;{tool}&lt;/b&gt; verwenden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n more waiting)</source>
+        <translation>
+            <numerusform>(%n weitere wartet)</numerusform>
+            <numerusform>(%n weitere warten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Always allow {tool}</source>
+        <translation>{tool} immer erlauben</translation>
+    </message>
+    <message>
+        <source>{tool} wants permission. Alt+A allows, Alt+D denies.</source>
+        <translation>{tool} bittet um Erlaubnis. Alt+E erlaubt, Alt+A lehnt ab.</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Connecting...</source>
+        <translation>Verbinde...</translation>
+    </message>
+    <message>
+        <source>Not connected: wait for the connection to talk.</source>
+        <translation>Nicht verbunden: zum Sprechen auf die Verbindung warten.</translation>
+    </message>
+    <message>
+        <source>recording: release to send</source>
+        <translation>Aufnahme: zum Senden loslassen</translation>
+    </message>
+    <message>
+        <source>Hold the button (or Space) while you talk; a tap is ignored.</source>
+        <translation>Die Taste (oder Leertaste) beim Sprechen gedrückt halten; ein kurzes Tippen wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>Not connected: connect first to send a message.</source>
+        <translation>Nicht verbunden: zuerst verbinden, um eine Nachricht zu senden.</translation>
+    </message>
+    <message>
+        <source>The new settings apply when you reconnect (Ctrl+K twice).</source>
+        <translation>Die neuen Einstellungen gelten nach dem erneuten Verbinden (zweimal Strg+K).</translation>
+    </message>
+    <message>
+        <source>Reconnecting...</source>
+        <translation>Verbinde erneut...</translation>
+    </message>
+    <message>
+        <source>offline demo</source>
+        <translation>Offline-Demo</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationPane</name>
+    <message>
+        <source>Type a message and press Enter</source>
+        <translation>Nachricht eingeben und Eingabetaste drücken</translation>
+    </message>
+    <message>
+        <source>A message to send as text; Enter sends it</source>
+        <translation>Eine Nachricht, die als Text gesendet wird; die Eingabetaste sendet sie</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Send the typed message</source>
+        <translation>Die eingegebene Nachricht senden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{label}: the {length} timer is done.</source>
+        <translation>{label}: der Timer über {length} ist abgelaufen.</translation>
+    </message>
+</context>
+<context>
+    <name>Counted</name>
+    <message numerus="yes">
+        <source>Reconnected after %n drop(s); the conversation carries on.</source>
+        <translation>
+            <numerusform>Nach %n Abbruch wieder verbunden; das Gespräch geht weiter.</numerusform>
+            <numerusform>Nach %n Abbrüchen wieder verbunden; das Gespräch geht weiter.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n oldest items of this long conversation did not fit the new session&apos;s token budget; the model has the rest.</source>
+        <translation>
+            <numerusform>Der älteste Eintrag dieses langen Gesprächs passte nicht in das Token-Budget der neuen Sitzung; das Modell hat den Rest.</numerusform>
+            <numerusform>Die %n ältesten Einträge dieses langen Gesprächs passten nicht in das Token-Budget der neuen Sitzung; das Modell hat den Rest.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>conversation {input} in / {output} out over %n turn(s), {cost}</source>
+        <translation>
+            <numerusform>Gespräch {input} ein / {output} aus in %n Beitrag, {cost}</numerusform>
+            <numerusform>Gespräch {input} ein / {output} aus in %n Beiträgen, {cost}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DesktopIntegration</name>
+    <message>
+        <source>A tool asks for permission</source>
+        <translation>Ein Werkzeug bittet um Erlaubnis</translation>
+    </message>
+    <message>
+        <source>{tool} waits for Allow or Deny in the window.</source>
+        <translation>{tool} wartet im Fenster auf Erlauben oder Ablehnen.</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>{why}. Reconnecting in {seconds} s.</source>
+        <translation>{why}. Neuer Versuch in {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Still running</source>
+        <translation>Läuft weiter</translation>
+    </message>
+    <message>
+        <source>Voice Assistant is in the tray; {shortcut} talks to it from anywhere.</source>
+        <translation>Der Sprachassistent ist im Infobereich; mit {shortcut} sprechen Sie von überall mit ihm.</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopPage</name>
+    <message>
+        <source>Hold to talk, release to send</source>
+        <translation>Zum Sprechen halten, zum Senden loslassen</translation>
+    </message>
+    <message>
+        <source>Press to start, press again to send</source>
+        <translation>Drücken zum Starten, erneut drücken zum Senden</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Closing the window keeps the assistant in the tray</source>
+        <translation>Beim Schließen des Fensters bleibt der Assistent im Infobereich</translation>
+    </message>
+    <message>
+        <source>Quit from the tray&apos;s menu or with Ctrl+Q</source>
+        <translation>Beenden über das Menü im Infobereich oder mit Strg+Q</translation>
+    </message>
+    <message>
+        <source>This desktop shows no tray icons.</source>
+        <translation>Diese Arbeitsumgebung zeigt keine Symbole im Infobereich.</translation>
+    </message>
+    <message>
+        <source>Start when I log in</source>
+        <translation>Bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Adds the assistant to your desktop&apos;s autostart</source>
+        <translation>Fügt den Assistenten dem Autostart Ihrer Arbeitsumgebung hinzu</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>Sprache des Systems</translation>
+    </message>
+    <message>
+        <source>Global shortcut</source>
+        <translation>Globales Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Press the keys to use from every application</source>
+        <translation>Die Tasten drücken, die in jeder Anwendung gelten sollen</translation>
+    </message>
+    <message>
+        <source>It works by</source>
+        <translation>Bedienung</translation>
+    </message>
+    <message>
+        <source>Hold it while you talk, or press once to start and again to send</source>
+        <translation>Beim Sprechen halten, oder einmal zum Starten und erneut zum Senden drücken</translation>
+    </message>
+    <message>
+        <source>Tray</source>
+        <translation>Infobereich</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The window&apos;s language; it takes effect at the next start</source>
+        <translation>Die Sprache des Fensters; sie gilt ab dem nächsten Start</translation>
+    </message>
+</context>
+<context>
+    <name>DictationView</name>
+    <message>
+        <source>Dictation: what you say is written here, segment by segment, with when you said it.</source>
+        <translation>Diktat: Was Sie sagen, erscheint hier Abschnitt für Abschnitt, mit dem Zeitpunkt.</translation>
+    </message>
+    <message>
+        <source>What you dictated, with when you said each part</source>
+        <translation>Was Sie diktiert haben, mit dem Zeitpunkt jedes Teils</translation>
+    </message>
+    <message>
+        <source>Dictated text</source>
+        <translation>Diktierter Text</translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>Alles kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the whole dictation (Ctrl+Shift+C)</source>
+        <translation>Das ganze Diktat kopieren (Strg+Umschalt+C)</translation>
+    </message>
+    <message>
+        <source>Save...</source>
+        <translation>Speichern...</translation>
+    </message>
+    <message>
+        <source>Save as text, or as SRT subtitles (Ctrl+S)</source>
+        <translation>Als Text oder als SRT-Untertitel speichern (Strg+S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n segment(s)</source>
+        <translation>
+            <numerusform>%n Abschnitt</numerusform>
+            <numerusform>%n Abschnitte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n Wort</numerusform>
+            <numerusform>%n Wörter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>kept in {path}</source>
+        <translation>gespeichert in {path}</translation>
+    </message>
+    <message>
+        <source>Save the dictation</source>
+        <translation>Das Diktat speichern</translation>
+    </message>
+    <message>
+        <source>Text (*.txt);;Subtitles (*.srt)</source>
+        <translation>Text (*.txt);;Untertitel (*.srt)</translation>
+    </message>
+</context>
+<context>
+    <name>Echo</name>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>off (Settings)</source>
+        <translation>aus (Einstellungen)</translation>
+    </message>
+    <message>
+        <source>off (it needs a microphone and a speaker)</source>
+        <translation>aus (sie braucht ein Mikrofon und einen Lautsprecher)</translation>
+    </message>
+    <message>
+        <source>off: &apos;{detail}&apos; looks like headphones (no echo)</source>
+        <translation>aus: „{detail}“ sieht nach Kopfhörern aus (kein Echo)</translation>
+    </message>
+    <message>
+        <source>unavailable ({detail}); the echo guard works alone</source>
+        <translation>nicht verfügbar ({detail}); der Echoschutz arbeitet allein</translation>
+    </message>
+    <message>
+        <source>stopped ({detail}); the echo guard works alone</source>
+        <translation>angehalten ({detail}); der Echoschutz arbeitet allein</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>on, with noise suppression</source>
+        <translation>an, mit Rauschunterdrückung</translation>
+    </message>
+    <message>
+        <source>Echo cancellation: {status}</source>
+        <translation>Echounterdrückung: {status}</translation>
+    </message>
+    <message>
+        <source>; echo removed {db} dB</source>
+        <translation>; Echo um {db} dB gemindert</translation>
+    </message>
+    <message>
+        <source>; echo removed {db} dB, but some of this room&apos;s echo gets through it, so the echo guard decides on the plain microphone</source>
+        <translation>; Echo um {db} dB gemindert, aber ein Teil des Echos dieses Raums kommt durch, daher entscheidet der Echoschutz am unbearbeiteten Mikrofon</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Etwas ist schiefgegangen</translation>
+    </message>
+    <message>
+        <source>The details are also in the log: {path}</source>
+        <translation>Die Einzelheiten stehen auch im Protokoll: {path}</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Einzelheiten zeigen</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Einzelheiten verbergen</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Einzelheiten kopieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>The technical details of the error</source>
+        <translation>Die technischen Einzelheiten des Fehlers</translation>
+    </message>
+    <message>
+        <source>Copy them, to report the problem</source>
+        <translation>Kopieren, um das Problem zu melden</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>Diese Meldung schließen</translation>
+    </message>
+</context>
+<context>
+    <name>EventInspector</name>
+    <message>
+        <source>Echo cancellation</source>
+        <translation>Echounterdrückung</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Every event sent (↑) and received (↓), newest last</source>
+        <translation>Jedes gesendete (↑) und empfangene (↓) Ereignis, das neueste zuletzt</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Select an event to see its JSON.</source>
+        <translation>Ein Ereignis wählen, um sein JSON zu sehen.</translation>
+    </message>
+    <message>
+        <source>The selected event&apos;s JSON</source>
+        <translation>Das JSON des gewählten Ereignisses</translation>
+    </message>
+    <message>
+        <source>Event details</source>
+        <translation>Ereignisdetails</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Forget the events shown so far</source>
+        <translation>Die bisher gezeigten Ereignisse vergessen</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>cost unknown</source>
+        <translation>Kosten unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPage</name>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Change key...</source>
+        <translation>Schlüssel ändern...</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation>Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <source>Enter another API key for this endpoint</source>
+        <translation>Einen anderen API-Schlüssel für diesen Endpunkt eingeben</translation>
+    </message>
+    <message>
+        <source>Delete this endpoint&apos;s key from the system keyring</source>
+        <translation>Den Schlüssel dieses Endpunkts aus dem Schlüsselbund des Systems löschen</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>Where the Realtime API is: OpenAI, Azure or a compatible server</source>
+        <translation>Wo die Realtime-API ist: OpenAI, Azure oder ein kompatibler Server</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>How the key is sent: OpenAI uses Bearer, Azure an api-key header</source>
+        <translation>Wie der Schlüssel gesendet wird: OpenAI nutzt Bearer, Azure einen api-key-Header</translation>
+    </message>
+    <message>
+        <source>Dialect</source>
+        <translation>Dialekt</translation>
+    </message>
+    <message>
+        <source>GA for today&apos;s API; Beta for endpoints that still speak it</source>
+        <translation>GA für die heutige API; Beta für Endpunkte, die sie noch sprechen</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>The realtime model (on Azure: the deployment&apos;s name)</source>
+        <translation>Das Realtime-Modell (bei Azure: der Name der Bereitstellung)</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <source>empty: no transcript of what you say</source>
+        <translation>leer: keine Mitschrift dessen, was Sie sagen</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>Stimme</translation>
+    </message>
+    <message>
+        <source>The voice the assistant speaks in</source>
+        <translation>Die Stimme, mit der der Assistent spricht</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Anweisungen</translation>
+    </message>
+    <message>
+        <source>What the model is told about how to behave</source>
+        <translation>Was dem Modell über sein Verhalten gesagt wird</translation>
+    </message>
+    <message>
+        <source>Transcription model</source>
+        <translation>Transkriptionsmodell</translation>
+    </message>
+    <message>
+        <source>Writes down what you say, for the conversation&apos;s text</source>
+        <translation>Schreibt mit, was Sie sagen, für den Text des Gesprächs</translation>
+    </message>
+    <message>
+        <source>Turn detection</source>
+        <translation>Erkennung des Sprecherwechsels</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <source>Push-to-talk, or let the server hear when you stop</source>
+        <translation>Sprechtaste, oder der Server hört, wann Sie aufhören</translation>
+    </message>
+    <message>
+        <source>Threshold (server VAD)</source>
+        <translation>Schwelle (Server-VAD)</translation>
+    </message>
+    <message>
+        <source>How loud speech must be; higher ignores more noise</source>
+        <translation>Wie laut Sprache sein muss; höher ignoriert mehr Geräusche</translation>
+    </message>
+    <message>
+        <source>Silence before a reply</source>
+        <translation>Stille vor einer Antwort</translation>
+    </message>
+    <message>
+        <source>How long a pause ends your turn</source>
+        <translation>Wie lange Pause Ihren Beitrag beendet</translation>
+    </message>
+    <message>
+        <source>Audio kept before speech</source>
+        <translation>Audio vor dem Sprechen behalten</translation>
+    </message>
+    <message>
+        <source>Sound from just before you spoke, so the first word is whole</source>
+        <translation>Ton von kurz vor dem Sprechen, damit das erste Wort vollständig ist</translation>
+    </message>
+    <message>
+        <source>Eagerness (semantic VAD)</source>
+        <translation>Eifer (semantische VAD)</translation>
+    </message>
+    <message>
+        <source>How soon the model answers: low waits longer</source>
+        <translation>Wie bald das Modell antwortet: niedrig wartet länger</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Re-scan devices</source>
+        <translation>Geräte neu suchen</translation>
+    </message>
+    <message>
+        <source>Look again for microphones and speakers</source>
+        <translation>Erneut nach Mikrofonen und Lautsprechern suchen</translation>
+    </message>
+    <message>
+        <source>Also remove steady noise (fans, hum) on this computer</source>
+        <translation>Auch gleichmäßige Geräusche (Lüfter, Brummen) auf diesem Rechner entfernen</translation>
+    </message>
+    <message>
+        <source>WebRTC&apos;s noise suppression, before the audio is sent</source>
+        <translation>Die Rauschunterdrückung von WebRTC, bevor das Audio gesendet wird</translation>
+    </message>
+    <message>
+        <source>Echo guard: don&apos;t let the assistant hear itself on speakers</source>
+        <translation>Echoschutz: den Assistenten sich über Lautsprecher nicht selbst hören lassen</translation>
+    </message>
+    <message>
+        <source>Ignore the microphone while it only hears the assistant&apos;s own voice</source>
+        <translation>Das Mikrofon ignorieren, solange es nur die Stimme des Assistenten hört</translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <source>The microphone to use</source>
+        <translation>Das zu verwendende Mikrofon</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>Lautsprecher</translation>
+    </message>
+    <message>
+        <source>Where the assistant speaks</source>
+        <translation>Wo der Assistent spricht</translation>
+    </message>
+    <message>
+        <source>Echo cancellation</source>
+        <translation>Echounterdrückung</translation>
+    </message>
+    <message>
+        <source>Take the assistant&apos;s voice out of the microphone, so you can talk over it on speakers</source>
+        <translation>Die Stimme des Assistenten aus dem Mikrofon entfernen, damit Sie ihn über Lautsprecher unterbrechen können</translation>
+    </message>
+    <message>
+        <source>{device} (not connected)</source>
+        <translation>{device} (nicht angeschlossen)</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalShortcut</name>
+    <message>
+        <source>A global shortcut is not available on this display ({display}); the Space bar works in the window.</source>
+        <translation>Auf dieser Anzeige ({display}) gibt es kein globales Tastenkürzel; die Leertaste funktioniert im Fenster.</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalTalkKey</name>
+    <message>
+        <source>The global shortcut is off.</source>
+        <translation>Das globale Tastenkürzel ist aus.</translation>
+    </message>
+    <message>
+        <source>{shortcut} works in every application: hold it to talk.</source>
+        <translation>{shortcut} funktioniert in jeder Anwendung: zum Sprechen halten.</translation>
+    </message>
+    <message>
+        <source>{shortcut} works in every application: press it to start and again to send.</source>
+        <translation>{shortcut} funktioniert in jeder Anwendung: drücken zum Starten, erneut zum Senden.</translation>
+    </message>
+    <message>
+        <source>Hold {shortcut} to talk from any application</source>
+        <translation>{shortcut} halten, um aus jeder Anwendung zu sprechen</translation>
+    </message>
+    <message>
+        <source>Press {shortcut} to talk from any application</source>
+        <translation>{shortcut} drücken, um aus jeder Anwendung zu sprechen</translation>
+    </message>
+</context>
+<context>
+    <name>Handlers</name>
+    <message>
+        <source>talk over it or press Esc to interrupt</source>
+        <translation>hineinsprechen oder Esc drücken, um zu unterbrechen</translation>
+    </message>
+    <message>
+        <source>hearing you</source>
+        <translation>hört zu</translation>
+    </message>
+    <message>
+        <source>Interrupted at {seconds} s of the reply.</source>
+        <translation>Bei {seconds} s der Antwort unterbrochen.</translation>
+    </message>
+    <message>
+        <source>writing it down</source>
+        <translation>schreibt mit</translation>
+    </message>
+    <message>
+        <source>A segment could not be transcribed</source>
+        <translation>Ein Abschnitt konnte nicht transkribiert werden</translation>
+    </message>
+    <message>
+        <source>The translation session was closed.</source>
+        <translation>Die Übersetzungssitzung wurde beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryBrowser</name>
+    <message>
+        <source>The history could not be read ({why}).</source>
+        <translation>Der Verlauf konnte nicht gelesen werden ({why}).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reply(-ies)</source>
+        <translation>
+            <numerusform>%n Antwort</numerusform>
+            <numerusform>%n Antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The conversation could not be read ({why}).</source>
+        <translation>Das Gespräch konnte nicht gelesen werden ({why}).</translation>
+    </message>
+    <message>
+        <source>The conversation could not be deleted ({why}).</source>
+        <translation>Das Gespräch konnte nicht gelöscht werden ({why}).</translation>
+    </message>
+    <message>
+        <source>Conversation deleted.</source>
+        <translation>Gespräch gelöscht.</translation>
+    </message>
+    <message>
+        <source>That conversation is no longer in the history.</source>
+        <translation>Dieses Gespräch ist nicht mehr im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Could not export to {path}: {why}.</source>
+        <translation>Export nach {path} fehlgeschlagen: {why}.</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>Nach {path} exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Search past conversations</source>
+        <translation>Frühere Gespräche durchsuchen</translation>
+    </message>
+    <message>
+        <source>Find conversations by the words in them</source>
+        <translation>Gespräche anhand ihrer Wörter finden</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Newest first; Enter continues the selected one</source>
+        <translation>Neueste zuerst; die Eingabetaste setzt das gewählte fort</translation>
+    </message>
+    <message>
+        <source>Past conversations</source>
+        <translation>Frühere Gespräche</translation>
+    </message>
+    <message>
+        <source>Select a conversation to read it.</source>
+        <translation>Ein Gespräch wählen, um es zu lesen.</translation>
+    </message>
+    <message>
+        <source>The selected conversation&apos;s text</source>
+        <translation>Der Text des gewählten Gesprächs</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Export...</source>
+        <translation>Exportieren...</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>Ein neues Gespräch beginnen (Strg+N)</translation>
+    </message>
+    <message>
+        <source>Carry on this conversation: the model gets it back</source>
+        <translation>Dieses Gespräch fortsetzen: das Modell bekommt es zurück</translation>
+    </message>
+    <message>
+        <source>Delete the selected conversation</source>
+        <translation>Das gewählte Gespräch löschen</translation>
+    </message>
+    <message>
+        <source>Save it as Markdown or JSON</source>
+        <translation>Als Markdown oder JSON speichern</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>Gespräch löschen</translation>
+    </message>
+    <message>
+        <source>Delete this conversation from the history? This cannot be undone.</source>
+        <translation>Dieses Gespräch aus dem Verlauf löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>Gespräch exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>KeptFile</name>
+    <message>
+        <source>Could not save {name}: {why}.</source>
+        <translation>{name} konnte nicht gespeichert werden: {why}.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyActions</name>
+    <message>
+        <source>Connected to {endpoint}.</source>
+        <translation>Verbunden mit {endpoint}.</translation>
+    </message>
+    <message>
+        <source>The key is stored in the system keyring.</source>
+        <translation>Der Schlüssel ist im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDialog</name>
+    <message>
+        <source>OpenAI API key</source>
+        <translation>OpenAI-API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Paste an API key to talk to a Realtime model. It is kept in your system keyring, never in a file.</source>
+        <translation>Fügen Sie einen API-Schlüssel ein, um mit einem Realtime-Modell zu sprechen. Er wird im Schlüsselbund Ihres Systems aufbewahrt, nie in einer Datei.</translation>
+    </message>
+    <message>
+        <source>Your OpenAI API key, starting with sk-</source>
+        <translation>Ihr OpenAI-API-Schlüssel, beginnend mit sk-</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>Show the key as you type it</source>
+        <translation>Den Schlüssel beim Eingeben zeigen</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>Schlüssel speichern</translation>
+    </message>
+    <message>
+        <source>Use for this run</source>
+        <translation>Nur für diesen Start verwenden</translation>
+    </message>
+    <message>
+        <source>Try the offline demo</source>
+        <translation>Die Offline-Demo ausprobieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Check the key against the endpoint</source>
+        <translation>Den Schlüssel am Endpunkt prüfen</translation>
+    </message>
+    <message>
+        <source>Keep the key and connect</source>
+        <translation>Den Schlüssel behalten und verbinden</translation>
+    </message>
+    <message>
+        <source>Use the embedded offline server instead</source>
+        <translation>Stattdessen den eingebauten Offline-Server verwenden</translation>
+    </message>
+    <message>
+        <source>Close without changing the key</source>
+        <translation>Schließen, ohne den Schlüssel zu ändern</translation>
+    </message>
+    <message>
+        <source>Paste a key first.</source>
+        <translation>Zuerst einen Schlüssel einfügen.</translation>
+    </message>
+    <message>
+        <source>Testing...</source>
+        <translation>Teste...</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <source>{label} level</source>
+        <translation>Pegel {label}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Voice Assistant</source>
+        <translation>Sprachassistent</translation>
+    </message>
+    <message>
+        <source>Disconnected: press Connect (Ctrl+K).</source>
+        <translation>Getrennt: Verbinden drücken (Strg+K).</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Talk with the model, dictate, or have what you say translated aloud (Ctrl+1, 2, 3)</source>
+        <translation>Mit dem Modell sprechen, diktieren oder das Gesagte laut übersetzen lassen (Strg+1, 2, 3)</translation>
+    </message>
+    <message>
+        <source>Session mode</source>
+        <translation>Sitzungsart</translation>
+    </message>
+    <message>
+        <source>How a turn ends: on release, or when the server hears you stop</source>
+        <translation>Wie ein Beitrag endet: beim Loslassen oder wenn der Server hört, dass Sie aufhören</translation>
+    </message>
+    <message>
+        <source>Turn mode</source>
+        <translation>Sprecherwechsel</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Connect to the endpoint, or disconnect (Ctrl+K)</source>
+        <translation>Mit dem Endpunkt verbinden oder trennen (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Endpoint, voice, devices, tools, desktop (Ctrl+,)</source>
+        <translation>Endpunkt, Stimme, Geräte, Werkzeuge, Arbeitsumgebung (Strg+,)</translation>
+    </message>
+    <message>
+        <source>Every event sent and received (Ctrl+I)</source>
+        <translation>Jedes gesendete und empfangene Ereignis (Strg+I)</translation>
+    </message>
+    <message>
+        <source>Past conversations (Ctrl+H)</source>
+        <translation>Frühere Gespräche (Strg+H)</translation>
+    </message>
+    <message>
+        <source>Mic</source>
+        <translation>Mikro</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Hold to talk  (Space)</source>
+        <translation>Zum Sprechen halten  (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Hold while you talk; release to send. The global shortcut works from other applications.</source>
+        <translation>Beim Sprechen halten; zum Senden loslassen. Das globale Tastenkürzel funktioniert aus anderen Anwendungen.</translation>
+    </message>
+    <message>
+        <source>Hold to talk</source>
+        <translation>Zum Sprechen halten</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Stop sending the microphone (Ctrl+M)</source>
+        <translation>Das Mikrofon nicht mehr senden (Strg+M)</translation>
+    </message>
+    <message>
+        <source>Interrupt  (Esc)</source>
+        <translation>Unterbrechen  (Esc)</translation>
+    </message>
+    <message>
+        <source>Stop the assistant talking (Esc)</source>
+        <translation>Den Assistenten zum Schweigen bringen (Esc)</translation>
+    </message>
+    <message>
+        <source>Interrupt</source>
+        <translation>Unterbrechen</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Trennen</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Ton an</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Offline demo&lt;/b&gt;: replies come from the embedded server, not a model. &lt;a href=&apos;key&apos;&gt;Add an API key...&lt;/a&gt;</source>
+        <translation>&lt;b&gt;Offline-Demo&lt;/b&gt;: Die Antworten kommen vom eingebauten Server, nicht von einem Modell. &lt;a href=&apos;key&apos;&gt;API-Schlüssel hinzufügen...&lt;/a&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ModeViews</name>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name} gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Notices</name>
+    <message>
+        <source>What you were saying was not sent; please say it again.</source>
+        <translation>Was Sie gerade sagten, wurde nicht gesendet; bitte noch einmal sagen.</translation>
+    </message>
+    <message>
+        <source>The reply in progress was lost.</source>
+        <translation>Die laufende Antwort ging verloren.</translation>
+    </message>
+    <message>
+        <source>— A new session (the time limit); the conversation carries on —</source>
+        <translation>— Eine neue Sitzung (das Zeitlimit); das Gespräch geht weiter —</translation>
+    </message>
+    <message>
+        <source>hold Space or the button to dictate</source>
+        <translation>Leertaste oder Taste zum Diktieren halten</translation>
+    </message>
+    <message>
+        <source>speak: it is written down</source>
+        <translation>sprechen: es wird mitgeschrieben</translation>
+    </message>
+    <message>
+        <source>hold Space or the button to speak</source>
+        <translation>Leertaste oder Taste zum Sprechen halten</translation>
+    </message>
+    <message>
+        <source>speak: it is translated aloud</source>
+        <translation>sprechen: es wird laut übersetzt</translation>
+    </message>
+    <message>
+        <source>hold Space or the button to talk</source>
+        <translation>Leertaste oder Taste zum Sprechen halten</translation>
+    </message>
+    <message>
+        <source>talk any time</source>
+        <translation>jederzeit sprechen</translation>
+    </message>
+</context>
+<context>
+    <name>PortalShortcut</name>
+    <message>
+        <source>This desktop&apos;s portal offers no global shortcuts (GlobalShortcuts, in GNOME 48, KDE Plasma 5.27 and Hyprland and later); the Space bar works in the window.</source>
+        <translation>Das Portal dieser Arbeitsumgebung bietet keine globalen Tastenkürzel (GlobalShortcuts, ab GNOME 48, KDE Plasma 5.27 und Hyprland); die Leertaste funktioniert im Fenster.</translation>
+    </message>
+    <message>
+        <source>The portal is asked from the app&apos;s event loop, which is not running.</source>
+        <translation>Das Portal wird aus der Ereignisschleife der App gefragt, die nicht läuft.</translation>
+    </message>
+    <message>
+        <source>The portal refused: {why}</source>
+        <translation>Das Portal hat abgelehnt: {why}</translation>
+    </message>
+    <message>
+        <source>Could not reach the desktop portal over D-Bus: {why}</source>
+        <translation>Das Portal der Arbeitsumgebung war über D-Bus nicht erreichbar: {why}</translation>
+    </message>
+    <message>
+        <source>Hold to talk to the assistant</source>
+        <translation>Halten, um mit dem Assistenten zu sprechen</translation>
+    </message>
+    <message>
+        <source>The desktop did not bind the push-to-talk shortcut.</source>
+        <translation>Die Arbeitsumgebung hat das Tastenkürzel zum Sprechen nicht eingerichtet.</translation>
+    </message>
+    <message>
+        <source>The desktop declined the global shortcut.</source>
+        <translation>Die Arbeitsumgebung hat das globale Tastenkürzel abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s portal failed to bind it.</source>
+        <translation>Das Portal der Arbeitsumgebung konnte es nicht einrichten.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionKeeper</name>
+    <message>
+        <source>Connecting to {endpoint}...</source>
+        <translation>Verbinde mit {endpoint}...</translation>
+    </message>
+    <message>
+        <source>The server stopped answering mid-response ({seconds} s without a word).</source>
+        <translation>Der Server hat mitten in der Antwort aufgehört ({seconds} s ohne ein Wort).</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Sessions and cost</source>
+        <translation>Sitzungen und Kosten</translation>
+    </message>
+    <message>
+        <source>Dictation and translation</source>
+        <translation>Diktat und Übersetzung</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Arbeitsumgebung</translation>
+    </message>
+    <message>
+        <source>The pages of the settings (Ctrl+Tab)</source>
+        <translation>Die Seiten der Einstellungen (Strg+Tab)</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Einstellungsseiten</translation>
+    </message>
+    <message>
+        <source>Use these settings and close</source>
+        <translation>Diese Einstellungen verwenden und schließen</translation>
+    </message>
+    <message>
+        <source>Close without changing anything</source>
+        <translation>Schließen, ohne etwas zu ändern</translation>
+    </message>
+    <message>
+        <source>Long conversations</source>
+        <translation>Lange Gespräche</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source> tokens</source>
+        <translation> Token</translation>
+    </message>
+    <message>
+        <source>Reset prices</source>
+        <translation>Preise zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Put back the prices this version knows</source>
+        <translation>Die Preise wiederherstellen, die diese Version kennt</translation>
+    </message>
+    <message>
+        <source>New session after</source>
+        <translation>Neue Sitzung nach</translation>
+    </message>
+    <message>
+        <source>OpenAI ends a session after 60 minutes; a new one is opened at a quiet moment before that, with the conversation</source>
+        <translation>OpenAI beendet eine Sitzung nach 60 Minuten; vorher wird in einem ruhigen Moment eine neue geöffnet, mit dem Gespräch</translation>
+    </message>
+    <message>
+        <source>Carry over at most</source>
+        <translation>Höchstens übernehmen</translation>
+    </message>
+    <message>
+        <source>How much of the conversation a new session is given back</source>
+        <translation>Wie viel vom Gespräch eine neue Sitzung zurückbekommt</translation>
+    </message>
+    <message>
+        <source>Prices (USD per 1M tokens)</source>
+        <translation>Preise (USD pro 1 Mio. Token)</translation>
+    </message>
+    <message>
+        <source>The price table the cost in the status bar is counted with</source>
+        <translation>Die Preistabelle, mit der die Kosten in der Statusleiste berechnet werden</translation>
+    </message>
+    <message>
+        <source>Dictation and live translation</source>
+        <translation>Diktat und Live-Übersetzung</translation>
+    </message>
+    <message>
+        <source>e.g. en; empty: detected</source>
+        <translation>z. B. de; leer: wird erkannt</translation>
+    </message>
+    <message>
+        <source>Names and words to expect, to spell them right</source>
+        <translation>Zu erwartende Namen und Wörter, damit sie richtig geschrieben werden</translation>
+    </message>
+    <message>
+        <source>e.g. fr, de, ja</source>
+        <translation>z. B. fr, en, ja</translation>
+    </message>
+    <message>
+        <source>Near field (headset, laptop)</source>
+        <translation>Nahfeld (Headset, Laptop)</translation>
+    </message>
+    <message>
+        <source>Far field (room microphone)</source>
+        <translation>Fernfeld (Raummikrofon)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Dictation language</source>
+        <translation>Sprache des Diktats</translation>
+    </message>
+    <message>
+        <source>The language you dictate in, as a two-letter code</source>
+        <translation>Die Sprache, in der Sie diktieren, als Zwei-Buchstaben-Code</translation>
+    </message>
+    <message>
+        <source>Dictation prompt</source>
+        <translation>Hinweise zum Diktat</translation>
+    </message>
+    <message>
+        <source>Helps the transcription spell names and terms</source>
+        <translation>Hilft der Transkription, Namen und Begriffe richtig zu schreiben</translation>
+    </message>
+    <message>
+        <source>Translate into</source>
+        <translation>Übersetzen in</translation>
+    </message>
+    <message>
+        <source>The language the interpreter speaks, as a two-letter code</source>
+        <translation>Die Sprache, die der Dolmetscher spricht, als Zwei-Buchstaben-Code</translation>
+    </message>
+    <message>
+        <source>Translation model</source>
+        <translation>Übersetzungsmodell</translation>
+    </message>
+    <message>
+        <source>The model of the live-translation endpoint</source>
+        <translation>Das Modell des Endpunkts für Live-Übersetzung</translation>
+    </message>
+    <message>
+        <source>Noise reduction (all modes)</source>
+        <translation>Rauschminderung (alle Arten)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s filter for the kind of microphone you use</source>
+        <translation>Der Filter des Servers für die Art Ihres Mikrofons</translation>
+    </message>
+    <message>
+        <source>Both use the transcription model and the turn detection of the General tab.</source>
+        <translation>Beide nutzen das Transkriptionsmodell und die Erkennung des Sprecherwechsels der Seite Allgemein.</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcut</name>
+    <message>
+        <source>“{text}” is not a shortcut: use modifiers and one key, like {example}.</source>
+        <translation>„{text}“ ist kein Tastenkürzel: Umschalttasten und eine Taste verwenden, etwa {example}.</translation>
+    </message>
+    <message>
+        <source>“{text}” names a modifier twice.</source>
+        <translation>„{text}“ nennt eine Umschalttaste zweimal.</translation>
+    </message>
+</context>
+<context>
+    <name>StateBar</name>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Reconnect now instead of waiting (Ctrl+R)</source>
+        <translation>Jetzt neu verbinden statt zu warten (Strg+R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %n s</source>
+        <translation>
+            <numerusform>Neuer Versuch in %n s</numerusform>
+            <numerusform>Neuer Versuch in %n s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Something went wrong: {why}</source>
+        <translation>Etwas ist schiefgegangen: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>ToolCalls</name>
+    <message numerus="yes">
+        <source>MCP server {label} offers %n tool(s): {tools}.</source>
+        <translation>
+            <numerusform>Der MCP-Server {label} bietet %n Werkzeug: {tools}.</numerusform>
+            <numerusform>Der MCP-Server {label} bietet %n Werkzeuge: {tools}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>MCP server {label} could not be reached or refused to list its tools; check its address in Settings, Tools.</source>
+        <translation>Der MCP-Server {label} war nicht erreichbar oder hat seine Werkzeuge nicht genannt; prüfen Sie seine Adresse unter Einstellungen, Werkzeuge.</translation>
+    </message>
+    <message>
+        <source>Remote MCP servers need the GA protocol; this endpoint speaks the beta one, so it is not told of them.</source>
+        <translation>Entfernte MCP-Server brauchen das GA-Protokoll; dieser Endpunkt spricht das Beta-Protokoll und erfährt daher nichts von ihnen.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolRow</name>
+    <message>
+        <source>waiting for your answer below</source>
+        <translation>wartet unten auf Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>failed:</source>
+        <translation>fehlgeschlagen:</translation>
+    </message>
+    <message>
+        <source>hide</source>
+        <translation>verbergen</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>Einzelheiten</translation>
+    </message>
+    <message>
+        <source>arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>Tools</name>
+    <message>
+        <source>The token for the MCP server {label} is used for this run only: {why}</source>
+        <translation>Das Token für den MCP-Server {label} gilt nur für diesen Start: {why}</translation>
+    </message>
+    <message>
+        <source>Current date and time</source>
+        <translation>Aktuelles Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Open a web page</source>
+        <translation>Eine Webseite öffnen</translation>
+    </message>
+    <message>
+        <source>Copy to the clipboard</source>
+        <translation>In die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Read the clipboard</source>
+        <translation>Die Zwischenablage lesen</translation>
+    </message>
+    <message>
+        <source>Timers</source>
+        <translation>Timer</translation>
+    </message>
+    <message>
+        <source>Search past conversations</source>
+        <translation>Frühere Gespräche durchsuchen</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsPage</name>
+    <message>
+        <source>Built-in tools the assistant may use</source>
+        <translation>Eingebaute Werkzeuge, die der Assistent nutzen darf</translation>
+    </message>
+    <message>
+        <source>(asks first)</source>
+        <translation>(fragt zuerst)</translation>
+    </message>
+    <message>
+        <source>Lets the model call {name}</source>
+        <translation>Erlaubt dem Modell, {name} aufzurufen</translation>
+    </message>
+    <message>
+        <source>Ask again for every tool</source>
+        <translation>Für jedes Werkzeug wieder fragen</translation>
+    </message>
+    <message>
+        <source>Every tool asks for permission again</source>
+        <translation>Jedes Werkzeug bittet wieder um Erlaubnis</translation>
+    </message>
+    <message>
+        <source>Remote MCP servers (the model&apos;s service calls them)</source>
+        <translation>Entfernte MCP-Server (der Dienst des Modells ruft sie auf)</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <source>Address (https://...)</source>
+        <translation>Adresse (https://...)</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>One row per server: its label, address, whether calls ask first, and its token</source>
+        <translation>Eine Zeile pro Server: Bezeichnung, Adresse, ob Aufrufe zuerst fragen, und sein Token</translation>
+    </message>
+    <message>
+        <source>Remote MCP servers</source>
+        <translation>Entfernte MCP-Server</translation>
+    </message>
+    <message>
+        <source>Add server</source>
+        <translation>Server hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove server</source>
+        <translation>Server entfernen</translation>
+    </message>
+    <message>
+        <source>A new row for a server</source>
+        <translation>Eine neue Zeile für einen Server</translation>
+    </message>
+    <message>
+        <source>Remove the selected server</source>
+        <translation>Den gewählten Server entfernen</translation>
+    </message>
+    <message>
+        <source>The offline demo emulates one, with tools add and save_note, at {url}. Tokens are kept in the system keyring.</source>
+        <translation>Die Offline-Demo bildet einen nach, mit den Werkzeugen add und save_note, unter {url}. Token werden im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Whether a call to this server asks you first</source>
+        <translation>Ob ein Aufruf dieses Servers Sie zuerst fragt</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Sent as a bearer token; kept in the system keyring</source>
+        <translation>Wird als Bearer-Token gesendet; im Schlüsselbund des Systems aufbewahrt</translation>
+    </message>
+    <message>
+        <source>Token for {server}</source>
+        <translation>Token für {server}</translation>
+    </message>
+    <message>
+        <source>Token for the new server</source>
+        <translation>Token für den neuen Server</translation>
+    </message>
+    <message>
+        <source>The saved servers could not be read: {why}</source>
+        <translation>Die gespeicherten Server konnten nicht gelesen werden: {why}</translation>
+    </message>
+    <message>
+        <source>Allowed without asking: {tools}</source>
+        <translation>Ohne Nachfrage erlaubt: {tools}</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>The conversation appears here. Hold Space to talk, or type a message below.</source>
+        <translation>Das Gespräch erscheint hier. Zum Sprechen die Leertaste halten oder unten eine Nachricht eingeben.</translation>
+    </message>
+    <message>
+        <source>The conversation, newest at the bottom</source>
+        <translation>Das Gespräch, das Neueste unten</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Gespräch</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationLog</name>
+    <message>
+        <source>What was said:</source>
+        <translation>Was gesagt wurde:</translation>
+    </message>
+    <message>
+        <source>Translation ({language}):</source>
+        <translation>Übersetzung ({language}):</translation>
+    </message>
+</context>
+<context>
+    <name>TranslationView</name>
+    <message>
+        <source>The words the interpreter heard</source>
+        <translation>Die Wörter, die der Dolmetscher gehört hat</translation>
+    </message>
+    <message>
+        <source>What you said</source>
+        <translation>Was Sie gesagt haben</translation>
+    </message>
+    <message>
+        <source>The interpreter&apos;s words, as it speaks them</source>
+        <translation>Die Worte des Dolmetschers, während er sie spricht</translation>
+    </message>
+    <message>
+        <source>The translation</source>
+        <translation>Die Übersetzung</translation>
+    </message>
+    <message>
+        <source>Speak: what you say appears here...</source>
+        <translation>Sprechen Sie: Was Sie sagen, erscheint hier...</translation>
+    </message>
+    <message>
+        <source>...and its translation here, spoken aloud.</source>
+        <translation>...und seine Übersetzung hier, laut gesprochen.</translation>
+    </message>
+    <message>
+        <source>Save...</source>
+        <translation>Speichern...</translation>
+    </message>
+    <message>
+        <source>Save both sides as text (Ctrl+S)</source>
+        <translation>Beide Seiten als Text speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Translation ({language})</source>
+        <translation>Übersetzung ({language})</translation>
+    </message>
+    <message>
+        <source>Kept in {path}</source>
+        <translation>Gespeichert in {path}</translation>
+    </message>
+    <message>
+        <source>Save the translation</source>
+        <translation>Die Übersetzung speichern</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>Hört zu</translation>
+    </message>
+    <message>
+        <source>Speaking</source>
+        <translation>Spricht</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Denkt nach</translation>
+    </message>
+    <message>
+        <source>Microphone muted</source>
+        <translation>Mikrofon stumm</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Show or hide the window</source>
+        <translation>Fenster zeigen oder verbergen</translation>
+    </message>
+    <message>
+        <source>Mute the microphone</source>
+        <translation>Mikrofon stummschalten</translation>
+    </message>
+    <message>
+        <source>Turn mode</source>
+        <translation>Sprecherwechsel</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Voice Assistant: {state}</source>
+        <translation>Sprachassistent: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>Usage</name>
+    <message>
+        <source>Last turn {input} in ({cached} cached) / {output} out, {cost}</source>
+        <translation>Letzter Beitrag {input} ein ({cached} im Cache) / {output} aus, {cost}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowsShortcut</name>
+    <message>
+        <source>This keyboard has no key “{key}”.</source>
+        <translation>Diese Tastatur hat keine Taste „{key}“.</translation>
+    </message>
+    <message>
+        <source>{shortcut} is already taken by another application; choose another shortcut in the settings.</source>
+        <translation>{shortcut} ist schon von einer anderen Anwendung belegt; wählen Sie in den Einstellungen ein anderes Tastenkürzel.</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>Conversation</source>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <source>Dictation</source>
+        <translation>Diktat</translation>
+    </message>
+    <message>
+        <source>Translation</source>
+        <translation>Übersetzung</translation>
+    </message>
+    <message>
+        <source>Push-to-talk</source>
+        <translation>Sprechtaste</translation>
+    </message>
+    <message>
+        <source>Server VAD</source>
+        <translation>Server-VAD</translation>
+    </message>
+    <message>
+        <source>Semantic VAD</source>
+        <translation>Semantische VAD</translation>
+    </message>
+    <message>
+        <source>Automatic (off on headphones)</source>
+        <translation>Automatisch (aus bei Kopfhörern)</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Ask me each time</source>
+        <translation>Jedes Mal fragen</translation>
+    </message>
+    <message>
+        <source>Never ask</source>
+        <translation>Nie fragen</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinde</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>Hört zu</translation>
+    </message>
+    <message>
+        <source>Thinking</source>
+        <translation>Denkt nach</translation>
+    </message>
+    <message>
+        <source>Speaking</source>
+        <translation>Spricht</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>X11Shortcut</name>
+    <message>
+        <source>The global shortcut needs python-xlib, which is not installed.</source>
+        <translation>Das globale Tastenkürzel braucht python-xlib, das nicht installiert ist.</translation>
+    </message>
+    <message>
+        <source>Could not reach the X display {display}: {why}</source>
+        <translation>Die X-Anzeige {display} war nicht erreichbar: {why}</translation>
+    </message>
+    <message>
+        <source>This keyboard has no key “{key}”.</source>
+        <translation>Diese Tastatur hat keine Taste „{key}“.</translation>
+    </message>
+    <message>
+        <source>{shortcut} is already taken by another application; choose another shortcut in the settings.</source>
+        <translation>{shortcut} ist schon von einer anderen Anwendung belegt; wählen Sie in den Einstellungen ein anderes Tastenkürzel.</translation>
+    </message>
+</context>
+</TS>
