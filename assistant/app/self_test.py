@@ -23,7 +23,7 @@ import numpy as np
 
 import assistant
 from assistant import __version__
-from assistant.config import FRAME_SAMPLES, WIRE_RATE
+from assistant.config import FRAME_SAMPLES, WIRE_RATE, resource
 
 if TYPE_CHECKING:
     from assistant.audio.outbox import FrameOutbox
@@ -41,7 +41,7 @@ def run() -> int:
     checks: list[tuple[str, Callable[[], Result]]] = [
         ("modules", check_imports), ("window", check_window), ("audio", check_audio),
         ("keyring", check_keyring), ("history", check_history), ("tools", check_tools),
-        ("echo", check_echo), ("turns", check_turns)]
+        ("echo", check_echo), ("desktop", check_desktop), ("turns", check_turns)]
     failed = 0
     for name, check in checks:
         try:
@@ -144,6 +144,29 @@ def check_echo() -> Result:
     if erle < 20:
         return "fail", f"the echo canceller removed only {erle:.0f} dB of a synthetic echo"
     return "ok", f"WebRTC's echo canceller removes {erle:.0f} dB of a synthetic echo"
+
+
+def check_desktop() -> Result:
+    """The languages' catalogues, and on Linux what the global shortcut loads (python-xlib and
+    every X extension module it may import when a display opens; jeepney for the portal)."""
+    from PySide6.QtCore import QTranslator
+
+    for language in ("de", "en"):
+        if not QTranslator().load(str(resource("translations") / f"voice-assistant_{language}.qm")):
+            return "fail", f"the {language} catalogue does not load"
+    german = QTranslator()
+    german.load(str(resource("translations") / "voice-assistant_de.qm"))
+    if german.translate("MainWindow", "Settings") != "Einstellungen":
+        return "fail", "the German catalogue does not translate"
+    if sys.platform.startswith("linux"):
+        import jeepney.io.asyncio  # noqa: F401
+        import Xlib.display
+        import Xlib.ext
+
+        for _, name in vars(Xlib.ext)["__extensions__"]:
+            importlib.import_module(f"Xlib.ext.{name}")
+        return "ok", "German and English load; python-xlib and jeepney are there"
+    return "ok", "German and English load"
 
 
 def check_audio() -> Result:
