@@ -1,7 +1,8 @@
-"""Remake resources/screenshot.png: the real window, offscreen, mid-conversation with the
+"""Remake the README's screenshots: the real window, offscreen, mid-conversation with the
 embedded server (a typed turn, a spoken push-to-talk turn, the assistant speaking).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshot.py [out.png]
+    .venv/bin/python tools/screenshot.py                 # all three below
+    .venv/bin/python tools/screenshot.py out.png [--dark] [--language de]
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.memory_keyring.MemoryKeyring")
 
 import qasync  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from assistant.app.shell import AppShell  # noqa: E402
@@ -27,8 +28,13 @@ from tests.fakes import FakePyAudio  # noqa: E402
 from tests.helpers import speech, until  # noqa: E402
 from tests.ui.conftest import mic_pcm  # noqa: E402
 
+SHOTS = {"screenshot.png": ("en", False), "screenshot-dark.png": ("en", True),
+         "screenshot-de.png": ("de", False)}
 
-async def shoot(out: Path) -> None:
+
+async def shoot(out: Path, dark: bool) -> None:
+    scheme = Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light
+    QApplication.styleHints().colorSchemeChanged.emit(scheme)     # as the OS announces it
     fake = FakePyAudio(realtime=True)
     store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     shell = AppShell(parse_args(["--offline"]), "", audio_backend=lambda: fake,
@@ -58,14 +64,23 @@ async def shoot(out: Path) -> None:
 
 
 def main() -> None:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "resources" / "screenshot.png"
+    from assistant.ui.translations import install
+
+    args = sys.argv[1:]
+    if args:
+        language = args[args.index("--language") + 1] if "--language" in args else "en"
+        shots = {Path(args[0]): (language, "--dark" in args)}
+    else:
+        shots = {ROOT / "resources" / name: how for name, how in SHOTS.items()}
     app = QApplication.instance() or QApplication([])
     app.setStyle("Fusion")
     app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        loop.run_until_complete(shoot(out))
+        for out, (language, dark) in shots.items():
+            install(app, language)
+            loop.run_until_complete(shoot(out, dark))
 
 
 if __name__ == "__main__":

@@ -50,7 +50,7 @@ DARK = Colors(window="#202124", base="#17181a", text="#e8e8e8", muted="#b0b0b0",
 
 
 def palette_for(colors: Colors) -> QPalette:
-    palette = QPalette()
+    palette = QPalette(QColor(colors.window), QColor(colors.window))   # bevels and rules
     role = QPalette.ColorRole
     for roles, value in (((role.Window, role.Button, role.AlternateBase), colors.window),
                          ((role.Base, role.ToolTipBase), colors.base),
