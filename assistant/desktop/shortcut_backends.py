@@ -23,6 +23,10 @@ def global_shortcut_for(shortcut: Shortcut, platform_name: str,
         from assistant.desktop.portal_shortcut import PortalShortcut
 
         return PortalShortcut(shortcut)
+    if sys.platform == "darwin" and platform_name == "cocoa":
+        from assistant.desktop.macos_shortcut import MacShortcut
+
+        return MacShortcut(shortcut)
     if sys.platform == "win32" and platform_name == "windows":
         from assistant.desktop.windows_shortcut import WindowsShortcut
 

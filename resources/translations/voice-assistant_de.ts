@@ -949,6 +949,17 @@
     </message>
 </context>
 <context>
+    <name>MacShortcut</name>
+    <message>
+        <source>This keyboard has no key “{key}”.</source>
+        <translation>Diese Tastatur hat keine Taste „{key}“.</translation>
+    </message>
+    <message>
+        <source>macOS lets the app hear the shortcut once you allow it: System Settings, Privacy &amp; Security, Accessibility.</source>
+        <translation>macOS lässt die App das Tastenkürzel hören, sobald Sie es erlauben: Systemeinstellungen, Datenschutz &amp; Sicherheit, Bedienungshilfen.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Voice Assistant</source>

@@ -949,6 +949,17 @@
     </message>
 </context>
 <context>
+    <name>MacShortcut</name>
+    <message>
+        <source>This keyboard has no key “{key}”.</source>
+        <translation>This keyboard has no key “{key}”.</translation>
+    </message>
+    <message>
+        <source>macOS lets the app hear the shortcut once you allow it: System Settings, Privacy &amp; Security, Accessibility.</source>
+        <translation>macOS lets the app hear the shortcut once you allow it: System Settings, Privacy &amp; Security, Accessibility.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Voice Assistant</source>

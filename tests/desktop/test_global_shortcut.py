@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from assistant.desktop import macos_shortcut as mac
 from assistant.desktop.global_shortcut import (
     Shortcut,
     ShortcutError,
@@ -169,3 +170,14 @@ async def test_no_session_bus_at_all_is_a_reason_not_a_crash(tmp_path):
                                            ("f25", 0), ("ü", 0)])
 def test_windows_virtual_key_codes(key, code):
     assert virtual_key(key) == code
+
+
+def test_macos_reads_exactly_the_shortcuts_modifiers_and_its_key_codes():
+    shortcut = Shortcut.parse("Ctrl+Alt+Space")
+    ctrl_alt = mac.FLAGS["ctrl"] | mac.FLAGS["alt"]
+    assert mac.matches(ctrl_alt | 0x10000, shortcut)              # Caps Lock does not matter
+    assert not mac.matches(ctrl_alt | mac.FLAGS["shift"], shortcut)
+    assert not mac.matches(mac.FLAGS["ctrl"], shortcut)
+    assert (mac.KEYCODES["space"], mac.KEYCODES["a"], mac.KEYCODES["5"], mac.KEYCODES["f8"]) \
+        == (49, 0, 23, 100)
+    assert len(set(mac.KEYCODES[c] for c in "abcdefghijklmnopqrstuvwxyz0123456789")) == 36
