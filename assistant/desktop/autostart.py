@@ -1,15 +1,21 @@
-"""Start at login: a freedesktop autostart entry on Linux.
+"""Start at login: a freedesktop autostart entry on Linux, a LaunchAgent on macOS, the Run key
+on Windows.
 
-The entry runs the command this app was started with (the packaged binary, or the source
-checkout's Python with -m assistant). macOS (a LaunchAgent) and Windows (the Run key) are left
-to their release builds' installers; here `supported()` says so.
+Each runs the command this app was started with (the packaged binary, or the source checkout's
+Python with -m assistant). The Linux and macOS files are tested here; the Windows registry
+value is written from Microsoft's documentation and built by the release workflow.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
+import plistlib
+import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -23,8 +29,22 @@ def autostart_folder(env: dict[str, str] | None = None) -> Path:
     return Path(config) / "autostart"
 
 
-def supported(platform: str = sys.platform) -> bool:
-    return platform.startswith("linux")
+AGENT_NAME = "com.voice-assistant.plist"
+RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
+
+
+def entry_path(platform: str = sys.platform, folder: Path | None = None) -> Path | None:
+    """Where the login file goes (None on Windows: the registry holds it)."""
+    if platform == "darwin":
+        return (folder or Path.home() / "Library" / "LaunchAgents") / AGENT_NAME
+    if platform == "win32":
+        return None
+    return (folder or autostart_folder()) / ENTRY_NAME
+
+
+def agent_text(command: list[str]) -> str:
+    return plistlib.dumps({"Label": "com.voice-assistant", "ProgramArguments": command,
+                           "RunAtLoad": True, "ProcessType": "Interactive"}).decode()
 
 
 def launch_command() -> list[str]:
@@ -53,23 +73,35 @@ def exec_quote(arg: str) -> str:
     return arg.replace("\\", "\\\\")
 
 
-def set_start_at_login(on: bool, folder: Path | None = None) -> str:
-    """Write or remove the entry; returns a problem sentence, or "" when done."""
-    if not supported():
-        return QCoreApplication.translate("Autostart", "Starting at login is set by the "
-                                          "installer on this system.")
-    path = (folder or autostart_folder()) / ENTRY_NAME
+def set_start_at_login(on: bool, folder: Path | None = None,
+                       platform: str = sys.platform) -> str:
+    """Write or remove the login entry; returns a problem sentence, or "" when done."""
+    path = entry_path(platform, folder)
     try:
-        if on:
+        if path is None:
+            _windows_run_key(on, subprocess.list2cmdline(launch_command()))
+        elif on:
             path.parent.mkdir(parents=True, exist_ok=True)
             temporary = path.with_suffix(".tmp")
-            temporary.write_text(entry_text(launch_command()), encoding="utf-8")
+            command = launch_command()
+            temporary.write_text(agent_text(command) if platform == "darwin"
+                                 else entry_text(command), encoding="utf-8")
             temporary.replace(path)
         else:
             path.unlink(missing_ok=True)
-    except OSError as exc:
+    except (OSError, ImportError) as exc:       # ImportError: no registry off Windows
         text = QCoreApplication.translate("Autostart", "Could not add the login entry {path}: "
                                           "{why}") if on else QCoreApplication.translate(
             "Autostart", "Could not remove the login entry {path}: {why}")
-        return text.format(path=path, why=exc.strerror)
+        return text.format(path=path or RUN_KEY, why=getattr(exc, "strerror", None) or exc)
     return ""
+
+
+def _windows_run_key(on: bool, command: str) -> None:
+    winreg: Any = importlib.import_module("winreg")       # Windows only
+    with winreg.OpenKey(winreg.HKEY_CURRENT_USER, RUN_KEY, 0, winreg.KEY_SET_VALUE) as key:
+        if on:
+            winreg.SetValueEx(key, "Voice Assistant", 0, winreg.REG_SZ, command)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                winreg.DeleteValue(key, "Voice Assistant")

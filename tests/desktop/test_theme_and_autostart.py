@@ -150,3 +150,18 @@ def test_garbage_on_the_socket_is_ignored(qtbot, tmp_path, caplog):
     finally:
         first.close()
     assert got == []
+
+
+def test_on_macos_start_at_login_is_a_launch_agent(tmp_path):
+    import plistlib
+
+    assert autostart.set_start_at_login(True, tmp_path, platform="darwin") == ""
+    agent = plistlib.loads((tmp_path / autostart.AGENT_NAME).read_bytes())
+    assert agent["ProgramArguments"] == autostart.launch_command() and agent["RunAtLoad"]
+    assert autostart.set_start_at_login(False, tmp_path, platform="darwin") == ""
+    assert not (tmp_path / autostart.AGENT_NAME).exists()
+
+
+def test_on_windows_a_registry_that_refuses_is_a_sentence():
+    problem = autostart.set_start_at_login(True, platform="win32")    # no winreg here
+    assert problem.startswith("Could not add the login entry") and "Run" in problem
