@@ -1,9 +1,13 @@
 """Errors a user can be told about in one sentence.
 
-Every error that reaches the window is one of these; its `str()` is the sentence shown.
+Every error that reaches the window is one of these. It carries its sentence as an English
+template with {names} and their values: `str()` (and the log) is the English sentence, and the
+window shows the template translated (app.local_format.said) with the same values.
 """
 
 from __future__ import annotations
+
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 
 class AssistantError(Exception):
@@ -15,6 +19,10 @@ class AssistantError(Exception):
 
     retryable = False
 
+    def __init__(self, template: str = "", **values: object) -> None:
+        self.template, self.values = template, values
+        super().__init__(template.format(**values) if values else template)
+
 
 class ConfigError(AssistantError):
     """A setting cannot work as given (bad URL, unknown mode...)."""
@@ -22,7 +30,8 @@ class ConfigError(AssistantError):
 
 class ApiKeyMissing(AssistantError):
     def __init__(self) -> None:
-        super().__init__("No API key is set. Add one in Settings, or try the offline demo.")
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "No API key is set. Add one in Settings, or try the offline demo."))
 
 
 class KeyringUnavailable(AssistantError):
@@ -31,7 +40,9 @@ class KeyringUnavailable(AssistantError):
 
 class ApiKeyRejected(AssistantError):
     def __init__(self, endpoint: str, status: int) -> None:
-        super().__init__(f"The server at {endpoint} rejected the API key (HTTP {status}).")
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "The server at {endpoint} rejected the API key (HTTP {status})."),
+            endpoint=endpoint, status=status)
         self.status = status
 
 
@@ -39,30 +50,33 @@ class EndpointUnreachable(AssistantError):
     retryable = True
 
     def __init__(self, endpoint: str, reason: str) -> None:
-        super().__init__(f"Cannot reach {endpoint}: {reason}.")
+        super().__init__(QT_TRANSLATE_NOOP("Errors", "Cannot reach {endpoint}: {reason}."),
+                         endpoint=endpoint, reason=reason)
 
 
 class HandshakeFailed(AssistantError):
     def __init__(self, endpoint: str, status: int) -> None:
-        super().__init__(f"The server at {endpoint} refused the connection (HTTP {status}).")
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "The server at {endpoint} refused the connection (HTTP {status})."),
+            endpoint=endpoint, status=status)
         self.status = status
         self.retryable = status >= 500 or status == 408
 
 
 class BetaProtocolDisabled(AssistantError):
     def __init__(self, endpoint: str) -> None:
-        super().__init__(
-            f"{endpoint} no longer speaks the beta Realtime protocol; "
-            "switch the dialect to GA in Settings."
-        )
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "{endpoint} no longer speaks the beta Realtime protocol; switch the "
+            "dialect to GA in Settings."), endpoint=endpoint)
 
 
 class AccountRefused(AssistantError):
     """The service refused the account itself (no quota, a key it no longer accepts)."""
 
     def __init__(self, endpoint: str, message: str) -> None:
-        super().__init__(f"{endpoint} refused the account: {message.rstrip('.')}. "
-                         "Check the key and billing, then connect again.")
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "{endpoint} refused the account: {message}. Check the key and billing, "
+            "then connect again."), endpoint=endpoint, message=message.rstrip("."))
 
 
 class ConnectionLost(AssistantError):
@@ -70,8 +84,8 @@ class ConnectionLost(AssistantError):
 
     retryable = True
 
-    def __init__(self, reason: str, code: int | None = None) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: str, code: int | None = None, **values: object) -> None:
+        super().__init__(reason, **values)
         self.code = code
 
 
@@ -95,9 +109,18 @@ def closed_error(where: str, code: int | None, reason: str) -> AssistantError:
     if code == 4000:
         return BetaProtocolDisabled(where)
     if code == 1001:
-        return SessionExpired(f"{where} ended the session at its time limit.", code)
-    detail = f" (code {code}{': ' + reason if reason else ''})" if code else ""
-    return ConnectionLost(f"The connection to {where} was lost{detail}.", code)
+        return SessionExpired(QT_TRANSLATE_NOOP(
+            "Errors", "{where} ended the session at its time limit."), code, where=where)
+    if code and reason:
+        return ConnectionLost(QT_TRANSLATE_NOOP(
+            "Errors", "The connection to {where} was lost (code {close_code}: {why})."),
+            code, where=where, close_code=code, why=reason)
+    if code:
+        return ConnectionLost(QT_TRANSLATE_NOOP(
+            "Errors", "The connection to {where} was lost (code {close_code})."), code,
+            where=where, close_code=code)
+    return ConnectionLost(QT_TRANSLATE_NOOP("Errors", "The connection to {where} was lost."),
+                          code, where=where)
 
 
 class AudioDeviceError(AssistantError):

@@ -14,11 +14,13 @@ import keyring.errors
 from keyring.backends import fail
 
 from assistant.errors import KeyringUnavailable
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 SERVICE = "voice-assistant"
 ENV_VAR = "OPENAI_API_KEY"
-_NO_KEYRING = ("No system keyring is available on this machine, so the key cannot be saved. "
-               f"Use it for this run only, or set {ENV_VAR} in the environment.")
+_NO_KEYRING = QT_TRANSLATE_NOOP("Errors", "No system keyring is available on this machine, so "
+                                          "the key cannot be saved. Use it for this run only, "
+                                          "or set {variable} in the environment.")
 
 
 def keyring_available() -> bool:
@@ -46,11 +48,12 @@ def load_secret(account: str) -> str | None:
 
 def save(account: str, key: str) -> None:
     if not keyring_available():
-        raise KeyringUnavailable(_NO_KEYRING)
+        raise KeyringUnavailable(_NO_KEYRING, variable=ENV_VAR)
     try:
         keyring.set_password(SERVICE, account, key.strip())
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"The keyring refused to store the key: {exc}") from None
+        raise KeyringUnavailable(QT_TRANSLATE_NOOP(
+            "Errors", "The keyring refused to store the key: {why}"), why=exc) from None
 
 
 def delete(account: str) -> bool:
@@ -62,9 +65,10 @@ def delete(account: str) -> bool:
     except keyring.errors.PasswordDeleteError:
         return False
     except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(f"The keyring refused to remove the key: {exc}") from None
+        raise KeyringUnavailable(QT_TRANSLATE_NOOP(
+            "Errors", "The keyring refused to remove the key: {why}"), why=exc) from None
     return True
 
 
-def no_keyring_message() -> str:
-    return _NO_KEYRING
+def no_keyring_message() -> KeyringUnavailable:
+    return KeyringUnavailable(_NO_KEYRING, variable=ENV_VAR)

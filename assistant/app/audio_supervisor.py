@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from assistant.app.bridge import AudioBridge
+from assistant.app.local_format import said
 from assistant.app.settings import Settings
 from assistant.audio.devices import create_pyaudio
 from assistant.audio.engine import AudioEngine
@@ -64,9 +65,10 @@ class AudioSupervisor(QObject):
                                     settings.output_device or None, settings.echo_cancellation,
                                     settings.echo_noise_suppression) if devices else []
         if problems:
-            self.problems.emit(problems)
-            for problem in problems:
-                self.notice.emit(problem)
+            sentences = [said(problem) for problem in problems]
+            self.problems.emit(sentences)
+            for sentence in sentences:
+                self.notice.emit(sentence)
         self.bridge = AudioBridge(outbox, self.engine.buffer,
                                   mode="ptt" if settings.mode == "none" else "vad",
                                   echo_guard=settings.echo_guard,

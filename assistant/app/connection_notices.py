@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from assistant.app.local_format import counted
+from assistant.app.local_format import counted, said
 from assistant.errors import AssistantError
 
 CUT_OFF = " (cut off: the connection dropped)"         # kept in the history: one language
@@ -13,13 +13,13 @@ CUT_OFF = " (cut off: the connection dropped)"         # kept in the history: on
 
 def lost(error: AssistantError, roles: set[str]) -> str:
     """The connection dropped; `roles`: whose turns were in flight (and so were lost)."""
-    said = [str(error)]
+    sentences = [said(error)]
     if "user" in roles:
-        said.append(QCoreApplication.translate(
+        sentences.append(QCoreApplication.translate(
             "Notices", "What you were saying was not sent; please say it again."))
     if "assistant" in roles:
-        said.append(QCoreApplication.translate("Notices", "The reply in progress was lost."))
-    return " ".join(said)
+        sentences.append(QCoreApplication.translate("Notices", "The reply in progress was lost."))
+    return " ".join(sentences)
 
 
 def opened(reason: str, reconnects: int, left_out: int) -> list[str]:

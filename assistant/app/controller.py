@@ -21,6 +21,7 @@ from assistant.app.desktop import QtDesktop
 from assistant.app.dictation import Dictation
 from assistant.app.endpoints import EndpointSource
 from assistant.app.event_log import EventLog
+from assistant.app.local_format import said
 from assistant.app.session_keeper import Reason, SessionKeeper
 from assistant.app.session_setup import TABLES, configure
 from assistant.app.settings import Settings
@@ -230,9 +231,9 @@ class Controller(QObject):
 
     def session_failed(self, error: AssistantError) -> None:
         self.audio.stop()
-        self.set_state(ERROR, str(error))
+        self.set_state(ERROR, said(error))
         if isinstance(error, ApiKeyRejected | ApiKeyMissing):
-            self.key_rejected.emit(str(error))
+            self.key_rejected.emit(said(error))
 
     def connecting(self, detail: str) -> None:
         self.set_state(CONNECTING, detail)

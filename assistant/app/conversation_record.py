@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
+from PySide6.QtCore import QCoreApplication
+
 from assistant.store.history import History
 from assistant.store.records import StoredItem, TurnUsage
 
@@ -137,5 +139,7 @@ class ConversationRecord:
             log.warning("history write failed: %s", exc)
             if not self._failed:
                 self._failed = True
-                self._on_problem(f"The conversation could not be saved to the history ({exc}).")
+                self._on_problem(QCoreApplication.translate(
+                    "History", "The conversation could not be saved to the history ({why}).")
+                    .format(why=exc))
             return None

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from assistant.app import api_key_store
+from assistant.app.local_format import said
 from assistant.app.settings import Settings
 from assistant.app.tasks import Tasks
 from assistant.errors import ApiKeyMissing, AssistantError, KeyringUnavailable
@@ -57,7 +58,7 @@ class KeyActions(QObject):
         try:
             await probe.connect(timeout=10)
         except AssistantError as exc:
-            self.test_result.emit(False, str(exc))
+            self.test_result.emit(False, said(exc))
             return
         await probe.close()
         self.test_result.emit(True, self.tr("Connected to {endpoint}.").format(
@@ -67,7 +68,7 @@ class KeyActions(QObject):
         try:
             await asyncio.to_thread(api_key_store.save, self._settings().key_account, key)
         except KeyringUnavailable as exc:
-            self.saved.emit(False, str(exc))
+            self.saved.emit(False, said(exc))
             return
         register_secret(key.strip())
         self._run_key = None

@@ -1,9 +1,30 @@
-"""Numbers, dates and costs in the user's locale (QLocale's default, which the language
-setting sets at start), for the status line and the history."""
+"""What the window says in the user's language: errors (their templates translated), numbers,
+dates and costs in the locale (QLocale's default, which the language setting sets at start)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
+
+from assistant.errors import AssistantError
+
+
+def said(error: BaseException) -> str:
+    """An error as the window says it: an AssistantError's template in the window's language,
+    with its values (an error among them said the same way); any other exception as it is."""
+    if not isinstance(error, AssistantError):
+        return str(error)
+    text = QCoreApplication.translate("Errors", error.template)
+    if not error.values:
+        return text
+    return text.format(**{name: said(value) if isinstance(value, BaseException) else
+                          QCoreApplication.translate("Errors", value)
+                          if isinstance(value, str) else value
+                          for name, value in error.values.items()})
+
+
+def invalid(template: str, **values: object) -> ValueError:
+    """A setting the user typed that cannot work, said in the window's language."""
+    return ValueError(QCoreApplication.translate("Settings", template).format(**values))
 
 
 def number(value: int) -> str:

@@ -8,6 +8,7 @@ import asyncio
 from PySide6.QtCore import QCoreApplication
 
 from assistant.app import api_key_store
+from assistant.app.local_format import said
 from assistant.app.tool_config import token_account, usable_servers
 from assistant.errors import KeyringUnavailable
 
@@ -30,5 +31,5 @@ async def save_tokens(tokens: dict[str, str]) -> list[str]:
         except KeyringUnavailable as exc:
             problems.append(QCoreApplication.translate(
                 "Tools", "The token for the MCP server {label} is used for this run only: "
-                "{why}").format(label=label, why=exc))
+                "{why}").format(label=label, why=said(exc)))
     return problems

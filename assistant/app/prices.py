@@ -11,7 +11,9 @@ import dataclasses
 import json
 from dataclasses import dataclass
 
+from assistant.app.local_format import invalid
 from assistant.store.records import TurnUsage
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -46,17 +48,22 @@ def parse_prices(text: str) -> dict[str, Price]:
     try:
         raw = json.loads(text)
     except ValueError as exc:
-        raise ValueError(f"The price table is not valid JSON: {exc}.") from None
+        raise invalid(QT_TRANSLATE_NOOP(
+            "Settings", "The price table is not valid JSON: {why}."), why=exc) from None
     if not isinstance(raw, dict):
-        raise ValueError("The price table must map model names to prices.")
+        raise invalid(QT_TRANSLATE_NOOP(
+            "Settings", "The price table must map model names to prices."))
     table: dict[str, Price] = {}
     for model, entry in raw.items():
         if not isinstance(entry, dict) or set(entry) != set(_FIELDS):
-            raise ValueError(f"The price of '{model}' needs exactly: {', '.join(_FIELDS)}.")
+            raise invalid(QT_TRANSLATE_NOOP(
+                "Settings", "The price of '{model}' needs exactly: {fields}."), model=model,
+                fields=", ".join(_FIELDS))
         values = [entry[name] for name in _FIELDS]
         if not all(isinstance(v, int | float) and not isinstance(v, bool) and v >= 0
                    for v in values):
-            raise ValueError(f"The prices of '{model}' must be numbers of 0 or more.")
+            raise invalid(QT_TRANSLATE_NOOP(
+                "Settings", "The prices of '{model}' must be numbers of 0 or more."), model=model)
         table[model] = Price(*(float(v) for v in values))
     return table
 

@@ -21,6 +21,7 @@ from typing import Any, Literal, Protocol
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from assistant.app.endpoints import EndpointSource
+from assistant.app.local_format import said
 from assistant.app.settings import Settings
 from assistant.dispatch import Event
 from assistant.errors import AssistantError, ConnectionLost, SessionExpired
@@ -115,7 +116,7 @@ class SessionKeeper(QObject):
                 if reason == "connect" or not exc.retryable:
                     self.owner.session_failed(exc)
                     return
-                attempt, why = attempt + 1, str(exc)
+                attempt, why = attempt + 1, said(exc)
                 log.info("reconnect attempt %d failed: %s", attempt, exc)
                 continue
             self._adopt(session, reason)

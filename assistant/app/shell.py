@@ -23,6 +23,7 @@ from assistant.app.endpoints import EmbeddedDemo, Endpoints
 from assistant.app.gui_thread_gc import GuiThreadCollector
 from assistant.app.history_browser import HistoryBrowser
 from assistant.app.key_actions import KeyActions
+from assistant.app.local_format import said
 from assistant.app.loop_monitor import LoopLagMonitor
 from assistant.app.mcp_tokens import load_tokens, save_tokens
 from assistant.app.settings import Settings, load_settings, save_settings
@@ -88,7 +89,7 @@ class AppShell:
         self.window.show()
         self.desktop.apply(self.controller.settings)       # the portal is asked on the loop
         if self.history.problem:
-            self.controller.notice.emit(self.history.problem)
+            self.controller.notice.emit(said(self.history.problem))
         settings = self.controller.settings
         self.keyring_ok = await asyncio.to_thread(api_key_store.keyring_available)
         key, _ = await asyncio.to_thread(api_key_store.load, settings.key_account)
@@ -124,7 +125,7 @@ class AppShell:
     def open_key_dialog(self, reason: str = "") -> None:
         if self.key_dialog is not None and self.key_dialog.isVisible():
             return
-        dialog = KeyDialog(self.keyring_ok, reason, api_key_store.no_keyring_message(),
+        dialog = KeyDialog(self.keyring_ok, reason, said(api_key_store.no_keyring_message()),
                            self.window)
         c = self.controller
         dialog.test_requested.connect(self.keys.test)

@@ -13,12 +13,14 @@ from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from assistant.app.desktop import QtDesktop
+from assistant.app.local_format import invalid
 from assistant.app.settings import Settings
 from assistant.app.tool_calls import ToolCalls
 from assistant.realtime.session import RealtimeSession
 from assistant.sim.mcp import DEMO_URL as DEMO_MCP_URL
 from assistant.store.history import History
 from assistant.tools.builtin import builtin_tools
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 __all__ = ["DEMO_MCP_URL", "McpServer", "build_tool_calls", "names", "parse_servers"]
 Approval = Literal["always", "never"]
@@ -59,23 +61,32 @@ def parse_servers(text: str) -> list[McpServer]:
     try:
         raw = json.loads(text)
     except ValueError as exc:
-        raise ValueError(f"The MCP servers are not valid JSON: {exc}") from None
+        raise invalid(QT_TRANSLATE_NOOP(
+            "Settings", "The MCP servers are not valid JSON: {why}"), why=exc) from None
     if not isinstance(raw, list):
-        raise ValueError("The MCP servers must be a list.")
+        raise invalid(QT_TRANSLATE_NOOP(
+            "Settings", "The MCP servers must be a list."))
     servers: list[McpServer] = []
     for entry in raw:
         if not isinstance(entry, dict):
-            raise ValueError("Each MCP server needs a label and an https address.")
+            raise invalid(QT_TRANSLATE_NOOP(
+                "Settings", "Each MCP server needs a label and an https address."))
         label, url = str(entry.get("label", "")), str(entry.get("url", ""))
         approval = entry.get("approval", "always")
         if not _LABEL.match(label):
-            raise ValueError(f"MCP server label {label!r}: letters, digits, - and _ only.")
+            raise invalid(QT_TRANSLATE_NOOP(
+                "Settings", "MCP server label '{label}': letters, digits, - and _ only."),
+                label=label)
         if not url.startswith(("https://", "http://")):
-            raise ValueError(f"MCP server {label}: the address must start with https://.")
+            raise invalid(QT_TRANSLATE_NOOP(
+                "Settings", "MCP server {label}: the address must start with https://."),
+                label=label)
         if approval not in ("always", "never"):
-            raise ValueError(f"MCP server {label}: approval is 'always' or 'never'.")
+            raise invalid(QT_TRANSLATE_NOOP(
+                "Settings", "MCP server {label}: approval is 'always' or 'never'."), label=label)
         if any(s.label == label for s in servers):
-            raise ValueError(f"MCP server label {label!r} is used twice.")
+            raise invalid(QT_TRANSLATE_NOOP(
+                "Settings", "MCP server label '{label}' is used twice."), label=label)
         servers.append(McpServer(label, url, approval))
     return servers
 

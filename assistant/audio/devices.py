@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from assistant.config import WIRE_RATE
 from assistant.errors import AudioDeviceError
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 Direction = Literal["input", "output"]
 PREFERRED_RATES = (48_000, 44_100, 24_000, 16_000, 32_000, 22_050, 96_000)
@@ -97,9 +98,11 @@ class DeviceCatalog:
     def find(self, direction: Direction, wanted: str | int | None = None) -> DeviceInfo:
         """The device named (substring, case-insensitive) or numbered; the default if None."""
         devices = self.devices(direction)
-        what = "microphone" if direction == "input" else "speaker or headphones"
+        mic = direction == "input"
         if not devices:
-            raise AudioDeviceError(f"No {what} found.")
+            raise AudioDeviceError(QT_TRANSLATE_NOOP("Errors", "No microphone found.") if mic
+                                   else QT_TRANSLATE_NOOP("Errors", "No speaker or headphones "
+                                                                    "found."))
         if wanted is None or wanted == "":
             return devices[0]
         if isinstance(wanted, int) or str(wanted).isdigit():
@@ -107,7 +110,10 @@ class DeviceCatalog:
         else:
             match = [d for d in devices if str(wanted).lower() in d.name.lower()]
         if not match:
-            raise AudioDeviceError(f"The {what} '{wanted}' was not found.")
+            raise AudioDeviceError(QT_TRANSLATE_NOOP(
+                "Errors", "The microphone '{device}' was not found.") if mic else
+                QT_TRANSLATE_NOOP("Errors", "The speaker or headphones '{device}' were not "
+                                            "found."), device=wanted)
         return match[0]
 
     def supported_rate(self, device: DeviceInfo, direction: Direction, channels: int) -> int:
@@ -122,7 +128,8 @@ class DeviceCatalog:
                     return rate
             except ValueError:
                 continue
-        raise AudioDeviceError(f"'{device.name}' supports none of the usual sample rates.")
+        raise AudioDeviceError(QT_TRANSLATE_NOOP(
+            "Errors", "'{device}' supports none of the usual sample rates."), device=device.name)
 
     def _default_index(self, direction: Direction) -> int | None:
         getter = (self.backend.get_default_input_device_info if direction == "input"

@@ -17,7 +17,8 @@ from assistant.audio.levels import LevelHolder
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback import Playback
 from assistant.audio.playback_buffer import PlaybackBuffer
-from assistant.errors import AudioDeviceError
+from assistant.errors import AssistantError, AudioDeviceError
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -51,43 +52,48 @@ class AudioEngine:
 
     def open(self, outbox: FrameOutbox, input_device: str | int | None = None,
              output_device: str | int | None = None, echo_mode: str = "auto",
-             noise_suppression: bool = False) -> list[str]:
-        """Open what can be opened; returns one sentence per device that could not. With both
+             noise_suppression: bool = False) -> list[AssistantError]:
+        """Open what can be opened; returns one error per device that could not. With both
         devices open, the echo canceller joins them as `echo_mode` says."""
         self.close()
-        problems: list[str] = []
+        problems: list[AssistantError] = []
         try:
             catalog = self._catalog()
         except OSError as exc:
-            problems.append(f"The audio system could not start ({exc}).")
+            problems.append(AudioDeviceError(QT_TRANSLATE_NOOP(
+                "Errors", "The audio system could not start ({why})."), why=exc))
             return problems
         try:
             mic = catalog.find("input", input_device)
             self.capture = Capture(catalog, mic, outbox.from_audio_thread, self.mic_level,
                                    wanted=lambda: outbox.wanted())
         except (AudioDeviceError, OSError) as exc:
-            problems.append(f"{exc} You can still type messages.")
+            problems.append(AudioDeviceError(QT_TRANSLATE_NOOP(
+                "Errors", "{problem} You can still type messages."), problem=exc))
         try:
             speaker = catalog.find("output", output_device)
             self.playback = Playback(catalog, speaker, self.out_level)
         except (AudioDeviceError, OSError) as exc:
-            problems.append(f"{exc} Replies will be shown as text only.")
+            problems.append(AudioDeviceError(QT_TRANSLATE_NOOP(
+                "Errors", "{problem} Replies will be shown as text only."), problem=exc))
         self._join_canceller(echo_mode, noise_suppression)
         problems += self._start()
         return problems
 
-    def _start(self) -> list[str]:
+    def _start(self) -> list[AssistantError]:
         """Start both streams; one that will not start is closed, and the canceller with it
         (there is no echo to take out without both)."""
-        problems = []
+        problems: list[AssistantError] = []
         if self.capture is not None and (failure := _started(self.capture)):
             self.capture = None
-            problems.append(f"The microphone could not start ({failure}). "
-                            "You can still type messages.")
+            problems.append(AudioDeviceError(QT_TRANSLATE_NOOP(
+                "Errors", "The microphone could not start ({why}). You can still type "
+                "messages."), why=failure))
         if self.playback is not None and (failure := _started(self.playback)):
             self.playback = None
-            problems.append(f"The speaker could not start ({failure}). "
-                            "Replies will be shown as text only.")
+            problems.append(AudioDeviceError(QT_TRANSLATE_NOOP(
+                "Errors", "The speaker could not start ({why}). Replies will be shown as text "
+                "only."), why=failure))
         if self.canceller is not None and (self.capture is None or self.playback is None):
             self._join_canceller("off", False)
         return problems

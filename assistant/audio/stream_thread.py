@@ -25,6 +25,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.errors import AudioDeviceError
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 PA_INT16 = 8
@@ -130,8 +131,11 @@ class DeviceStream:
                 frames_per_buffer=self.block,
                 **{direction: True, f"{direction}_device_index": device.index})
         except OSError as exc:
-            raise AudioDeviceError(f"Cannot open the {what} '{device.name}': "
-                                   f"{exc.args[-1] if exc.args else exc}.") from None
+            why = exc.args[-1] if exc.args else exc
+            raise AudioDeviceError(QT_TRANSLATE_NOOP(
+                "Errors", "Cannot open the microphone '{device}': {why}.") if what == "microphone"
+                else QT_TRANSLATE_NOOP("Errors", "Cannot open the speaker '{device}': {why}."),
+                device=device.name, why=why) from None
         self._thread = StreamThread(thread_name, self._step)
 
     @property

@@ -8,6 +8,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL
 from assistant.errors import ConfigError
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 AuthStyle = Literal["bearer", "api-key"]
 Dialect = Literal["ga", "beta"]
@@ -32,7 +33,8 @@ class Endpoint:
         parts = urlsplit(self.base_url.strip())
         scheme = _SCHEMES.get(parts.scheme.lower())
         if scheme is None or not parts.netloc:
-            raise ConfigError(f"'{self.base_url}' is not a ws://, wss:// or https:// URL.")
+            raise ConfigError(QT_TRANSLATE_NOOP(
+                "Errors", "'{url}' is not a ws://, wss:// or https:// URL."), url=self.base_url)
         path = parts.path.rstrip("/")
         if not path.endswith("/realtime"):
             path += "/realtime"

@@ -26,6 +26,7 @@ from assistant.realtime.redact import b64_size
 from assistant.realtime.transport import Transport, TransportClosed, TransportFactory
 from assistant.realtime.transport.websocket import WebSocketTransport
 from assistant.realtime.waiters import EventWaiters, Match
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer  # bytes, bytearray, memoryview, numpy
@@ -87,7 +88,8 @@ class RealtimeSession:
         created.cancel()
         error = self.closed.result() if self.closed.done() else None
         await self.close()
-        raise error or ConnectionLost(f"{where} did not start a session in time.")
+        raise error or ConnectionLost(QT_TRANSLATE_NOOP(
+            "Errors", "{where} did not start a session in time."), where=where)
 
     async def close(self, reason: AssistantError | None = None) -> None:
         """Close the socket (idempotent); listeners get `reason` (None: we chose to close)."""
@@ -112,7 +114,7 @@ class RealtimeSession:
     def send(self, event: Event) -> str:
         """Queue a GA client event; returns its event_id. Never blocks."""
         if not self._opened or self._closing:
-            raise ConnectionLost("Not connected.")
+            raise ConnectionLost(QT_TRANSLATE_NOOP("Errors", "Not connected."))
         event_id = str(event.setdefault("event_id", f"evt_c{next(self._ids)}"))
         for listener in self.sent_listeners:
             _call(listener, event)
@@ -200,7 +202,8 @@ class RealtimeSession:
                 self.handle_raw(raw)
         except Exception:  # a bug of ours must not leave the app hanging on a dead socket
             log.exception("receive loop failed")
-            error = ConnectionLost("The connection failed unexpectedly; see the log.")
+            error = ConnectionLost(QT_TRANSLATE_NOOP(
+                "Errors", "The connection failed unexpectedly; see the log."))
         if not self._closing:
             error = error or self._refused or closed_error(
                 self.endpoint.display(), self._transport.close_code, self._transport.close_reason)
@@ -287,7 +290,8 @@ class RealtimeSession:
             return
         self._outbox.put_nowait(None)
         self.closed.set_result(error)
-        self._waiters.fail_all(error or ConnectionLost("The session was closed."))
+        self._waiters.fail_all(error or ConnectionLost(QT_TRANSLATE_NOOP(
+            "Errors", "The session was closed.")))
         for listener in list(self.close_listeners):
             _call(listener, error)
 

@@ -16,8 +16,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from assistant.errors import AssistantError
 from assistant.store.migrations import NewerSchema, check_version, migrate
 from assistant.store.records import ConversationSummary, StoredItem, TurnUsage
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 TITLE_WORDS = 8
@@ -34,7 +36,8 @@ _SUMMARY = f"""
 
 
 class History:
-    def __init__(self, db: sqlite3.Connection, path: Path | None, problem: str | None) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path | None,
+                 problem: AssistantError | None) -> None:
         self.db, self.path, self.problem = db, path, problem
 
     @classmethod
@@ -47,24 +50,29 @@ class History:
         except NewerSchema as exc:
             log.warning("history at %s not used: %s", path, exc)
             return cls(_connect(":memory:"), None,
-                       f"The history file {path} is from a newer version of the app; it was left "
-                       "as it is, and this run's conversation is not saved.")
+                       AssistantError(QT_TRANSLATE_NOOP(
+                           "Errors", "The history file {path} is from a newer version of the "
+                           "app; it was left as it is, and this run's conversation is not "
+                           "saved."), path=path))
         except (sqlite3.Error, OSError) as exc:
             log.warning("history at %s could not be opened: %s", path, exc)
             if "locked" in str(exc):         # another copy of the app has it: not broken
                 return cls(_connect(":memory:"), None,
-                           "The history is in use by another copy of the app; this run's "
-                           "conversation is not saved.")
+                           AssistantError(QT_TRANSLATE_NOOP(
+                               "Errors", "The history is in use by another copy of the app; "
+                               "this run's conversation is not saved.")))
         aside = _move_aside(path)
         try:
             fresh = cls(_connect(path), path, None)
         except (sqlite3.Error, OSError, NewerSchema) as exc:
             log.warning("a fresh history at %s could not be made either: %s", path, exc)
             return cls(_connect(":memory:"), None,
-                       f"The history at {path} cannot be used ({exc}); this run's conversation "
-                       "is not saved.")
-        fresh.problem = (f"The history file could not be opened; it was moved to {aside.name} "
-                         "and a new one started." if aside else None)
+                       AssistantError(QT_TRANSLATE_NOOP(
+                           "Errors", "The history at {path} cannot be used ({why}); this run's "
+                           "conversation is not saved."), path=path, why=exc))
+        fresh.problem = AssistantError(QT_TRANSLATE_NOOP(
+            "Errors", "The history file could not be opened; it was moved to {name} and a new "
+            "one started."), name=aside.name) if aside else None
         return fresh
 
     def close(self) -> None:

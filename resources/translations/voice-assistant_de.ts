@@ -30,10 +30,6 @@
 <context>
     <name>Autostart</name>
     <message>
-        <source>Starting at login is set by the installer on this system.</source>
-        <translation>Der Start bei der Anmeldung wird auf diesem System vom Installationsprogramm eingerichtet.</translation>
-    </message>
-    <message>
         <source>Could not add the login entry {path}: {why}</source>
         <translation>Der Anmeldeeintrag {path} konnte nicht angelegt werden: {why}</translation>
     </message>
@@ -438,6 +434,161 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>No system keyring is available on this machine, so the key cannot be saved. Use it for this run only, or set {variable} in the environment.</source>
+        <translation>Auf diesem Rechner gibt es keinen Schlüsselbund, daher kann der Schlüssel nicht gespeichert werden. Verwenden Sie ihn nur für diesen Start, oder setzen Sie {variable} in der Umgebung.</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store the key: {why}</source>
+        <translation>Der Schlüsselbund hat das Speichern des Schlüssels abgelehnt: {why}</translation>
+    </message>
+    <message>
+        <source>The keyring refused to remove the key: {why}</source>
+        <translation>Der Schlüsselbund hat das Entfernen des Schlüssels abgelehnt: {why}</translation>
+    </message>
+    <message>
+        <source>No microphone found.</source>
+        <translation>Kein Mikrofon gefunden.</translation>
+    </message>
+    <message>
+        <source>No speaker or headphones found.</source>
+        <translation>Keine Lautsprecher oder Kopfhörer gefunden.</translation>
+    </message>
+    <message>
+        <source>The microphone &apos;{device}&apos; was not found.</source>
+        <translation>Das Mikrofon „{device}“ wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The speaker or headphones &apos;{device}&apos; were not found.</source>
+        <translation>Die Lautsprecher oder Kopfhörer „{device}“ wurden nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>&apos;{device}&apos; supports none of the usual sample rates.</source>
+        <translation>„{device}“ unterstützt keine der üblichen Abtastraten.</translation>
+    </message>
+    <message>
+        <source>The audio system could not start ({why}).</source>
+        <translation>Das Audiosystem konnte nicht starten ({why}).</translation>
+    </message>
+    <message>
+        <source>{problem} You can still type messages.</source>
+        <translation>{problem} Sie können weiterhin Nachrichten tippen.</translation>
+    </message>
+    <message>
+        <source>{problem} Replies will be shown as text only.</source>
+        <translation>{problem} Antworten werden nur als Text gezeigt.</translation>
+    </message>
+    <message>
+        <source>The microphone could not start ({why}). You can still type messages.</source>
+        <translation>Das Mikrofon konnte nicht starten ({why}). Sie können weiterhin Nachrichten tippen.</translation>
+    </message>
+    <message>
+        <source>The speaker could not start ({why}). Replies will be shown as text only.</source>
+        <translation>Der Lautsprecher konnte nicht starten ({why}). Antworten werden nur als Text gezeigt.</translation>
+    </message>
+    <message>
+        <source>Cannot open the microphone &apos;{device}&apos;: {why}.</source>
+        <translation>Das Mikrofon „{device}“ lässt sich nicht öffnen: {why}.</translation>
+    </message>
+    <message>
+        <source>Cannot open the speaker &apos;{device}&apos;: {why}.</source>
+        <translation>Der Lautsprecher „{device}“ lässt sich nicht öffnen: {why}.</translation>
+    </message>
+    <message>
+        <source>No API key is set. Add one in Settings, or try the offline demo.</source>
+        <translation>Kein API-Schlüssel gesetzt. Fügen Sie einen in den Einstellungen hinzu oder probieren Sie die Offline-Demo.</translation>
+    </message>
+    <message>
+        <source>The server at {endpoint} rejected the API key (HTTP {status}).</source>
+        <translation>Der Server unter {endpoint} hat den API-Schlüssel abgelehnt (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Cannot reach {endpoint}: {reason}.</source>
+        <translation>{endpoint} ist nicht erreichbar: {reason}.</translation>
+    </message>
+    <message>
+        <source>The server at {endpoint} refused the connection (HTTP {status}).</source>
+        <translation>Der Server unter {endpoint} hat die Verbindung abgelehnt (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>{endpoint} no longer speaks the beta Realtime protocol; switch the dialect to GA in Settings.</source>
+        <translation>{endpoint} spricht das Beta-Realtime-Protokoll nicht mehr; stellen Sie den Dialekt in den Einstellungen auf GA.</translation>
+    </message>
+    <message>
+        <source>{endpoint} refused the account: {message}. Check the key and billing, then connect again.</source>
+        <translation>{endpoint} hat das Konto abgelehnt: {message}. Prüfen Sie Schlüssel und Abrechnung und verbinden Sie dann erneut.</translation>
+    </message>
+    <message>
+        <source>{where} ended the session at its time limit.</source>
+        <translation>{where} hat die Sitzung am Zeitlimit beendet.</translation>
+    </message>
+    <message>
+        <source>The connection to {where} was lost (code {close_code}: {why}).</source>
+        <translation>Die Verbindung zu {where} ist abgebrochen (Code {close_code}: {why}).</translation>
+    </message>
+    <message>
+        <source>The connection to {where} was lost (code {close_code}).</source>
+        <translation>Die Verbindung zu {where} ist abgebrochen (Code {close_code}).</translation>
+    </message>
+    <message>
+        <source>The connection to {where} was lost.</source>
+        <translation>Die Verbindung zu {where} ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a ws://, wss:// or https:// URL.</source>
+        <translation>„{url}“ ist keine ws://-, wss://- oder https://-URL.</translation>
+    </message>
+    <message>
+        <source>{where} did not start a session in time.</source>
+        <translation>{where} hat nicht rechtzeitig eine Sitzung begonnen.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Nicht verbunden.</translation>
+    </message>
+    <message>
+        <source>The connection failed unexpectedly; see the log.</source>
+        <translation>Die Verbindung ist unerwartet fehlgeschlagen; siehe Protokoll.</translation>
+    </message>
+    <message>
+        <source>The session was closed.</source>
+        <translation>Die Sitzung wurde beendet.</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a valid WebSocket URL.</source>
+        <translation>„{url}“ ist keine gültige WebSocket-URL.</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>keine Antwort in der Zeit</translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation>die Verbindung wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>the host name could not be resolved</source>
+        <translation>der Hostname ließ sich nicht auflösen</translation>
+    </message>
+    <message>
+        <source>The history file {path} is from a newer version of the app; it was left as it is, and this run&apos;s conversation is not saved.</source>
+        <translation>Die Verlaufsdatei {path} stammt von einer neueren Version der App; sie bleibt unverändert, und das Gespräch dieses Starts wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The history is in use by another copy of the app; this run&apos;s conversation is not saved.</source>
+        <translation>Der Verlauf wird von einer anderen Kopie der App benutzt; das Gespräch dieses Starts wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The history at {path} cannot be used ({why}); this run&apos;s conversation is not saved.</source>
+        <translation>Der Verlauf unter {path} ist nicht nutzbar ({why}); das Gespräch dieses Starts wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The history file could not be opened; it was moved to {name} and a new one started.</source>
+        <translation>Die Verlaufsdatei ließ sich nicht öffnen; sie wurde nach {name} verschoben und eine neue begonnen.</translation>
+    </message>
+</context>
+<context>
     <name>EventInspector</name>
     <message>
         <source>Echo cancellation</source>
@@ -733,6 +884,13 @@
     <message>
         <source>The translation session was closed.</source>
         <translation>Die Übersetzungssitzung wurde beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>The conversation could not be saved to the history ({why}).</source>
+        <translation>Das Gespräch konnte nicht im Verlauf gespeichert werden ({why}).</translation>
     </message>
 </context>
 <context>
@@ -1160,6 +1318,53 @@
     <message>
         <source>The server stopped answering mid-response ({seconds} s without a word).</source>
         <translation>Der Server hat mitten in der Antwort aufgehört ({seconds} s ohne ein Wort).</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>The price table is not valid JSON: {why}.</source>
+        <translation>Die Preistabelle ist kein gültiges JSON: {why}.</translation>
+    </message>
+    <message>
+        <source>The price table must map model names to prices.</source>
+        <translation>Die Preistabelle muss Modellnamen Preise zuordnen.</translation>
+    </message>
+    <message>
+        <source>The price of &apos;{model}&apos; needs exactly: {fields}.</source>
+        <translation>Der Preis von „{model}“ braucht genau: {fields}.</translation>
+    </message>
+    <message>
+        <source>The prices of &apos;{model}&apos; must be numbers of 0 or more.</source>
+        <translation>Die Preise von „{model}“ müssen Zahlen ab 0 sein.</translation>
+    </message>
+    <message>
+        <source>The MCP servers are not valid JSON: {why}</source>
+        <translation>Die MCP-Server sind kein gültiges JSON: {why}</translation>
+    </message>
+    <message>
+        <source>The MCP servers must be a list.</source>
+        <translation>Die MCP-Server müssen eine Liste sein.</translation>
+    </message>
+    <message>
+        <source>Each MCP server needs a label and an https address.</source>
+        <translation>Jeder MCP-Server braucht eine Bezeichnung und eine https-Adresse.</translation>
+    </message>
+    <message>
+        <source>MCP server label &apos;{label}&apos;: letters, digits, - and _ only.</source>
+        <translation>Bezeichnung „{label}“ des MCP-Servers: nur Buchstaben, Ziffern, - und _.</translation>
+    </message>
+    <message>
+        <source>MCP server {label}: the address must start with https://.</source>
+        <translation>MCP-Server {label}: die Adresse muss mit https:// beginnen.</translation>
+    </message>
+    <message>
+        <source>MCP server {label}: approval is &apos;always&apos; or &apos;never&apos;.</source>
+        <translation>MCP-Server {label}: die Freigabe ist „always“ oder „never“.</translation>
+    </message>
+    <message>
+        <source>MCP server label &apos;{label}&apos; is used twice.</source>
+        <translation>Die Bezeichnung „{label}“ eines MCP-Servers kommt zweimal vor.</translation>
     </message>
 </context>
 <context>

@@ -30,10 +30,6 @@
 <context>
     <name>Autostart</name>
     <message>
-        <source>Starting at login is set by the installer on this system.</source>
-        <translation>Starting at login is set by the installer on this system.</translation>
-    </message>
-    <message>
         <source>Could not add the login entry {path}: {why}</source>
         <translation>Could not add the login entry {path}: {why}</translation>
     </message>
@@ -438,6 +434,161 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>No system keyring is available on this machine, so the key cannot be saved. Use it for this run only, or set {variable} in the environment.</source>
+        <translation>No system keyring is available on this machine, so the key cannot be saved. Use it for this run only, or set {variable} in the environment.</translation>
+    </message>
+    <message>
+        <source>The keyring refused to store the key: {why}</source>
+        <translation>The keyring refused to store the key: {why}</translation>
+    </message>
+    <message>
+        <source>The keyring refused to remove the key: {why}</source>
+        <translation>The keyring refused to remove the key: {why}</translation>
+    </message>
+    <message>
+        <source>No microphone found.</source>
+        <translation>No microphone found.</translation>
+    </message>
+    <message>
+        <source>No speaker or headphones found.</source>
+        <translation>No speaker or headphones found.</translation>
+    </message>
+    <message>
+        <source>The microphone &apos;{device}&apos; was not found.</source>
+        <translation>The microphone &apos;{device}&apos; was not found.</translation>
+    </message>
+    <message>
+        <source>The speaker or headphones &apos;{device}&apos; were not found.</source>
+        <translation>The speaker or headphones &apos;{device}&apos; were not found.</translation>
+    </message>
+    <message>
+        <source>&apos;{device}&apos; supports none of the usual sample rates.</source>
+        <translation>&apos;{device}&apos; supports none of the usual sample rates.</translation>
+    </message>
+    <message>
+        <source>The audio system could not start ({why}).</source>
+        <translation>The audio system could not start ({why}).</translation>
+    </message>
+    <message>
+        <source>{problem} You can still type messages.</source>
+        <translation>{problem} You can still type messages.</translation>
+    </message>
+    <message>
+        <source>{problem} Replies will be shown as text only.</source>
+        <translation>{problem} Replies will be shown as text only.</translation>
+    </message>
+    <message>
+        <source>The microphone could not start ({why}). You can still type messages.</source>
+        <translation>The microphone could not start ({why}). You can still type messages.</translation>
+    </message>
+    <message>
+        <source>The speaker could not start ({why}). Replies will be shown as text only.</source>
+        <translation>The speaker could not start ({why}). Replies will be shown as text only.</translation>
+    </message>
+    <message>
+        <source>Cannot open the microphone &apos;{device}&apos;: {why}.</source>
+        <translation>Cannot open the microphone &apos;{device}&apos;: {why}.</translation>
+    </message>
+    <message>
+        <source>Cannot open the speaker &apos;{device}&apos;: {why}.</source>
+        <translation>Cannot open the speaker &apos;{device}&apos;: {why}.</translation>
+    </message>
+    <message>
+        <source>No API key is set. Add one in Settings, or try the offline demo.</source>
+        <translation>No API key is set. Add one in Settings, or try the offline demo.</translation>
+    </message>
+    <message>
+        <source>The server at {endpoint} rejected the API key (HTTP {status}).</source>
+        <translation>The server at {endpoint} rejected the API key (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Cannot reach {endpoint}: {reason}.</source>
+        <translation>Cannot reach {endpoint}: {reason}.</translation>
+    </message>
+    <message>
+        <source>The server at {endpoint} refused the connection (HTTP {status}).</source>
+        <translation>The server at {endpoint} refused the connection (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>{endpoint} no longer speaks the beta Realtime protocol; switch the dialect to GA in Settings.</source>
+        <translation>{endpoint} no longer speaks the beta Realtime protocol; switch the dialect to GA in Settings.</translation>
+    </message>
+    <message>
+        <source>{endpoint} refused the account: {message}. Check the key and billing, then connect again.</source>
+        <translation>{endpoint} refused the account: {message}. Check the key and billing, then connect again.</translation>
+    </message>
+    <message>
+        <source>{where} ended the session at its time limit.</source>
+        <translation>{where} ended the session at its time limit.</translation>
+    </message>
+    <message>
+        <source>The connection to {where} was lost (code {close_code}: {why}).</source>
+        <translation>The connection to {where} was lost (code {close_code}: {why}).</translation>
+    </message>
+    <message>
+        <source>The connection to {where} was lost (code {close_code}).</source>
+        <translation>The connection to {where} was lost (code {close_code}).</translation>
+    </message>
+    <message>
+        <source>The connection to {where} was lost.</source>
+        <translation>The connection to {where} was lost.</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a ws://, wss:// or https:// URL.</source>
+        <translation>&apos;{url}&apos; is not a ws://, wss:// or https:// URL.</translation>
+    </message>
+    <message>
+        <source>{where} did not start a session in time.</source>
+        <translation>{where} did not start a session in time.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Not connected.</translation>
+    </message>
+    <message>
+        <source>The connection failed unexpectedly; see the log.</source>
+        <translation>The connection failed unexpectedly; see the log.</translation>
+    </message>
+    <message>
+        <source>The session was closed.</source>
+        <translation>The session was closed.</translation>
+    </message>
+    <message>
+        <source>&apos;{url}&apos; is not a valid WebSocket URL.</source>
+        <translation>&apos;{url}&apos; is not a valid WebSocket URL.</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>no answer in time</translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation>the connection was refused</translation>
+    </message>
+    <message>
+        <source>the host name could not be resolved</source>
+        <translation>the host name could not be resolved</translation>
+    </message>
+    <message>
+        <source>The history file {path} is from a newer version of the app; it was left as it is, and this run&apos;s conversation is not saved.</source>
+        <translation>The history file {path} is from a newer version of the app; it was left as it is, and this run&apos;s conversation is not saved.</translation>
+    </message>
+    <message>
+        <source>The history is in use by another copy of the app; this run&apos;s conversation is not saved.</source>
+        <translation>The history is in use by another copy of the app; this run&apos;s conversation is not saved.</translation>
+    </message>
+    <message>
+        <source>The history at {path} cannot be used ({why}); this run&apos;s conversation is not saved.</source>
+        <translation>The history at {path} cannot be used ({why}); this run&apos;s conversation is not saved.</translation>
+    </message>
+    <message>
+        <source>The history file could not be opened; it was moved to {name} and a new one started.</source>
+        <translation>The history file could not be opened; it was moved to {name} and a new one started.</translation>
+    </message>
+</context>
+<context>
     <name>EventInspector</name>
     <message>
         <source>Echo cancellation</source>
@@ -733,6 +884,13 @@
     <message>
         <source>The translation session was closed.</source>
         <translation>The translation session was closed.</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>The conversation could not be saved to the history ({why}).</source>
+        <translation>The conversation could not be saved to the history ({why}).</translation>
     </message>
 </context>
 <context>
@@ -1160,6 +1318,53 @@
     <message>
         <source>The server stopped answering mid-response ({seconds} s without a word).</source>
         <translation>The server stopped answering mid-response ({seconds} s without a word).</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>The price table is not valid JSON: {why}.</source>
+        <translation>The price table is not valid JSON: {why}.</translation>
+    </message>
+    <message>
+        <source>The price table must map model names to prices.</source>
+        <translation>The price table must map model names to prices.</translation>
+    </message>
+    <message>
+        <source>The price of &apos;{model}&apos; needs exactly: {fields}.</source>
+        <translation>The price of &apos;{model}&apos; needs exactly: {fields}.</translation>
+    </message>
+    <message>
+        <source>The prices of &apos;{model}&apos; must be numbers of 0 or more.</source>
+        <translation>The prices of &apos;{model}&apos; must be numbers of 0 or more.</translation>
+    </message>
+    <message>
+        <source>The MCP servers are not valid JSON: {why}</source>
+        <translation>The MCP servers are not valid JSON: {why}</translation>
+    </message>
+    <message>
+        <source>The MCP servers must be a list.</source>
+        <translation>The MCP servers must be a list.</translation>
+    </message>
+    <message>
+        <source>Each MCP server needs a label and an https address.</source>
+        <translation>Each MCP server needs a label and an https address.</translation>
+    </message>
+    <message>
+        <source>MCP server label &apos;{label}&apos;: letters, digits, - and _ only.</source>
+        <translation>MCP server label &apos;{label}&apos;: letters, digits, - and _ only.</translation>
+    </message>
+    <message>
+        <source>MCP server {label}: the address must start with https://.</source>
+        <translation>MCP server {label}: the address must start with https://.</translation>
+    </message>
+    <message>
+        <source>MCP server {label}: approval is &apos;always&apos; or &apos;never&apos;.</source>
+        <translation>MCP server {label}: approval is &apos;always&apos; or &apos;never&apos;.</translation>
+    </message>
+    <message>
+        <source>MCP server label &apos;{label}&apos; is used twice.</source>
+        <translation>MCP server label &apos;{label}&apos; is used twice.</translation>
     </message>
 </context>
 <context>

@@ -83,7 +83,7 @@ def test_a_corrupt_file_is_moved_aside_and_a_new_history_started(tmp_path):
     path = tmp_path / "h.db"
     path.write_bytes(b"this is not a database at all" * 200)
     history = History.open(path)
-    assert history.problem is not None and "moved to h.db.broken-" in history.problem
+    assert history.problem is not None and "moved to h.db.broken-" in str(history.problem)
     [aside] = [p for p in tmp_path.iterdir() if p.name.startswith("h.db.broken-")]
     assert aside.read_bytes().startswith(b"this is not a database")
     fill(history)
@@ -96,7 +96,7 @@ def test_a_read_only_file_is_moved_aside(tmp_path):
     fill(History.open(path))
     path.chmod(0o444)
     history = History.open(path)
-    assert "moved to h.db.broken-" in (history.problem or "")
+    assert "moved to h.db.broken-" in str(history.problem or "")
     fill(history)
 
 
@@ -106,7 +106,7 @@ def test_a_file_locked_by_another_copy_is_not_moved(tmp_path):
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
     history = History.open(path)
-    assert "another copy" in (history.problem or "") and path.exists()
+    assert "another copy" in str(history.problem or "") and path.exists()
     holder.execute("ROLLBACK")
     assert not any(p.name.startswith("h.db.broken-") for p in tmp_path.iterdir())
 
@@ -115,7 +115,7 @@ def test_a_folder_that_cannot_hold_a_file_leaves_history_in_memory(tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     history = History.open(blocker / "h.db")
-    assert history.path is None and "is not saved" in (history.problem or "")
+    assert history.path is None and "is not saved" in str(history.problem or "")
     fill(history)                                   # still works, for this run
     assert len(history.conversations()) == 1
 
@@ -127,7 +127,7 @@ def test_a_file_from_a_newer_version_is_left_untouched(tmp_path):
     db.close()
     before = path.read_bytes()
     history = History.open(path)
-    assert "newer version" in (history.problem or "")
+    assert "newer version" in str(history.problem or "")
     assert path.read_bytes() == before
 
 

@@ -135,3 +135,27 @@ async def test_the_german_window_has_no_english_left(make_shell):
                   and text not in settings_values and not re.fullmatch(r"[a-z0-9.-]+", text))
     assert "Einstellungen" in german and "Sprachassistent" in german
     assert left == [], left
+
+
+def test_errors_are_said_in_the_windows_language_and_logged_in_english():
+    from assistant.app.local_format import said
+    from assistant.audio.devices import DeviceCatalog
+    from assistant.errors import EndpointUnreachable
+    from tests.fakes import FakePyAudio
+
+    try:
+        DeviceCatalog(lambda: FakePyAudio([])).find("input")
+    except Exception as exc:
+        missing = exc
+    unreachable = EndpointUnreachable("api.example", "the connection was refused")
+    app = QApplication.instance()
+    install(app, "de")
+    try:
+        assert said(missing) == "Kein Mikrofon gefunden."
+        assert said(unreachable) == "api.example ist nicht erreichbar: die Verbindung wurde " \
+                                    "abgelehnt."
+    finally:
+        install(app, "en")
+    assert str(unreachable) == "Cannot reach api.example: the connection was refused."
+    assert said(missing) == str(missing) == "No microphone found."
+    assert said(unreachable) == str(unreachable)

@@ -18,6 +18,7 @@ from assistant.config import MAX_EVENT_BYTES
 from assistant.errors import ApiKeyRejected, ConfigError, EndpointUnreachable, HandshakeFailed
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.transport import TransportClosed
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 _ws_log = logging.getLogger("assistant.realtime.websocket")
 _ws_log.setLevel(logging.INFO)
@@ -46,9 +47,11 @@ class WebSocketTransport:
                 raise ApiKeyRejected(where, status) from None
             raise HandshakeFailed(where, status) from None
         except InvalidURI:
-            raise ConfigError(f"'{self.endpoint.base_url}' is not a valid WebSocket URL.") from None
+            raise ConfigError(QT_TRANSLATE_NOOP("Errors", "'{url}' is not a valid WebSocket URL."),
+                              url=self.endpoint.base_url) from None
         except TimeoutError:
-            raise EndpointUnreachable(where, "no answer in time") from None
+            raise EndpointUnreachable(where, QT_TRANSLATE_NOOP("Errors", "no answer in time")) \
+                from None
         except (OSError, WebSocketException) as exc:
             raise EndpointUnreachable(where, describe_os_error(exc)) from None
 
@@ -83,8 +86,8 @@ class WebSocketTransport:
 
 def describe_os_error(exc: BaseException) -> str:
     if isinstance(exc, ConnectionRefusedError):
-        return "the connection was refused"
+        return QT_TRANSLATE_NOOP("Errors", "the connection was refused")
     text = str(exc) or type(exc).__name__
     if "Name or service not known" in text or "nodename nor servname" in text:
-        return "the host name could not be resolved"
+        return QT_TRANSLATE_NOOP("Errors", "the host name could not be resolved")
     return text
