@@ -93,6 +93,28 @@ class SessionExpired(ConnectionLost):
     """The server ended the session at its time limit (close code 1001)."""
 
 
+class NotStarted(ConnectionLost):
+    def __init__(self, where: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("Errors", "{where} did not start a session in time."),
+                         where=where)
+
+
+class NotConnected(ConnectionLost):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("Errors", "Not connected."))
+
+
+class ConnectionFailed(ConnectionLost):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "The connection failed unexpectedly; see the log."))
+
+
+class SessionClosed(ConnectionLost):
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("Errors", "The session was closed."))
+
+
 # Server error codes after which connecting again cannot help.
 REFUSING_CODES = ("invalid_api_key", "insufficient_quota", "beta_api_shape_disabled")
 

@@ -16,9 +16,10 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from assistant import errors
 from assistant.config import WIRE_RATE, pcm_ms
 from assistant.dispatch import Event, EventTable
-from assistant.errors import REFUSING_CODES, AssistantError, ConnectionLost, closed_error, refusal
+from assistant.errors import REFUSING_CODES, AssistantError, closed_error, refusal
 from assistant.realtime import dialect, events
 from assistant.realtime.audio_ledger import HeldAudio, ReceivedAudio
 from assistant.realtime.endpoint import Endpoint
@@ -26,7 +27,6 @@ from assistant.realtime.redact import b64_size
 from assistant.realtime.transport import Transport, TransportClosed, TransportFactory
 from assistant.realtime.transport.websocket import WebSocketTransport
 from assistant.realtime.waiters import EventWaiters, Match
-from assistant.translatable import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer  # bytes, bytearray, memoryview, numpy
@@ -88,8 +88,7 @@ class RealtimeSession:
         created.cancel()
         error = self.closed.result() if self.closed.done() else None
         await self.close()
-        raise error or ConnectionLost(QT_TRANSLATE_NOOP(
-            "Errors", "{where} did not start a session in time."), where=where)
+        raise error or errors.NotStarted(where)
 
     async def close(self, reason: AssistantError | None = None) -> None:
         """Close the socket (idempotent); listeners get `reason` (None: we chose to close)."""
@@ -114,7 +113,7 @@ class RealtimeSession:
     def send(self, event: Event) -> str:
         """Queue a GA client event; returns its event_id. Never blocks."""
         if not self._opened or self._closing:
-            raise ConnectionLost(QT_TRANSLATE_NOOP("Errors", "Not connected."))
+            raise errors.NotConnected()
         event_id = str(event.setdefault("event_id", f"evt_c{next(self._ids)}"))
         for listener in self.sent_listeners:
             _call(listener, event)
@@ -153,8 +152,7 @@ class RealtimeSession:
         return self.send(events.function_output(call_id, output))
 
     def create_response(self, response: dict[str, Any] | None = None) -> bool:
-        """Ask for a response; deferred until `response.done` while one is active.
-        Returns True if sent now."""
+        """Ask for a response; deferred while one is active. True if sent now."""
         if self._response_state is not None:
             self._deferred_create = response or {}
             return False
@@ -202,8 +200,7 @@ class RealtimeSession:
                 self.handle_raw(raw)
         except Exception:  # a bug of ours must not leave the app hanging on a dead socket
             log.exception("receive loop failed")
-            error = ConnectionLost(QT_TRANSLATE_NOOP(
-                "Errors", "The connection failed unexpectedly; see the log."))
+            error = errors.ConnectionFailed()
         if not self._closing:
             error = error or self._refused or closed_error(
                 self.endpoint.display(), self._transport.close_code, self._transport.close_reason)
@@ -290,8 +287,7 @@ class RealtimeSession:
             return
         self._outbox.put_nowait(None)
         self.closed.set_result(error)
-        self._waiters.fail_all(error or ConnectionLost(QT_TRANSLATE_NOOP(
-            "Errors", "The session was closed.")))
+        self._waiters.fail_all(error or errors.SessionClosed())
         for listener in list(self.close_listeners):
             _call(listener, error)
 

@@ -75,3 +75,44 @@ async def test_a_second_launch_raises_the_first_and_hands_over_connect(xserver, 
         # the other client's focus change, so the stacking order is what is judged.
         await live.until(lambda: xserver.top_window() == window, 10, "the first window on top")
         assert other != window and first.returncode is None
+
+
+async def test_the_tray_menu_mutes_and_quits_through_the_panels_protocol(xserver, tmp_path):
+    """The app's tray icon as a desktop panel sees it: registered over D-Bus, its menu read and
+    clicked (StatusNotifierItem and dbusmenu, what KDE, GNOME's AppIndicator and others use)."""
+    from tests.desktop.panel_peer import PanelPeer
+    from tests.desktop.portal_peer import PrivateBus
+
+    bus = PrivateBus().start()
+    panel = PanelPeer(bus.address)
+    speech = espeak_wav("is anybody listening to me now", tmp_path / "s.wav")
+    try:
+        deadline = asyncio.get_running_loop().time() + 10
+        while not bus.ready():
+            assert asyncio.get_running_loop().time() < deadline, "dbus-daemon did not start"
+            await asyncio.sleep(0.02)
+        await panel.start()
+        env = {**xserver.env(), "DBUS_SESSION_BUS_ADDRESS": bus.address}
+        async with LiveApp(mode="server_vad", env=env) as live:
+            await live.start_app()
+            await live.until(lambda: panel.items, 20, "the tray icon registered")
+            entries = await panel.menu()
+            assert {"Show or hide the window", "Mute the microphone", "Quit",
+                    "Push-to-talk", "Server VAD"} <= set(entries)
+            await live.until(lambda: len(live.received("input_audio_buffer.append")) > 10, 10,
+                             "the microphone streaming")
+            await panel.click("Mute the microphone")
+            deadline = asyncio.get_running_loop().time() + 10
+            while "Microphone muted" not in (await panel.item_property("ToolTip"))[2]:
+                assert asyncio.get_running_loop().time() < deadline, "the tray never said muted"
+                await asyncio.sleep(0.05)
+            before = len(live.received("input_audio_buffer.append"))
+            await live.say(speech)
+            assert len(live.received("input_audio_buffer.append")) - before <= 2
+            assert not live.sent("input_audio_buffer.speech_started")
+            await panel.click("Quit")
+            await live.until(lambda: live.process.returncode is not None, 20, "the app to quit")
+            assert live.process.returncode == 0
+    finally:
+        await panel.stop()
+        bus.stop()
