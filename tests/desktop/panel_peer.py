@@ -6,8 +6,6 @@ does when the user picks a menu entry.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from typing import Any
 
 from jeepney import (
@@ -18,8 +16,9 @@ from jeepney import (
     new_method_call,
     new_method_return,
 )
-from jeepney.bus_messages import message_bus
-from jeepney.io.asyncio import open_dbus_connection, open_dbus_router
+from jeepney.io.asyncio import open_dbus_router
+
+from tests.desktop.bus import BusService
 
 WATCHER = "org.kde.StatusNotifierWatcher"
 WATCHER_PATH = "/StatusNotifierWatcher"
@@ -43,25 +42,12 @@ INTROSPECTION = f"""<!DOCTYPE node PUBLIC "-//freedesktop//DTD D-BUS Object Intr
 </interface></node>"""
 
 
-class PanelPeer:
+class PanelPeer(BusService):
+    name = WATCHER
+
     def __init__(self, bus: str) -> None:
-        self.bus = bus
+        super().__init__(bus)
         self.items: list[tuple[str, str]] = []        # (bus name, object path)
-        self._conn: Any = None
-        self._task: asyncio.Task[None] | None = None
-
-    async def start(self) -> None:
-        self._conn = await open_dbus_connection(self.bus)
-        await self._conn.send(message_bus.RequestName(WATCHER))
-        self._task = asyncio.get_running_loop().create_task(self._serve())
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-        if self._conn is not None:
-            await self._conn.close()
 
     def _properties(self) -> dict[str, tuple[str, Any]]:
         return {"RegisteredStatusNotifierItems": ("as", [f"{n}{p}" for n, p in self.items]),

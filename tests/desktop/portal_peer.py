@@ -7,66 +7,23 @@ refuse the binding, as a user can in the portal's dialog.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import os
-import shutil
-import subprocess
-import tempfile
 from typing import Any
 
 from jeepney import DBusAddress, HeaderFields, MessageType, new_error, new_method_return, new_signal
-from jeepney.bus_messages import message_bus
-from jeepney.io.asyncio import open_dbus_connection
 
 from assistant.desktop.portal_shortcut import INTERFACE, PORTAL_NAME, PORTAL_PATH
+from tests.desktop.bus import BusService
 
 
-class PrivateBus:
-    """dbus-daemon with a session bus of our own; `address` is what clients connect to."""
+class PortalPeer(BusService):
+    name = PORTAL_NAME
 
-    def __init__(self) -> None:
-        self.folder = tempfile.mkdtemp(prefix="bus-")
-        self.address = f"unix:path={self.folder}/bus"
-        self._daemon: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> PrivateBus:
-        self._daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--nopidfile",
-                                         f"--address={self.address}"],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return self
-
-    def ready(self) -> bool:
-        return os.path.exists(f"{self.folder}/bus")
-
-    def stop(self) -> None:
-        if self._daemon is not None:
-            self._daemon.terminate()
-            self._daemon.wait(5)
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
-class PortalPeer:
     def __init__(self, bus: str, offers_shortcuts: bool = True) -> None:
-        self.bus, self.offers_shortcuts = bus, offers_shortcuts
+        super().__init__(bus)
+        self.offers_shortcuts = offers_shortcuts
         self.decline = False
         self.bound: list[tuple[str, dict[str, Any]]] = []
         self.session = ""
-        self._conn: Any = None
-        self._task: asyncio.Task[None] | None = None
-
-    async def start(self) -> None:
-        self._conn = await open_dbus_connection(self.bus)
-        await self._conn.send(message_bus.RequestName(PORTAL_NAME))
-        self._task = asyncio.get_running_loop().create_task(self._serve())
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-        if self._conn is not None:
-            await self._conn.close()
 
     async def press(self) -> None:
         await self._shortcut_signal("Activated")

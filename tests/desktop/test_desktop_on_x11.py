@@ -19,13 +19,6 @@ pytestmark = [pytest.mark.realdevice,
                                         " (bash dev.sh test installs them)")]
 
 
-@pytest.fixture
-def xserver():
-    server = PrivateX().start()
-    yield server
-    server.stop()
-
-
 def app_window(xserver: PrivateX) -> str:
     return xserver.xdotool("search", "--sync", "--onlyvisible", "--name",
                            "^Voice Assistant$").split()[0]
@@ -80,8 +73,8 @@ async def test_a_second_launch_raises_the_first_and_hands_over_connect(xserver, 
 async def test_the_tray_menu_mutes_and_quits_through_the_panels_protocol(xserver, tmp_path):
     """The app's tray icon as a desktop panel sees it: registered over D-Bus, its menu read and
     clicked (StatusNotifierItem and dbusmenu, what KDE, GNOME's AppIndicator and others use)."""
+    from tests.desktop.bus import PrivateBus
     from tests.desktop.panel_peer import PanelPeer
-    from tests.desktop.portal_peer import PrivateBus
 
     bus = PrivateBus().start()
     panel = PanelPeer(bus.address)

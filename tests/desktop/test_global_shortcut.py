@@ -17,9 +17,9 @@ from assistant.desktop.portal_shortcut import PortalShortcut, preferred_trigger
 from assistant.desktop.shortcut_backends import global_shortcut_for
 from assistant.desktop.windows_shortcut import virtual_key
 from assistant.desktop.x11_shortcut import X11Shortcut
-from tests.desktop.portal_peer import PortalPeer, PrivateBus
+from tests.desktop.bus import PrivateBus
+from tests.desktop.portal_peer import PortalPeer
 from tests.helpers import until
-from tests.xserver import PrivateX, missing_x_tools
 
 
 @pytest.mark.parametrize(("text", "mods", "key"), [
@@ -44,15 +44,6 @@ def test_a_display_without_a_backend_says_why():
     chosen = global_shortcut_for(Shortcut.parse("Ctrl+Alt+Space"), "offscreen", env={})
     assert isinstance(chosen, Unavailable) and not chosen.start()
     assert "not available" in chosen.reason and "Space bar" in chosen.reason
-
-
-@pytest.fixture
-def xserver():
-    if missing_x_tools():
-        pytest.skip(f"needs {', '.join(missing_x_tools())} (bash dev.sh test installs them)")
-    server = PrivateX().start()
-    yield server
-    server.stop()
 
 
 def test_the_key_is_heard_while_another_application_has_focus(qtbot, xserver):
