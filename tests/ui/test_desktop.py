@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
 from assistant.app.states import LISTENING, THINKING
+from assistant.app.tool_calls import ToolCall
 from assistant.desktop.global_shortcut import GlobalShortcut
 from assistant.desktop.tray import Tray
 from assistant.desktop.tray_icons import TRAY_STATES, tray_icon
@@ -185,3 +186,18 @@ async def test_the_desktop_tab_sets_the_key_and_refuses_a_key_without_one(make_s
     shell.controller.settings.start_at_login = False
     shell.desktop.apply(shell.controller.settings)
     assert not (tmp_path / "config" / "autostart" / "voice-assistant.desktop").exists()
+
+
+async def test_a_hidden_window_is_told_of_a_permission_request_and_a_lost_connection(make_shell):
+    shell = await make_shell("--offline")
+    await connected(shell)
+    tray = with_tray(shell)
+    told: list[tuple[str, str]] = []
+    tray.notify = lambda title, text: told.append((title, text))
+    shell.window.hide()
+    shell.controller.tools.consent_needed.emit(ToolCall("call_1", "open_url", "{}"))
+    for seconds in (3, 2, 1):                     # one notice per outage, not one a second
+        shell.controller.keeper.countdown.emit(seconds, "the server went away")
+    assert told == [("A tool asks for permission", "open_url waits for Allow or Deny in the "
+                                                   "window."),
+                    ("Connection lost", "the server went away. Reconnecting in 3 s.")]
