@@ -81,6 +81,7 @@ class AppShell:
         self._closed = asyncio.Event()
         self.window.closed.connect(self._closed.set)
         self.desktop = DesktopIntegration(self.controller, self.window)
+        self.desktop.status.connect(self._on_desktop_status)      # to whichever dialog is open
         self.collector = GuiThreadCollector()
         self.collector.start()
 
@@ -150,6 +151,10 @@ class AppShell:
         if self.settings_dialog is not None:
             self.settings_dialog.set_devices(inputs, outputs)
 
+    def _on_desktop_status(self, text: str) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.desktop.show_status(text)
+
     def _use_key_for_run(self, key: str) -> None:
         self.keys.use_for_this_run(key)
         self.controller.connect_(offline=False)
@@ -162,7 +167,6 @@ class AppShell:
                                 [(t.name, t.title, t.side_effects) for t in c.tools.registry.all()],
                                 set(c.tools.mcp_tokens),
                                 DesktopPage(self.desktop.tray is not None, self.desktop.talk.text))
-        self.desktop.status.connect(dialog.desktop.show_status)
         dialog.applied.connect(c.apply_settings)
         dialog.applied.connect(self.desktop.apply)
         dialog.applied.connect(lambda s: self.window.select_mode(s.mode))
