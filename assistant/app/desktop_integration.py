@@ -16,12 +16,13 @@ from assistant.cli import parse_args
 from assistant.desktop.autostart import set_start_at_login
 from assistant.desktop.talk_key import GlobalTalkKey
 from assistant.desktop.tray import Tray
+from assistant.desktop.tray_icons import TRAY_STATE
 from assistant.ui.main_window import MainWindow
 from assistant.ui.settings_dialog import MODE_LABELS
 
 log = logging.getLogger(__name__)
-TRAY_OF_STATE = {DISCONNECTED: "offline", ERROR: "offline", LISTENING: "idle",
-                 THINKING: "thinking", SPEAKING: "speaking"}
+# The window's icons for the controller's states, but an error shows as offline in the tray.
+TRAY_OF_STATE = {**TRAY_STATE, ERROR: "offline"}
 
 
 class DesktopIntegration(QObject):

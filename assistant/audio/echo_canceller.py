@@ -62,12 +62,14 @@ class EchoReport:
 
     @property
     def status(self) -> str:
-        return STATUS[self.state].format(detail=self.detail)
+        return self._status(str)
+
+    def _status(self, translate: Callable[[str], str]) -> str:
+        return translate(STATUS[self.state]).format(detail=self.detail)
 
     def text(self, translate: Callable[[str], str] = str) -> str:
         """The Events panel's line; `translate` puts each template in the window's language."""
-        line = translate(TEXT_LINE).format(status=translate(STATUS[self.state]).format(
-            detail=self.detail))
+        line = translate(TEXT_LINE).format(status=self._status(translate))
         if self.erle_db is None:
             return line
         removed = translate(TEXT_HOLDING if self.holding else TEXT_LEAKING)

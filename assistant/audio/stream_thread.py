@@ -33,7 +33,7 @@ PA_INT16 = 8
 # it); capture reads one 20 ms wire frame at a time, which delivers each frame as soon as its
 # last sample is in, with half the wake-ups of 10 ms reads.
 BLOCK_MS = {"input": 20, "output": 10}
-_ROLES = {"input": ("microphone", "audio-capture"), "output": ("speaker", "audio-playback")}
+_THREAD_NAMES = {"input": "audio-capture", "output": "audio-playback"}
 POLL_S = 0.002             # first re-check when a block is due but not there yet
 RETRY_S = 0.02             # between failed steps: a failing device must not spin a core
 _PA_ERRORS = {-9999: "Unanticipated host error", -9988: "Stream closed",
@@ -124,7 +124,6 @@ class DeviceStream:
         self.stuck = False
         self._due = 0.0
         self._poll = POLL_S
-        what, thread_name = _ROLES[direction]
         try:
             self._stream = catalog.backend.open(
                 format=PA_INT16, start=False, channels=channels, rate=rate,
@@ -133,10 +132,10 @@ class DeviceStream:
         except OSError as exc:
             why = exc.args[-1] if exc.args else exc
             raise AudioDeviceError(QT_TRANSLATE_NOOP(
-                "Errors", "Cannot open the microphone '{device}': {why}.") if what == "microphone"
+                "Errors", "Cannot open the microphone '{device}': {why}.") if direction == "input"
                 else QT_TRANSLATE_NOOP("Errors", "Cannot open the speaker '{device}': {why}."),
                 device=device.name, why=why) from None
-        self._thread = StreamThread(thread_name, self._step)
+        self._thread = StreamThread(_THREAD_NAMES[direction], self._step)
 
     @property
     def latency_ms(self) -> float:

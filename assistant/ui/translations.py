@@ -30,7 +30,8 @@ def install(app: QCoreApplication, setting: str = "") -> str:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    language = choose(setting, QLocale.system().uiLanguages())
+    system = QLocale.system().uiLanguages()
+    language = choose(setting, system)
     ours = QTranslator()
     if ours.load(str(resource("translations") / f"voice-assistant_{language}.qm")):
         _installed.append(ours)
@@ -43,6 +44,6 @@ def install(app: QCoreApplication, setting: str = "") -> str:
         _installed.append(qt)
     for translator in _installed:
         app.installTranslator(translator)
-    if setting or language != choose("", QLocale.system().uiLanguages()):
+    if setting or language != choose("", system):
         QLocale.setDefault(QLocale(language))     # a chosen language formats as it does
     return language
