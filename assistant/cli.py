@@ -19,6 +19,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--base-url", help="e.g. wss://api.openai.com/v1 or a compatible server")
     parser.add_argument("--model", help="the realtime model (Azure: the deployment)")
     parser.add_argument("--dialect", choices=("ga", "beta"), help="protocol dialect")
+    parser.add_argument("--transport", choices=("websocket", "webrtc"),
+                        help="how a conversation travels: a WebSocket, or WebRTC (Opus audio)")
+    parser.add_argument("--token-server", dest="token_server_url", metavar="URL",
+                        help="ask this server of your organisation for a short-lived key before "
+                             "each connection, instead of using a stored API key")
     parser.add_argument("--mode", choices=tuple(MODES),
                         help="push-to-talk or voice detection (server or semantic)")
     parser.add_argument("--session-mode", choices=SESSION_MODES,

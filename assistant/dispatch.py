@@ -8,9 +8,11 @@ the caller (logged where that matters).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
+log = logging.getLogger(__name__)
 Event = dict[str, Any]
 Owner = TypeVar("Owner")
 Result = TypeVar("Result")
@@ -40,3 +42,13 @@ class EventTable(Generic[Owner, Result]):
     @property
     def types(self) -> frozenset[str]:
         return frozenset(self._handlers)
+
+
+def notify(listeners: Iterable[Callable[..., None]], *args: Any) -> None:
+    """Call each listener (a copy of the list: one may remove itself); one that fails is
+    logged and the others still hear."""
+    for listener in list(listeners):
+        try:
+            listener(*args)
+        except Exception:
+            log.exception("listener %r failed", listener)

@@ -46,6 +46,55 @@ class ApiKeyRejected(AssistantError):
         self.status = status
 
 
+class ClientSecretRefused(AssistantError):
+    """The Realtime server refused a client secret from the token server (expired, or not
+    one of its own). Trying again fetches a fresh one."""
+
+    retryable = True
+
+    def __init__(self, endpoint: str, status: int) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "The server at {endpoint} refused the client secret from the token server "
+                      "(HTTP {status}); it may have expired."), endpoint=endpoint, status=status)
+        self.status = status
+
+
+class TokenServerRefused(AssistantError):
+    """The organisation's token server said no to this app (its header is wrong or missing)."""
+
+    def __init__(self, endpoint: str, status: int) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "The token server at {endpoint} refused this app (HTTP {status}). Check "
+                      "the header your organisation gave you in the settings."),
+            endpoint=endpoint, status=status)
+
+
+class TokenServerFailed(AssistantError):
+    def __init__(self, endpoint: str, status: int) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "The token server at {endpoint} could not hand out a client secret "
+                      "(HTTP {status})."), endpoint=endpoint, status=status)
+        self.retryable = status >= 500 or status in (408, 429)
+
+
+class TokenServerAnswer(AssistantError):
+    """The token server answered, but not with a usable secret."""
+
+    def __init__(self, endpoint: str, expired: bool = False) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "The token server at {endpoint} handed out a client secret that had "
+                      "already expired; check both machines' clocks.") if expired else
+            QT_TRANSLATE_NOOP("Errors", "The token server at {endpoint} answered without a "
+                                        "client secret."), endpoint=endpoint)
+        self.retryable = expired
+
+
+def key_refused(endpoint: str, status: int, ephemeral: bool) -> AssistantError:
+    """A 401/403 at connecting: the user's key, or a minted secret."""
+    return ClientSecretRefused(endpoint, status) if ephemeral else ApiKeyRejected(endpoint,
+                                                                                  status)
+
+
 class EndpointUnreachable(AssistantError):
     retryable = True
 

@@ -10,7 +10,10 @@ from typing import ClassVar
 
 from assistant.config import log_dir
 
-_KEYLIKE = re.compile(r"sk-[A-Za-z0-9_\-]{16,}")
+_KEYLIKE = re.compile(r"\b(sk-|ek_)[A-Za-z0-9_\-]{16,}")
+# Loggers whose DEBUG lines carry values our code handles: qasync logs every worker thread's
+# result ("Setting Future result: ..."), and a keyring read returns a secret.
+_CHATTY = ("qasync",)
 
 
 class _AppLogHandler(logging.handlers.RotatingFileHandler):
@@ -18,13 +21,14 @@ class _AppLogHandler(logging.handlers.RotatingFileHandler):
 
 
 class SecretFilter(logging.Filter):
-    """Masks registered secrets (the API key in use) and anything shaped like an OpenAI key."""
+    """Masks registered secrets (the API key in use, a token server's header, client secrets)
+    and anything shaped like an OpenAI key or client secret."""
 
     secrets: ClassVar[set[str]] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        masked = _KEYLIKE.sub("sk-***", message)
+        masked = _KEYLIKE.sub(lambda found: f"{found.group(1)}***", message)
         for secret in self.secrets:
             if secret:
                 masked = masked.replace(secret, "***")
@@ -48,6 +52,8 @@ def setup_logging(level: int = logging.INFO, folder: Path | None = None) -> Path
     handler.addFilter(SecretFilter())
     root = logging.getLogger()
     root.setLevel(level)
+    for name in _CHATTY:
+        logging.getLogger(name).setLevel(max(level, logging.INFO))
     for old in [h for h in root.handlers if isinstance(h, _AppLogHandler)]:
         root.removeHandler(old)
         old.close()

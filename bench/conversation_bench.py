@@ -2,7 +2,7 @@
 
 The app runs as a child process from its real command line (offscreen), on a private PulseAudio
 with null sinks, against the embedded server in this process at real-time speed with server VAD.
-A question is spoken into the mic (espeak-ng); 2.5 s into the reply the user talks over it.
+A question is spoken into the mic (espeak-ng); 3 s into the reply the user talks over it.
 A stereo recording (left: into the mic, right: out of the speaker) is the judge:
 
   reply       reply audible after the user stopped talking (ms)
@@ -37,7 +37,6 @@ from assistant.sim import voice  # noqa: E402
 from tests.live_app import LiveApp  # noqa: E402
 from tests.pulse import PrivatePulse, espeak_wav  # noqa: E402
 from tests.recording import (  # noqa: E402
-    audio_of,
     first,
     locate,
     loud,
@@ -47,7 +46,10 @@ from tests.recording import (  # noqa: E402
 
 QUESTION = "hello assistant, what is the weather like today where you are"
 INTERRUPTION = "wait, wait, stop, I have another question for you"
-BARGE_AFTER_S = 2.5
+# Mid-sentence: the reply's first sentence ends 2.3-2.5 s in, and a barge-in landing in the
+# pause after it would be timed from a speaker that was already quiet.
+BARGE_AFTER_S = 3.0
+AUDIO_PART = "response.content_part.added"
 VERBOSE = "-v" in sys.argv
 
 
@@ -71,23 +73,25 @@ async def converse(live: LiveApp, folder: Path) -> dict[str, Any]:
     cpu_start, started = cpu_seconds(pid), time.monotonic()
     live.record_both(folder / "both.wav")
     await live.say(question)
-    await live.until(lambda: live.events("out", "response.output_audio.delta"), 20, "a reply")
-    first_delta = live.events("out", "response.output_audio.delta")[0][0]
-    await live.until(lambda: time.monotonic() > first_delta + BARGE_AFTER_S, 10, "2.5 s")
+    # The reply's audio starts right after its content part (a WebSocket's deltas follow it; a
+    # WebRTC call's audio goes on its track), so both transports are timed alike.
+    await live.until(lambda: live.events("out", AUDIO_PART), 20, "a reply")
+    first_part = live.events("out", AUDIO_PART)[0][0]
+    await live.until(lambda: time.monotonic() > first_part + BARGE_AFTER_S, 10, "3 s")
     await live.say(interruption)
     await live.until(lambda: [e for e in live.sent("response.done")
                               if e["response"]["status"] == "completed"], 30, "the second reply")
     answer = next(e for e in live.sent("response.done") if e["response"]["status"] == "completed")
     transcript = answer["response"]["output"][0]["content"][0]["transcript"]
     answer_ms = len(voice.synthesize(transcript)) * 1000 // (2 * 24_000)
-    starts = [t for t, e in live.events("out", "response.output_audio.delta")
+    starts = [t for t, e in live.events("out", AUDIO_PART)
               if e["response_id"] == answer["response"]["id"]]
     await live.until(lambda: time.monotonic() > starts[0] + answer_ms / 1000 + 0.8, 30, "the end")
     cpu = (cpu_seconds(pid) - cpu_start) / (time.monotonic() - started) * 100
     rss = peak_rss_mb(pid)
     live.stop_recording()
     await live.stop_app()
-    return {"cpu": cpu, "rss": rss, "wire": live.wire}
+    return {"cpu": cpu, "rss": rss, "wire": live.wire, "audio": live.reply_audio}
 
 
 def analyse(folder: Path, measured: dict[str, Any]) -> dict[str, float]:
@@ -108,9 +112,8 @@ def analyse(folder: Path, measured: dict[str, Any]) -> dict[str, float]:
     silent = silence_from(speaker, barge, 60) or 0                  # 600 ms of quiet
     truncates = [e for _, d, e in wire if d == "in" and e["type"] == "conversation.item.truncate"]
     cut_item = truncates[0]["item_id"] if truncates else None
-    reply = [e for _, d, e in wire if d == "out" and e["type"] == "response.output_audio.delta"
-             and e["item_id"] == cut_item]
-    played = played_ms_of(both[:, 1], audio_of(reply), reply_start, silent)
+    played = played_ms_of(both[:, 1], measured["audio"](cut_item), reply_start, silent) \
+        if cut_item else float("nan")
     if VERBOSE:
         print(f"  question {q_start / 100:.2f}-{q_end / 100:.2f} s, reply from "
               f"{reply_start / 100:.2f} s, talked over at {barge / 100:.2f} s, silent at "
@@ -123,12 +126,14 @@ def analyse(folder: Path, measured: dict[str, Any]) -> dict[str, float]:
             "cpu": measured["cpu"], "rss": measured["rss"], "self-int": float(max(0, self_cut))}
 
 
-async def one_run(command: list[str], echo_db: float | None) -> dict[str, float]:
+async def one_run(command: list[str], echo_db: float | None,
+                  extra_args: tuple[str, ...] = ()) -> dict[str, float]:
     folder = Path(tempfile.mkdtemp(prefix="conversation-bench-"))
     stats = folder / "stats.json"
     pulse = PrivatePulse(stereo_record=True,
                          echo_paths=((50, echo_db),) if echo_db is not None else ())
-    async with LiveApp(command, pulse=pulse, env={"VOICE_ASSISTANT_STATS": str(stats)}) as live:
+    async with LiveApp(command, pulse=pulse, env={"VOICE_ASSISTANT_STATS": str(stats)},
+                       extra_args=extra_args) as live:
         measured = await converse(live, folder)
     result = analyse(folder, measured)
     lag = json.loads(stats.read_text()) if stats.exists() else {}

@@ -8,6 +8,7 @@ measure the app from outside, as the server and the speaker see it.
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
 import shutil
 import subprocess
@@ -18,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from assistant.sim import SimServer
 from tests.pulse import PrivatePulse
 
@@ -27,13 +30,14 @@ SOURCE_COMMAND = [sys.executable, "-m", "assistant"]
 class LiveApp:
     def __init__(self, command: list[str] | None = None, *, mode: str = "server_vad",
                  pulse: PrivatePulse | None = None, extra_args: tuple[str, ...] = (),
-                 env: dict[str, str] | None = None) -> None:
+                 env: dict[str, str] | None = None, host: str = "127.0.0.1") -> None:
         self.command = command or SOURCE_COMMAND
         self.mode, self.extra_args, self.extra_env = mode, extra_args, env or {}
         self.home = Path(tempfile.mkdtemp(prefix="live-app-"))
         self.pulse = pulse or PrivatePulse()
-        self.server = SimServer(speed=1.0)
+        self.server = SimServer(host, speed=1.0)
         self.wire: list[tuple[float, str, dict[str, Any]]] = []
+        self.call_audio: dict[str, bytearray] = {}   # item -> what a WebRTC call played
         self.process: asyncio.subprocess.Process | None = None
         self.recorder: subprocess.Popen[bytes] | None = None
 
@@ -41,6 +45,8 @@ class LiveApp:
         self.pulse.start()
         await self.server.start()
         self.server.on_wire = lambda d, e, _dialect: self.wire.append((time.monotonic(), d, e))
+        self.server.on_call_audio = lambda item, pcm: self.call_audio.setdefault(
+            item, bytearray()).extend(pcm)
         return self
 
     async def __aexit__(self, *exc: object) -> None:
@@ -75,6 +81,16 @@ class LiveApp:
         except TimeoutError:
             self.process.kill()
             return await self.process.wait()
+
+    def reply_audio(self, item_id: str | None = None) -> np.ndarray:
+        """The 24 kHz audio the server sent for an item (every item: None), whichever
+        transport carried it."""
+        deltas = [e for e in self.sent("response.output_audio.delta")
+                  if item_id is None or e["item_id"] == item_id]
+        pcm = b"".join(base64.b64decode(e["delta"]) for e in deltas) or b"".join(
+            bytes(audio) for item, audio in self.call_audio.items()
+            if item_id is None or item == item_id)
+        return np.frombuffer(pcm, np.int16)
 
     def events(self, direction: str, kind: str) -> list[tuple[float, dict[str, Any]]]:
         return [(t, e) for t, d, e in self.wire if d == direction and e.get("type") == kind]

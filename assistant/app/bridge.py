@@ -10,8 +10,6 @@ when they start talking over it.
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
 import logging
 import time
 from collections import deque
@@ -27,13 +25,13 @@ from assistant.audio.playback_buffer import PlaybackBuffer
 from assistant.audio.talk_over import TalkOver
 from assistant.config import MIN_PTT_S, PTT_TAIL_S
 from assistant.dispatch import Event, EventTable
+from assistant.realtime.reply_audio import TRANSLATION_STREAM
 from assistant.realtime.session import RealtimeSession
 
 log = logging.getLogger(__name__)
 
 Mode = Literal["ptt", "vad"]
 CONFIRM_S = 0.8            # how long a local pause waits for the server's speech_started
-TRANSLATION_STREAM = "translation"          # the playback buffer's item for translated speech
 STREAM_GAP_S = 0.3         # no translated audio this long: the stretch has ended
 _EVENTS: EventTable[AudioBridge, None] = EventTable()
 
@@ -65,6 +63,8 @@ class AudioBridge:
     def attach(self, session: RealtimeSession) -> None:
         self.session = session
         session.listeners.append(self.on_event)
+        session.audio.listeners.append(self.on_audio)
+        session.audio.ended_listeners.append(self.on_audio_ended)
         self.outbox.on_ready = self._frames_ready
 
     def detach(self, dropped: bool = False) -> None:
@@ -76,6 +76,9 @@ class AudioBridge:
         if self.session is not None:
             if self.on_event in self.session.listeners:
                 self.session.listeners.remove(self.on_event)
+            if self.on_audio in self.session.audio.listeners:
+                self.session.audio.listeners.remove(self.on_audio)
+                self.session.audio.ended_listeners.remove(self.on_audio_ended)
             self.session = None
         if self.buffer is not None:
             self.buffer.clear()
@@ -128,10 +131,10 @@ class AudioBridge:
 
     def interrupt(self) -> None:
         """The user stops the assistant: cancel the response, truncate at what was heard."""
-        self._barge_in()
         session = self._live()
         if session is not None and session.response_active:
             session.cancel_response()
+        self._barge_in()
 
     def _live(self) -> RealtimeSession | None:
         """The session, if it can still send (the socket may drop before we are detached)."""
@@ -156,8 +159,18 @@ class AudioBridge:
     @_EVENTS.on("response.output_audio.done")
     def _on_audio_done(self, event: Event) -> None:
         item_id = event.get("item_id")
-        if self.buffer is not None:
+        if self.buffer is not None and not self._server_plays:
             self.buffer.finish(item_id if isinstance(item_id, str) else None)
+
+    def on_audio_ended(self, item_id: str) -> None:
+        """WebRTC: the last of an item's audio has come on the track."""
+        if self.buffer is not None:
+            self.buffer.finish(item_id)
+
+    @property
+    def _server_plays(self) -> bool:
+        """WebRTC: the audio comes on a track after its events; the server says when it ends."""
+        return self.session is not None and self.session.carries_audio
 
     @_EVENTS.on("input_audio_buffer.speech_started")
     def _on_speech_started(self, event: Event) -> None:
@@ -170,17 +183,20 @@ class AudioBridge:
         self.user_speaking = False
         self.talk_over.user_talking_now(False)
 
-    @_EVENTS.on("response.output_audio.delta")
-    def _on_audio_delta(self, event: Event) -> None:
-        item_id = event.get("item_id")
-        if isinstance(item_id, str) and not self.was_cut(item_id):   # (cut: still streaming)
-            self._play(item_id, event.get("delta"))
+    def on_audio(self, item_id: str, pcm: bytes) -> None:
+        """The assistant's audio, whichever transport brought it."""
+        if self.buffer is None:
+            return
+        if item_id == TRANSLATION_STREAM:
+            self._translated(pcm)
+        elif not self.was_cut(item_id):             # (cut: still streaming)
+            self.buffer.write(item_id, pcm)
 
-    @_EVENTS.on("session.output_audio.delta")
-    def _on_translated_audio(self, event: Event) -> None:
+    def _translated(self, pcm: bytes) -> None:
         """Live translation: one continuous stream, with no items to cut or truncate. It has
         no "done" event: a pause in the deltas ends a stretch, so the speaker can go quiet."""
-        self._play(TRANSLATION_STREAM, event.get("delta"))
+        assert self.buffer is not None
+        self.buffer.write(TRANSLATION_STREAM, pcm)
         if self._stream_end is not None:
             self._stream_end.cancel()
         self._stream_end = asyncio.get_running_loop().call_later(STREAM_GAP_S, self._end_stream)
@@ -190,22 +206,14 @@ class AudioBridge:
         if self.buffer is not None:
             self.buffer.finish(TRANSLATION_STREAM)
 
-    def _play(self, item_id: str, delta: object) -> None:
-        if self.buffer is None or not isinstance(delta, str):
-            return
-        try:
-            pcm = base64.b64decode(delta, validate=True)
-        except (binascii.Error, ValueError):
-            log.warning("ignored an audio delta that is not base64 (%d chars)", len(delta))
-            return
-        self.buffer.write(item_id, pcm[: len(pcm) // 2 * 2])
-
     def _barge_in(self) -> None:
         self._cancel_confirm()
         if self.buffer is None:
             return
         item_id, heard_ms = self.buffer.clear()
         self.talk_over.forget_playback()        # its tail is not the assistant talking on
+        if (session := self._live()) is not None:
+            session.stop_output()               # WebRTC: what the server still has queued
         if item_id is None:
             return
         self._dropped_items.append(item_id)

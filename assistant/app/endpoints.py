@@ -32,15 +32,21 @@ class OfflineDemo(Protocol):
 
 
 class Endpoints:
+    """`key`: the user's standard key; `secret`: a client secret from the settings' token
+    server, fetched afresh for every connection (the standard key is then never read)."""
+
     def __init__(self, key: Callable[[], Awaitable[str]],
-                 demo: Callable[[], OfflineDemo]) -> None:
-        self._key, self._make_demo = key, demo
+                 demo: Callable[[], OfflineDemo],
+                 secret: Callable[[Settings], Awaitable[str]] | None = None) -> None:
+        self._key, self._make_demo, self._secret = key, demo, secret
         self._demo: OfflineDemo | None = None
         self._demo_url = ""
 
     async def endpoint(self, settings: Settings, offline: bool) -> Endpoint:
         if not offline:
             await self.release()
+            if settings.token_server_url.strip() and self._secret is not None:
+                return settings.endpoint(await self._secret(settings), ephemeral=True)
             return settings.endpoint(await self._key())
         if self._demo is None:
             demo = self._make_demo()

@@ -1,4 +1,5 @@
-"""What the user does with the API key: test it, save it, use it for this run, remove it.
+"""What the user does with the API key: test it, save it, use it for this run, remove it; and,
+with an organisation's token server, where each connection's client secret comes from.
 
 Keyring calls can block (a keychain may prompt), so they run in a worker thread. The key is
 registered with the log masker the moment it is known and never stored anywhere but the keyring.
@@ -17,6 +18,7 @@ from assistant.app.settings import Settings
 from assistant.app.tasks import Tasks
 from assistant.errors import ApiKeyMissing, AssistantError, KeyringUnavailable
 from assistant.logging_setup import register_secret
+from assistant.realtime.client_secret import fetch_client_secret
 from assistant.realtime.session import RealtimeSession
 
 
@@ -52,6 +54,30 @@ class KeyActions(QObject):
             raise ApiKeyMissing()
         register_secret(key)
         return key
+
+    async def client_secret(self, settings: Settings) -> str:
+        """A fresh client secret from the token server (the standard key is never read)."""
+        headers: dict[str, str] = {}
+        value = await asyncio.to_thread(api_key_store.load_secret, settings.token_account)
+        if value and settings.token_header.strip():
+            register_secret(value)
+            name = settings.token_header.strip()
+            bare = name.lower() == "authorization" and " " not in value
+            headers[name] = f"Bearer {value}" if bare else value
+        secret = await fetch_client_secret(settings.token_server_url, headers)
+        register_secret(secret.value)
+        return secret.value
+
+    async def keep_token_value(self, account: str, value: str) -> None:
+        """The token server's header value, into the keyring."""
+        register_secret(value)
+        try:
+            await asyncio.to_thread(api_key_store.save, account, value)
+        except KeyringUnavailable as exc:
+            self.saved.emit(False, said(exc))
+            return
+        self.saved.emit(True, self.tr("The token server's header value is stored in the "
+                                      "system keyring."))
 
     async def _test(self, key: str) -> None:
         probe = RealtimeSession(self._settings().endpoint(key.strip()))

@@ -1,8 +1,9 @@
 """`voice-assistant --self-test`: proves, on the machine it runs on (frozen or not), that the app
 can work there. Every module imports; the window opens offscreen; PortAudio starts and lists its
 devices (none is a warning); the keyring backend is named; the history saves and reads back and
-the VAD runs; a text turn and a spoken turn (speech in, the reply's audio out) pass against the
-embedded server in this process. One line per check, then exit 0 (no failure) or 1, within 30 s.
+the VAD runs; a text turn, a spoken turn (speech in, the reply's audio out) and a WebRTC turn
+(Opus audio on a track) pass against the embedded server in this process. One line per check,
+then exit 0 (no failure) or 1, within 30 s.
 """
 
 from __future__ import annotations
@@ -206,15 +207,36 @@ async def _turns() -> Result:
     async with SimServer(speed=4.0) as server:
         text = await _text_turn(server.url)
         heard, played = await _spoken_turn(server.url)
-    return "ok", f"text turn ('{text}'); spoken turn ({heard}, {played} ms of reply audio out)"
+        call_ms = await _webrtc_turn(server.url)
+    return "ok", (f"text turn ('{text}'); spoken turn ({heard}, {played} ms of reply audio "
+                  f"out); WebRTC turn ({call_ms} ms of Opus audio in)")
 
 
-async def _open(url: str, mode: str) -> RealtimeSession:
+async def _webrtc_turn(url: str) -> int:
+    """aiortc, PyAV's Opus and the data channel, end to end."""
+    session = await _open(url, "ptt", "webrtc")
+    got: list[int] = []
+    session.audio.listeners.append(lambda _item, pcm: got.append(len(pcm)))
+    try:
+        stopped = session.wait_for("output_audio_buffer.stopped", TURN_TIMEOUT_S)
+        session.add_text_message("self test")
+        session.create_response()
+        await stopped
+    finally:
+        await session.close()
+    if not got:
+        raise RuntimeError("no audio came on the WebRTC track")
+    return sum(got) * 1000 // (WIRE_RATE * 2)
+
+
+async def _open(url: str, mode: str, transport: str = "websocket") -> RealtimeSession:
     from assistant.realtime.endpoint import Endpoint
     from assistant.realtime.session import RealtimeSession
     from assistant.realtime.session_config import SessionSettings, TurnDetection, build_session
 
-    session = RealtimeSession(Endpoint(base_url=url, api_key="self-test"))
+    session = RealtimeSession(Endpoint(base_url=url, api_key="self-test",
+                                       transport="webrtc" if transport == "webrtc"
+                                       else "websocket"))
     await session.connect(timeout=5)
     turn = TurnDetection(mode="server_vad" if mode == "vad" else "none")
     session.update_session(build_session(SessionSettings(turn_detection=turn)))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 
 from assistant.cli import ECHO_MODES, LANGUAGES, MODES, SESSION_MODES
 from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_VOICE
-from assistant.realtime.endpoint import AuthStyle, Dialect, Endpoint
+from assistant.realtime.endpoint import AuthStyle, Dialect, Endpoint, TransportKind
 from assistant.realtime.session_config import Eagerness, SessionSettings, TurnDetection, TurnMode
 
 NOISE_REDUCTION = ("near_field", "far_field", "off")
@@ -20,7 +20,8 @@ NOISE_REDUCTION = ("near_field", "far_field", "off")
 _CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instructions",
                       "transcription_model", "input_device", "output_device", "session_mode",
                       "dictation_language", "dictation_prompt", "translation_language",
-                      "translation_model", "noise_reduction")
+                      "translation_model", "noise_reduction", "transport",
+                      "token_server_url", "token_header")
 # Settings that take one of a few values: anything else in the file falls back to the default.
 _CHOICES: dict[str, tuple[str, ...]] = {"auth": get_args(AuthStyle), "dialect": get_args(Dialect),
                                         "mode": get_args(TurnMode),
@@ -29,7 +30,8 @@ _CHOICES: dict[str, tuple[str, ...]] = {"auth": get_args(AuthStyle), "dialect": 
                                         "echo_cancellation": ECHO_MODES,
                                         "global_talk": ("hold", "toggle", "off"),
                                         "language": ("", *LANGUAGES),
-                                        "eagerness": get_args(Eagerness)}
+                                        "eagerness": get_args(Eagerness),
+                                        "transport": get_args(TransportKind)}
 
 
 @dataclass
@@ -70,6 +72,15 @@ class Settings:
     close_to_tray: bool = False          # the window's close button hides it in the tray
     start_at_login: bool = False
     language: str = ""                   # "" follows the OS; else one of cli.LANGUAGES
+    transport: TransportKind = "websocket"   # or webrtc (conversations; Opus, jitter buffer)
+    # An organisation's token server hands out client secrets, so no standard key is needed.
+    token_server_url: str = ""
+    token_header: str = "Authorization"  # the header it checks; its value lives in the keyring
+
+    @property
+    def token_account(self) -> str:
+        """The keyring account of the token server's header value."""
+        return f"token-server:{urlsplit(self.token_server_url).hostname or self.token_server_url}"
 
     @property
     def key_account(self) -> str:
@@ -106,21 +117,27 @@ class Settings:
         return (self.disabled_tools, self.mcp_servers) != (before.disabled_tools,
                                                            before.mcp_servers)
 
-    def endpoint(self, api_key: str) -> Endpoint:
-        """Where this session mode connects: translation has its own endpoint, GA only."""
+    def endpoint(self, api_key: str, ephemeral: bool = False) -> Endpoint:
+        """Where this session mode connects: translation has its own endpoint, GA only; WebRTC
+        is for conversations (dictation and translation stream over the WebSocket). A client
+        secret is always a Bearer token."""
+        auth: AuthStyle = "bearer" if ephemeral else self.auth
         if self.session_mode == "translation":
             return Endpoint(base_url=self.base_url, model=self.translation_model,
-                            api_key=api_key, auth=self.auth, intent="translation")
+                            api_key=api_key, auth=auth, intent="translation",
+                            ephemeral=ephemeral)
+        conversation = self.session_mode != "dictation"
         return Endpoint(base_url=self.base_url, model=self.model, api_key=api_key,
-                        auth=self.auth, dialect=self.dialect,
-                        intent="transcription" if self.session_mode == "dictation"
-                        else "conversation")
+                        auth=auth, dialect=self.dialect, ephemeral=ephemeral,
+                        intent="conversation" if conversation else "transcription",
+                        transport=self.transport if conversation else "websocket")
 
     def with_args(self, args: argparse.Namespace) -> Settings:
         """These settings with the command line's values on top (for this run only)."""
         changes = {name: getattr(args, name) for name in
                    ("base_url", "model", "dialect", "input_device", "output_device",
-                    "session_mode", "echo_cancellation", "language")
+                    "session_mode", "echo_cancellation", "language", "transport",
+                    "token_server_url")
                    if getattr(args, name, None) is not None}
         if getattr(args, "mode", None):
             changes["mode"] = MODES[args.mode]

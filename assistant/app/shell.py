@@ -57,7 +57,7 @@ class AppShell:
             save_settings(self.store, dataclasses.replace(current, **kept))
 
         self.keys = KeyActions(lambda: self.controller.settings)
-        endpoints = Endpoints(self.keys.current, EmbeddedDemo)
+        endpoints = Endpoints(self.keys.current, EmbeddedDemo, self.keys.client_secret)
         kwargs = {"audio_backend": audio_backend} if audio_backend is not None else {}
         self.history = History.open(history_file or history_path())
         self.controller = Controller(settings, endpoints, save, history=self.history, **kwargs)
@@ -93,8 +93,11 @@ class AppShell:
             self.controller.notice.emit(said(self.history.problem))
         settings = self.controller.settings
         self.keyring_ok = await asyncio.to_thread(api_key_store.keyring_available)
-        key, _ = await asyncio.to_thread(api_key_store.load, settings.key_account)
         self.controller.tools.mcp_tokens.update(await load_tokens(settings.mcp_servers))
+        if settings.token_server_url.strip() and not self.args.offline:
+            self.controller.connect_(offline=False)     # the organisation's keys: no key here
+            return
+        key, _ = await asyncio.to_thread(api_key_store.load, settings.key_account)
         if self.args.offline or not key:
             self.controller.connect_(offline=True)
             if not key and not settings.first_run_done and not self.args.offline:
@@ -174,6 +177,8 @@ class AppShell:
         dialog.change_key_requested.connect(lambda: self.open_key_dialog(""))
         dialog.remove_key_requested.connect(self.keys.remove)
         dialog.mcp_tokens_entered.connect(lambda t: c.tasks.spawn(self._keep_tokens(t)))
+        dialog.token_value_entered.connect(
+            lambda account, value: c.tasks.spawn(self.keys.keep_token_value(account, value)))
         self.settings_dialog = dialog
         dialog.open()
 

@@ -13,8 +13,10 @@ from assistant.translatable import QT_TRANSLATE_NOOP
 AuthStyle = Literal["bearer", "api-key"]
 Dialect = Literal["ga", "beta"]
 Intent = Literal["conversation", "transcription", "translation"]
+TransportKind = Literal["websocket", "webrtc"]
 
 _SCHEMES = {"http": "ws", "https": "wss", "ws": "ws", "wss": "wss"}
+_HTTP_SCHEMES = {"ws": "http", "wss": "https", "http": "http", "https": "https"}
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,9 @@ class Endpoint:
     auth: AuthStyle = "bearer"
     dialect: Dialect = "ga"
     intent: Intent = "conversation"
+    transport: TransportKind = "websocket"
+    ephemeral: bool = False        # the key is a client secret minted for one session
+
 
     def url(self) -> str:
         """The WebSocket URL: `<base>/realtime?model=...`, unless the base already ends in
@@ -46,6 +51,19 @@ class Endpoint:
         elif "deployment" not in query:
             query.setdefault("model", self.model)
         return urlunsplit((scheme, parts.netloc, path, urlencode(query), ""))
+
+    def calls_url(self) -> str:
+        """WebRTC's `POST <base>/realtime/calls` (http or https, whatever the base's scheme);
+        a standard key names the model, a client secret carries its own session."""
+        parts = urlsplit(self.base_url.strip())
+        scheme = _HTTP_SCHEMES.get(parts.scheme.lower())
+        if scheme is None or not parts.netloc:
+            raise ConfigError(QT_TRANSLATE_NOOP(
+                "Errors", "'{url}' is not a ws://, wss:// or https:// URL."), url=self.base_url)
+        path = parts.path.rstrip("/")
+        if not path.endswith("/realtime"):
+            path += "/realtime"
+        return urlunsplit((scheme, parts.netloc, path + "/calls", "", ""))
 
     def headers(self) -> dict[str, str]:
         headers: dict[str, str] = {}

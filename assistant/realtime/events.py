@@ -31,6 +31,11 @@ def audio_clear() -> Event:
     return {"type": "input_audio_buffer.clear"}
 
 
+def output_audio_clear() -> Event:
+    """WebRTC only: the server owns the output buffer, and this cuts it."""
+    return {"type": "output_audio_buffer.clear"}
+
+
 def user_text(text: str) -> Event:
     return {"type": "conversation.item.create",
             "item": {"type": "message", "role": "user",

@@ -18,14 +18,19 @@ from typing import TYPE_CHECKING, Any
 
 from assistant import errors
 from assistant.config import WIRE_RATE, pcm_ms
-from assistant.dispatch import Event, EventTable
+from assistant.dispatch import Event, EventTable, notify
 from assistant.errors import REFUSING_CODES, AssistantError, closed_error, refusal
 from assistant.realtime import dialect, events
-from assistant.realtime.audio_ledger import HeldAudio, ReceivedAudio
 from assistant.realtime.endpoint import Endpoint
-from assistant.realtime.redact import b64_size
-from assistant.realtime.transport import Transport, TransportClosed, TransportFactory
-from assistant.realtime.transport.websocket import WebSocketTransport
+from assistant.realtime.mic_input import MicInput
+from assistant.realtime.reply_audio import ReplyAudio
+from assistant.realtime.transport import (
+    MediaTransport,
+    Transport,
+    TransportClosed,
+    TransportFactory,
+)
+from assistant.realtime.transport.transports import transport_for
 from assistant.realtime.waiters import EventWaiters, Match
 
 if TYPE_CHECKING:
@@ -45,7 +50,7 @@ class RealtimeSession:
 
     def __init__(self, endpoint: Endpoint, *, wire_rate: int = WIRE_RATE,
                  max_held_audio_ms: int = 10_000,
-                 transport: TransportFactory = WebSocketTransport) -> None:
+                 transport: TransportFactory = transport_for) -> None:
         self.endpoint = endpoint
         self.wire_rate = wire_rate
         self.listeners: list[Listener] = []
@@ -55,15 +60,19 @@ class RealtimeSession:
         self.response_id: str | None = None
         self.malformed_events = 0
         self._transport: Transport = transport(endpoint)
+        self.audio = ReplyAudio()             # the assistant's audio, from either transport
+        self._media = self._transport if isinstance(self._transport, MediaTransport) else None
+        if self._media is not None:           # WebRTC: audio on tracks, not in events
+            self._media.on_audio = self.audio.from_track
+        self._mic = MicInput(self.send, self._media, self.translating,
+                             max_held_audio_ms * wire_rate * 2 // 1000, wire_rate)
         self._opened = False
         self._outbox: asyncio.Queue[str | None] = asyncio.Queue()
         self._tasks: list[asyncio.Task[None]] = []
         self._ids = itertools.count(1)
-        self._held = HeldAudio(max_held_audio_ms * wire_rate * 2 // 1000)
         self._response_state: str | None = None      # None | "requested" | "active"
         self._requested_by: str | None = None
         self._deferred_create: dict[str, Any] | None = None
-        self._received = ReceivedAudio()
         self._waiters = EventWaiters()
         self._closing = False
         self._refused: AssistantError | None = None   # the server said retrying cannot help
@@ -115,8 +124,7 @@ class RealtimeSession:
         if not self._opened or self._closing:
             raise errors.NotConnected()
         event_id = str(event.setdefault("event_id", f"evt_c{next(self._ids)}"))
-        for listener in self.sent_listeners:
-            _call(listener, event)
+        notify(self.sent_listeners, event)
         wire = dialect.client_to_beta(event) if self.endpoint.dialect == "beta" else event
         text = json.dumps(wire, separators=(",", ":"))
         if not event["type"].endswith("input_audio_buffer.append"):
@@ -126,13 +134,15 @@ class RealtimeSession:
 
     def update_session(self, session: dict[str, Any]) -> str:
         return self.send(events.session_update(session))
+
     def append_audio(self, pcm16: Buffer) -> None:
-        """Send pcm16 at the wire rate (any buffer: bytes, a numpy frame); held (bounded, oldest
-        dropped) until `session.updated`."""
-        if self.configured:
-            self.send(events.audio_append(pcm16, self.translating))
-            return
-        self._held.hold(bytes(memoryview(pcm16).cast("B")))
+        """Send pcm16 at the wire rate (any buffer: bytes, a numpy frame); held until
+        `session.updated` (see MicInput)."""
+        self._mic.append(bytes(memoryview(pcm16).cast("B")), self.configured)
+
+    @property
+    def carries_audio(self) -> bool:       # WebRTC: and the server owns the output buffer
+        return self._media is not None
 
     @property
     def translating(self) -> bool:   # live translation: a stream, no input buffer to commit
@@ -142,7 +152,7 @@ class RealtimeSession:
         return "" if self.translating else self.send(events.audio_commit())
 
     def clear_input(self) -> str:
-        self._held.clear()
+        self._mic.clear()
         return "" if self.translating else self.send(events.audio_clear())
 
     def add_text_message(self, text: str) -> str:
@@ -182,7 +192,12 @@ class RealtimeSession:
         return self._response_state is not None
 
     def received_ms(self, item_id: str) -> int:
-        return pcm_ms(self._received.bytes_of(item_id), self.wire_rate)
+        return pcm_ms(self.audio.received_bytes(item_id), self.wire_rate)
+
+    def stop_output(self) -> None:
+        """WebRTC: the server plays the reply; cut what it still has queued."""
+        if self._media is not None and self.audio.server_playing:
+            self.send(events.output_audio_clear())
 
     # ---- receiving ----------------------------------------------------------------------------
 
@@ -214,6 +229,7 @@ class RealtimeSession:
             return
         if self.endpoint.dialect == "beta":
             event = dialect.server_from_beta(event)
+        self.audio.track(event)
         track = _TRACK.handler(event["type"])
         if track is None:
             log.debug("<- %s", event["type"])
@@ -234,20 +250,13 @@ class RealtimeSession:
 
     def _dispatch(self, event: Event) -> None:
         self._waiters.received(event)
-        for listener in list(self.listeners):
-            _call(listener, event)
-
-    @_TRACK.on("response.output_audio.delta")
-    def _on_audio_delta(self, event: Event) -> None:
-        item_id, delta = event.get("item_id"), event.get("delta")
-        if isinstance(item_id, str) and isinstance(delta, str):
-            self._received.add(item_id, b64_size(delta))
+        notify(self.listeners, event)
 
     @_TRACK.on("session.updated")
     def _on_session_updated(self, event: Event) -> None:
         if not self.configured:
             self.configured = True
-            self._flush_held_audio()
+            self._mic.flush()
 
     @_TRACK.on("response.created")
     def _on_response_created(self, event: Event) -> None:
@@ -276,25 +285,10 @@ class RealtimeSession:
         if ours and self._response_state == "requested":
             self._response_state = None
 
-    def _flush_held_audio(self) -> None:
-        held = self._held.take()
-        chunk = self.wire_rate * 2  # one second per event
-        for start in range(0, len(held), chunk):
-            self.send(events.audio_append(held[start:start + chunk], self.translating))
-
     def _finish(self, error: AssistantError | None) -> None:
         if self.closed is None or self.closed.done():
             return
         self._outbox.put_nowait(None)
         self.closed.set_result(error)
         self._waiters.fail_all(error or errors.SessionClosed())
-        for listener in list(self.close_listeners):
-            _call(listener, error)
-
-
-def _call(listener: Callable[[Any], None], arg: Any) -> None:
-    try:
-        listener(arg)
-    except Exception:
-        log.exception("listener %r failed", listener)
-
+        notify(self.close_listeners, error)

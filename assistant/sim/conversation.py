@@ -13,7 +13,7 @@ import itertools
 import logging
 import secrets
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Protocol
 
 from assistant.config import WIRE_RATE
 from assistant.dispatch import Event, EventTable
@@ -25,6 +25,12 @@ from assistant.sim.responder import Response
 
 log = logging.getLogger(__name__)
 Emit = Callable[[dict[str, Any]], Awaitable[None]]
+
+
+class OutputBuffer(Protocol):
+    """The audio a WebRTC call is playing (a WebSocket client plays its own)."""
+
+    async def clear(self) -> None: ...
 
 _ATOMIC_KEYS = {"turn_detection", "transcription", "noise_reduction", "format", "tools"}
 # Client event type -> its one handler (the schema has checked the event first).
@@ -77,6 +83,7 @@ class SimConversation:
         self._audio_produced = False
         self.mcp_tools: dict[str, list[dict[str, Any]]] = {}     # server label -> its tools
         self.spoken_tool: str | None = None                      # see SimServer.spoken_tool
+        self.output_buffer: OutputBuffer | None = None           # a WebRTC call's
 
     # ---- plumbing -----------------------------------------------------------------------------
 
@@ -133,6 +140,13 @@ class SimConversation:
         self.input.reset_vad()
         await self.emit({"type": "session.updated", "session": self.session})
         await session_tools.list_new_servers(self, before, self.mcp_tools)
+
+    @CLIENT_EVENTS.on("output_audio_buffer.clear")
+    async def _on_output_clear(self, event: Event) -> None:
+        if self.output_buffer is None:
+            raise RequestError("output_audio_buffer.clear is only supported for WebRTC "
+                               "connections.", "invalid_request_error", "type")
+        await self.output_buffer.clear()
 
     # ---- input audio ------------------------------------------------------------------------
 

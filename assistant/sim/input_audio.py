@@ -62,7 +62,10 @@ class InputAudio:
                                   self.rate, now_ms)
 
     async def append(self, audio: str) -> None:
-        pcm = decode_pcm16(audio)
+        await self.append_pcm(decode_pcm16(audio))
+
+    async def append_pcm(self, pcm: bytes) -> None:
+        """The caller's audio, from an event or a WebRTC call's track."""
         self._buffer += pcm
         if self._vad is None:
             return

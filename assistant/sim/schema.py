@@ -224,6 +224,7 @@ CLIENT_EVENTS: dict[str, Check] = {
     "conversation.item.retrieve": obj({**_HEAD, "item_id": _STR}, required=("item_id",)),
     "response.create": obj({**_HEAD, "response": _RESPONSE_PARAMS}),
     "response.cancel": obj({**_HEAD, "response_id": _STR}),
+    "output_audio_buffer.clear": obj(_HEAD),
 }
 
 

@@ -1,43 +1,38 @@
-"""The embedded Realtime server: WebSocket transport, auth, dialect, size and time limits.
+"""The embedded Realtime server: one host and port for its WebSocket and its HTTP endpoints, under
+`/v1` as OpenAI's are, with auth, dialect, size and time limits.
 
-Protocol state lives in `SimConversation`; this module only moves text frames in and out:
     async with SimServer(speed=4.0) as server:
-        url = server.url            # ws://127.0.0.1:PORT/v1
+        server.url            # ws://127.0.0.1:PORT/v1   (the socket is <url>/realtime)
+        server.http_url       # http://127.0.0.1:PORT/v1 (client_secrets, sessions, calls)
+
+Protocol state lives in `SimConversation`, one client's frames in `SimConnection`, ephemeral keys
+in `ClientSecrets`, WebRTC calls in `sim/calls.py` (aiortc, imported at the first call).
+aiohttp serves both kinds of request, because the WebSocket library cannot read a POST body.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import http
-import json
 import logging
-import re
-import secrets
 import time
 from collections.abc import Callable
-from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from typing import TYPE_CHECKING, Any
 
-from websockets.asyncio.server import Server, ServerConnection, serve
-from websockets.datastructures import Headers
-from websockets.exceptions import ConnectionClosed
-from websockets.http11 import Request, Response
+from aiohttp import WSMsgType, web
 
 from assistant.config import MAX_EVENT_BYTES
-from assistant.realtime import dialect
-from assistant.sim import schema
-from assistant.sim.conversation import SimConversation
-from assistant.sim.faults import GARBAGE, ConnectionFaults, Faults
-from assistant.sim.translation import SimTranslation
+from assistant.sim.client_secrets import ClientSecrets, Refused
+from assistant.sim.connection import SimConnection
+from assistant.sim.faults import Faults
+
+if TYPE_CHECKING:
+    from assistant.sim.calls import SimCalls
 
 log = logging.getLogger(__name__)
-_ws_log = logging.getLogger("assistant.sim.websocket")   # capped: it would log the key header
-_ws_log.setLevel(logging.INFO)
 
 PATHS = ("/v1/realtime", "/openai/v1/realtime", "/openai/realtime")
 TRANSLATION_PATHS = tuple(f"{path}/translations" for path in PATHS)
-_EVENT_ID = re.compile(rb'"event_id"\s*:\s*"([^"]{1,64})"')
 
 
 class SimServer:
@@ -46,41 +41,67 @@ class SimServer:
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *, speed: float = 1.0,
                  api_key: str | None = None, max_session_s: float = 3600.0,
                  reject_beta: bool = False, max_event_bytes: int = MAX_EVENT_BYTES,
-                 faults: Faults | None = None, spoken_tool: str | None = None) -> None:
+                 faults: Faults | None = None, spoken_tool: str | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
         self.host, self.port = host, port
         # The demo cannot understand words: with this set, a spoken question is taken as one
         # that needs this (declared) tool, as a model would take "what time is it?".
         self.spoken_tool = spoken_tool
         self.speed = speed
-        self.api_key = api_key
+        self.secrets = ClientSecrets(api_key, clock)
         self.max_session_s = max_session_s
         self.reject_beta = reject_beta
         self.max_event_bytes = max_event_bytes
         self.faults = faults or Faults()
         self.connections: list[SimConnection] = []
-        self.attempts = 0                   # WebSocket handshakes asked for, refused ones too
+        self.attempts = 0                   # connections asked for (sockets and calls), refused too
         # Sees every event as it crosses the wire: ("in" | "out", event, dialect). For tests.
         self.on_wire: Callable[[str, dict[str, Any], str], None] | None = None
-        self._server: Server | None = None
+        # Hears the reply audio a WebRTC call plays, which no event carries: (item, pcm16).
+        self.on_call_audio: Callable[[str, bytes], None] | None = None
+        self.calls: SimCalls | None = None
+        self._runner: web.AppRunner | None = None
+
+    @property
+    def api_key(self) -> str | None:
+        """The standard key this server takes (None: any key, or none)."""
+        return self.secrets.api_key
+
+    @api_key.setter
+    def api_key(self, key: str | None) -> None:
+        self.secrets.api_key = key
 
     @property
     def url(self) -> str:
         """The base URL a client is configured with (`<url>/realtime` is the socket)."""
         return f"ws://{self.host}:{self.port}/v1"
 
+    @property
+    def http_url(self) -> str:
+        return f"http://{self.host}:{self.port}/v1"
+
     async def start(self) -> SimServer:
-        self._server = await serve(self._handle, self.host, self.port,
-                                   process_request=self._check_request,
-                                   max_size=4 * self.max_event_bytes, compression=None,
-                                   logger=_ws_log)
-        self.port = self._server.sockets[0].getsockname()[1] if self._server.sockets else self.port
+        app = web.Application(client_max_size=4 * self.max_event_bytes)
+        app.router.add_route("*", "/{tail:.*}", self._route)
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False,
+                                     shutdown_timeout=1.0)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, self.port)
+        await site.start()
+        server = getattr(site, "_server", None)
+        sockets = getattr(server, "sockets", None) or []
+        self.port = sockets[0].getsockname()[1] if sockets else self.port
         return self
 
     async def stop(self) -> None:
-        if self._server is not None:
-            self._server.close()
-            await self._server.wait_closed()
-            self._server = None
+        for conn in list(self.connections):
+            with contextlib.suppress(Exception):
+                await conn.wire.close(1001, "server shutting down")
+        if self.calls is not None:
+            await self.calls.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
 
     async def __aenter__(self) -> SimServer:
         return await self.start()
@@ -88,167 +109,115 @@ class SimServer:
     async def __aexit__(self, *exc: object) -> None:
         await self.stop()
 
-    def _check_request(self, connection: ServerConnection, request: Request) -> Response | None:
-        parts = urlsplit(request.path)
+    # ---- routing ------------------------------------------------------------------------------
+
+    async def _route(self, request: web.Request) -> web.StreamResponse:
+        path = request.path.rstrip("/")
+        if request.method == "POST":
+            return await self._post(path, request)
+        if request.method != "GET":
+            return web.Response(status=405, text="Method not allowed.\n")
         self.attempts += 1
         if self.faults.refuse_now():
-            return connection.respond(http.HTTPStatus.SERVICE_UNAVAILABLE,
-                                      "Service unavailable (a fault asked for).\n")
-        if parts.path.rstrip("/") not in PATHS + TRANSLATION_PATHS:
-            return connection.respond(http.HTTPStatus.NOT_FOUND, "Not found.\n")
-        if self.api_key is not None and _presented_key(request.headers) != self.api_key:
-            return connection.respond(http.HTTPStatus.UNAUTHORIZED,
-                                      "Incorrect API key provided.\n")
-        query = parse_qs(parts.query)
+            return web.Response(status=503, text="Service unavailable (a fault asked for).\n")
+        if path not in PATHS + TRANSLATION_PATHS:
+            return web.Response(status=404, text="Not found.\n")
+        try:
+            minted = self.secrets.session_for(presented_key(request))
+        except Refused as exc:
+            return web.Response(status=exc.status, text=f"{exc}\n")
+        query = request.query
         if "model" not in query and "deployment" not in query and "intent" not in query:
-            return connection.respond(http.HTTPStatus.BAD_REQUEST, "Missing 'model' parameter.\n")
-        return None
+            return web.Response(status=400, text="Missing 'model' parameter.\n")
+        return await self._socket(request, path in TRANSLATION_PATHS, minted)
 
-    async def _handle(self, ws: ServerConnection) -> None:
-        assert ws.request is not None
-        parts = urlsplit(ws.request.path)
-        query = parse_qs(parts.query)
-        translation = parts.path.rstrip("/") in TRANSLATION_PATHS
-        beta = "realtime=v1" in (ws.request.headers.get("OpenAI-Beta") or "") and not translation
+    async def _post(self, path: str, request: web.Request) -> web.StreamResponse:
+        body: Any = None
+        try:
+            if path == "/v1/realtime/calls":
+                self.attempts += 1
+                return await self._call(request)
+            body = await request.json() if request.can_read_body else {}
+            if path == "/v1/realtime/client_secrets":
+                return web.json_response(self.secrets.mint(presented_key(request), body))
+            if path == "/v1/realtime/sessions":
+                return web.json_response(self.secrets.mint_old_shape(presented_key(request),
+                                                                     body))
+        except Refused as exc:
+            return web.json_response(exc.body(), status=exc.status)
+        except ValueError:
+            return web.json_response(Refused(400, "The body is not JSON.", "invalid_json")
+                                     .body(), status=400)
+        return web.Response(status=404, text="Not found.\n")
+
+    async def _call(self, request: web.Request) -> web.StreamResponse:
+        if self.faults.refuse_now():
+            return web.Response(status=503, text="Service unavailable (a fault asked for).\n")
+        minted = self.secrets.session_for(presented_key(request))
+        if self.calls is None:
+            from assistant.sim.calls import SimCalls  # aiortc: only when a call comes in
+
+            self.calls = SimCalls(self)
+        return await self.calls.answer(request, minted)
+
+    # ---- the WebSocket ------------------------------------------------------------------------
+
+    async def _socket(self, request: web.Request, translation: bool,
+                      minted: dict[str, Any] | None) -> web.StreamResponse:
+        ws = web.WebSocketResponse(max_msg_size=4 * self.max_event_bytes, compress=False,
+                                   autoping=True)
+        if not ws.can_prepare(request).ok:
+            return web.Response(status=426, text="A WebSocket upgrade is required.\n")
+        wire = SocketWire(ws, request.transport)
+        await ws.prepare(request)
+        query = request.query
+        beta = "realtime=v1" in (request.headers.get("OpenAI-Beta") or "") and not translation
         kind = "translation" if translation else "transcription" if "intent" in query \
             else "realtime"
-        conn = SimConnection(self, ws, beta=beta, kind=kind,
-                             model=(query.get("model") or query.get("deployment")
-                                    or ["gpt-realtime"])[0])
+        conn = SimConnection(self, wire, beta=beta, kind=kind, minted=minted,
+                             model=query.get("model") or query.get("deployment")
+                             or "gpt-realtime")
+        await self.serve(conn, ws)
+        return ws
+
+    async def serve(self, conn: SimConnection, ws: web.WebSocketResponse) -> None:
+        """Run one connection until its client goes."""
         self.connections.append(conn)
         try:
-            await conn.serve()
-        finally:
-            self.connections.remove(conn)
-
-
-def _beta_transcription_session(flat: dict[str, Any]) -> dict[str, Any]:
-    """Beta's transcription session object: its few fields, and the client secret it carried
-    (a fresh, useless one: nothing accepts it)."""
-    kept = ("input_audio_format", "input_audio_transcription", "turn_detection", "modalities")
-    turn = flat.get("turn_detection")
-    return {**{key: flat[key] for key in kept if key in flat},
-            "turn_detection": {k: v for k, v in turn.items() if k in (
-                "type", "threshold", "prefix_padding_ms", "silence_duration_ms")}
-            if isinstance(turn, dict) else None,
-            "client_secret": {"value": f"ek_sim_{secrets.token_hex(12)}",
-                              "expires_at": int(time.time()) + 60}}
-
-
-def _presented_key(headers: Headers) -> str | None:
-    auth = headers.get("Authorization") or ""
-    if auth.startswith("Bearer "):
-        return auth[len("Bearer "):]
-    return headers.get("api-key")
-
-
-class SimConnection:
-    """One client: reads frames, checks them, feeds the conversation, writes what it emits."""
-
-    def __init__(self, server: SimServer, ws: ServerConnection, *, beta: bool, kind: str,
-                 model: str) -> None:
-        self.server, self.ws, self.beta = server, ws, beta
-        self.conversation: SimConversation | SimTranslation
-        if kind == "translation":
-            self.conversation = SimTranslation(self._send, model=model, speed=server.speed)
-        else:
-            self.conversation = SimConversation(self._send, kind=kind, model=model,
-                                                speed=server.speed)
-            self.conversation.spoken_tool = server.spoken_tool
-        self.received: list[dict[str, Any]] = []   # GA form, for tests that inspect the peer
-        self.faults = ConnectionFaults(server.faults)
-
-    async def _send(self, event: dict[str, Any]) -> None:
-        wire = dialect.server_to_beta(event) if self.beta else event
-        if wire is None:
-            return
-        if wire["type"] == "transcription_session.updated":
-            wire["session"] = _beta_transcription_session(wire["session"])
-        fault = self.faults.before_send(str(event.get("type")))
-        if fault == "drop":
-            self.ws.transport.abort()
-            return
-        with contextlib.suppress(ConnectionClosed):
-            if fault == "garbage":
-                await self.ws.send(GARBAGE)
-            if fault != "skip":
-                self._tap("out", wire)
-                await self.ws.send(json.dumps(wire, separators=(",", ":")))
-
-    def _tap(self, direction: str, event: dict[str, Any]) -> None:
-        if self.server.on_wire is not None:
-            self.server.on_wire(direction, event, "beta" if self.beta else
-                                "translation" if self.conversation.kind == "translation"
-                                else "ga")
-
-    async def serve(self) -> None:
-        if self.beta and self.server.reject_beta:
-            await self.conversation.error(
-                "The beta Realtime API shape is no longer supported; use the GA interface.",
-                code="beta_api_shape_disabled")
-            await self.ws.close(4000, "beta_api_shape_disabled")
-            return
-        timer = asyncio.get_running_loop().call_later(self.server.max_session_s, self._expire)
-        self._expiry: asyncio.Task[None] | None = None
-        try:
-            await self.conversation.start()
-            async for message in self.ws:
-                await self._on_message(message)
-                if isinstance(self.conversation, SimTranslation) and \
-                        self.conversation.closed.is_set():
-                    await self.ws.close(1000, "session closed")
-        except ConnectionClosed:
+            if not await conn.start():
+                return
+            async for message in ws:
+                if message.type in (WSMsgType.TEXT, WSMsgType.BINARY):
+                    await conn.on_message(message.data)
+        except ConnectionError:
             pass
         finally:
-            timer.cancel()
-            await self.conversation.close()
+            self.connections.remove(conn)
+            await conn.finish()
 
-    def _expire(self) -> None:
-        async def expire() -> None:
-            await self.conversation.error("Your session hit the maximum duration of "
-                                          f"{self.server.max_session_s:g} seconds.",
-                                          code="session_expired")
-            await self.ws.close(1001, "session expired")
-        self._expiry = asyncio.ensure_future(expire())
 
-    async def _on_message(self, message: str | bytes) -> None:
-        raw = message.encode() if isinstance(message, str) else message
-        if len(raw) > self.server.max_event_bytes:
-            found = _EVENT_ID.search(raw[:512])
-            await self.conversation.error(
-                f"Event too large: {len(raw)} bytes (limit {self.server.max_event_bytes}).",
-                code="event_too_large", event_id=found.group(1).decode() if found else None)
-            return
-        try:
-            event = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            await self.conversation.error(f"Invalid JSON: {exc.msg}.", code="invalid_json")
-            return
-        except ValueError:       # bytes that are not UTF-8
-            await self.conversation.error("Invalid JSON: not UTF-8 text.", code="invalid_json")
-            return
-        if not isinstance(event, dict):
-            await self.conversation.error("An event must be a JSON object.", code="invalid_json")
-            return
-        self._tap("in", event)
-        if self.beta:
-            event = await self._from_beta(event)
-            if event is None:
-                return
-        self.received.append(event)
-        await self.conversation.handle(event)
+class SocketWire:
+    """A WebSocket as a connection's wire."""
 
-    async def _from_beta(self, event: dict[str, Any]) -> dict[str, Any] | None:
-        """Check a beta session update in its own (flat) shape, then translate to GA."""
-        session = event.get("session")
-        if event.get("type") in ("session.update", "transcription_session.update") \
-                and isinstance(session, dict):
-            try:
-                schema.check_session(session, self.conversation.kind, "beta")
-            except schema.Invalid as exc:
-                await self.conversation.error(str(exc), code="invalid_value", param=exc.param,
-                                              event_id=event.get("event_id"))
-                return None
-            for key in schema.BETA_ONLY_FIELDS:
-                session.pop(key, None)
-        return dialect.client_from_beta(event)
+    def __init__(self, ws: web.WebSocketResponse,
+                 transport: asyncio.BaseTransport | None) -> None:
+        self.ws, self.transport = ws, transport
+
+    async def send(self, text: str) -> None:
+        if not self.ws.closed:
+            with contextlib.suppress(ConnectionError, RuntimeError):
+                await self.ws.send_str(text)
+
+    async def close(self, code: int, reason: str) -> None:
+        await self.ws.close(code=code, message=reason.encode())
+
+    def abort(self) -> None:
+        if isinstance(self.transport, asyncio.Transport):
+            self.transport.abort()
+
+
+def presented_key(request: web.Request) -> str | None:
+    auth = request.headers.get("Authorization") or ""
+    if auth.startswith("Bearer "):
+        return auth[len("Bearer "):]
+    return request.headers.get("api-key")

@@ -1,6 +1,6 @@
 """Settings: endpoint, model and voice, turn detection, devices, echo guard, the key; on a second
 tab, session rollover, how much a new session is told, and the price table; then dictation and
-translation; then tools.
+translation; the transport and a token server; tools; the desktop.
 
 Edits a copy of Settings and emits it on OK; device re-scan and key changes are intents the
 controller carries out.
@@ -29,6 +29,7 @@ from assistant.app.prices import DEFAULT_PRICES, parse_prices, prices_text
 from assistant.app.settings import Settings
 from assistant.translatable import QT_TRANSLATE_NOOP
 from assistant.ui.a11y import add_row, describe
+from assistant.ui.connection_page import ConnectionPage
 from assistant.ui.desktop_page import DesktopPage
 from assistant.ui.settings_general import GeneralPage, combo, group, select
 from assistant.ui.theme import theme
@@ -48,6 +49,7 @@ class SettingsDialog(QDialog):
     change_key_requested = Signal()
     remove_key_requested = Signal()
     mcp_tokens_entered = Signal(dict)   # server label -> a new token, for the keyring
+    token_value_entered = Signal(str, str)  # keyring account, the token server header's value
 
     def __init__(self, settings: Settings, inputs: list[str], outputs: list[str],
                  parent: QWidget | None = None, tools: list[ToolInfo] | None = None,
@@ -68,6 +70,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.general, self.tr("General"))
         self.tabs.addTab(sessions, self.tr("Sessions and cost"))
         self.tabs.addTab(modes, self.tr("Dictation and translation"))
+        self.connection = ConnectionPage()
+        self.tabs.addTab(self.connection, self.tr("Connection"))
         self.tools = ToolsPage(tools or [], with_token or set())
         self.tabs.addTab(self.tools, self.tr("Tools"))
         self.desktop = desktop or DesktopPage(False, "")
@@ -150,6 +154,7 @@ class SettingsDialog(QDialog):
         self.prices.setPlainText(s.prices or prices_text(DEFAULT_PRICES))
         self.tools.load(s)
         self.desktop.load(s)
+        self.connection.load(s)
         self.dictation_language.setText(s.dictation_language)
         self.dictation_prompt.setPlainText(s.dictation_prompt)
         self.translation_language.setText(s.translation_language)
@@ -158,7 +163,7 @@ class SettingsDialog(QDialog):
 
     def values(self) -> Settings:
         """The dialog's settings; ValueError when a tools row is wrong (shown on its tab)."""
-        return self.desktop.apply(self.tools.apply(dataclasses.replace(
+        return self.connection.apply(self.desktop.apply(self.tools.apply(dataclasses.replace(
             self.general.apply(self._settings),
             rollover_minutes=float(self.rollover.value()),
             replay_budget_tokens=self.budget.value(), prices=self._prices_value(),
@@ -166,7 +171,7 @@ class SettingsDialog(QDialog):
             dictation_prompt=self.dictation_prompt.toPlainText().strip(),
             translation_language=self.translation_language.text().strip() or "es",
             translation_model=self.translation_model.text().strip()
-            or self._settings.translation_model, noise_reduction=self.noise.currentData())))
+            or self._settings.translation_model, noise_reduction=self.noise.currentData()))))
 
     def _prices_value(self) -> str:
         """Empty while the table is the defaults, so later default prices reach the user."""
@@ -192,4 +197,6 @@ class SettingsDialog(QDialog):
         self.applied.emit(settings)
         if tokens := self.tools.new_tokens():
             self.mcp_tokens_entered.emit(tokens)
+        if (value := self.connection.new_token_value()) and settings.token_server_url:
+            self.token_value_entered.emit(settings.token_account, value)
         self.accept()

@@ -135,11 +135,11 @@ async def test_a_dead_path_is_found_by_unanswered_pings_while_idle(rig, monkeypa
     await until(lambda: rig.ready and rig.controller.keeper.reconnects == 0, message="again")
     await rig.turn("hello")
     [conn] = rig.server.connections
-    conn.ws.transport.pause_reading()                     # the path dies: no pong ever comes
+    conn.transport.pause_reading()                     # the path dies: no pong ever comes
     await until(lambda: rig.controller.keeper.reconnects == 1 and rig.ready, timeout=10,
                 message="reconnected after unanswered pings")
     assert any("was lost" in n for n in rig.notices)
-    conn.ws.transport.resume_reading()                    # let the server end the old one
+    conn.transport.resume_reading()                    # let the server end the old one
     await rig.turn("still here?")
 
 

@@ -33,7 +33,7 @@ async def test_an_answer_given_after_a_drop_goes_to_the_next_session(rig):
     call_id = await asked(rig)
     assert not c.is_quiet()                               # no rollover while it waits
     first = rig.server.connections[0]
-    first.ws.transport.abort()                            # the network drops while it asks
+    first.transport.abort()                            # the network drops while it asks
     await until(lambda: c.keeper.reconnects == 1 and rig.ready, message="reconnected")
     fresh = rig.server.connections[0]
     assert fresh is not first
@@ -105,7 +105,7 @@ async def test_an_mcp_approval_open_at_a_drop_is_withdrawn_not_sent_on(rig):
     await until(lambda: any("MCP server demo offers" in n for n in rig.notices), message="listed")
     c.send_text('call add {"a": 1, "b": 2}')
     request_id = await asked(rig)
-    rig.server.connections[0].ws.transport.abort()
+    rig.server.connections[0].transport.abort()
     await until(lambda: c.keeper.reconnects == 1 and rig.ready, message="reconnected")
     await until(lambda: rows, message="the row closed")
     assert rows == [(request_id, "the connection was lost: ask again", True)]

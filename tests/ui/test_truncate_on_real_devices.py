@@ -22,9 +22,16 @@ pytestmark = [pytest.mark.realdevice,
 STORY = "tell me a long story about the sea, the sky, the stars and the ships"
 
 
-@pytest.mark.parametrize("how", ["interrupt-button", "push-to-talk"])
-async def test_the_truncation_matches_the_speaker(how, make_shell, pulse, qtbot, tmp_path):
-    shell = await make_shell("--offline", "--mode", "ptt", real_audio=True)
+@pytest.mark.parametrize("how, transport", [("interrupt-button", "websocket"),
+                                            ("push-to-talk", "websocket"),
+                                            ("interrupt-button", "webrtc"),
+                                            ("push-to-talk", "webrtc")])
+async def test_the_truncation_matches_the_speaker(how, transport, make_shell, pulse, qtbot,
+                                                  tmp_path):
+    """Over WebRTC the reply comes on an Opus track and the server owns its buffer: the app
+    also tells it to clear what it still has (`output_audio_buffer.clear`)."""
+    shell = await make_shell("--offline", "--mode", "ptt", "--transport", transport,
+                             real_audio=True)
     events: list[tuple[str, dict]] = []
     shell.controller.events.logged.connect(lambda d, _t, k, e, _n: events.append((k, e)))
     await until(lambda: shell.controller.session is not None
@@ -33,9 +40,9 @@ async def test_the_truncation_matches_the_speaker(how, make_shell, pulse, qtbot,
     try:
         shell.controller.send_text(STORY)
         buffer = shell.controller.audio.engine.buffer
-        await until(lambda: any(k == "response.output_audio.delta" for k, _ in events),
+        await until(lambda: any(k == "response.content_part.added" for k, _ in events),
                     timeout=15, message="the reply")
-        item = next(e["item_id"] for k, e in events if k == "response.output_audio.delta")
+        item = next(e["item_id"] for k, e in events if k == "response.content_part.added")
         await until(lambda: buffer.played_ms(item) > 1500, timeout=15, message="1.5 s heard")
         if how == "interrupt-button":
             qtbot.mouseClick(shell.window.interrupt_button, Qt.MouseButton.LeftButton)
@@ -51,6 +58,7 @@ async def test_the_truncation_matches_the_speaker(how, make_shell, pulse, qtbot,
         recorder.terminate()
         recorder.wait(5)
     sent = next(e for k, e in events if k == "conversation.item.truncate")
+    assert any(k == "output_audio_buffer.clear" for k, _ in events) == (transport == "webrtc")
     both = read_stereo(tmp_path / "both.wav")
     speaker = loud(both[:, 1])
     start = first(speaker) or 0

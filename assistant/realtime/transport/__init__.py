@@ -1,13 +1,14 @@
 """How a Realtime session's events travel: a small interface, and the WebSocket that implements it.
 
 The session keeps the protocol's rules; a transport only opens, carries text frames each way, and
-says why it closed. A WebRTC data channel can plug in here without touching the session.
+says why it closed. WebRTC carries audio too (`MediaTransport`): on tracks, not in events.
+`transports.transport_for` picks one for an endpoint.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from assistant.realtime.endpoint import Endpoint
 
@@ -42,4 +43,15 @@ class Transport(Protocol):
         ...
 
 
+@runtime_checkable
+class MediaTransport(Protocol):
+    """A transport that carries the audio itself (WebRTC): pcm16 at the wire rate each way."""
+
+    carries_audio: bool
+    on_audio: Callable[[bytes], None] | None       # the remote track's audio (loop thread)
+
+    def send_audio(self, pcm: bytes) -> None: ...
+
+
 TransportFactory = Callable[[Endpoint], Transport]
+

@@ -15,7 +15,7 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI, WebSocketException
 
 from assistant.config import MAX_EVENT_BYTES
-from assistant.errors import ApiKeyRejected, ConfigError, EndpointUnreachable, HandshakeFailed
+from assistant.errors import ConfigError, EndpointUnreachable, HandshakeFailed, key_refused
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.transport import TransportClosed
 from assistant.translatable import QT_TRANSLATE_NOOP
@@ -44,7 +44,7 @@ class WebSocketTransport:
         except InvalidStatus as exc:
             status = exc.response.status_code
             if status in (401, 403):
-                raise ApiKeyRejected(where, status) from None
+                raise key_refused(where, status, self.endpoint.ephemeral) from None
             raise HandshakeFailed(where, status) from None
         except InvalidURI:
             raise ConfigError(QT_TRANSLATE_NOOP("Errors", "'{url}' is not a valid WebSocket URL."),

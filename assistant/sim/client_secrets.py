@@ -1,0 +1,120 @@
+"""Ephemeral keys, as the Realtime API mints them: `POST /v1/realtime/client_secrets` (GA) and
+the older `POST /v1/realtime/sessions`, both with the standard key.
+
+A secret carries the session it was minted for (its model, voice, instructions and tools become
+the new session's starting point) and its expiry; an expired or unknown `ek_` key is refused like
+a wrong standard key. The clock is injectable so tests can let a secret expire without waiting.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.sim import schema
+from assistant.sim.conversation import default_session, merge_session
+
+MIN_TTL_S, MAX_TTL_S, DEFAULT_TTL_S = 10, 7200, 600
+OLD_SHAPE_TTL_S = 60                     # /v1/realtime/sessions: one minute, as OpenAI's
+PREFIX = "ek_"
+
+
+class Refused(Exception):
+    """A request the endpoint answers with 400 or 401; the message is OpenAI-like."""
+
+    def __init__(self, status: int, message: str, code: str) -> None:
+        super().__init__(message)
+        self.status, self.code = status, code
+
+    def body(self) -> dict[str, Any]:
+        return {"error": {"message": str(self), "type": "invalid_request_error",
+                          "code": self.code, "param": None}}
+
+
+@dataclass(frozen=True)
+class Secret:
+    value: str
+    expires_at: float
+    session: dict[str, Any]
+
+
+class ClientSecrets:
+    """The secrets one server has minted, and the check every connection's key goes through."""
+
+    def __init__(self, api_key: str | None, clock: Callable[[], float] = time.time) -> None:
+        self.api_key, self.clock = api_key, clock
+        self._minted: dict[str, Secret] = {}
+
+    def mint(self, key: str | None, body: Any) -> dict[str, Any]:
+        """The GA endpoint: `{expires_after: {anchor, seconds}, session}` -> value, expires_at,
+        session."""
+        self._require_standard(key)
+        body = body if isinstance(body, dict) else {}
+        ttl = _ttl((body.get("expires_after") or {}).get("seconds", DEFAULT_TTL_S))
+        session = self._session(body.get("session") or {"type": "realtime"})
+        secret = self._store(ttl, session)
+        return {"value": secret.value, "expires_at": int(secret.expires_at), "session": session}
+
+    def mint_old_shape(self, key: str | None, body: Any) -> dict[str, Any]:
+        """The older endpoint: a flat session in, the session with `client_secret` out."""
+        self._require_standard(key)
+        flat = dict(body) if isinstance(body, dict) else {}
+        ga: dict[str, Any] = {"type": "realtime"}
+        for field in ("model", "instructions"):
+            if field in flat:
+                ga[field] = flat[field]
+        if "voice" in flat:
+            ga["audio"] = {"output": {"voice": flat["voice"]}}
+        secret = self._store(OLD_SHAPE_TTL_S, self._session(ga))
+        return {"id": f"sess_{secrets.token_hex(10)}", "object": "realtime.session",
+                "model": secret.session["model"], "modalities": ["audio", "text"],
+                "instructions": secret.session["instructions"],
+                "voice": secret.session["audio"]["output"]["voice"],
+                "client_secret": {"value": secret.value, "expires_at": int(secret.expires_at)}}
+
+    def session_for(self, key: str | None) -> dict[str, Any] | None:
+        """Let a connection in: None for the standard key (or any key when none is set), the
+        minted session for a live secret; raises Refused otherwise."""
+        if key is not None and key.startswith(PREFIX):
+            secret = self._minted.get(key)
+            if secret is None:
+                raise Refused(401, "Invalid ephemeral key provided.", "invalid_api_key")
+            if self.clock() >= secret.expires_at:
+                raise Refused(401, "The ephemeral key has expired.", "expired_api_key")
+            return secret.session
+        if key is not None or self.api_key is not None:   # no key set: the demo lets all in
+            self._require_standard(key)
+        return None
+
+    def _require_standard(self, key: str | None) -> None:
+        if key is None or key.startswith(PREFIX) or (self.api_key is not None
+                                                     and key != self.api_key):
+            raise Refused(401, "Incorrect API key provided.", "invalid_api_key")
+
+    def _session(self, requested: Any) -> dict[str, Any]:
+        if not isinstance(requested, dict) or requested.get("type", "realtime") != "realtime":
+            raise Refused(400, "Only realtime sessions are minted here.", "invalid_value")
+        try:
+            schema.check_session(requested, "realtime", "ga")
+        except schema.Invalid as exc:
+            raise Refused(400, str(exc), "invalid_value") from None
+        model = str(requested.get("model") or "gpt-realtime")
+        return merge_session(default_session("realtime", model), requested)
+
+    def _store(self, ttl: int, session: dict[str, Any]) -> Secret:
+        now = self.clock()
+        for value in [v for v, s in self._minted.items() if s.expires_at <= now]:
+            del self._minted[value]
+        secret = Secret(f"{PREFIX}{secrets.token_urlsafe(24)}", now + ttl, session)
+        self._minted[secret.value] = secret
+        return secret
+
+
+def _ttl(seconds: Any) -> int:
+    if not isinstance(seconds, int) or not MIN_TTL_S <= seconds <= MAX_TTL_S:
+        raise Refused(400, f"'expires_after.seconds' must be an integer from {MIN_TTL_S} to "
+                           f"{MAX_TTL_S}.", "invalid_value")
+    return seconds
