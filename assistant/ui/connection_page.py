@@ -22,10 +22,10 @@ class ConnectionPage(QWidget):
         page = QVBoxLayout(self)
         box, form = group(self.tr("Transport"))
         self.transport = combo({"websocket": self.tr("WebSocket"),
-                                "webrtc": self.tr("WebRTC (Opus audio, better on lossy Wi-Fi)")})
+                                "webrtc": self.tr("WebRTC (Opus audio over UDP)")})
         add_row(form, self.tr("Conversations travel over"), self.transport,
-                self.tr("WebRTC sends audio as Opus with loss concealment; dictation and "
-                        "translation always use the WebSocket"))
+                self.tr("WebRTC sends audio as Opus over UDP: a lost packet costs 20 ms, not a "
+                        "stall; dictation and translation always use the WebSocket"))
         page.addWidget(box)
         box, form = group(self.tr("Token server"))
         self.token_url = QLineEdit()

@@ -39,6 +39,69 @@
     </message>
 </context>
 <context>
+    <name>ConnectionPage</name>
+    <message>
+        <source>Transport</source>
+        <translation>Übertragung</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>Conversations travel over</source>
+        <translation>Gespräche laufen über</translation>
+    </message>
+    <message>
+        <source>WebRTC (Opus audio over UDP)</source>
+        <translation>WebRTC (Opus-Audio über UDP)</translation>
+    </message>
+    <message>
+        <source>WebRTC sends audio as Opus over UDP: a lost packet costs 20 ms, not a stall; dictation and translation always use the WebSocket</source>
+        <translation>WebRTC überträgt Audio als Opus über UDP: ein verlorenes Paket kostet 20 ms statt eines Stillstands; Diktat und Übersetzung nutzen immer den WebSocket</translation>
+    </message>
+    <message>
+        <source>Token server</source>
+        <translation>Token-Server</translation>
+    </message>
+    <message>
+        <source>empty: use the API key stored for the endpoint</source>
+        <translation>leer: den für den Endpunkt gespeicherten API-Schlüssel verwenden</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring; empty keeps the one stored</source>
+        <translation>im Schlüsselbund des Systems gespeichert; leer behält den gespeicherten</translation>
+    </message>
+    <message>
+        <source>Token server URL</source>
+        <translation>URL des Token-Servers</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s server that hands out short-lived keys</source>
+        <translation>Der Server Ihrer Organisation, der kurzlebige Schlüssel ausgibt</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>The header the token server checks, e.g. Authorization</source>
+        <translation>Der Header, den der Token-Server prüft, z. B. Authorization</translation>
+    </message>
+    <message>
+        <source>Header value</source>
+        <translation>Wert des Headers</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s token for that header</source>
+        <translation>Das Token Ihrer Organisation für diesen Header</translation>
+    </message>
+    <message>
+        <source>With a token server, the app asks it for a client secret before every connection and never reads a stored API key.</source>
+        <translation>Mit einem Token-Server holt die App vor jeder Verbindung ein Client-Secret von ihm und liest nie einen gespeicherten API-Schlüssel.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentBar</name>
     <message>
         <source>Permission request</source>
@@ -504,6 +567,26 @@
         <translation>Der Server unter {endpoint} hat den API-Schlüssel abgelehnt (HTTP {status}).</translation>
     </message>
     <message>
+        <source>The server at {endpoint} refused the client secret from the token server (HTTP {status}); it may have expired.</source>
+        <translation>Der Server unter {endpoint} hat das Client-Secret vom Token-Server abgelehnt (HTTP {status}); es ist vielleicht abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The token server at {endpoint} refused this app (HTTP {status}). Check the header your organisation gave you in the settings.</source>
+        <translation>Der Token-Server unter {endpoint} hat diese App abgelehnt (HTTP {status}). Prüfen Sie in den Einstellungen den Header, den Ihre Organisation Ihnen gegeben hat.</translation>
+    </message>
+    <message>
+        <source>The token server at {endpoint} could not hand out a client secret (HTTP {status}).</source>
+        <translation>Der Token-Server unter {endpoint} konnte kein Client-Secret ausgeben (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The token server at {endpoint} handed out a client secret that had already expired; check both machines&apos; clocks.</source>
+        <translation>Der Token-Server unter {endpoint} hat ein bereits abgelaufenes Client-Secret ausgegeben; prüfen Sie die Uhren beider Rechner.</translation>
+    </message>
+    <message>
+        <source>The token server at {endpoint} answered without a client secret.</source>
+        <translation>Der Token-Server unter {endpoint} hat ohne Client-Secret geantwortet.</translation>
+    </message>
+    <message>
         <source>Cannot reach {endpoint}: {reason}.</source>
         <translation>{endpoint} ist nicht erreichbar: {reason}.</translation>
     </message>
@@ -560,6 +643,10 @@
         <translation>„{url}“ ist keine gültige WebSocket-URL.</translation>
     </message>
     <message>
+        <source>&apos;{url}&apos; is not an http:// or https:// URL.</source>
+        <translation>&apos;{url}&apos; ist keine http://- oder https://-URL.</translation>
+    </message>
+    <message>
         <source>no answer in time</source>
         <translation>keine Antwort in der Zeit</translation>
     </message>
@@ -586,6 +673,14 @@
     <message>
         <source>The history file could not be opened; it was moved to {name} and a new one started.</source>
         <translation>Die Verlaufsdatei ließ sich nicht öffnen; sie wurde nach {name} verschoben und eine neue begonnen.</translation>
+    </message>
+    <message>
+        <source>the call was not connected in time</source>
+        <translation>der Anruf wurde nicht rechtzeitig verbunden</translation>
+    </message>
+    <message>
+        <source>the server&apos;s SDP answer could not be used</source>
+        <translation>die SDP-Antwort des Servers war nicht verwendbar</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1115,10 @@
 <context>
     <name>KeyActions</name>
     <message>
+        <source>The token server&apos;s header value is stored in the system keyring.</source>
+        <translation>Der Wert des Headers für den Token-Server ist im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
         <source>Connected to {endpoint}.</source>
         <translation>Verbunden mit {endpoint}.</translation>
     </message>
@@ -1384,6 +1483,10 @@
     <message>
         <source>Dictation and translation</source>
         <translation>Diktat und Übersetzung</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Tools</source>

@@ -39,6 +39,69 @@
     </message>
 </context>
 <context>
+    <name>ConnectionPage</name>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>WebSocket</source>
+        <translation>WebSocket</translation>
+    </message>
+    <message>
+        <source>Conversations travel over</source>
+        <translation>Conversations travel over</translation>
+    </message>
+    <message>
+        <source>WebRTC (Opus audio over UDP)</source>
+        <translation>WebRTC (Opus audio over UDP)</translation>
+    </message>
+    <message>
+        <source>WebRTC sends audio as Opus over UDP: a lost packet costs 20 ms, not a stall; dictation and translation always use the WebSocket</source>
+        <translation>WebRTC sends audio as Opus over UDP: a lost packet costs 20 ms, not a stall; dictation and translation always use the WebSocket</translation>
+    </message>
+    <message>
+        <source>Token server</source>
+        <translation>Token server</translation>
+    </message>
+    <message>
+        <source>empty: use the API key stored for the endpoint</source>
+        <translation>empty: use the API key stored for the endpoint</translation>
+    </message>
+    <message>
+        <source>kept in the system keyring; empty keeps the one stored</source>
+        <translation>kept in the system keyring; empty keeps the one stored</translation>
+    </message>
+    <message>
+        <source>Token server URL</source>
+        <translation>Token server URL</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s server that hands out short-lived keys</source>
+        <translation>Your organisation&apos;s server that hands out short-lived keys</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>The header the token server checks, e.g. Authorization</source>
+        <translation>The header the token server checks, e.g. Authorization</translation>
+    </message>
+    <message>
+        <source>Header value</source>
+        <translation>Header value</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s token for that header</source>
+        <translation>Your organisation&apos;s token for that header</translation>
+    </message>
+    <message>
+        <source>With a token server, the app asks it for a client secret before every connection and never reads a stored API key.</source>
+        <translation>With a token server, the app asks it for a client secret before every connection and never reads a stored API key.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentBar</name>
     <message>
         <source>Permission request</source>
@@ -504,6 +567,26 @@
         <translation>The server at {endpoint} rejected the API key (HTTP {status}).</translation>
     </message>
     <message>
+        <source>The server at {endpoint} refused the client secret from the token server (HTTP {status}); it may have expired.</source>
+        <translation>The server at {endpoint} refused the client secret from the token server (HTTP {status}); it may have expired.</translation>
+    </message>
+    <message>
+        <source>The token server at {endpoint} refused this app (HTTP {status}). Check the header your organisation gave you in the settings.</source>
+        <translation>The token server at {endpoint} refused this app (HTTP {status}). Check the header your organisation gave you in the settings.</translation>
+    </message>
+    <message>
+        <source>The token server at {endpoint} could not hand out a client secret (HTTP {status}).</source>
+        <translation>The token server at {endpoint} could not hand out a client secret (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The token server at {endpoint} handed out a client secret that had already expired; check both machines&apos; clocks.</source>
+        <translation>The token server at {endpoint} handed out a client secret that had already expired; check both machines&apos; clocks.</translation>
+    </message>
+    <message>
+        <source>The token server at {endpoint} answered without a client secret.</source>
+        <translation>The token server at {endpoint} answered without a client secret.</translation>
+    </message>
+    <message>
         <source>Cannot reach {endpoint}: {reason}.</source>
         <translation>Cannot reach {endpoint}: {reason}.</translation>
     </message>
@@ -560,6 +643,10 @@
         <translation>&apos;{url}&apos; is not a valid WebSocket URL.</translation>
     </message>
     <message>
+        <source>&apos;{url}&apos; is not an http:// or https:// URL.</source>
+        <translation>&apos;{url}&apos; is not an http:// or https:// URL.</translation>
+    </message>
+    <message>
         <source>no answer in time</source>
         <translation>no answer in time</translation>
     </message>
@@ -586,6 +673,14 @@
     <message>
         <source>The history file could not be opened; it was moved to {name} and a new one started.</source>
         <translation>The history file could not be opened; it was moved to {name} and a new one started.</translation>
+    </message>
+    <message>
+        <source>the call was not connected in time</source>
+        <translation>the call was not connected in time</translation>
+    </message>
+    <message>
+        <source>the server&apos;s SDP answer could not be used</source>
+        <translation>the server&apos;s SDP answer could not be used</translation>
     </message>
 </context>
 <context>
@@ -1020,6 +1115,10 @@
 <context>
     <name>KeyActions</name>
     <message>
+        <source>The token server&apos;s header value is stored in the system keyring.</source>
+        <translation>The token server&apos;s header value is stored in the system keyring.</translation>
+    </message>
+    <message>
         <source>Connected to {endpoint}.</source>
         <translation>Connected to {endpoint}.</translation>
     </message>
@@ -1384,6 +1483,10 @@
     <message>
         <source>Dictation and translation</source>
         <translation>Dictation and translation</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connection</translation>
     </message>
     <message>
         <source>Tools</source>

@@ -63,7 +63,7 @@ async def test_the_app_talks_with_minted_secrets_and_never_holds_the_key(
     for where, text in (("settings", settings_text), ("log", log_path.read_text()),
                         ("inspector", shell.window.inspector.all_text())):
         for secret in (ORG_KEY, STAFF_TOKEN):
-            assert secret not in text, (where, [line for line in text.splitlines() if secret in line])
+            assert secret not in text, (where, [ln for ln in text.splitlines() if secret in ln])
     assert leaks(ORG_KEY, tmp_path) == [] and leaks(STAFF_TOKEN, tmp_path) == []
 
 
@@ -84,7 +84,8 @@ async def test_an_expired_secret_and_a_token_server_that_is_down_are_sentences(
         shell = await make_shell("--base-url", upstream.url, "--token-server",
                                  "http://127.0.0.1:9/v1/realtime/client_secrets")
         await until(lambda: shell.controller.state == ERROR, message="down")
-        assert "Cannot reach 127.0.0.1/v1/realtime/client_secrets" in shell.window.state_label.text()
+        said = shell.window.state_label.text()
+        assert "Cannot reach 127.0.0.1/v1/realtime/client_secrets" in said
         async with TokenServer(Config(upstream.http_url, ORG_KEY, ttl_s=10)) as tokens:
             ticks = iter(range(4_000_000_000, 5_000_000_000, 1000))
             upstream.secrets.clock = lambda: float(next(ticks))  # gone by its first use
