@@ -75,6 +75,12 @@ def _assistant_delta(c: Conversation, e: Event) -> None:
     if c.was_cut(item_id):
         return                                   # text the user will never hear
     c.show_text("assistant", item_id, str(e.get("delta", "")), False)
+    _speaking(c, e)
+
+
+@HANDLERS.on("output_audio_buffer.started")
+def _speaking(c: Conversation, e: Event) -> None:
+    """Speaking: the reply's text is coming, or (WebRTC) the server has started playing it."""
     if c.state != SPEAKING:
         c.set_state(SPEAKING, c.where() + "  ·  " + QCoreApplication.translate(
             "Handlers", "talk over it or press Esc to interrupt"))

@@ -90,6 +90,12 @@ def test_assistant_text_speaks_unless_the_item_was_cut():
     assert recorder.calls == []
 
 
+def test_webrtc_server_playing_is_speaking():
+    recorder = Recorder(state=THINKING)
+    handle(recorder, {"type": "output_audio_buffer.started", "response_id": "r1"})
+    assert recorder.calls == [("state", SPEAKING)]
+
+
 def test_thinking_then_listening_when_the_response_is_done_with_usage():
     recorder = Recorder()
     handle(recorder, {"type": "input_audio_buffer.speech_stopped"})
