@@ -72,12 +72,14 @@ def check_sent_as_ga(event: dict[str, Any]) -> None:
 
 
 async def open_session(url: str, *, dialect: str = "ga", mode: str = "server_vad",
-                       key: str = "test-key", **settings: Any) -> RealtimeSession:
+                       key: str = "test-key", transport: str = "websocket",
+                       ephemeral: bool = False, **settings: Any) -> RealtimeSession:
     """A connected, configured session against the sim at `url`; every event it sends is
     checked against the SDK's GA client types."""
-    session = RealtimeSession(Endpoint(base_url=url, api_key=key, dialect=dialect))  # type: ignore[arg-type]
+    session = RealtimeSession(Endpoint(base_url=url, api_key=key, dialect=dialect,  # type: ignore[arg-type]
+                                       transport=transport, ephemeral=ephemeral))  # type: ignore[arg-type]
     session.sent_listeners.append(check_sent_as_ga)
-    await session.connect(timeout=5)
+    await session.connect(timeout=10)
     cfg = SessionSettings(turn_detection=TurnDetection(mode=mode), **settings)  # type: ignore[arg-type]
     session.update_session(build_session(cfg))
     await session.wait_for("session.updated", 5)

@@ -25,6 +25,7 @@ from assistant.realtime.session import RealtimeSession
 class KeyActions(QObject):
     test_result = Signal(bool, str)     # ok, a sentence
     saved = Signal(bool, str)
+    token_value_problem = Signal(str)   # the token server's header value could not be kept
 
     def __init__(self, settings: Callable[[], Settings]) -> None:
         super().__init__()
@@ -74,10 +75,7 @@ class KeyActions(QObject):
         try:
             await asyncio.to_thread(api_key_store.save, account, value)
         except KeyringUnavailable as exc:
-            self.saved.emit(False, said(exc))
-            return
-        self.saved.emit(True, self.tr("The token server's header value is stored in the "
-                                      "system keyring."))
+            self.token_value_problem.emit(said(exc))
 
     async def _test(self, key: str) -> None:
         probe = RealtimeSession(self._settings().endpoint(key.strip()))

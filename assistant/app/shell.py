@@ -73,6 +73,7 @@ class AppShell:
         # Connected once; forwarded to whichever dialog is open now.
         self.keys.test_result.connect(self._on_key_test)
         self.keys.saved.connect(self._on_key_saved)
+        self.keys.token_value_problem.connect(self.controller.notice)
         self.controller.audio.devices_changed.connect(self._on_devices)
         self.keyring_ok = False
         self.key_dialog: Any = None

@@ -30,40 +30,36 @@ class Endpoint:
     transport: TransportKind = "websocket"
     ephemeral: bool = False        # the key is a client secret minted for one session
 
-
     def url(self) -> str:
         """The WebSocket URL: `<base>/realtime?model=...`, unless the base already ends in
         `/realtime` (Azure's older deployments carry their own query); `?intent=transcription`
         for dictation; `<base>/realtime/translations?model=...` for live translation."""
-        parts = urlsplit(self.base_url.strip())
-        scheme = _SCHEMES.get(parts.scheme.lower())
-        if scheme is None or not parts.netloc:
-            raise ConfigError(QT_TRANSLATE_NOOP(
-                "Errors", "'{url}' is not a ws://, wss:// or https:// URL."), url=self.base_url)
-        path = parts.path.rstrip("/")
-        if not path.endswith("/realtime"):
-            path += "/realtime"
+        scheme, host, path, query_text = self._realtime(_SCHEMES)
         if self.intent == "translation":
             path += "/translations"
-        query = dict(parse_qsl(parts.query))
+        query = dict(parse_qsl(query_text))
         if self.intent == "transcription":
             query.setdefault("intent", "transcription")
         elif "deployment" not in query:
             query.setdefault("model", self.model)
-        return urlunsplit((scheme, parts.netloc, path, urlencode(query), ""))
+        return urlunsplit((scheme, host, path, urlencode(query), ""))
 
     def calls_url(self) -> str:
-        """WebRTC's `POST <base>/realtime/calls` (http or https, whatever the base's scheme);
-        a standard key names the model, a client secret carries its own session."""
+        """WebRTC's `POST <base>/realtime/calls`, over http or https as the base's scheme says."""
+        scheme, host, path, _query = self._realtime(_HTTP_SCHEMES)
+        return urlunsplit((scheme, host, path + "/calls", "", ""))
+
+    def _realtime(self, schemes: dict[str, str]) -> tuple[str, str, str, str]:
+        """(scheme, host, `<base path>/realtime`, query) of the base URL, or ConfigError."""
         parts = urlsplit(self.base_url.strip())
-        scheme = _HTTP_SCHEMES.get(parts.scheme.lower())
+        scheme = schemes.get(parts.scheme.lower())
         if scheme is None or not parts.netloc:
             raise ConfigError(QT_TRANSLATE_NOOP(
                 "Errors", "'{url}' is not a ws://, wss:// or https:// URL."), url=self.base_url)
         path = parts.path.rstrip("/")
         if not path.endswith("/realtime"):
             path += "/realtime"
-        return urlunsplit((scheme, parts.netloc, path + "/calls", "", ""))
+        return scheme, parts.netloc, path, parts.query
 
     def headers(self) -> dict[str, str]:
         headers: dict[str, str] = {}

@@ -1115,10 +1115,6 @@
 <context>
     <name>KeyActions</name>
     <message>
-        <source>The token server&apos;s header value is stored in the system keyring.</source>
-        <translation>Der Wert des Headers für den Token-Server ist im Schlüsselbund des Systems gespeichert.</translation>
-    </message>
-    <message>
         <source>Connected to {endpoint}.</source>
         <translation>Verbunden mit {endpoint}.</translation>
     </message>

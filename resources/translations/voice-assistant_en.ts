@@ -1115,10 +1115,6 @@
 <context>
     <name>KeyActions</name>
     <message>
-        <source>The token server&apos;s header value is stored in the system keyring.</source>
-        <translation>The token server&apos;s header value is stored in the system keyring.</translation>
-    </message>
-    <message>
         <source>Connected to {endpoint}.</source>
         <translation>Connected to {endpoint}.</translation>
     </message>

@@ -18,9 +18,8 @@ from assistant.errors import (
 )
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.session import RealtimeSession
-from assistant.realtime.session_config import SessionSettings, TurnDetection, build_session
 from assistant.sim import SimServer
-from tests.helpers import WireLog, check_sent_as_ga, frames, speech, until
+from tests.helpers import WireLog, frames, open_session, speech, until
 from tests.pulse import windowed_scores
 
 CLOCK = {"type": "function", "name": "clock", "description": "the time", "parameters": {}}
@@ -28,14 +27,8 @@ CLOCK = {"type": "function", "name": "clock", "description": "the time", "parame
 
 async def open_call(server: SimServer, *, key: str = "test-key", mode: str = "none",
                     ephemeral: bool = False, **settings) -> RealtimeSession:
-    session = RealtimeSession(Endpoint(base_url=server.url, api_key=key, transport="webrtc",
-                                       ephemeral=ephemeral))
-    session.sent_listeners.append(check_sent_as_ga)
-    await session.connect(timeout=10)
-    cfg = SessionSettings(turn_detection=TurnDetection(mode=mode), **settings)  # type: ignore[arg-type]
-    session.update_session(build_session(cfg))
-    await session.wait_for("session.updated", 5)
-    return session
+    return await open_session(server.url, key=key, mode=mode, transport="webrtc",
+                              ephemeral=ephemeral, **settings)
 
 
 class Heard:
@@ -158,8 +151,6 @@ async def test_a_call_the_server_hangs_up_is_a_lost_connection(sim):
 
 
 async def test_output_buffer_clear_is_webrtc_only(sim):
-    from tests.helpers import open_session
-
     session = await open_session(sim.url, mode="none")
     session.stop_output()                              # a WebSocket client plays its own audio
     refused = session.wait_for("error", 5)
