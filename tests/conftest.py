@@ -45,6 +45,17 @@ async def sim():
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _an_address_for_webrtc():
+    """See tests/ice.py: a no-op wherever the machine has a network interface."""
+    from tests import ice
+
+    made = ice.ensure()
+    yield
+    if made:
+        ice.remove()
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _english_catalogue():
     """The app installs its catalogue at start (app.main); in-process tests build the window
     without main(), so English (its plural forms) is installed here, fresh from the .ts."""
