@@ -19,6 +19,8 @@ from assistant.errors import (
     TokenServerFailed,
     TokenServerRefused,
 )
+from assistant.realtime.endpoint import place_of
+from assistant.realtime.transport import describe_os_error
 from assistant.translatable import QT_TRANSLATE_NOOP
 
 
@@ -28,17 +30,12 @@ class ClientSecret:
     expires_at: float                 # seconds since the epoch
 
 
-def where(url: str) -> str:
-    parts = urlsplit(url.strip())
-    return f"{parts.hostname or url}{parts.path.rstrip('/')}"
-
-
 async def fetch_client_secret(url: str, headers: dict[str, str], timeout: float = 10.0,
                               now: float | None = None) -> ClientSecret:
     """POST to the token server; raise a typed `AssistantError` for every way it can fail."""
     import aiohttp  # here: a user without a token server does not pay for its import
 
-    place = where(url)
+    place = place_of(url)
     if urlsplit(url.strip()).scheme not in ("http", "https"):
         raise ConfigError(QT_TRANSLATE_NOOP("Errors", "'{url}' is not an http:// or https:// "
                                                       "URL."), url=url)
@@ -51,7 +48,8 @@ async def fetch_client_secret(url: str, headers: dict[str, str], timeout: float 
                 raise TokenServerFailed(place, response.status)
             body = await response.json(content_type=None)
     except (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError) as exc:
-        raise EndpointUnreachable(place, str(getattr(exc, "os_error", "") or exc)) from None
+        raise EndpointUnreachable(place, describe_os_error(getattr(exc, "os_error", exc))) \
+            from None
     except TimeoutError:
         raise EndpointUnreachable(place, QT_TRANSLATE_NOOP("Errors", "no answer in time")) \
             from None

@@ -73,6 +73,10 @@ class Endpoint:
         return headers
 
     def display(self) -> str:
-        """Host and path for messages: no query, no credentials."""
-        parts = urlsplit(self.base_url.strip())
-        return f"{parts.hostname or self.base_url}{parts.path.rstrip('/')}"
+        return place_of(self.base_url)
+
+
+def place_of(url: str) -> str:
+    """Host and path for messages: no query, no credentials."""
+    parts = urlsplit(url.strip())
+    return f"{parts.hostname or url}{parts.path.rstrip('/')}"

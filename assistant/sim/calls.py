@@ -13,25 +13,22 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
 import json
-import logging
 import secrets
 from collections.abc import Coroutine
 from typing import Any
 
 from aiohttp import BodyPartReader, web
 from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
-from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+from aiortc.mediastreams import MediaStreamTrack
 from aiortc.rtcdatachannel import RTCDataChannel
 
-from assistant.realtime.transport.media import IncomingAudio, OutgoingAudio
+from assistant.realtime.transport.media import OutgoingAudio, read_track
 from assistant.sim import schema
 from assistant.sim.client_secrets import Refused
 from assistant.sim.connection import Host, SimConnection
 from assistant.sim.conversation import SimConversation
 
-log = logging.getLogger(__name__)
 EVENTS_CHANNEL = "oai-events"
 
 
@@ -133,18 +130,12 @@ class SimCall:
 
     def _on_track(self, track: MediaStreamTrack) -> None:
         if track.kind == "audio":
-            self._tasks.append(asyncio.create_task(self._listen(track)))
+            self._tasks.append(asyncio.create_task(read_track(
+                track, lambda pcm: self._inbox.put_nowait(("audio", pcm)))))
 
     def _on_state(self) -> None:
         if self.pc.connectionState in ("failed", "closed"):
             self._inbox.put_nowait(("end", None))
-
-    async def _listen(self, track: MediaStreamTrack) -> None:
-        incoming = IncomingAudio()
-        with contextlib.suppress(MediaStreamError):
-            while True:
-                frame = await track.recv()
-                self._inbox.put_nowait(("audio", incoming.convert(frame)))  # type: ignore[arg-type]
 
     async def _serve(self, conn: SimConnection) -> None:
         """Events and the caller's audio, one at a time, in arrival order."""

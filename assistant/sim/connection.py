@@ -68,6 +68,7 @@ class SimConnection:
         # A WebRTC call takes the reply's audio out of the event stream (returns True).
         self.audio_out: Callable[[dict[str, Any]], bool] | None = None
         self._expiry: asyncio.Task[None] | None = None
+        self._timer: asyncio.TimerHandle | None = None     # the session's time limit
 
     @property
     def transport(self) -> asyncio.BaseTransport | None:
@@ -111,7 +112,8 @@ class SimConnection:
         return True
 
     async def finish(self) -> None:
-        self._timer.cancel()
+        if self._timer is not None:              # (none: the dialect was refused)
+            self._timer.cancel()
         await self.conversation.close()
 
     def _expire(self) -> None:

@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Protocol, runtime_checkable
 
 from assistant.realtime.endpoint import Endpoint
+from assistant.translatable import QT_TRANSLATE_NOOP
 
 
 class TransportClosed(Exception):
@@ -55,3 +56,12 @@ class MediaTransport(Protocol):
 
 TransportFactory = Callable[[Endpoint], Transport]
 
+
+def describe_os_error(exc: BaseException) -> str:
+    """Why a connection could not be made, in words: refused, an unknown host, or the OS's."""
+    if isinstance(exc, ConnectionRefusedError):
+        return QT_TRANSLATE_NOOP("Errors", "the connection was refused")
+    text = str(exc) or type(exc).__name__
+    if "Name or service not known" in text or "nodename nor servname" in text:
+        return QT_TRANSLATE_NOOP("Errors", "the host name could not be resolved")
+    return text

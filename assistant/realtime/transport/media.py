@@ -11,6 +11,7 @@ import asyncio
 import fractions
 import time
 from collections import deque
+from collections.abc import Callable
 
 import av
 import numpy as np
@@ -123,3 +124,14 @@ class IncomingAudio:
     def _stream(rate: int) -> soxr.ResampleStream:
         # "LQ", as the app's audio paths: flat to 8 kHz, and it holds less audio than "HQ".
         return soxr.ResampleStream(rate, WIRE_RATE, 1, dtype="int16", quality="LQ")
+
+
+async def read_track(track: MediaStreamTrack, deliver: Callable[[bytes], None]) -> None:
+    """Hand each frame a remote track yields to `deliver` as wire-rate pcm, until it ends."""
+    incoming = IncomingAudio()
+    try:
+        while True:
+            frame = await track.recv()
+            deliver(incoming.convert(frame))  # type: ignore[arg-type]
+    except MediaStreamError:
+        pass

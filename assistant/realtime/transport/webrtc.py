@@ -13,21 +13,19 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import logging
 from collections.abc import AsyncIterator, Callable
 
 import aiohttp
 from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
-from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+from aiortc.mediastreams import MediaStreamTrack
 
+from assistant.dispatch import notify
 from assistant.errors import AssistantError, EndpointUnreachable, HandshakeFailed, key_refused
 from assistant.realtime.endpoint import Endpoint
-from assistant.realtime.transport import TransportClosed
-from assistant.realtime.transport.media import IncomingAudio, OutgoingAudio
-from assistant.realtime.transport.websocket import describe_os_error
+from assistant.realtime.transport import TransportClosed, describe_os_error
+from assistant.realtime.transport.media import OutgoingAudio, read_track
 from assistant.translatable import QT_TRANSLATE_NOOP
 
-log = logging.getLogger(__name__)
 EVENTS_CHANNEL = "oai-events"
 LOST = 1006                        # what a dropped call reports, as a WebSocket would
 
@@ -125,19 +123,12 @@ class WebRTCTransport:
 
     def _on_track(self, track: MediaStreamTrack) -> None:
         if track.kind == "audio":
-            self._tasks.append(asyncio.create_task(self._play(track), name="webrtc-remote"))
+            self._tasks.append(asyncio.create_task(read_track(track, self._heard),
+                                                   name="webrtc-remote"))
 
-    async def _play(self, track: MediaStreamTrack) -> None:
-        incoming = IncomingAudio()
-        with contextlib.suppress(MediaStreamError):
-            while True:
-                frame = await track.recv()
-                pcm = incoming.convert(frame)  # type: ignore[arg-type]
-                if self.on_audio is not None:
-                    try:
-                        self.on_audio(pcm)
-                    except Exception:
-                        log.exception("remote audio could not be played")
+    def _heard(self, pcm: bytes) -> None:
+        if self.on_audio is not None:
+            notify([self.on_audio], pcm)
 
     # ---- ending -------------------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI, W
 from assistant.config import MAX_EVENT_BYTES
 from assistant.errors import ConfigError, EndpointUnreachable, HandshakeFailed, key_refused
 from assistant.realtime.endpoint import Endpoint
-from assistant.realtime.transport import TransportClosed
+from assistant.realtime.transport import TransportClosed, describe_os_error
 from assistant.translatable import QT_TRANSLATE_NOOP
 
 _ws_log = logging.getLogger("assistant.realtime.websocket")
@@ -82,12 +82,3 @@ class WebSocketTransport:
     @property
     def close_reason(self) -> str:
         return (self._ws.close_reason or "") if self._ws is not None else ""
-
-
-def describe_os_error(exc: BaseException) -> str:
-    if isinstance(exc, ConnectionRefusedError):
-        return QT_TRANSLATE_NOOP("Errors", "the connection was refused")
-    text = str(exc) or type(exc).__name__
-    if "Name or service not known" in text or "nodename nor servname" in text:
-        return QT_TRANSLATE_NOOP("Errors", "the host name could not be resolved")
-    return text
