@@ -23,10 +23,10 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.memory_keyring.MemoryKeyring")
 
-import qasync  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from assistant.app.event_loop import QtEventLoop  # noqa: E402
 from assistant.app.shell import AppShell  # noqa: E402
 from assistant.cli import parse_args  # noqa: E402
 from tests.fakes import FakePyAudio  # noqa: E402
@@ -92,7 +92,7 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=10)
     app = QApplication.instance() or QApplication([])
     app.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(app)
+    loop = QtEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
         loop.run_until_complete(bench(parser.parse_args().turns))

@@ -47,10 +47,11 @@ async def rig(history: Path, *sim_args: str, **settings: object) -> AsyncIterato
 
 def run(main: object) -> None:
     """Run a coroutine on a qasync loop, as the app does."""
-    import qasync
     from PySide6.QtWidgets import QApplication
 
+    from assistant.app.event_loop import QtEventLoop
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    loop = qasync.QEventLoop(app)
+    loop = QtEventLoop(app)
     asyncio.set_event_loop(loop)
     loop.run_until_complete(main)  # type: ignore[arg-type]

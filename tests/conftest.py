@@ -4,22 +4,51 @@ from __future__ import annotations
 
 import asyncio
 import os
+import weakref
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
 
 import pytest
 
+_QASYNC_LOOPS: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
+
 
 def pytest_asyncio_loop_factories(config, item):
     """UI tests run on a qasync loop (Qt and asyncio in one thread, as in the app)."""
     if "tests/ui/" in str(item.path).replace(os.sep, "/") or item.get_closest_marker("qt"):
-        import qasync
         from PySide6.QtWidgets import QApplication
 
+        from assistant.app.event_loop import QtEventLoop
+
         app = QApplication.instance() or QApplication([])
-        return {"qasync": lambda: qasync.QEventLoop(app)}
+
+        def make() -> asyncio.AbstractEventLoop:
+            loop = QtEventLoop(app)
+            _QASYNC_LOOPS.add(loop)
+            return loop
+
+        return {"qasync": make}
     return {"asyncio": asyncio.new_event_loop}
+
+
+def _qt_events_stay_inside_the_loop() -> None:
+    """pytest-qt flushes Qt's events between a test's phases. While a qasync loop is open but
+    not running, that would run its timers' callbacks (tasks of the WebRTC stack, the app's)
+    with no running event loop: a task then dies half-way, and a close that waits for it never
+    returns. Those events wait for the loop's next run (the async teardown) instead."""
+    import pytestqt.plugin
+
+    flush = pytestqt.plugin._process_events
+
+    def flush_unless_a_loop_is_paused() -> None:
+        if not any(not loop.is_closed() and not loop.is_running() for loop in _QASYNC_LOOPS):
+            flush()
+
+    pytestqt.plugin._process_events = flush_unless_a_loop_is_paused
+
+
+_qt_events_stay_inside_the_loop()
 
 
 @pytest.fixture(autouse=True)

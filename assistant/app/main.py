@@ -39,10 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     from assistant.logging_setup import setup_logging
 
     log_path = setup_logging()
-    import qasync
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from assistant.app.event_loop import QtEventLoop
     from assistant.config import resource
 
     existing = QApplication.instance()
@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Voice Assistant is already running: its window was brought forward.")
         return 0
     instance.listen()
-    loop = qasync.QEventLoop(app)
+    loop = QtEventLoop(app)
     asyncio.set_event_loop(loop)
     from assistant.app.shell import AppShell
 

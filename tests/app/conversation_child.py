@@ -11,10 +11,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import qasync
 from PySide6.QtWidgets import QApplication
 
 from assistant.app.controller import Controller
+from assistant.app.event_loop import QtEventLoop
 from assistant.app.gui_thread_gc import GuiThreadCollector
 from assistant.app.settings import Settings
 from assistant.app.states import LISTENING
@@ -42,6 +42,6 @@ async def converse(path: Path) -> None:
 
 if __name__ == "__main__":
     app = QApplication(sys.argv[:1])
-    loop = qasync.QEventLoop(app)
+    loop = QtEventLoop(app)
     asyncio.set_event_loop(loop)
     loop.run_until_complete(converse(Path(sys.argv[1])))

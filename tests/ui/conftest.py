@@ -6,6 +6,7 @@ from __future__ import annotations
 import keyring
 import numpy as np
 import pytest
+import shiboken6
 import soxr
 from PySide6.QtCore import QSettings
 
@@ -59,7 +60,7 @@ async def make_shell(qtbot, tmp_path, memory_keyring):
 
     yield make
     for shell in shells:
-        if shell.key_dialog is not None:
-            shell.key_dialog.close()
+        if shell.key_dialog is not None and shiboken6.isValid(shell.key_dialog):
+            shell.key_dialog.close()        # (gone already if Qt deleted the window with it)
         await shell.controller.shutdown()
         shell.collector.stop()

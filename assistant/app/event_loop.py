@@ -1,0 +1,42 @@
+"""The one event loop of the app and of its tests: qasync's, Qt and asyncio in one thread.
+
+qasync 0.28's `run_until_complete` processes Qt's pending events once more after the loop has
+stopped, when no event loop is running any more. A timer of the loop that comes due then runs
+its callback outside the loop: a task steps with no running loop and dies half-way (an aiortc
+receiver's task was seen to), and a close that waits for that task never returns. Here such
+callbacks wait for the loop's next run, or go when the loop closes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable
+from typing import TypeVar
+
+import qasync
+
+T = TypeVar("T")
+
+
+class QtEventLoop(qasync.QEventLoop):  # type: ignore[misc]   # qasync ships no types
+    _runs = 0
+
+    def run_until_complete(self, future: Awaitable[T]) -> T:
+        if self.is_running():
+            raise RuntimeError("Event loop already running")
+        task = asyncio.ensure_future(future, loop=self)
+        self._runs += 1
+        run = self._runs
+
+        def stop(_done: asyncio.Future[T]) -> None:
+            if self._runs == run:         # one left over from an earlier run does not stop this
+                self.stop()
+
+        task.add_done_callback(stop)
+        try:
+            self.run_forever()
+        finally:
+            task.remove_done_callback(stop)
+        if not task.done():
+            raise RuntimeError("Event loop stopped before Future completed.")
+        return task.result()
