@@ -24,6 +24,7 @@ from aiortc.mediastreams import MediaStreamTrack
 from aiortc.rtcdatachannel import RTCDataChannel
 
 from assistant.realtime.transport.media import OutgoingAudio, read_track
+from assistant.realtime.transport.webrtc import close_peer
 from assistant.sim import schema
 from assistant.sim.client_secrets import Refused
 from assistant.sim.connection import Host, SimConnection
@@ -211,7 +212,7 @@ class SimCall:
         self.calls.calls.pop(self.call_id, None)
         self._inbox.put_nowait(("end", None))
         self.voice.stop()
-        await self.pc.close()
+        await close_peer(self.pc)
         others = [task for task in self._tasks if task is not asyncio.current_task()]
         for task in others:
             task.cancel()

@@ -150,6 +150,25 @@ async def test_a_call_the_server_hangs_up_is_a_lost_connection(sim):
     assert isinstance(error, ConnectionLost) and error.retryable
 
 
+async def test_a_peer_connection_stuck_in_closing_does_not_hold_the_hang_up(sim, monkeypatch):
+    """aiortc's close awaits every sender's and receiver's task: one that never ends costs the
+    app CLOSE_S, and the session still ends."""
+    from assistant.realtime.transport import webrtc
+
+    monkeypatch.setattr(webrtc, "CLOSE_S", 0.3)
+    session = await open_call(sim)
+    pc = session._transport._pc
+    real_close = pc.close
+
+    async def stuck() -> None:
+        await asyncio.Event().wait()
+
+    pc.close = stuck
+    await asyncio.wait_for(session.close(), 3)
+    assert not session.is_open
+    await real_close()
+
+
 async def test_output_buffer_clear_is_webrtc_only(sim):
     session = await open_session(sim.url, mode="none")
     session.stop_output()                              # a WebSocket client plays its own audio

@@ -11,8 +11,8 @@ uses the machine's other interfaces, and no STUN server is asked (OpenAI's end i
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
+import logging
 from collections.abc import AsyncIterator, Callable
 
 import aiohttp
@@ -28,6 +28,8 @@ from assistant.translatable import QT_TRANSLATE_NOOP
 
 EVENTS_CHANNEL = "oai-events"
 LOST = 1006                        # what a dropped call reports, as a WebSocket would
+CLOSE_S = 5.0
+log = logging.getLogger(__name__)
 
 
 class WebRTCTransport:
@@ -151,8 +153,7 @@ class WebRTCTransport:
         for task in self._tasks:
             task.cancel()
         if self._pc is not None:
-            with contextlib.suppress(Exception):
-                await self._pc.close()
+            await close_peer(self._pc)
 
     @property
     def close_code(self) -> int | None:
@@ -161,3 +162,15 @@ class WebRTCTransport:
     @property
     def close_reason(self) -> str:
         return ""
+
+
+async def close_peer(pc: RTCPeerConnection) -> None:
+    """aiortc's close awaits the tasks of every sender and receiver: a quit or a hang-up waits
+    CLOSE_S at most for one that is stuck, then leaves it to the loop's end."""
+    try:
+        async with asyncio.timeout(CLOSE_S):
+            await pc.close()
+    except TimeoutError:
+        log.warning("the peer connection did not close within %.0f s; left behind", CLOSE_S)
+    except Exception:                      # closing what already failed: nothing to add
+        log.debug("closing the peer connection failed", exc_info=True)
