@@ -92,7 +92,7 @@ case "$cmd" in
     fi
     say "pytest"
     status=0
-    timeout -s INT -k 30 1000 .venv/bin/python -m pytest -q -p no:cacheprovider "${selection[@]}" || status=$?
+    timeout -s INT -k 30 1000 .venv/bin/python -m pytest -q -p no:cacheprovider --durations=10 "${selection[@]}" || status=$?
     if [ "$status" -eq 5 ]; then
       if [ $# -gt 0 ]; then say "No test matched the selection."; exit 0; fi
       say "pytest collected no tests: the suite is broken."; exit 1

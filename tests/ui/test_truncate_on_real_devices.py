@@ -26,7 +26,7 @@ STORY = "tell me a long story about the sea, the sky, the stars and the ships"
                                             ("push-to-talk", "websocket"),
                                             ("interrupt-button", "webrtc"),
                                             ("push-to-talk", "webrtc")])
-async def test_the_truncation_matches_the_speaker(how, transport, make_shell, pulse, qtbot,
+async def test_the_truncation_matches_the_speaker(how, transport, pulse, make_shell, qtbot,
                                                   tmp_path):
     """Over WebRTC the reply comes on an Opus track and the server owns its buffer: the app
     also tells it to clear what it still has (`output_audio_buffer.clear`)."""
