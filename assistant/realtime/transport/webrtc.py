@@ -28,7 +28,7 @@ from assistant.translatable import QT_TRANSLATE_NOOP
 
 EVENTS_CHANNEL = "oai-events"
 LOST = 1006                        # what a dropped call reports, as a WebSocket would
-CLOSE_S = 5.0
+CLOSE_S = 5.0                      # the longest a hang-up waits for aiortc to close
 log = logging.getLogger(__name__)
 
 
