@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         c.state_changed.connect(self.render_state)
         c.keeper.countdown.connect(self.state_bar.render_countdown)
         self.retry_button.clicked.connect(c.retry_now)
-        c.hint.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        c.hint.connect(self._show_hint)
         c.events.logged.connect(self.inspector.add_event)
         c.usage_changed.connect(self.usage_label.setText)
         c.offline_changed.connect(self.render_offline)
@@ -197,12 +197,21 @@ class MainWindow(QMainWindow):
         browser.shown.connect(panel.show_conversation)
         browser.message.connect(panel.show_message)
         browser.deleted.connect(c.conversation_deleted)
-        c.usage_changed.connect(lambda _l: browser.refresh() if panel.isVisible() else None)
+        c.usage_changed.connect(self._refresh_history_if_shown)
         self.mute_button.toggled.connect(c.audio.set_muted)
         c.audio.muted_changed.connect(self.render_muted)
         self.interrupt_button.clicked.connect(c.audio.interrupt)
         self.banner.linkActivated.connect(lambda _link: self.key_dialog_requested.emit(""))
         self.select_mode(c.settings.mode)
+
+    # The controller outlives the window in tests: its signals reach the window through methods,
+    # which Qt disconnects when the window is deleted (a lambda would call into a deleted one).
+    def _show_hint(self, text: str) -> None:
+        self.statusBar().showMessage(text, 4000)
+
+    def _refresh_history_if_shown(self, _usage: str) -> None:
+        if self.history.isVisible():
+            self.browser.refresh()
 
     def _shortcuts(self) -> None:
         for number in range(3):               # Ctrl+1..3: conversation, dictation, translation
