@@ -22,6 +22,9 @@ _CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instruct
                       "dictation_language", "dictation_prompt", "translation_language",
                       "translation_model", "noise_reduction", "transport",
                       "token_server_url", "token_header")
+# Settings no longer read. `always_allowed` was comma-separated text that a tool name with a comma
+# could widen; its grants are not carried over (the user is asked once more).
+_RETIRED = ("always_allowed",)
 # Settings that take one of a few values: anything else in the file falls back to the default.
 _CHOICES: dict[str, tuple[str, ...]] = {"auth": get_args(AuthStyle), "dialect": get_args(Dialect),
                                         "mode": get_args(TurnMode),
@@ -59,7 +62,7 @@ class Settings:
     replay_budget_tokens: int = 12_000   # how much of a long conversation a new session gets
     prices: str = ""                     # the user's price table as JSON; empty: the defaults
     disabled_tools: str = ""             # tool names, comma-separated
-    always_allowed: str = ""             # tools that no longer ask (MCP ones as server/tool)
+    tool_grants: str = ""                # tools that no longer ask: JSON (tools.consent)
     mcp_servers: str = ""                # remote MCP servers as JSON (app.tool_config)
     session_mode: str = "conversation"   # conversation | dictation | translation
     dictation_language: str = ""         # ISO-639-1; empty: the model guesses
@@ -159,6 +162,8 @@ def load_settings(store: QSettings) -> Settings:
 def save_settings(store: QSettings, settings: Settings) -> None:
     for f in dataclasses.fields(Settings):
         store.setValue(f.name, getattr(settings, f.name))
+    for name in _RETIRED:
+        store.remove(name)
     store.sync()
 
 

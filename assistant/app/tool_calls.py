@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from assistant.dispatch import Event
 from assistant.realtime import events
 from assistant.realtime.session import RealtimeSession
+from assistant.tools.consent import Grant, grant_for
 from assistant.tools.registry import ToolRegistry
 from assistant.tools.runner import DECLINED, ToolResult, run_tool
 
@@ -33,9 +34,9 @@ class ToolCall:
     server: str = ""
 
     @property
-    def key(self) -> str:
-        """What "always allow" remembers: the tool, and for MCP its server."""
-        return f"{self.server}/{self.name}" if self.server else self.name
+    def grant(self) -> Grant:
+        """What "always allow" remembers: exactly this tool (and for MCP, its server)."""
+        return grant_for(self.name, self.server)
 
 
 class ToolCalls(QObject):
@@ -47,13 +48,13 @@ class ToolCalls(QObject):
 
     def __init__(self, registry: ToolRegistry, session: Callable[[], RealtimeSession | None],
                  spawn: Callable[[Coroutine[Any, Any, Any]], Any],
-                 always_allowed: Callable[[], set[str]], allow_always: Callable[[str], None],
+                 granted: Callable[[], frozenset[Grant]], grant: Callable[[Grant], None],
                  disabled: Callable[[], set[str]],
                  remote: Callable[[dict[str, str]], list[dict[str, Any]]]) -> None:
         super().__init__()
         self.registry = registry
         self._session, self._spawn = session, spawn
-        self._always_allowed, self._allow_always = always_allowed, allow_always
+        self._granted, self._grant = granted, grant
         self._disabled, self._remote = disabled, remote
         self.mcp_tokens: dict[str, str] = {}          # server label -> token (from the keyring)
         self._open: dict[str, set[str]] = {}        # response id -> calls not answered yet
@@ -146,7 +147,7 @@ class ToolCalls(QObject):
             future.set_result((allow, always))
 
     async def _ask(self, call: ToolCall) -> bool:
-        if call.key in self._always_allowed():
+        if call.grant in self._granted():
             return True
         future: asyncio.Future[tuple[bool, bool]] = asyncio.get_running_loop().create_future()
         self._asking[call.call_id] = future
@@ -157,7 +158,7 @@ class ToolCalls(QObject):
             del self._asking[call.call_id]
             self.consent_closed.emit(call.call_id)
         if allowed and always:
-            self._allow_always(call.key)
+            self._grant(call.grant)
         return allowed
 
     # ---- answering ----------------------------------------------------------------------------

@@ -20,9 +20,11 @@ from assistant.realtime.session import RealtimeSession
 from assistant.sim.mcp import DEMO_URL as DEMO_MCP_URL
 from assistant.store.history import History
 from assistant.tools.builtin import builtin_tools
+from assistant.tools.consent import Grant, grants_text, parse_grants
 from assistant.translatable import QT_TRANSLATE_NOOP
 
-__all__ = ["DEMO_MCP_URL", "McpServer", "build_tool_calls", "names", "parse_servers"]
+__all__ = ["DEMO_MCP_URL", "Grant", "McpServer", "build_tool_calls", "grants_text", "names",
+           "parse_grants", "parse_servers"]
 Approval = Literal["always", "never"]
 _LABEL = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
@@ -110,14 +112,13 @@ def build_tool_calls(settings: Callable[[], Settings], save: Callable[[Settings]
     def search(query: str, limit: int) -> list[dict[str, Any]]:
         return desktop.call_on_gui_thread(lambda: history.search_messages(query, limit))
 
-    def allow_always(key: str) -> None:
+    def grant(given: Grant) -> None:
         current = settings()
-        current.always_allowed = names_text(names(current.always_allowed) | {key})
+        current.tool_grants = grants_text(parse_grants(current.tool_grants) | {given})
         save(current)
 
     return ToolCalls(builtin_tools(desktop, search), session, spawn,
-                     always_allowed=lambda: names(settings().always_allowed),
-                     allow_always=allow_always,
+                     granted=lambda: parse_grants(settings().tool_grants), grant=grant,
                      disabled=lambda: names(settings().disabled_tools),
                      remote=lambda tokens: [s.to_wire(tokens.get(s.label))
                                             for s in usable_servers(settings().mcp_servers)])

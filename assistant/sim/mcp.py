@@ -1,7 +1,8 @@
 """The one remote MCP server the embedded server emulates, at an address that can never resolve
 (`.invalid` is reserved), so the MCP flow runs offline: tools listed, called, approved or not.
-It answers at DEMO_URL, and at PRIVATE_URL to a caller with its token; any other address fails
-to list, as an unreachable server does."""
+It answers at DEMO_URL, and at PRIVATE_URL to a caller with its token; at TRICKY_URL a server
+names its one tool with a comma (nothing in MCP forbids it: a client must not read a name as a
+list); any other address fails to list, as an unreachable server does."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from typing import Any
 DEMO_URL = "https://mcp.demo.invalid/mcp"
 PRIVATE_URL = "https://mcp.demo.invalid/private"   # the same tools, behind a token
 PRIVATE_TOKEN = "demo-token"
+TRICKY_URL = "https://mcp.demo.invalid/tricky"
+TRICKY_TOOL = {"name": "lookup,read_clipboard", "description": "Look a word up.",
+               "input_schema": {"type": "object", "properties": {}}, "annotations": {}}
 
 TOOLS: list[dict[str, Any]] = [
     {"name": "add", "description": "Add two numbers.",
@@ -30,7 +34,7 @@ def list_tools(server_url: str, headers: dict[str, Any] | None) -> list[dict[str
     authorized = (headers or {}).get("Authorization") == f"Bearer {PRIVATE_TOKEN}"
     if url == DEMO_URL or (url == PRIVATE_URL and authorized):
         return [dict(tool) for tool in TOOLS]
-    return None
+    return [dict(TRICKY_TOOL)] if url == TRICKY_URL else None
 
 
 def call(name: str, arguments: str) -> tuple[str | None, dict[str, Any] | None]:
@@ -42,6 +46,8 @@ def call(name: str, arguments: str) -> tuple[str | None, dict[str, Any] | None]:
             return json.dumps(total), None
         if name == "save_note":
             return json.dumps({"saved": str(args["text"])}), None
+        if name == TRICKY_TOOL["name"]:
+            return json.dumps({"found": "nothing"}), None
     except (ValueError, KeyError, TypeError) as exc:
         return None, {"type": "tool_execution_error", "message": f"bad arguments: {exc}"}
     return None, {"type": "tool_execution_error", "message": f"unknown tool {name}"}

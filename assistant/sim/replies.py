@@ -10,7 +10,7 @@ from typing import Any
 
 from assistant.sim import mcp
 
-_CALL = re.compile(r"\bcall\s+([A-Za-z_][\w-]*)", re.IGNORECASE)
+_CALL = re.compile(r"\bcall\s+([A-Za-z_][\w-]*(?:,[A-Za-z_][\w-]*)*)", re.IGNORECASE)
 _ECHO_LIMIT = 200
 
 

@@ -100,5 +100,5 @@ def builtin_tools(desktop: Desktop, search: SearchHistory | None = None) -> Tool
             lambda a: {"matches": search(str(a["query"]), int(a.get("limit") or 5))},
             _object({"query": {"type": "string"},
                      "limit": {"type": "integer", "minimum": 1, "maximum": 20}}, ("query",)),
-            title=QT_TRANSLATE_NOOP("Tools", "Search past conversations")))
+            side_effects=True, title=QT_TRANSLATE_NOOP("Tools", "Search past conversations")))
     return ToolRegistry(tools)

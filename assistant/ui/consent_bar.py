@@ -2,7 +2,9 @@
 
 It sits under the conversation, one request at a time (the oldest first, with a count of the
 others), and never takes the keyboard focus: Space stays push-to-talk. Alt+A allows, Alt+D
-denies; "always" is remembered per tool by the controller.
+denies; "always" is remembered per tool by the controller. Names and arguments come from the
+model and from servers: they are shown as plain text (never as rich text), the arguments cut at
+`ARGS_SHOWN` characters with a "Show all" to see every one before allowing.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ ARGS_SHOWN = 600
 def pretty_arguments(arguments: str) -> str:
     try:
         return json.dumps(json.loads(arguments), indent=1, ensure_ascii=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return arguments
 
 
@@ -44,7 +46,11 @@ class ConsentBar(QFrame):
         theme().keep_style(self, consent_style)
         self.setAccessibleName(self.tr("Permission request"))
         self.question = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
-        self.arguments = QLabel(wordWrap=True)
+        self.arguments = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
+        self.show_all = QPushButton(self.tr("Show all"))
+        self.show_all.setCheckable(True)
+        describe(self.show_all, self.tr("Show the arguments whole"))
+        self.show_all.toggled.connect(lambda _on: self._show())
         self.arguments.setObjectName("consentArgs")
         self.arguments.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.always = QCheckBox(self.tr("Always allow this tool"))
@@ -53,12 +59,13 @@ class ConsentBar(QFrame):
         describe(self.always, self.tr("Do not ask again for this tool"))
         describe(self.allow_button, self.tr("Let the tool run (Alt+A)"))
         describe(self.deny_button, self.tr("Refuse; the model is told (Alt+D)"))
-        for widget in (self.always, self.allow_button, self.deny_button):
+        for widget in (self.always, self.show_all, self.allow_button, self.deny_button):
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.allow_button.clicked.connect(lambda: self._answer(True))
         self.deny_button.clicked.connect(lambda: self._answer(False))
         buttons = QHBoxLayout()
         buttons.addWidget(self.always)
+        buttons.addWidget(self.show_all)
         buttons.addStretch(1)
         buttons.addWidget(self.deny_button)
         buttons.addWidget(self.allow_button)
@@ -67,6 +74,7 @@ class ConsentBar(QFrame):
         layout.addWidget(self.arguments)
         layout.addLayout(buttons)
         self._queue: list[ToolCall] = []
+        self._asked = ""
         self.setVisible(False)
 
     def ask(self, call: ToolCall) -> None:
@@ -90,10 +98,17 @@ class ConsentBar(QFrame):
         more = "  " + self.tr("(%n more waiting)", "", len(self._queue) - 1) \
             if len(self._queue) > 1 else ""
         self.question.setText(question.format(tool=name, server=server) + more)
+        if self._asked != call.call_id:              # a new question: start from the top
+            self._asked = call.call_id
+            self.always.setChecked(False)
+            self.show_all.setChecked(False)
         shown = pretty_arguments(call.arguments)
-        self.arguments.setText(shown if len(shown) <= ARGS_SHOWN else shown[:ARGS_SHOWN] + " …")
-        self.always.setChecked(False)
-        self.always.setText(self.tr("Always allow {tool}").format(tool=call.name))
+        long = len(shown) > ARGS_SHOWN
+        self.show_all.setVisible(long)
+        self.arguments.setText(shown[:ARGS_SHOWN] + " …" if long and not self.show_all.isChecked()
+                               else shown)
+        self.always.setText(self.tr("Always allow {tool}").format(
+            tool=call.name.replace("&", "&&")))
         self.setAccessibleDescription(self.tr("{tool} wants permission. Alt+A allows, "
                                               "Alt+D denies.").format(tool=call.name))
         announce(self, self.accessibleDescription())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 from assistant.app.settings import Settings
 from assistant.app.tool_config import (
     DEMO_MCP_URL,
+    Grant,
     McpServer,
+    grants_text,
     names,
     names_text,
+    parse_grants,
     parse_servers,
     servers_text,
 )
@@ -44,7 +47,7 @@ APPROVALS = {"always": QT_TRANSLATE_NOOP("Words", "Ask me each time"),
 class ToolsPage(QWidget):
     def __init__(self, tools: list[ToolInfo], with_token: set[str]) -> None:
         super().__init__()
-        self._always: set[str] = set()
+        self._always: frozenset[Grant] = frozenset()
         self._with_token = with_token
         self.checks: dict[str, QCheckBox] = {}
         builtin = QGroupBox(self.tr("Built-in tools the assistant may use"))
@@ -55,7 +58,7 @@ class ToolsPage(QWidget):
             describe(check, self.tr("Lets the model call {name}").format(name=name))
             rows.addWidget(check)
             self.checks[name] = check
-        self.always_label = QLabel(wordWrap=True)
+        self.always_label = QLabel(wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.forget = QPushButton(self.tr("Ask again for every tool"))
         describe(self.forget, self.tr("Every tool asks for permission again"))
         self.forget.clicked.connect(self._forget_always)
@@ -131,7 +134,7 @@ class ToolsPage(QWidget):
         off = names(settings.disabled_tools)
         for name, check in self.checks.items():
             check.setChecked(name not in off)
-        self._always = names(settings.always_allowed)
+        self._always = parse_grants(settings.tool_grants)
         self._show_always()
         self.servers.setRowCount(0)
         try:
@@ -161,15 +164,15 @@ class ToolsPage(QWidget):
         self.server_error.clear()
         settings.disabled_tools = names_text({n for n, c in self.checks.items()
                                               if not c.isChecked()})
-        settings.always_allowed = names_text(self._always)
+        settings.tool_grants = grants_text(self._always)
         settings.mcp_servers = servers_text(servers)
         return settings
 
     def _forget_always(self) -> None:
-        self._always.clear()
+        self._always = frozenset()
         self._show_always()
 
     def _show_always(self) -> None:
-        shown = ", ".join(sorted(self._always)) or self.tr("none")
+        shown = ", ".join(grant.label() for grant in sorted(self._always)) or self.tr("none")
         self.always_label.setText(self.tr("Allowed without asking: {tools}").format(tools=shown))
         self.forget.setEnabled(bool(self._always))

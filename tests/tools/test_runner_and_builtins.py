@@ -99,7 +99,7 @@ async def test_builtins_declare_their_schemas_and_act_only_through_the_desktop()
     desk = Desk()
     registry = builtin_tools(desk, lambda q, n: [{"text": f"{q}:{n}"}])
     asks = {t.name for t in registry.all() if t.side_effects}
-    assert asks == {"open_url", "copy_to_clipboard", "read_clipboard"}
+    assert asks == {"open_url", "copy_to_clipboard", "read_clipboard", "search_history"}
     for tool in registry.all():
         wire = tool.to_wire()
         assert wire["type"] == "function" and wire["parameters"]["type"] == "object"

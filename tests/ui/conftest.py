@@ -15,6 +15,7 @@ from assistant.audio.devices import create_pyaudio
 from assistant.cli import parse_args
 from tests.fakes import FakePyAudio
 from tests.pulse import PrivatePulse
+from tests.ui.tool_rig import browser, sim_servers, tools_app  # noqa: F401 (fixtures, by name)
 
 
 def mic_pcm(pcm24: bytes, rate: int = 48_000, channels: int = 2) -> bytes:
