@@ -29,9 +29,10 @@ def keyring_available() -> bool:
 
 
 def load(account: str) -> tuple[str | None, str]:
-    """(key, where it came from: "environment" | "keyring" | ""). The environment wins."""
-    if os.environ.get(ENV_VAR):
-        return os.environ[ENV_VAR], "environment"
+    """(key, where it came from: "environment" | "keyring" | ""). The environment wins; its
+    whitespace is dropped (a CRLF `.env` leaves a carriage return that would reach a header)."""
+    if from_environment := os.environ.get(ENV_VAR, "").strip():
+        return from_environment, "environment"
     key = load_secret(account)
     return (key, "keyring") if key else (None, "")
 
@@ -41,7 +42,7 @@ def load_secret(account: str) -> str | None:
     if not keyring_available():
         return None
     try:
-        return keyring.get_password(SERVICE, account) or None
+        return (keyring.get_password(SERVICE, account) or "").strip() or None
     except keyring.errors.KeyringError:
         return None
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from assistant.app.local_format import money, when
+from assistant.private_files import write_private
 from assistant.store import export
 from assistant.store.history import History
 
@@ -74,7 +75,7 @@ class HistoryBrowser(QObject):
                 return
             text = (export.to_json(summary, self.history.usage(conversation))
                     if target.suffix.lower() == ".json" else export.to_markdown(summary))
-            target.write_text(text, encoding="utf-8")
+            write_private(target, text)
         except (sqlite3.Error, OSError) as exc:
             log.warning("export to %s failed: %s", target, exc)
             self.message.emit(self.tr("Could not export to {path}: {why}.").format(

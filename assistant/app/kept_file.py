@@ -1,5 +1,5 @@
 """Where a growing transcript is kept, so nothing said is lost: a file the user named, or a new
-one in the app's data folder; rewritten atomically (a temporary file, then a rename)."""
+one in the app's data folder; rewritten atomically (a temporary file, then a rename), 0600."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+
+from assistant.private_files import make_folders, write_private
 
 
 class KeptFile:
@@ -41,8 +43,8 @@ def write_atomically(path: Path, body: str) -> str | None:
     a sentence when the disk says no."""
     temporary = path.with_name(f".{path.name}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(body, encoding="utf-8")
+        make_folders(path.parent)
+        write_private(temporary, body)
         os.replace(temporary, path)
     except (OSError, ValueError) as exc:          # ValueError: a name the OS cannot take
         return QCoreApplication.translate("KeptFile", "Could not save {name}: {why}.").format(

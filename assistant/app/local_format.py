@@ -6,20 +6,22 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
 
 from assistant.errors import AssistantError
+from assistant.logging_setup import mask
 
 
 def said(error: BaseException) -> str:
     """An error as the window says it: an AssistantError's template in the window's language,
-    with its values (an error among them said the same way); any other exception as it is."""
+    with its values (an error among them said the same way); any other exception as it is.
+    Secrets are masked: a library's error may quote the header it refused."""
     if not isinstance(error, AssistantError):
-        return str(error)
+        return mask(str(error))
     text = QCoreApplication.translate("Errors", error.template)
     if not error.values:
         return text
-    return text.format(**{name: said(value) if isinstance(value, BaseException) else
+    return mask(text.format(**{name: said(value) if isinstance(value, BaseException) else
                           QCoreApplication.translate("Errors", value)
                           if isinstance(value, str) else value
-                          for name, value in error.values.items()})
+                          for name, value in error.values.items()}))
 
 
 def invalid(template: str, **values: object) -> ValueError:

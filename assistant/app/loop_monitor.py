@@ -11,6 +11,8 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.private_files import write_private
+
 INTERVAL_S = 0.05
 
 
@@ -46,4 +48,4 @@ class LoopLagMonitor:
                 "loop_lag_ms_max": float(lags.max()), "loop_samples": float(lags.size)}
 
     def write(self, path: Path, **extra: object) -> None:
-        path.write_text(json.dumps({**self.summary(), **extra}))
+        write_private(path, json.dumps({**self.summary(), **extra}))

@@ -11,6 +11,7 @@ from assistant.app import api_key_store
 from assistant.app.local_format import said
 from assistant.app.tool_config import token_account, usable_servers
 from assistant.errors import KeyringUnavailable
+from assistant.logging_setup import register_secret
 
 
 async def load_tokens(servers_json: str) -> dict[str, str]:
@@ -18,6 +19,7 @@ async def load_tokens(servers_json: str) -> dict[str, str]:
     for server in usable_servers(servers_json):
         token = await asyncio.to_thread(api_key_store.load_secret, token_account(server.label))
         if token:
+            register_secret(token)
             tokens[server.label] = token
     return tokens
 
@@ -26,6 +28,7 @@ async def save_tokens(tokens: dict[str, str]) -> list[str]:
     """Keep each token; the sentences say which could only be used for this run."""
     problems = []
     for label, token in tokens.items():
+        register_secret(token)
         try:
             await asyncio.to_thread(api_key_store.save, token_account(label), token)
         except KeyringUnavailable as exc:

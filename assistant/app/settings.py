@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import logging
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
@@ -12,9 +15,11 @@ from PySide6.QtCore import QSettings
 
 from assistant.cli import ECHO_MODES, LANGUAGES, MODES, SESSION_MODES
 from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_VOICE
+from assistant.private_files import create_private
 from assistant.realtime.endpoint import AuthStyle, Dialect, Endpoint, TransportKind
 from assistant.realtime.session_config import Eagerness, SessionSettings, TurnDetection, TurnMode
 
+log = logging.getLogger(__name__)
 NOISE_REDUCTION = ("near_field", "far_field", "off")
 # Settings a live session cannot take on: they need a new connection.
 _CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instructions",
@@ -145,6 +150,17 @@ class Settings:
         if getattr(args, "mode", None):
             changes["mode"] = MODES[args.mode]
         return dataclasses.replace(self, **changes)
+
+
+def keep_private(store: QSettings) -> QSettings:
+    """The settings file made 0600 (in a 0700 folder) before Qt first writes it: Qt's atomic save
+    keeps an existing file's mode. (On Windows the native store is the registry.)"""
+    if not (sys.platform == "win32" and store.format() == QSettings.Format.NativeFormat):
+        try:
+            create_private(Path(store.fileName()))
+        except OSError as exc:                  # read-only home: Qt says so when it writes
+            log.warning("the settings file could not be created: %s", exc)
+    return store
 
 
 def load_settings(store: QSettings) -> Settings:

@@ -26,9 +26,9 @@ from assistant.app.key_actions import KeyActions
 from assistant.app.local_format import said
 from assistant.app.loop_monitor import LoopLagMonitor
 from assistant.app.mcp_tokens import load_tokens, save_tokens
-from assistant.app.settings import Settings, load_settings, save_settings
+from assistant.app.settings import Settings, keep_private, load_settings, save_settings
 from assistant.config import history_path
-from assistant.store.history import History
+from assistant.store.history import History, integrity_problem
 from assistant.ui.desktop_page import DesktopPage
 from assistant.ui.error_dialog import ErrorDialog
 from assistant.ui.key_dialog import KeyDialog
@@ -44,7 +44,7 @@ class AppShell:
     def __init__(self, args: Any, log_path: str, audio_backend: Any = None,
                  settings_store: Any = None, history_file: Path | None = None) -> None:
         self.args, self.log_path = args, log_path
-        self.store = settings_store if settings_store is not None else QSettings()
+        self.store = keep_private(settings_store if settings_store is not None else QSettings())
         saved = load_settings(self.store)
         settings = saved.with_args(args)
         overrides = {name: value for name, value in vars(settings).items()
@@ -86,12 +86,20 @@ class AppShell:
         self.collector = GuiThreadCollector()
         self.collector.start()
 
+    async def _check_history(self, path: Path) -> None:
+        """The full integrity check reads every page: on a worker, after the window is up."""
+        problem = await asyncio.to_thread(integrity_problem, path)
+        if problem is not None:
+            self.controller.notice.emit(said(problem))
+
     async def start(self) -> None:
         """Show the window and decide how to begin: offline demo, connect, or wait."""
         self.window.show()
         self.desktop.apply(self.controller.settings)       # the portal is asked on the loop
         if self.history.problem:
             self.controller.notice.emit(said(self.history.problem))
+        elif self.history.path is not None:
+            self.controller.tasks.spawn(self._check_history(self.history.path))
         settings = self.controller.settings
         self.keyring_ok = await asyncio.to_thread(api_key_store.keyring_available)
         self.controller.tools.mcp_tokens.update(await load_tokens(settings.mcp_servers))

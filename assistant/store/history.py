@@ -1,9 +1,12 @@
 """The conversation history: SQLite in WAL mode, one small write per item as it happens.
 
 WAL with `synchronous=NORMAL` loses nothing when the process is killed (the OS has every committed
-page); only a power cut can cost the last commits. A file that cannot be used (corrupt, read-only,
-locked) is moved aside and a fresh one made; if even that fails, history lives in memory for this
-run. Either way `problem` holds the sentence to show, and the app goes on.
+page); only a power cut can cost the last commits. A file is moved aside (and a fresh one made)
+only when SQLite says it is not a database or is corrupt; a file that is locked, read-only, on a
+full disk or failing with I/O errors is left as it is and this run's history lives in memory.
+Either way `problem` holds the sentence to show, and the app goes on. The file and its WAL/SHM are
+created 0600 in a 0700 folder. The full integrity check reads every page, so it runs after start
+on a worker thread (`verify`); a damaged file found there is set aside at the next start.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import AssistantError
+from assistant.private_files import create_private
 from assistant.store.migrations import NewerSchema, check_version, migrate
 from assistant.store.records import ConversationSummary, StoredItem, TurnUsage
 from assistant.translatable import QT_TRANSLATE_NOOP
@@ -61,6 +65,11 @@ class History:
                            AssistantError(QT_TRANSLATE_NOOP(
                                "Errors", "The history is in use by another copy of the app; "
                                "this run's conversation is not saved.")))
+            if not _is_corrupt(exc) and not _marked_damaged(path):
+                return cls(_connect(":memory:"), None, AssistantError(QT_TRANSLATE_NOOP(
+                    "Errors", "The history at {path} cannot be used now ({why}); it was left "
+                    "as it is, and this run's conversation is not saved."), path=path,
+                    why=_why(exc)))
         aside = _move_aside(path)
         try:
             fresh = cls(_connect(path), path, None)
@@ -71,8 +80,8 @@ class History:
                            "Errors", "The history at {path} cannot be used ({why}); this run's "
                            "conversation is not saved."), path=path, why=exc))
         fresh.problem = AssistantError(QT_TRANSLATE_NOOP(
-            "Errors", "The history file could not be opened; it was moved to {name} and a new "
-            "one started."), name=aside.name) if aside else None
+            "Errors", "The history file was damaged; it was moved to {name} and a new one "
+            "started."), name=aside.name) if aside else None
         return fresh
 
     def close(self) -> None:
@@ -167,7 +176,9 @@ class History:
 
 def _connect(path: Path | str) -> sqlite3.Connection:
     if isinstance(path, Path):
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if _marked_damaged(path):
+            raise sqlite3.DatabaseError("an earlier check found the file damaged")
+        create_private(path)
     db = sqlite3.connect(str(path), isolation_level=None, timeout=2.0)
     try:
         check_version(db)                    # before WAL: a newer app's file stays untouched
@@ -175,8 +186,6 @@ def _connect(path: Path | str) -> sqlite3.Connection:
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
         migrate(db)
-        if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-            raise sqlite3.DatabaseError("the file is damaged")
         db.execute("BEGIN IMMEDIATE")        # proves we can write, now rather than mid-turn
         db.execute("ROLLBACK")
     except BaseException:
@@ -196,6 +205,7 @@ def _move_aside(path: Path) -> Path | None:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.broken-{stamp}")
     try:
+        _damage_mark(path).unlink(missing_ok=True)
         if not path.exists():
             return None
         path.rename(aside)
@@ -207,6 +217,52 @@ def _move_aside(path: Path) -> Path | None:
         log.warning("could not move %s aside: %s", path, exc)
         return None
     return aside
+
+
+_CORRUPT_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def _is_corrupt(exc: BaseException) -> bool:
+    """SQLite's own word that the file is damaged or not a database (not a full disk, a lock,
+    a permission or an I/O error: those leave a healthy file)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF in _CORRUPT_CODES
+
+
+def _why(exc: BaseException) -> str:
+    return str(getattr(exc, "sqlite_errorname", "") or exc)
+
+
+def _damage_mark(path: Path) -> Path:
+    return path.with_name(path.name + ".damaged")
+
+
+def _marked_damaged(path: Path) -> bool:
+    return _damage_mark(path).exists()
+
+
+def integrity_problem(path: Path) -> AssistantError | None:
+    """The full check (every page), on its own read-only connection, for a worker thread. A
+    damaged file is marked, to be set aside at the next start (the running app keeps writing
+    what it can meanwhile)."""
+    try:
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=2.0)
+        try:
+            verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.Error as exc:
+        if not _is_corrupt(exc):
+            log.info("history check skipped: %s", exc)
+            return None
+        verdict = str(exc)
+    if verdict == "ok":
+        return None
+    log.warning("history at %s is damaged: %s", path, verdict)
+    create_private(_damage_mark(path))
+    return AssistantError(QT_TRANSLATE_NOOP(
+        "Errors", "The history file is damaged; it will be set aside and a new one started the "
+        "next time the app starts."))
 
 
 def _summary(row: tuple[Any, ...]) -> ConversationSummary:

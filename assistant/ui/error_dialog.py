@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant.logging_setup import mask
 from assistant.ui.a11y import describe
 
 
@@ -20,6 +21,7 @@ class ErrorDialog(QDialog):
     def __init__(self, summary: str, details: str, log_path: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        summary, details = mask(summary), mask(details)   # a traceback quotes local values
         self.setWindowTitle(self.tr("Something went wrong"))
         self.setMinimumWidth(520)
         text = summary + ("\n\n" + self.tr("The details are also in the log: {path}").format(

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from assistant.app.event_log import STREAMING
 from assistant.audio.echo_canceller import EchoReport
+from assistant.logging_setup import mask
 from assistant.ui.a11y import describe
 from assistant.ui.theme import theme
 
@@ -130,7 +131,7 @@ class EventInspector(QWidget):
             if row is None:
                 continue
             summary = row.data(0, Qt.ItemDataRole.UserRole)
-            rows.append(" ".join(row.text(c) for c in range(3)) + " " + json.dumps(summary))
+            rows.append(" ".join(row.text(c) for c in range(3)) + " " + mask(json.dumps(summary)))
         return "\n".join(rows) + "\n" + self.detail.toPlainText()
 
     def _show(self, current: QTreeWidgetItem | None, _previous: object = None) -> None:
@@ -138,7 +139,7 @@ class EventInspector(QWidget):
             self.detail.clear()
             return
         summary = current.data(0, Qt.ItemDataRole.UserRole)
-        self.detail.setPlainText(json.dumps(summary, indent=2, ensure_ascii=False))
+        self.detail.setPlainText(mask(json.dumps(summary, indent=2, ensure_ascii=False)))
 
 
 def _clock(when: float) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 
 from assistant.app.states import CONNECTING, DISCONNECTED
 from assistant.desktop.tray_icons import TRAY_STATE, tray_icon
+from assistant.logging_setup import mask
 from assistant.ui.a11y import announce, describe
 from assistant.ui.theme import theme
 from assistant.ui.words import state_words
@@ -36,7 +37,7 @@ class StateBar(QWidget):
         self.state = state
         self._render_icon()
         words = state_words(state)
-        text = f"{words}  ·  {detail}" if detail else words
+        text = f"{words}  ·  {mask(detail)}" if detail else words
         if text != self.label.text():
             self.label.setText(text)
             announce(self.label, text)

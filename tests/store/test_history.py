@@ -91,12 +91,13 @@ def test_a_corrupt_file_is_moved_aside_and_a_new_history_started(tmp_path):
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
-def test_a_read_only_file_is_moved_aside(tmp_path):
+def test_a_read_only_file_is_left_as_it_is(tmp_path):
     path = tmp_path / "h.db"
     fill(History.open(path))
     path.chmod(0o444)
     history = History.open(path)
-    assert "moved to h.db.broken-" in str(history.problem or "")
+    assert "left as it is" in str(history.problem or "") and history.path is None
+    assert not any(p.name.startswith("h.db.broken-") for p in tmp_path.iterdir())
     fill(history)
 
 

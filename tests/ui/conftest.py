@@ -3,6 +3,8 @@ a temporary settings file and a fake sound card that runs on a real clock."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import keyring
 import numpy as np
 import pytest
@@ -45,14 +47,16 @@ async def make_shell(qtbot, tmp_path, memory_keyring):
     shells: list[AppShell] = []
 
     async def make(*argv: str, backend: FakePyAudio | None = None, start: bool = True,
-                   real_audio: bool = False):
-        """`real_audio`: PortAudio itself (a private PulseAudio must be running)."""
+                   real_audio: bool = False, history_in: Path | None = None):
+        """`real_audio`: PortAudio itself (a private PulseAudio must be running);
+        `history_in`: the folder of the settings and the history (else the test's own)."""
         fake = backend or FakePyAudio(realtime=True)
-        store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        shell = AppShell(parse_args(list(argv)), str(tmp_path / "assistant.log"),
+        folder = history_in or tmp_path
+        store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+        shell = AppShell(parse_args(list(argv)), str(folder / "assistant.log"),
                          audio_backend=create_pyaudio if real_audio else lambda: fake,
-                         settings_store=store, history_file=tmp_path / "history.db")
-        shell.fake, shell.store_path = fake, tmp_path / "settings.ini"
+                         settings_store=store, history_file=folder / "history.db")
+        shell.fake, shell.store_path = fake, folder / "settings.ini"
         qtbot.addWidget(shell.window)
         shells.append(shell)
         if start:

@@ -92,7 +92,7 @@ async def test_a_corrupt_history_is_moved_aside_and_said_in_the_window(make_shel
     await ready(shell)
     assert any(p.name.startswith("history.db.broken-") for p in tmp_path.iterdir())
     document = shell.window.transcript.toPlainText()
-    assert "could not be opened; it was moved to history.db.broken-" in document
+    assert "was damaged; it was moved to history.db.broken-" in document
     await say(shell, "still saved")
     assert History.open(tmp_path / "history.db").conversations()[0].title == "still saved"
 
