@@ -175,10 +175,18 @@ def refusal(where: str, code: str, message: str) -> AssistantError:
     return AccountRefused(where, message or code)
 
 
+TOO_MUCH = 1009       # WebSocket's "message too big"; also what a flooded WebRTC channel reports
+
+
 def closed_error(where: str, code: int | None, reason: str) -> AssistantError:
     """Why a session's connection closed under it, from the close code and what it said."""
     if code == 4000:
         return BetaProtocolDisabled(where)
+    if code == TOO_MUCH:
+        return ConnectionLost(QT_TRANSLATE_NOOP(
+            "Errors", "{where} sent more than any real session does (a message too large, or "
+            "messages faster than they can be read); the connection was closed."), code,
+            where=where)
     if code == 1001:
         return SessionExpired(QT_TRANSLATE_NOOP(
             "Errors", "{where} ended the session at its time limit."), code, where=where)
@@ -192,6 +200,15 @@ def closed_error(where: str, code: int | None, reason: str) -> AssistantError:
             where=where, close_code=code)
     return ConnectionLost(QT_TRANSLATE_NOOP("Errors", "The connection to {where} was lost."),
                           code, where=where)
+
+
+class GaveUpReconnecting(AssistantError):
+    """Reconnect tries used up for the hour: the server keeps failing or dropping us at once."""
+
+    def __init__(self, tries: int) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "Stopped reconnecting: {tries} tries in the last hour failed or were "
+            "dropped at once. Press Connect to try again."), tries=tries)
 
 
 class AudioDeviceError(AssistantError):

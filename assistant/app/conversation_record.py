@@ -18,6 +18,7 @@ from typing import ParamSpec, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 
+from assistant.growing_text import GrowingText
 from assistant.store.history import History
 from assistant.store.records import StoredItem, TurnUsage
 
@@ -34,6 +35,7 @@ class ConversationRecord:
         self.conversation: int | None = None
         self._pending: dict[str, StoredItem] = {}
         self._late: dict[str, StoredItem] = {}     # complete, its transcript maybe still to come
+        self._streamed: dict[str, GrowingText] = {}   # item id -> its text so far (deltas)
         self._on_problem = on_problem
         self._failed = False                   # a write error is said once, not per item
 
@@ -47,6 +49,7 @@ class ConversationRecord:
     def start_new(self) -> None:
         self.conversation = None
         self._pending.clear()
+        self._streamed.clear()
         self._late.clear()
 
     def continue_(self, conversation: int) -> None:
@@ -75,9 +78,12 @@ class ConversationRecord:
             self._save(late)
         if item is None:
             return                       # not started here, or already complete
-        item.text = text if final else item.text + text
-        if final:
-            self._complete(item)
+        if not final:
+            self._streamed.setdefault(item_id, GrowingText()).add(text)
+            return
+        self._streamed.pop(item_id, None)
+        item.text = GrowingText(text).text
+        self._complete(item)
 
     def interrupted(self, item_id: str, end_ms: int) -> None:
         item = self._pending.get(item_id)
@@ -89,7 +95,7 @@ class ConversationRecord:
         """A response is over: its items, and the user's turn it answered, are complete (a
         transcript still on its way updates the row when it comes)."""
         for item in list(self._pending.values()):
-            if not item.text and item.role == "user":
+            if not item.text and item.item_id not in self._streamed and item.role == "user":
                 self._late[item.item_id] = item
             self._complete(item)
 
@@ -113,6 +119,7 @@ class ConversationRecord:
             if self.conversation is not None:
                 self._write(self.history.forget_item, self.conversation, item_id)
         self._pending.clear()
+        self._streamed.clear()
         self._late.clear()
         return lost
 
@@ -120,6 +127,8 @@ class ConversationRecord:
 
     def _complete(self, item: StoredItem) -> None:
         self._pending.pop(item.item_id, None)
+        if (streamed := self._streamed.pop(item.item_id, None)) is not None:
+            item.text = streamed.text            # cut short: what had streamed
         self._save(item)
 
     def _save(self, item: StoredItem) -> None:

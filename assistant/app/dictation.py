@@ -9,12 +9,13 @@ began; push-to-talk turns (no speech events) are timed by the clock. The transcr
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from assistant.app.kept_file import KeptFile, write_atomically
+from assistant.growing_text import GrowingText
 
 
 @dataclass
@@ -22,8 +23,12 @@ class Segment:
     item_id: str
     start_ms: int
     end_ms: int
-    text: str = ""
+    growing: GrowingText = field(default_factory=GrowingText)
     final: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.growing.text
 
 
 class Dictation(QObject):
@@ -57,7 +62,10 @@ class Dictation(QObject):
 
     def text(self, item_id: str, text: str, final: bool) -> None:
         segment = self._segment(item_id)
-        segment.text = text if final else segment.text + text
+        if final:
+            segment.growing.replace(text)
+        else:
+            segment.growing.add(text)
         segment.final = segment.final or final
         segment.end_ms = max(segment.end_ms, segment.start_ms)
         self.changed.emit(item_id)

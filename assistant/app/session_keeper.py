@@ -2,10 +2,15 @@
 
 A drop (an unexpected close, a network error, a server that stops answering mid-response, or
 unanswered pings) is retried at once, then with exponential backoff and jitter up to ~30 s, with a
-countdown the user can cut short. An error that retrying cannot fix (a rejected key, no quota, a
-refused protocol) stops the retries. Before the session's time cap the keeper opens the next
-session at a quiet moment, moves the conversation over and only then closes the old one; a server
-that closes first (1001) is simply reconnected.
+countdown the user can cut short. The backoff resets only after a session that was of use: it was
+configured and then lived `HEALTHY_S` or finished a reply. A server that accepts and then drops is
+retried ever more slowly, not at once for ever (each time replaying the conversation), and after
+`MAX_TRIES_PER_HOUR` such tries in an hour, as after an error that retrying cannot fix (a rejected
+key, no quota, a refused protocol), the retries stop with a sentence; Connect starts afresh.
+
+Before the session's time cap the keeper opens the next session at a quiet moment, moves the
+conversation over and only then closes the old one; a server that closes first (1001) is simply
+reconnected.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import contextlib
 import logging
 import random
 import time
+from collections import deque
 from collections.abc import Callable, Coroutine
 from typing import Any, Literal, Protocol
 
@@ -24,7 +30,7 @@ from assistant.app.endpoints import EndpointSource
 from assistant.app.local_format import said
 from assistant.app.settings import Settings
 from assistant.dispatch import Event
-from assistant.errors import AssistantError, ConnectionLost, SessionExpired
+from assistant.errors import AssistantError, ConnectionLost, GaveUpReconnecting, SessionExpired
 from assistant.realtime.session import RealtimeSession
 
 log = logging.getLogger(__name__)
@@ -32,6 +38,8 @@ log = logging.getLogger(__name__)
 Reason = Literal["connect", "reconnect", "rollover"]
 BACKOFF_CAP_S = 30.0
 ROLLOVER_RETRY_S = 30.0           # a fresh session that failed to open: try again this much later
+HEALTHY_S = 30.0                  # a session that lived this long (and was configured) was fine
+MAX_TRIES_PER_HOUR = 30           # tries after failures; 30 s apart once backed off: ~12 minutes
 
 
 def retry_delay(attempt: int, rng: Callable[[], float] = random.random) -> float:
@@ -65,6 +73,9 @@ class SessionKeeper(QObject):
         self.session: RealtimeSession | None = None
         self.offline = False
         self.reconnects = 0
+        self.max_tries_per_hour = MAX_TRIES_PER_HOUR
+        self._failures = 0                 # tries that failed and sessions dropped young, in a row
+        self._tries: deque[float] = deque()     # when each try after a failure began (last hour)
         self._task: asyncio.Task[Any] | None = None
         self._wake = asyncio.Event()
         self._opened_at = 0.0
@@ -77,6 +88,8 @@ class SessionKeeper(QObject):
     def open(self, offline: bool) -> None:
         """Connect (again) from scratch; a connection still being made is abandoned."""
         self.offline = offline
+        self._failures = 0
+        self._tries.clear()
         self._run(self._connect("connect"))
 
     async def close(self) -> None:
@@ -107,20 +120,33 @@ class SessionKeeper(QObject):
 
     async def _connect(self, reason: Reason) -> None:
         await self._drop_session()
-        attempt, why = 0, ""
+        why = ""
         while True:
-            await self._wait(retry_delay(attempt), why)
+            await self._wait(retry_delay(self._failures), why)
+            if reason != "connect" and self._failures and not self._may_try():
+                self.owner.session_failed(GaveUpReconnecting(len(self._tries)))
+                return
             try:
                 session = await self._open_session()
             except AssistantError as exc:
                 if reason == "connect" or not exc.retryable:
                     self.owner.session_failed(exc)
                     return
-                attempt, why = attempt + 1, said(exc)
-                log.info("reconnect attempt %d failed: %s", attempt, exc)
+                self._failures, why = self._failures + 1, said(exc)
+                log.info("reconnect try %d failed: %s", self._failures, exc)
                 continue
             self._adopt(session, reason)
             return
+
+    def _may_try(self) -> bool:
+        """Under the hourly budget of reconnect tries (this one counted)."""
+        now = time.monotonic()
+        while self._tries and now - self._tries[0] > 3600:
+            self._tries.popleft()
+        if len(self._tries) >= self.max_tries_per_hour:
+            return False
+        self._tries.append(now)
+        return True
 
     async def _wait(self, seconds: float, why: str) -> None:
         deadline = time.monotonic() + seconds
@@ -167,7 +193,10 @@ class SessionKeeper(QObject):
         if session is not self.session or error is None:
             return                                   # an old session, or we closed it
         self.session = None
-        log.info("session lost: %s", error)
+        lived = time.monotonic() - self._opened_at
+        useful = session.configured and (lived >= HEALTHY_S or session.replies_finished > 0)
+        self._failures = 0 if useful else self._failures + 1
+        log.info("session lost after %.1f s: %s", lived, error)
         self.owner.session_lost(error)
         if not error.retryable:
             self._watch.stop()

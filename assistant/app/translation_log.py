@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from assistant.app.kept_file import KeptFile, write_atomically
+from assistant.growing_text import GrowingText
 
 KEEP_EVERY_S = 1.0          # the kept file follows the stream at most this often (and at the end)
 
@@ -21,27 +22,35 @@ class TranslationLog(QObject):
 
     def __init__(self, language: Callable[[], str] = lambda: "") -> None:
         super().__init__()
-        self.source = ""
-        self.target = ""
+        self._source = GrowingText()
+        self._target = GrowingText()
         self._language = language             # the target language, from the settings
         self.kept = KeptFile("translation")
         self._kept_at = 0.0
 
     def start_new(self) -> None:
         self.flush()
-        self.source = self.target = ""
+        self._source, self._target = GrowingText(), GrowingText()
         self.kept.restart()
         self.cleared.emit()
 
     def heard(self, delta: str) -> None:
-        self.source += delta
-        self.source_delta.emit(delta)
+        if delta := self._source.add(delta):
+            self.source_delta.emit(delta)
         self._keep()
 
     def translated(self, delta: str) -> None:
-        self.target += delta
-        self.target_delta.emit(delta)
+        if delta := self._target.add(delta):
+            self.target_delta.emit(delta)
         self._keep()
+
+    @property
+    def source(self) -> str:
+        return self._source.text
+
+    @property
+    def target(self) -> str:
+        return self._target.text
 
     def as_text(self) -> str:
         said = self.tr("What was said:")
@@ -53,7 +62,7 @@ class TranslationLog(QObject):
 
     def flush(self) -> None:
         """Keep what is there now (the app is closing, or a new translation starts)."""
-        if self.source or self.target:
+        if self._source or self._target:
             self.kept.keep(self.as_text())
             self._kept_at = time.monotonic()
 

@@ -4,10 +4,16 @@ The loop thread writes 24 kHz pcm16 deltas (resampled to the device rate here, s
 callback only copies); the audio thread reads exactly what the device asks for. Before the first
 sample an adaptive prebuffer absorbs network jitter: it starts at 40 ms and grows by 40 ms after
 each underrun, up to 200 ms, shrinking again after clean replies.
+
+The Realtime API sends a reply faster than it plays, so audio queues ahead; at most `max_ahead_s`
+(5 minutes, longer than the longest reply a model's output-token limit allows). A server that
+sends more is cut there: the rest is dropped (counted in `stats.dropped_ms`, logged once per
+item), and since only what played counts as heard, a truncation stays true.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import OrderedDict, deque
@@ -20,6 +26,7 @@ from assistant.audio.capture import RESAMPLE_QUALITY
 from assistant.audio.levels import LevelHolder, dbfs
 from assistant.config import WIRE_RATE
 
+log = logging.getLogger(__name__)
 _MAX_TRACKED_ITEMS = 64
 
 
@@ -34,6 +41,7 @@ class _Segment:
 @dataclass
 class PlaybackStats:
     underruns: int = 0
+    dropped_ms: int = 0            # audio past `max_ahead_s`, not queued
     # per reply: its first delta written -> its first sample handed to the device (the prebuffer
     # and the device block; later deltas queue behind audio that is playing, by design)
     start_latency_s: deque[float] = field(default_factory=lambda: deque(maxlen=1024))
@@ -41,12 +49,14 @@ class PlaybackStats:
 
 class PlaybackBuffer:
     def __init__(self, device_rate: int, *, wire_rate: int = WIRE_RATE, prebuffer_ms: int = 40,
-                 max_prebuffer_ms: int = 200, fade_ms: int = 8,
+                 max_prebuffer_ms: int = 200, fade_ms: int = 8, max_ahead_s: float = 300.0,
                  level: LevelHolder | None = None) -> None:
         self.device_rate, self.wire_rate = device_rate, wire_rate
         self.min_prebuffer_ms = self.prebuffer_ms = prebuffer_ms
         self.max_prebuffer_ms = max_prebuffer_ms
         self.fade_samples = device_rate * fade_ms // 1000
+        self.max_queued = int(device_rate * max_ahead_s)
+        self._cut_item: str | None = None      # the item whose excess was last dropped
         self.level = level or LevelHolder()
         self.stats = PlaybackStats()
         self._lock = threading.Lock()
@@ -164,6 +174,7 @@ class PlaybackBuffer:
 
     def _append(self, item_id: str, samples: np.ndarray, ended: bool) -> None:
         with self._lock:
+            samples = self._within_bound(item_id, samples)
             if samples.size:
                 first = self._first_write.setdefault(item_id, time.perf_counter())
                 self._segments.append(_Segment(item_id, samples, first))
@@ -174,6 +185,17 @@ class PlaybackBuffer:
             elif ended and not self._queued and self._state == "buffering":
                 self._state = "idle"       # ran dry, then told it was over: nothing to play
 
+
+    def _within_bound(self, item_id: str, samples: np.ndarray) -> np.ndarray:
+        room = max(0, self.max_queued - self._queued)
+        if samples.size <= room:
+            return samples
+        self.stats.dropped_ms += (samples.size - room) * 1000 // self.device_rate
+        if self._cut_item != item_id:
+            self._cut_item = item_id
+            log.warning("reply audio more than %.0f s ahead of the speaker was dropped",
+                        self.max_queued / self.device_rate)
+        return samples[:room]
 
     def _ready_to_play(self) -> bool:
         if self._state == "buffering":

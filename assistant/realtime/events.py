@@ -7,6 +7,8 @@ import json
 import secrets
 from typing import TYPE_CHECKING, Any
 
+from assistant.config import MAX_EVENT_BYTES
+
 if TYPE_CHECKING:
     from typing_extensions import Buffer  # bytes, bytearray, memoryview, numpy
 
@@ -80,17 +82,60 @@ def item_delete(item_id: str) -> Event:
     return {"type": "conversation.item.delete", "item_id": item_id}
 
 
-def parse(raw: str | bytes) -> Event | None:
-    """A server message as an event, or None when it is not a JSON object with a type."""
+# What a server event may be, so that one message cannot take the session down or eat memory.
+# The largest legitimate event echoes an item the client made (an image: at most the API's
+# 15 MiB per client event) with its envelope; the deepest legitimate ones (a tool's schema in
+# `session.updated`) nest about ten levels; the most values are in a long tool list or transcript.
+MAX_MESSAGE_BYTES = MAX_EVENT_BYTES + 1024 * 1024
+MAX_DEPTH = 64
+MAX_VALUES = 250_000
+
+
+class Refused(ValueError):
+    """A server message that is not an event we can take: `reason` says why, for the log."""
+
+
+def parse(raw: str | bytes) -> Event:
+    """A server message as an event; `Refused` when it is not a JSON object with a type, or is
+    larger, deeper or has more values than any real event. Never raises anything else."""
+    if len(raw) > MAX_MESSAGE_BYTES:
+        raise Refused(f"larger than {MAX_MESSAGE_BYTES // (1024 * 1024)} MiB")
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    values, opened = text.count(","), text.count("[") + text.count("{")
+    if values > MAX_VALUES:                 # parsed, a flat list of them costs ~50 bytes each
+        raise Refused(f"more than {MAX_VALUES} values")
     try:
         event = json.loads(raw)
-    except (ValueError, TypeError):
-        return None
-    return event if isinstance(event, dict) and isinstance(event.get("type"), str) else None
+    except RecursionError:
+        raise Refused("nested too deeply") from None
+    except (ValueError, TypeError, MemoryError) as exc:
+        raise Refused(f"not JSON ({type(exc).__name__})") from None
+    if not isinstance(event, dict) or not isinstance(event.get("type"), str):
+        raise Refused("not an event (a JSON object with a type)")
+    if opened > MAX_DEPTH and _depth(event) > MAX_DEPTH:    # few brackets: cannot be deep
+        raise Refused(f"nested deeper than {MAX_DEPTH} levels")
+    return event
 
 
-def malformed_error(size: int) -> Event:
-    """The local error event that stands in for a message that could not be parsed."""
+def _depth(value: Any) -> int:
+    """How deeply `value` nests (iteratively: the value itself may be too deep to recurse)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            return depth
+        children = node.values() if isinstance(node, dict) else node \
+            if isinstance(node, list) else ()
+        stack.extend((child, depth + 1) for child in children
+                     if isinstance(child, dict | list))
+    return deepest
+
+
+def malformed_error(size: int, reason: str = "") -> Event:
+    """The local error event that stands in for a message that could not be taken."""
+    why = f": {reason}" if reason else ""
     return {"type": "error", "error": {
         "type": "client_error", "code": "malformed_event",
-        "message": f"The server sent a malformed message ({size} bytes); it was ignored."}}
+        "message": f"The server sent a message that could not be used ({size} bytes{why}); "
+                   "it was ignored."}}

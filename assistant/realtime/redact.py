@@ -1,5 +1,6 @@
-"""Event summaries safe to log or show: audio payloads become "<N bytes>", and an MCP server's
-headers (its token) "<redacted>"."""
+"""Event summaries safe to log or show: audio payloads become "<N bytes>", an MCP server's
+headers (its token) "<redacted>", and a string longer than `LONGEST_SHOWN` is cut (the inspector
+keeps 2,000 summaries: a server's 10 MiB strings must not be kept 2,000 times)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ def b64_size(text: str) -> int:
 
 
 _SECRET_KEYS = frozenset({"headers", "authorization"})
+LONGEST_SHOWN = 4096
 
 
 def _is_audio_payload(event_type: str, key: str) -> bool:
@@ -32,4 +34,6 @@ def summarize(event: Any, event_type: str = "") -> Any:
                 for key, value in event.items()}
     if isinstance(event, list):
         return [summarize(value, event_type) for value in event]
+    if isinstance(event, str) and len(event) > LONGEST_SHOWN:
+        return f"{event[:LONGEST_SHOWN]}… <{len(event)} characters>"
     return event

@@ -59,6 +59,7 @@ class RealtimeSession:
         self.configured = False            # a session.updated has arrived: audio may flow
         self.response_id: str | None = None
         self.malformed_events = 0
+        self.replies_finished = 0          # response.done events: the session was of use
         self._transport: Transport = transport(endpoint)
         self.audio = ReplyAudio()             # the assistant's audio, from either transport
         self._media = self._transport if isinstance(self._transport, MediaTransport) else None
@@ -227,26 +228,26 @@ class RealtimeSession:
         event = self._parse(raw)
         if event is None:
             return
-        if self.endpoint.dialect == "beta":
-            event = dialect.server_from_beta(event)
-        self.audio.track(event)
-        track = _TRACK.handler(event["type"])
-        if track is None:
-            log.debug("<- %s", event["type"])
-        else:
-            try:
+        try:
+            if self.endpoint.dialect == "beta":
+                event = dialect.server_from_beta(event)
+            self.audio.track(event)
+            if (track := _TRACK.handler(event["type"])) is not None:
                 track(self, event)
-            except Exception:
-                log.exception("could not track %s", event["type"])
+            else:
+                log.debug("<- %s", event["type"])
+        except Exception:         # a shape no real server sends: logged; the listeners still hear
+            log.exception("could not take %s", event.get("type"))
         self._dispatch(event)
 
     def _parse(self, raw: str | bytes) -> Event | None:
-        event = events.parse(raw)
-        if event is None:
+        try:
+            return events.parse(raw)
+        except events.Refused as refused:
             self.malformed_events += 1
-            log.warning("ignored a malformed server message (%d bytes)", len(raw))
-            self._dispatch(events.malformed_error(len(raw)))
-        return event
+            log.warning("ignored a server message (%d bytes): %s", len(raw), refused)
+            self._dispatch(events.malformed_error(len(raw), str(refused)))
+            return None
 
     def _dispatch(self, event: Event) -> None:
         self._waiters.received(event)
@@ -267,6 +268,7 @@ class RealtimeSession:
     @_TRACK.on("response.done")
     def _on_response_done(self, event: Event) -> None:
         self._response_state, self.response_id = None, None
+        self.replies_finished += 1
         if self._deferred_create is not None:
             deferred, self._deferred_create = self._deferred_create, None
             self.create_response(deferred or None)

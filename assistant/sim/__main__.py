@@ -8,7 +8,7 @@ import logging
 import signal
 import sys
 
-from assistant.sim.faults import Faults
+from assistant.sim.faults import JUNK_KINDS, Faults
 from assistant.sim.server import SimServer
 
 
@@ -31,7 +31,16 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     faults.add_argument("--stall-after-deltas", type=int, metavar="N",
                         help="send nothing more after N audio deltas (the socket stays open)")
     faults.add_argument("--garbage-after-events", type=int, metavar="N",
-                        help="send one non-JSON frame after N events")
+                        help="send one junk frame after N events (see --junk)")
+    faults.add_argument("--junk", choices=JUNK_KINDS, default="garbage",
+                        help="what that frame is: non-JSON, an event 10,000 levels deep, or "
+                             "one of 17 MiB")
+    faults.add_argument("--drop-after-events", type=int, metavar="N",
+                        help="accept each connection, then drop it once it has sent N events")
+    faults.add_argument("--flood-s", type=float, metavar="S",
+                        help="send each reply's audio for S seconds, --flood-speed times "
+                             "faster than real time")
+    faults.add_argument("--flood-speed", type=float, default=20.0, metavar="X")
     faults.add_argument("--refuse-connections", type=int, default=0, metavar="N",
                         help="answer HTTP 503 to the first N connection attempts")
     parser.add_argument("--spoken-tool", metavar="NAME",
@@ -51,7 +60,9 @@ async def run(args: argparse.Namespace) -> None:
                          reject_beta=args.reject_beta,
                          faults=Faults(args.drop_after_deltas, args.stall_after_deltas,
                                        args.garbage_after_events,
-                                       args.refuse_connections),
+                                       args.refuse_connections, args.junk,
+                                       args.drop_after_events, args.flood_s,
+                                       args.flood_speed),
                          spoken_tool=args.spoken_tool) as server:
         print(f"listening ws://{server.host}:{server.port}/v1/realtime", flush=True)
         await stop.wait()

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from assistant.realtime import dialect
 from assistant.sim import schema
 from assistant.sim.conversation import SimConversation, merge_session
-from assistant.sim.faults import GARBAGE, ConnectionFaults, Faults
+from assistant.sim.faults import ConnectionFaults, Faults, junk
 from assistant.sim.translation import SimTranslation
 
 _EVENT_ID = re.compile(rb'"event_id"\s*:\s*"([^"]{1,64})"')
@@ -61,6 +61,7 @@ class SimConnection:
             self.conversation = SimConversation(self._send, kind=kind, model=model,
                                                 speed=server.speed)
             self.conversation.spoken_tool = server.spoken_tool
+            self.conversation.faults = server.faults
             if minted is not None:       # an ephemeral key's session is where this one starts
                 self.conversation.session = merge_session(self.conversation.session, minted)
         self.received: list[dict[str, Any]] = []   # GA form, for tests that inspect the peer
@@ -87,10 +88,12 @@ class SimConnection:
             self.wire.abort()
             return
         if fault == "garbage":
-            await self.wire.send(GARBAGE)
+            await self.wire.send(junk(self.faults.faults.junk))
         if fault != "skip":
             self._tap("out", wire)
             await self.wire.send(json.dumps(wire, separators=(",", ":")))
+        if fault == "send-then-drop":
+            self.wire.abort()
 
     def _tap(self, direction: str, event: dict[str, Any]) -> None:
         if self.server.on_wire is not None:

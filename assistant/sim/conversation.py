@@ -19,6 +19,7 @@ from assistant.config import WIRE_RATE
 from assistant.dispatch import Event, EventTable
 from assistant.sim import client_events, replies, schema, session_tools
 from assistant.sim.errors import RequestError
+from assistant.sim.faults import Faults
 from assistant.sim.input_audio import InputAudio
 from assistant.sim.replies import Item
 from assistant.sim.responder import Response
@@ -83,6 +84,7 @@ class SimConversation:
         self._audio_produced = False
         self.mcp_tools: dict[str, list[dict[str, Any]]] = {}     # server label -> its tools
         self.spoken_tool: str | None = None                      # see SimServer.spoken_tool
+        self.faults = Faults()                                   # the server's, once connected
         self.output_buffer: OutputBuffer | None = None           # a WebRTC call's
 
     # ---- plumbing -----------------------------------------------------------------------------

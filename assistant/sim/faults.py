@@ -1,19 +1,47 @@
 """Faults the embedded server makes on demand, so reconnecting and its tests have a peer that
-misbehaves the ways networks and services do. Counts are per connection, except refusals."""
+misbehaves the ways networks, services and attackers do. Counts are per connection, except
+refusals.
+
+Hostile ones: `junk` names what a junk frame is (`garbage`, a `nested` event 10,000 levels deep,
+an `oversized` one of 17 MiB: more than any real event); a flood sends each reply's audio at
+`flood_speed` times real time for `flood_s` seconds (20 x 60 s: 20 minutes of audio);
+`drop_after_events` accepts each connection and drops it once it has sent that many events (a
+server that accepts and then drops, for ever).
+"""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from typing import Literal
 
 GARBAGE = "\x00not json{"
+JunkKind = Literal["garbage", "nested", "oversized"]
+JUNK_KINDS: tuple[JunkKind, ...] = ("garbage", "nested", "oversized")
+NESTED_DEPTH = 10_000
+OVERSIZED_BYTES = 17 * 1024 * 1024
+
+
+def junk(kind: JunkKind) -> str:
+    """A frame no real server sends."""
+    if kind == "nested":
+        return '{"type":"response.output_text.delta","delta":' + "[" * NESTED_DEPTH + \
+            "]" * NESTED_DEPTH + "}"
+    if kind == "oversized":
+        return json.dumps({"type": "response.output_text.delta", "delta": "x" * OVERSIZED_BYTES})
+    return GARBAGE
 
 
 @dataclass
 class Faults:
     drop_after_deltas: int | None = None     # abort the TCP connection (no close frame) after N
     stall_after_deltas: int | None = None    # send nothing more after N (the socket stays open)
-    garbage_after_events: int | None = None  # one non-JSON text frame after N events
+    garbage_after_events: int | None = None  # one junk frame after N events
     refuse_connections: int = 0              # HTTP 503 to the first N connection attempts
+    junk: JunkKind = "garbage"               # what that junk frame is
+    drop_after_events: int | None = None     # abort each connection once it has sent N events
+    flood_s: float | None = None             # each reply's audio is sent for this long ...
+    flood_speed: float = 20.0                # ... this many times faster than real time
 
     def __post_init__(self) -> None:
         self.refused = 0
@@ -35,7 +63,8 @@ class ConnectionFaults:
         self.stalled = False
 
     def before_send(self, event_type: str) -> str:
-        """"send", "skip" (stalled), "drop" (abort now), or "garbage" (send garbage first)."""
+        """"send", "skip" (stalled), "drop" (abort now), "garbage" (junk first), or
+        "send-then-drop" (the last event before an accept-then-drop abort)."""
         if self.stalled:
             return "skip"
         self.events += 1
@@ -48,4 +77,7 @@ class ConnectionFaults:
                 return "skip"
         if self.events == (self.faults.garbage_after_events or -1) + 1:
             return "garbage"
+        if self.events == self.faults.drop_after_events:
+            self.stalled = True
+            return "send-then-drop"
         return "send"

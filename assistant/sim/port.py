@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from assistant.sim.faults import Faults
 from assistant.sim.replies import Item
 
 
@@ -21,6 +22,7 @@ class Conversation(Protocol):
     conversation_id: str
     session: dict[str, Any]
     items: list[Item]
+    faults: Faults
 
     @property
     def response(self) -> Cancellable | None: ...

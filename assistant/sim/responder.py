@@ -144,7 +144,11 @@ class Response:
     async def _stream_audio(self, item: Item, where: dict[str, Any]) -> None:
         pcm = await asyncio.to_thread(voice.synthesize, self.reply.text, self.conv.voice,
                                       self.conv.rate)
-        async for chunk in paced(pcm, self.reply.text, self.conv.rate, self.conv.speed):
+        speed, faults = self.conv.speed, self.conv.faults
+        if faults.flood_s:                  # a hostile server: far more audio, far too fast
+            speed = faults.flood_speed
+            pcm *= int(faults.flood_s * speed * self.conv.rate * 2 / max(1, len(pcm))) + 1
+        async for chunk in paced(pcm, self.reply.text, self.conv.rate, speed):
             if self.cancel_reason:
                 return
             if chunk.words:

@@ -24,7 +24,7 @@ from aiohttp import WSMsgType, web
 from assistant.config import MAX_EVENT_BYTES
 from assistant.sim.client_secrets import ClientSecrets, Refused
 from assistant.sim.connection import SimConnection
-from assistant.sim.faults import Faults
+from assistant.sim.faults import Faults, JunkKind, junk
 
 if TYPE_CHECKING:
     from assistant.sim.calls import SimCalls
@@ -102,6 +102,12 @@ class SimServer:
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
+
+    async def inject(self, kind: JunkKind) -> None:
+        """Send one junk frame on every open connection now (a hostile server, for tests)."""
+        for conn in list(self.connections):
+            with contextlib.suppress(Exception):
+                await conn.wire.send(junk(kind))
 
     async def __aenter__(self) -> SimServer:
         return await self.start()

@@ -7,6 +7,8 @@ from PySide6.QtGui import QColor, QFont, QTextBlock, QTextBlockFormat, QTextChar
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from assistant.app.tool_calls import ToolCall
+from assistant.growing_text import GrowingText
+from assistant.logging_setup import mask
 from assistant.translatable import QT_TRANSLATE_NOOP
 from assistant.ui.a11y import describe
 from assistant.ui.theme import recolor, theme
@@ -27,7 +29,7 @@ class TranscriptView(QTextBrowser):
                  self.tr("Conversation"))
         self.document().setDocumentMargin(12)
         self._bodies: dict[str, QTextBlock] = {}
-        self._texts: dict[str, str] = {}
+        self._texts: dict[str, GrowingText] = {}
         self._tools: dict[str, tuple[QTextBlock, ToolRow]] = {}
         self.anchorClicked.connect(self._clicked)
         theme().changed.connect(self._recolor)
@@ -52,16 +54,18 @@ class TranscriptView(QTextBrowser):
         cursor.insertText(label, header)
         cursor.insertBlock(self._block_format(top=2), QTextCharFormat())
         self._bodies[item_id] = cursor.block()
-        self._texts[item_id] = ""
+        self._texts[item_id] = GrowingText()
         self._follow()
 
     def append_text(self, role: str, item_id: str, delta: str) -> None:
         self.start_turn(role, item_id)
+        added = self._texts[item_id].add(delta)
+        if not added:
+            return
         block = self._bodies[item_id]
         cursor = QTextCursor(block)
         cursor.setPosition(block.position() + block.length() - 1)
-        cursor.insertText(delta, QTextCharFormat())
-        self._texts[item_id] += delta
+        cursor.insertText(added, QTextCharFormat())
         self._follow()
 
     def set_text(self, role: str, item_id: str, text: str) -> None:
@@ -70,8 +74,8 @@ class TranscriptView(QTextBrowser):
         cursor = QTextCursor(block)
         cursor.setPosition(block.position())
         cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(text, QTextCharFormat())
-        self._texts[item_id] = text
+        self._texts[item_id].replace(text)
+        cursor.insertText(self._texts[item_id].text, QTextCharFormat())
         self._follow()
 
     def show_items(self, turns: list[tuple[str, str, str]]) -> None:
@@ -90,7 +94,7 @@ class TranscriptView(QTextBrowser):
         notice = QTextCharFormat()
         notice.setForeground(QColor(theme().colors.notice))
         notice.setFontItalic(True)
-        cursor.insertText(text, notice)
+        cursor.insertText(mask(text), notice)
         self._follow()
 
     # ---- tool calls ---------------------------------------------------------------------------
@@ -138,10 +142,10 @@ class TranscriptView(QTextBrowser):
             self.toggle_tool(url.path())
 
     def text_of(self, item_id: str) -> str:
-        return self._texts.get(item_id, "")
+        return str(self._texts.get(item_id, ""))
 
     def turns(self) -> list[str]:
-        return list(self._texts.values())
+        return [text.text for text in self._texts.values()]
 
     # ---- helpers ------------------------------------------------------------------------------
 

@@ -152,3 +152,51 @@ async def test_what_was_in_flight_is_marked_in_the_conversation(rig):
     assert shown[-1][1] == " (cut off: the connection dropped)"
     conversation = rig.controller.record.conversation or 0
     assert shown[-1][0] not in {i.item_id for i in rig.history.items(conversation)}
+
+
+async def attempts_at(rig, count: int, timeout: float, nudge: bool = False) -> list[float]:
+    """When each of the next `count` connection attempts reached the server."""
+    times: list[float] = []
+    seen = rig.server.attempts
+
+    def arrived() -> bool:
+        nonlocal seen
+        if rig.server.attempts > seen:
+            seen = rig.server.attempts
+            times.append(time.monotonic())
+        if nudge:
+            rig.controller.retry_now()
+        return len(times) >= count or rig.controller.state == ERROR
+    await until(arrived, timeout=timeout, message=f"{count} attempts")
+    return times
+
+
+async def test_a_server_that_accepts_then_drops_is_retried_ever_more_slowly(rig):
+    rig.server.faults.drop_after_events = 2        # session.created, session.updated, dropped
+    dropped = time.monotonic()
+    rig.server.connections[0].transport.abort()
+    times = await attempts_at(rig, 4, timeout=20)
+    gaps = [b - a for a, b in zip([dropped, *times], times, strict=False)]
+    # 1, 2, 4, 8 s, each shortened by up to half at random: never at once, never in step
+    for number, gap in enumerate(gaps):
+        assert gap >= 0.5 * 2 ** number - 0.05, gaps
+    rig.server.faults.drop_after_events = None
+    rig.controller.retry_now()
+    await until(lambda: rig.ready, timeout=15, message="back once the server behaves")
+    await rig.turn("still there?")
+    assert rig.answers()[-1] == 'You said: "still there?".'
+
+
+async def test_reconnect_tries_stop_at_the_hourly_budget_and_connect_starts_afresh(rig):
+    c = rig.controller
+    c.keeper.max_tries_per_hour = 3
+    rig.server.faults.drop_after_events = 2
+    rig.server.connections[0].transport.abort()
+    await attempts_at(rig, 10, timeout=20, nudge=True)     # countdowns cut short
+    await until(lambda: c.state == ERROR, message="gave up")
+    assert "Stopped reconnecting: 3 tries in the last hour" in rig.states[-1][1]
+    assert rig.server.attempts == 4                        # the first, then the 3 of the budget
+    rig.server.faults.drop_after_events = None
+    c.connect_()
+    await until(lambda: rig.ready, message="Connect starts afresh")
+    await rig.turn("hello again")

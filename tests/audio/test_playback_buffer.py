@@ -120,3 +120,16 @@ def test_a_stream_that_ran_dry_and_is_then_finished_goes_idle():
     assert buf.active
     buf.finish("t")
     assert not buf.active
+
+
+def test_audio_far_ahead_of_the_speaker_is_dropped_at_the_bound():
+    buf = PlaybackBuffer(RATE, max_ahead_s=2.0)
+    for _ in range(100):                              # 10 s sent at once, as a flood would
+        buf.write("a", pcm24(100))
+    assert buf._queued <= 2 * RATE and 7_900 <= buf.stats.dropped_ms <= 8_000
+    for _ in range(150):                              # 1.5 s played: room for 1.5 s more
+        buf.read(10 * MS)
+    buf.write("a", pcm24(1000))
+    assert 7_900 <= buf.stats.dropped_ms <= 8_000     # it fitted: nothing more dropped
+    item, heard = buf.clear()
+    assert item == "a" and 1_500 <= heard <= 1_520    # what played, not what was sent

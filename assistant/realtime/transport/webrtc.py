@@ -20,7 +20,13 @@ from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamTrack
 
 from assistant.dispatch import notify
-from assistant.errors import AssistantError, EndpointUnreachable, HandshakeFailed, key_refused
+from assistant.errors import (
+    TOO_MUCH,
+    AssistantError,
+    EndpointUnreachable,
+    HandshakeFailed,
+    key_refused,
+)
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.transport import TransportClosed, describe_os_error
 from assistant.realtime.transport.media import OutgoingAudio, read_track
@@ -29,6 +35,9 @@ from assistant.translatable import QT_TRANSLATE_NOOP
 EVENTS_CHANNEL = "oai-events"
 LOST = 1006                        # what a dropped call reports, as a WebSocket would
 CLOSE_S = 5.0                      # the longest a hang-up waits for aiortc to close
+# Events wait here for the session's reader; a server that sends faster than the loop can read
+# for this many messages is cut off (said as "more than any real session sends"), not queued.
+INBOX_LIMIT = 2000
 log = logging.getLogger(__name__)
 
 
@@ -40,7 +49,7 @@ class WebRTCTransport:
         self.on_audio: Callable[[bytes], None] | None = None
         self._pc: RTCPeerConnection | None = None
         self._mic = OutgoingAudio(paced=False)
-        self._inbox: asyncio.Queue[str | None] = asyncio.Queue()
+        self._inbox: asyncio.Queue[str | None] = asyncio.Queue(INBOX_LIMIT)
         self._tasks: list[asyncio.Task[None]] = []
         self._channel_open = asyncio.Event()
         self._close_code: int | None = None
@@ -104,6 +113,13 @@ class WebRTCTransport:
     # ---- events -------------------------------------------------------------------------------
 
     def _on_message(self, message: str | bytes) -> None:
+        if self._close_code is not None:
+            return
+        if self._inbox.full():
+            log.warning("the server sent %d events the session could not read yet; closing",
+                        INBOX_LIMIT)
+            self._ended(TOO_MUCH)
+            return
         self._inbox.put_nowait(message if isinstance(message, str) else message.decode(
             errors="replace"))
 
@@ -141,6 +157,12 @@ class WebRTCTransport:
     def _ended(self, code: int) -> None:
         if self._close_code is None:
             self._close_code = code
+        self._end_inbox()
+
+    def _end_inbox(self) -> None:
+        """The reader ends after what is queued (a full inbox gives up its oldest for that)."""
+        if self._inbox.full():
+            self._inbox.get_nowait()
         self._inbox.put_nowait(None)
 
     async def close(self) -> None:
@@ -148,7 +170,7 @@ class WebRTCTransport:
             return
         self._closed = True
         self._close_code = self._close_code or 1000
-        self._inbox.put_nowait(None)
+        self._end_inbox()
         self._mic.stop()
         for task in self._tasks:
             task.cancel()

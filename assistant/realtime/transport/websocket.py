@@ -14,9 +14,9 @@ from collections.abc import AsyncIterator
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus, InvalidURI, WebSocketException
 
-from assistant.config import MAX_EVENT_BYTES
 from assistant.errors import ConfigError, EndpointUnreachable, HandshakeFailed, key_refused
 from assistant.realtime.endpoint import Endpoint
+from assistant.realtime.events import MAX_MESSAGE_BYTES
 from assistant.realtime.transport import TransportClosed, describe_os_error
 from assistant.translatable import QT_TRANSLATE_NOOP
 
@@ -36,7 +36,7 @@ class WebSocketTransport:
         try:
             self._ws = await connect(self.endpoint.url(),
                                      additional_headers=self.endpoint.headers(),
-                                     max_size=4 * MAX_EVENT_BYTES, open_timeout=timeout,
+                                     max_size=MAX_MESSAGE_BYTES, open_timeout=timeout,
                                      compression=None, ping_interval=self.ping_s,
                                      ping_timeout=self.ping_s,
                                      close_timeout=2,
@@ -77,7 +77,14 @@ class WebSocketTransport:
 
     @property
     def close_code(self) -> int | None:
-        return self._ws.close_code if self._ws is not None else None
+        """The server's close code; ours when we closed first (a frame over the size limit is
+        closed with 1009, and a server may then just drop the socket)."""
+        if self._ws is None:
+            return None
+        protocol = self._ws.protocol
+        if protocol.close_rcvd is None and protocol.close_sent is not None:
+            return protocol.close_sent.code
+        return self._ws.close_code
 
     @property
     def close_reason(self) -> str:
