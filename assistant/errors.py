@@ -202,6 +202,17 @@ def closed_error(where: str, code: int | None, reason: str) -> AssistantError:
                           code, where=where)
 
 
+class CleartextRefused(AssistantError):
+    """The user did not allow a key to go unencrypted to this host."""
+
+    def __init__(self, host: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "Not connected: {host} is not encrypted (ws:// or http://), and your key "
+            "is not sent in clear text without your yes. Use wss:// or https://, or connect "
+            "again and allow it for this host."), host=host)
+        self.host = host
+
+
 class GaveUpReconnecting(AssistantError):
     """Reconnect tries used up for the hour: the server keeps failing or dropping us at once."""
 

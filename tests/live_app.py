@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import json
 import os
 import shutil
 import subprocess
@@ -20,7 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QSettings
 
+from assistant.realtime.endpoint import cleartext_host
 from assistant.sim import SimServer
 from tests.pulse import PrivatePulse
 
@@ -64,7 +67,13 @@ class LiveApp:
                 "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", **self.extra_env}
 
     async def start_app(self, timeout: float = 20.0) -> None:
-        """Launch the app and wait until its session is configured."""
+        """Launch the app and wait until its session is configured. A server off this machine
+        is reached over ws://: the user has said yes to that for its host."""
+        if cleartext_host(self.server.url):
+            settings = QSettings(str(self.home / "config" / "voice-assistant" /
+                                     "Voice Assistant.conf"), QSettings.Format.IniFormat)
+            settings.setValue("cleartext_hosts", json.dumps([self.server.host]))
+            settings.sync()
         args = ["--base-url", self.server.url, "--connect", "--mode", self.mode,
                 *self.extra_args]
         self.process = await asyncio.create_subprocess_exec(

@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Awaitable, Callable
 from typing import Protocol
 
+from assistant.app.cleartext import CleartextGuard
 from assistant.app.settings import Settings
 from assistant.realtime.endpoint import Endpoint
 
@@ -33,19 +34,25 @@ class OfflineDemo(Protocol):
 
 class Endpoints:
     """`key`: the user's standard key; `secret`: a client secret from the settings' token
-    server, fetched afresh for every connection (the standard key is then never read)."""
+    server, fetched afresh for every connection (the standard key is then never read); `guard`:
+    what asks before either would go out in clear text."""
 
     def __init__(self, key: Callable[[], Awaitable[str]],
                  demo: Callable[[], OfflineDemo],
-                 secret: Callable[[Settings], Awaitable[str]] | None = None) -> None:
-        self._key, self._make_demo, self._secret = key, demo, secret
+                 secret: Callable[[Settings], Awaitable[str]] | None = None,
+                 guard: CleartextGuard | None = None) -> None:
+        self._key, self._make_demo, self._secret, self._guard = key, demo, secret, guard
         self._demo: OfflineDemo | None = None
         self._demo_url = ""
 
     async def endpoint(self, settings: Settings, offline: bool) -> Endpoint:
         if not offline:
             await self.release()
-            if settings.token_server_url.strip() and self._secret is not None:
+            token_server = settings.token_server_url.strip()
+            if self._guard is not None:
+                await self._guard.check(settings, settings.base_url,
+                                        *([token_server] if token_server else []))
+            if token_server and self._secret is not None:
                 return settings.endpoint(await self._secret(settings), ephemeral=True)
             return settings.endpoint(await self._key())
         if self._demo is None:

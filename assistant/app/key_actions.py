@@ -13,6 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 
 from assistant.app import api_key_store
+from assistant.app.cleartext import CleartextGuard
 from assistant.app.local_format import said
 from assistant.app.settings import Settings
 from assistant.app.tasks import Tasks
@@ -27,9 +28,10 @@ class KeyActions(QObject):
     saved = Signal(bool, str)
     token_value_problem = Signal(str)   # the token server's header value could not be kept
 
-    def __init__(self, settings: Callable[[], Settings]) -> None:
+    def __init__(self, settings: Callable[[], Settings],
+                 guard: CleartextGuard | None = None) -> None:
         super().__init__()
-        self._settings = settings
+        self._settings, self._guard = settings, guard
         self._spawn = Tasks(lambda sentence: self.saved.emit(False, sentence)).spawn
         self._run_key: str | None = None
 
@@ -78,8 +80,11 @@ class KeyActions(QObject):
             self.token_value_problem.emit(said(exc))
 
     async def _test(self, key: str) -> None:
-        probe = RealtimeSession(self._settings().endpoint(key.strip()))
+        settings = self._settings()
+        probe = RealtimeSession(settings.endpoint(key.strip()))
         try:
+            if self._guard is not None:
+                await self._guard.check(settings, settings.base_url)
             await probe.connect(timeout=10)
         except AssistantError as exc:
             self.test_result.emit(False, said(exc))

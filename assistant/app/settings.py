@@ -84,6 +84,7 @@ class Settings:
     # An organisation's token server hands out client secrets, so no standard key is needed.
     token_server_url: str = ""
     token_header: str = "Authorization"  # the header it checks; its value lives in the keyring
+    cleartext_hosts: str = ""            # JSON list: hosts allowed a key over ws:// or http://
 
     @property
     def token_account(self) -> str:

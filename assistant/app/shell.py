@@ -15,8 +15,10 @@ from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
 
 from assistant.app import api_key_store
+from assistant.app.cleartext import CleartextGuard, with_host
 from assistant.app.controller import Controller
 from assistant.app.desktop_integration import DesktopIntegration
 from assistant.app.endpoints import EmbeddedDemo, Endpoints
@@ -56,8 +58,10 @@ class AppShell:
                     if getattr(current, name) == value}
             save_settings(self.store, dataclasses.replace(current, **kept))
 
-        self.keys = KeyActions(lambda: self.controller.settings)
-        endpoints = Endpoints(self.keys.current, EmbeddedDemo, self.keys.client_secret)
+        guard = CleartextGuard(self._ask_cleartext, self._allow_cleartext,
+                               lambda sentence: self.controller.notice.emit(sentence))
+        self.keys = KeyActions(lambda: self.controller.settings, guard)
+        endpoints = Endpoints(self.keys.current, EmbeddedDemo, self.keys.client_secret, guard)
         kwargs = {"audio_backend": audio_backend} if audio_backend is not None else {}
         self.history = History.open(history_file or history_path())
         self.controller = Controller(settings, endpoints, save, history=self.history, **kwargs)
@@ -85,6 +89,36 @@ class AppShell:
         self.desktop.status.connect(self._on_desktop_status)      # to whichever dialog is open
         self.collector = GuiThreadCollector()
         self.collector.start()
+
+    async def _ask_cleartext(self, host: str) -> bool:
+        """The user's yes before a key goes to `host` unencrypted (No is the default)."""
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          QCoreApplication.translate("AppShell", "Send your key unencrypted?"),
+                          QCoreApplication.translate(
+                              "AppShell", "{host} is reached over ws:// or http://: your key "
+                              "and everything you say would cross the network in clear text, "
+                              "readable by anyone on the way. Send them anyway, now and from "
+                              "now on, to {host}?").format(host=host),
+                          buttons.Yes | buttons.No, self.window)
+        box.setObjectName("cleartextQuestion")
+        box.setDefaultButton(buttons.No)
+        answer: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
+
+        def answered(result: int) -> None:
+            if not answer.done():
+                answer.set_result(result == buttons.Yes.value)
+        box.finished.connect(answered)
+        box.open()
+        try:
+            return await answer
+        finally:
+            box.deleteLater()
+
+    def _allow_cleartext(self, host: str) -> None:
+        c = self.controller
+        c.apply_settings(dataclasses.replace(c.settings,
+                                             cleartext_hosts=with_host(c.settings, host)))
 
     async def _check_history(self, path: Path) -> None:
         """The full integrity check reads every page: on a worker, after the window is up."""

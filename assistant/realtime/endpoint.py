@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -74,6 +75,21 @@ class Endpoint:
 
     def display(self) -> str:
         return place_of(self.base_url)
+
+
+def cleartext_host(url: str) -> str | None:
+    """The host a `ws://` or `http://` URL sends to in clear text, unless it is this machine
+    (loopback never leaves it); None for encrypted or local URLs."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.scheme.lower() not in ("ws", "http") or not host:
+        return None
+    if host == "localhost" or host.endswith(".localhost"):
+        return None
+    try:
+        return None if ipaddress.ip_address(host).is_loopback else host
+    except ValueError:
+        return host
 
 
 def place_of(url: str) -> str:

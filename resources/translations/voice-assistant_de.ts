@@ -4,6 +4,14 @@
 <context>
     <name>AppShell</name>
     <message>
+        <source>Send your key unencrypted?</source>
+        <translation>Den Schlüssel unverschlüsselt senden?</translation>
+    </message>
+    <message>
+        <source>{host} is reached over ws:// or http://: your key and everything you say would cross the network in clear text, readable by anyone on the way. Send them anyway, now and from now on, to {host}?</source>
+        <translation>{host} wird über ws:// oder http:// erreicht: Ihr Schlüssel und alles, was Sie sagen, ginge im Klartext über das Netz, lesbar für jeden auf dem Weg. Trotzdem senden, jetzt und künftig, an {host}?</translation>
+    </message>
+    <message>
         <source>An unexpected error happened: {why}</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten: {why}</translation>
     </message>
@@ -36,6 +44,13 @@
     <message>
         <source>Could not remove the login entry {path}: {why}</source>
         <translation>Der Anmeldeeintrag {path} konnte nicht entfernt werden: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>Cleartext</name>
+    <message>
+        <source>Not encrypted: {host} receives your key and what you say in clear text, readable on every network in between.</source>
+        <translation>Nicht verschlüsselt: {host} erhält Ihren Schlüssel und das Gesagte im Klartext, lesbar in jedem Netz dazwischen.</translation>
     </message>
 </context>
 <context>
@@ -106,6 +121,14 @@
     <message>
         <source>Permission request</source>
         <translation>Berechtigungsanfrage</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Alles zeigen</translation>
+    </message>
+    <message>
+        <source>Show the arguments whole</source>
+        <translation>Die Argumente vollständig zeigen</translation>
     </message>
     <message>
         <source>Always allow this tool</source>
@@ -603,6 +626,10 @@
         <translation>{endpoint} hat das Konto abgelehnt: {message}. Prüfen Sie Schlüssel und Abrechnung und verbinden Sie dann erneut.</translation>
     </message>
     <message>
+        <source>{where} sent more than any real session does (a message too large, or messages faster than they can be read); the connection was closed.</source>
+        <translation>{where} hat mehr gesendet, als eine echte Sitzung je sendet (eine zu große Nachricht oder Nachrichten schneller, als sie gelesen werden können); die Verbindung wurde geschlossen.</translation>
+    </message>
+    <message>
         <source>{where} ended the session at its time limit.</source>
         <translation>{where} hat die Sitzung am Zeitlimit beendet.</translation>
     </message>
@@ -617,6 +644,14 @@
     <message>
         <source>The connection to {where} was lost.</source>
         <translation>Die Verbindung zu {where} ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Not connected: {host} is not encrypted (ws:// or http://), and your key is not sent in clear text without your yes. Use wss:// or https://, or connect again and allow it for this host.</source>
+        <translation>Nicht verbunden: {host} ist nicht verschlüsselt (ws:// oder http://), und Ihr Schlüssel wird ohne Ihr Ja nicht im Klartext gesendet. Verwenden Sie wss:// oder https://, oder verbinden Sie erneut und erlauben Sie es für diesen Host.</translation>
+    </message>
+    <message>
+        <source>Stopped reconnecting: {tries} tries in the last hour failed or were dropped at once. Press Connect to try again.</source>
+        <translation>Keine weiteren Verbindungsversuche: {tries} Versuche in der letzten Stunde schlugen fehl oder wurden sofort getrennt. Drücken Sie „Verbinden“, um es erneut zu versuchen.</translation>
     </message>
     <message>
         <source>&apos;{url}&apos; is not a ws://, wss:// or https:// URL.</source>
@@ -667,12 +702,20 @@
         <translation>Der Verlauf wird von einer anderen Kopie der App benutzt; das Gespräch dieses Starts wird nicht gespeichert.</translation>
     </message>
     <message>
+        <source>The history at {path} cannot be used now ({why}); it was left as it is, and this run&apos;s conversation is not saved.</source>
+        <translation>Der Verlauf unter {path} ist gerade nicht nutzbar ({why}); er bleibt unverändert, und das Gespräch dieser Sitzung wird nicht gespeichert.</translation>
+    </message>
+    <message>
         <source>The history at {path} cannot be used ({why}); this run&apos;s conversation is not saved.</source>
         <translation>Der Verlauf unter {path} ist nicht nutzbar ({why}); das Gespräch dieses Starts wird nicht gespeichert.</translation>
     </message>
     <message>
-        <source>The history file could not be opened; it was moved to {name} and a new one started.</source>
-        <translation>Die Verlaufsdatei ließ sich nicht öffnen; sie wurde nach {name} verschoben und eine neue begonnen.</translation>
+        <source>The history file was damaged; it was moved to {name} and a new one started.</source>
+        <translation>Die Verlaufsdatei war beschädigt; sie wurde nach {name} verschoben und eine neue begonnen.</translation>
+    </message>
+    <message>
+        <source>The history file is damaged; it will be set aside and a new one started the next time the app starts.</source>
+        <translation>Die Verlaufsdatei ist beschädigt; beim nächsten Start wird sie beiseitegelegt und eine neue begonnen.</translation>
     </message>
     <message>
         <source>the call was not connected in time</source>

@@ -4,6 +4,14 @@
 <context>
     <name>AppShell</name>
     <message>
+        <source>Send your key unencrypted?</source>
+        <translation>Send your key unencrypted?</translation>
+    </message>
+    <message>
+        <source>{host} is reached over ws:// or http://: your key and everything you say would cross the network in clear text, readable by anyone on the way. Send them anyway, now and from now on, to {host}?</source>
+        <translation>{host} is reached over ws:// or http://: your key and everything you say would cross the network in clear text, readable by anyone on the way. Send them anyway, now and from now on, to {host}?</translation>
+    </message>
+    <message>
         <source>An unexpected error happened: {why}</source>
         <translation>An unexpected error happened: {why}</translation>
     </message>
@@ -36,6 +44,13 @@
     <message>
         <source>Could not remove the login entry {path}: {why}</source>
         <translation>Could not remove the login entry {path}: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>Cleartext</name>
+    <message>
+        <source>Not encrypted: {host} receives your key and what you say in clear text, readable on every network in between.</source>
+        <translation>Not encrypted: {host} receives your key and what you say in clear text, readable on every network in between.</translation>
     </message>
 </context>
 <context>
@@ -106,6 +121,14 @@
     <message>
         <source>Permission request</source>
         <translation>Permission request</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Show all</translation>
+    </message>
+    <message>
+        <source>Show the arguments whole</source>
+        <translation>Show the arguments whole</translation>
     </message>
     <message>
         <source>Always allow this tool</source>
@@ -603,6 +626,10 @@
         <translation>{endpoint} refused the account: {message}. Check the key and billing, then connect again.</translation>
     </message>
     <message>
+        <source>{where} sent more than any real session does (a message too large, or messages faster than they can be read); the connection was closed.</source>
+        <translation>{where} sent more than any real session does (a message too large, or messages faster than they can be read); the connection was closed.</translation>
+    </message>
+    <message>
         <source>{where} ended the session at its time limit.</source>
         <translation>{where} ended the session at its time limit.</translation>
     </message>
@@ -617,6 +644,14 @@
     <message>
         <source>The connection to {where} was lost.</source>
         <translation>The connection to {where} was lost.</translation>
+    </message>
+    <message>
+        <source>Not connected: {host} is not encrypted (ws:// or http://), and your key is not sent in clear text without your yes. Use wss:// or https://, or connect again and allow it for this host.</source>
+        <translation>Not connected: {host} is not encrypted (ws:// or http://), and your key is not sent in clear text without your yes. Use wss:// or https://, or connect again and allow it for this host.</translation>
+    </message>
+    <message>
+        <source>Stopped reconnecting: {tries} tries in the last hour failed or were dropped at once. Press Connect to try again.</source>
+        <translation>Stopped reconnecting: {tries} tries in the last hour failed or were dropped at once. Press Connect to try again.</translation>
     </message>
     <message>
         <source>&apos;{url}&apos; is not a ws://, wss:// or https:// URL.</source>
@@ -667,12 +702,20 @@
         <translation>The history is in use by another copy of the app; this run&apos;s conversation is not saved.</translation>
     </message>
     <message>
+        <source>The history at {path} cannot be used now ({why}); it was left as it is, and this run&apos;s conversation is not saved.</source>
+        <translation>The history at {path} cannot be used now ({why}); it was left as it is, and this run&apos;s conversation is not saved.</translation>
+    </message>
+    <message>
         <source>The history at {path} cannot be used ({why}); this run&apos;s conversation is not saved.</source>
         <translation>The history at {path} cannot be used ({why}); this run&apos;s conversation is not saved.</translation>
     </message>
     <message>
-        <source>The history file could not be opened; it was moved to {name} and a new one started.</source>
-        <translation>The history file could not be opened; it was moved to {name} and a new one started.</translation>
+        <source>The history file was damaged; it was moved to {name} and a new one started.</source>
+        <translation>The history file was damaged; it was moved to {name} and a new one started.</translation>
+    </message>
+    <message>
+        <source>The history file is damaged; it will be set aside and a new one started the next time the app starts.</source>
+        <translation>The history file is damaged; it will be set aside and a new one started the next time the app starts.</translation>
     </message>
     <message>
         <source>the call was not connected in time</source>
