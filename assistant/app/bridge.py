@@ -55,6 +55,7 @@ class AudioBridge:
         self._pressed_at = 0.0
         self._dropped_items: deque[str] = deque(maxlen=16)
         self._confirm: asyncio.TimerHandle | None = None
+        self._finishing: asyncio.TimerHandle | None = None   # a released turn's tail
         self._stream_end: asyncio.TimerHandle | None = None
         self.gate: PauseGate | None = None       # after a reconnect: wait for the user to pause
 
@@ -98,7 +99,11 @@ class AudioBridge:
     # ---- user intents -------------------------------------------------------------------------
 
     def press(self) -> None:
-        """Push-to-talk down: stop the assistant if it is talking, start a fresh user turn."""
+        """Push-to-talk down: stop the assistant if it is talking, start a fresh user turn. A
+        turn released a moment ago is sent first (its tail must not become this turn's)."""
+        if self._finishing is not None:
+            self._finishing.cancel()
+            self._finish_turn()
         self._pressed_at = time.monotonic()
         self.ptt_active = True
         self.outbox.take()                       # audio from before the press is not the turn
@@ -119,10 +124,11 @@ class AudioBridge:
             if session is not None:
                 session.clear_input()
             return False
-        asyncio.get_running_loop().call_later(PTT_TAIL_S, self._finish_turn)
+        self._finishing = asyncio.get_running_loop().call_later(PTT_TAIL_S, self._finish_turn)
         return True
 
     def _finish_turn(self) -> None:
+        self._finishing = None
         self._send(self.outbox.take())
         self.ptt_active = False
         if (session := self._live()) is not None:

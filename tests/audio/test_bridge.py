@@ -63,6 +63,28 @@ async def test_push_to_talk_turn_and_tap(sim):
     await session.close()
 
 
+async def test_a_press_during_the_last_turns_tail_sends_that_turn_first(sim):
+    session = await open_session(sim.url, mode="none")
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), PlaybackBuffer(RATE),
+                         mode="ptt")
+    bridge.attach(session)
+    bridge.press()
+    await feed(bridge.outbox, speech("the first turn", 100))
+    await asyncio.sleep(MIN_PTT_S)
+    assert bridge.release() is True
+    committed = session.wait_for("input_audio_buffer.committed", 5)
+    bridge.press()                                        # again, before the tail was sent
+    assert (await committed)["item_id"]                   # a turn with its audio, not empty
+    await until(lambda: "input_audio_buffer.clear" in sim.wire.types("in")[-3:],
+                message="the new turn began after it")
+    sent = sim.wire.types("in")
+    assert sent.index("input_audio_buffer.commit") < len(sent) - 1 - sent[::-1].index(
+        "input_audio_buffer.clear")
+    assert bridge.ptt_active
+    bridge.close()
+    await session.close()
+
+
 async def test_speech_over_the_reply_clears_and_truncates_at_what_was_heard(sim):
     session = await open_session(sim.url, mode="server_vad")
     buffer = PlaybackBuffer(RATE)

@@ -45,6 +45,28 @@ async def test_holding_the_global_key_in_another_application_records_a_turn(xser
     assert abs(seconds - float(spoken.stdout)) < 0.8, (heard, spoken.stdout)
 
 
+async def test_holding_space_in_the_window_records_one_whole_turn(xserver, tmp_path):
+    """The key held for seconds: X repeats it all the while, and none of that is a turn."""
+    question = espeak_wav("please tell me what the weather is like on the coast today",
+                          tmp_path / "q.wav")
+    env = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": xserver.display}
+    async with LiveApp(mode="ptt", env=env) as live:
+        await live.start_app()
+        window = await asyncio.to_thread(app_window, xserver)
+        xserver.xdotool("windowfocus", "--sync", window)
+        xserver.xdotool("keydown", "space")
+        await live.until(lambda: live.received("input_audio_buffer.clear"), 10, "the press")
+        await live.say(question)
+        xserver.xdotool("keyup", "space")
+        await live.until(lambda: live.sent("response.done"), 30, "the answer")
+    assert len(live.received("input_audio_buffer.commit")) == 1
+    assert len(live.received("response.cancel")) == 0
+    heard = live.sent("response.output_audio_transcript.done")[-1]["transcript"]
+    seconds = float(re.search(r"I heard ([\d.]+) seconds", heard).group(1))
+    spoken = subprocess.run(["soxi", "-D", str(question)], capture_output=True, text=True)
+    assert abs(seconds - float(spoken.stdout)) < 0.8, (heard, spoken.stdout)
+
+
 async def test_a_second_launch_raises_the_first_and_hands_over_connect(xserver, tmp_path):
     env = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": xserver.display}
     async with LiveApp(mode="ptt", env=env) as live:
