@@ -43,6 +43,7 @@ CloseListener = Callable[[AssistantError | None], None]
 
 # The bookkeeping behind the send-side rules, one handler per event type.
 _TRACK: EventTable[RealtimeSession, None] = EventTable()
+MALFORMED_SAID = 20            # unusable messages told to listeners per session; then counted
 
 
 class RealtimeSession:
@@ -244,9 +245,10 @@ class RealtimeSession:
         try:
             return events.parse(raw)
         except events.Refused as refused:
-            self.malformed_events += 1
-            log.warning("ignored a server message (%d bytes): %s", len(raw), refused)
-            self._dispatch(events.malformed_error(len(raw), str(refused)))
+            self.malformed_events += 1          # said (and logged) up to a bound: a flood of
+            if self.malformed_events <= MALFORMED_SAID:      # junk must not flood the window
+                log.warning("ignored a server message (%d bytes): %s", len(raw), refused)
+                self._dispatch(events.malformed_error(len(raw), str(refused)))
             return None
 
     def _dispatch(self, event: Event) -> None:

@@ -91,3 +91,14 @@ async def test_a_flooded_webrtc_inbox_is_cut_off_not_queued_for_ever():
     assert transport.close_code == TOO_MUCH
     read = [message async for message in transport.receive()]
     assert len(read) == INBOX_LIMIT - 1 and json.loads(read[0])["n"] == 1   # room for the end
+
+
+def test_a_flood_of_junk_is_said_a_bounded_number_of_times():
+    from assistant.realtime.session import MALFORMED_SAID
+
+    session = RealtimeSession(Endpoint(api_key="k"))
+    seen: list[dict] = []
+    session.listeners.append(seen.append)
+    for _ in range(10_000):
+        session.handle_raw(junk("garbage"))
+    assert session.malformed_events == 10_000 and len(seen) == MALFORMED_SAID
