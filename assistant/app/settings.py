@@ -155,8 +155,11 @@ class Settings:
 
 def keep_private(store: QSettings) -> QSettings:
     """The settings file made 0600 (in a 0700 folder) before Qt first writes it: Qt's atomic save
-    keeps an existing file's mode. (On Windows the native store is the registry.)"""
-    if not (sys.platform == "win32" and store.format() == QSettings.Format.NativeFormat):
+    keeps an existing file's mode. Only where Qt writes the file itself: the native store is the
+    registry on Windows, and on macOS a preferences file in a shared folder that the system's
+    preferences service owns."""
+    native = store.format() == QSettings.Format.NativeFormat
+    if not (native and sys.platform in ("win32", "darwin")):
         try:
             create_private(Path(store.fileName()))
         except OSError as exc:                  # read-only home: Qt says so when it writes
