@@ -98,7 +98,8 @@ class SessionKeeper(QObject):
         await self._drop_session()
 
     def retry_now(self) -> None:
-        """Cut the countdown short."""
+        """Cut the countdown short: this one, or, while a try is under way, the next (a press
+        during the try that then fails is not lost)."""
         self._wake.set()
 
     @property
@@ -150,11 +151,11 @@ class SessionKeeper(QObject):
 
     async def _wait(self, seconds: float, why: str) -> None:
         deadline = time.monotonic() + seconds
-        self._wake.clear()
         while (left := deadline - time.monotonic()) > 0:
             self.countdown.emit(int(left + 0.999), why)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), min(1.0, left))
+                self._wake.clear()
                 break
         self.countdown.emit(0, why)
 
@@ -196,6 +197,8 @@ class SessionKeeper(QObject):
         lived = time.monotonic() - self._opened_at
         useful = session.configured and (lived >= HEALTHY_S or session.replies_finished > 0)
         self._failures = 0 if useful else self._failures + 1
+        if useful:
+            self._wake.clear()               # a retry asked for an earlier outage is stale
         log.info("session lost after %.1f s: %s", lived, error)
         self.owner.session_lost(error)
         if not error.retryable:

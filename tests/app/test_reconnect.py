@@ -200,3 +200,15 @@ async def test_reconnect_tries_stop_at_the_hourly_budget_and_connect_starts_afre
     c.connect_()
     await until(lambda: rig.ready, message="Connect starts afresh")
     await rig.turn("hello again")
+
+
+async def test_retry_now_pressed_during_a_try_cuts_the_next_countdown(rig):
+    rig.server.faults.drop_after_events = 2
+    rig.server.connections[0].transport.abort()
+    [first] = await attempts_at(rig, 1, timeout=10)        # a try is under way ...
+    rig.controller.retry_now()                             # ... and the user presses Retry
+    [second] = await attempts_at(rig, 1, timeout=10)
+    assert second - first < 0.9           # the countdown after it (1 to 2 s) was cut short
+    rig.server.faults.drop_after_events = None
+    rig.controller.retry_now()
+    await until(lambda: rig.ready, timeout=20, message="back")
