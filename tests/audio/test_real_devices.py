@@ -12,7 +12,7 @@ from assistant.app.bridge import AudioBridge
 from assistant.audio.engine import AudioEngine
 from assistant.audio.outbox import FrameOutbox
 from assistant.sim import voice
-from tests.helpers import open_session
+from tests.helpers import open_session, until
 from tests.pulse import (
     PrivatePulse,
     best_correlation,
@@ -76,13 +76,18 @@ async def test_speech_into_the_mic_is_captured_as_24khz_frames(engine, pulse, tm
 async def test_our_playback_reaches_the_speaker(engine, pulse, tmp_path):
     assert engine.open(Collector()) == []           # type: ignore[arg-type]
     reference = np.frombuffer(voice.synthesize("playback check one two three"), np.int16)
-    recorder = pulse.record_speaker(tmp_path / "out.wav")
-    await asyncio.sleep(0.3)
+    wav = tmp_path / "out.wav"
+    recorder = pulse.record_speaker(wav)
+
+    def recorded() -> int:            # bytes of audio the recorder has written (24 kHz, 16 bit)
+        return max(0, wav.stat().st_size - 44) if wav.exists() else 0
+    await until(lambda: recorded() >= 4_800, message="the recorder running (100 ms in)")
+    before = recorded()
     engine.buffer.write("item_x", reference.tobytes())
     engine.buffer.finish("item_x")
-    while engine.buffer.active:
-        await asyncio.sleep(0.05)
-    await asyncio.sleep(0.3)
+    await until(lambda: not engine.buffer.active, message="the reply played")
+    await until(lambda: recorded() >= before + reference.nbytes + 9_600,   # + 200 ms of tail
+                message="the recording past the reply's end")
     recorder.terminate()
     recorder.wait(5)
     corr, _ = best_correlation(reference, read_wav(tmp_path / "out.wav"))
