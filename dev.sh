@@ -59,7 +59,7 @@ setup_venv() {
     .venv/bin/python -m pip install -q -e ".[test,build]"
     rm -f .venv/.installed-*; touch "$stamp"
   fi
-  .venv/bin/python packaging/translations.py compile >/dev/null   # the window's languages
+  .venv/bin/python packaging/i18n.py compile >/dev/null   # the window's languages
 }
 
 setup() {

@@ -2,6 +2,6 @@
 
 import sys
 
-from assistant.app.main import main
+from assistant.shell.main import main
 
 sys.exit(main())

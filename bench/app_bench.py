@@ -26,9 +26,9 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.memory_keyring.MemoryKeyr
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from assistant.app.event_loop import QtEventLoop  # noqa: E402
-from assistant.app.shell import AppShell  # noqa: E402
+from assistant.app.runtime.event_loop import QtEventLoop  # noqa: E402
 from assistant.cli import parse_args  # noqa: E402
+from assistant.shell.app_shell import AppShell  # noqa: E402
 from tests.fakes import FakePyAudio  # noqa: E402
 from tests.helpers import until  # noqa: E402
 

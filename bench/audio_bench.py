@@ -23,7 +23,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from assistant.app.bridge import AudioBridge
+from assistant.app.voice.bridge import AudioBridge
 from assistant.audio.engine import AudioEngine
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.stream_thread import BLOCK_MS

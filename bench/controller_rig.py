@@ -15,7 +15,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from assistant.app.controller import Controller
-from assistant.app.gui_thread_gc import GuiThreadCollector
+from assistant.app.runtime.gui_thread_gc import GuiThreadCollector
 from assistant.app.settings import Settings
 from assistant.app.states import LISTENING
 from assistant.store.history import History
@@ -49,7 +49,7 @@ def run(main: object) -> None:
     """Run a coroutine on a qasync loop, as the app does."""
     from PySide6.QtWidgets import QApplication
 
-    from assistant.app.event_loop import QtEventLoop
+    from assistant.app.runtime.event_loop import QtEventLoop
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     loop = QtEventLoop(app)

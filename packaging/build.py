@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "packaging")]    # packaging/ has no __init__: it never
                                                         # shadows the `packaging` library
 import deb_package  # noqa: E402
+import i18n  # noqa: E402
 import icon_set  # noqa: E402
-import translations  # noqa: E402
 
 from assistant import __version__  # noqa: E402
 
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown kinds: {', '.join(sorted(unknown))}")
     DIST.mkdir(exist_ok=True)
-    timed("translations", translations.compile_all)
+    timed("translations", i18n.compile_all)
     extra = prepare_resources()
     if "onedir" in kinds or "deb" in kinds:
         timed("one-folder app", lambda: pyinstaller(extra, onefile=False, dist=DIST))

@@ -19,7 +19,7 @@ def pytest_asyncio_loop_factories(config, item):
     if "tests/ui/" in str(item.path).replace(os.sep, "/") or item.get_closest_marker("qt"):
         from PySide6.QtWidgets import QApplication
 
-        from assistant.app.event_loop import QtEventLoop
+        from assistant.app.runtime.event_loop import QtEventLoop
 
         app = QApplication.instance() or QApplication([])
 
@@ -94,11 +94,11 @@ def _english_catalogue():
     from PySide6.QtWidgets import QApplication
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "packaging"))
-    import translations
+    import i18n
 
-    from assistant.ui.translations import install
+    from assistant.ui.i18n import install
 
-    translations.compile_all()
+    i18n.compile_all()
     app = QApplication.instance() or QApplication([])
     install(app, "en")
     yield

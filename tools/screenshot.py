@@ -22,8 +22,8 @@ import qasync  # noqa: E402
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from assistant.app.shell import AppShell  # noqa: E402
 from assistant.cli import parse_args  # noqa: E402
+from assistant.shell.app_shell import AppShell  # noqa: E402
 from tests.fakes import FakePyAudio  # noqa: E402
 from tests.helpers import speech, until  # noqa: E402
 from tests.ui.conftest import mic_pcm  # noqa: E402
@@ -64,7 +64,7 @@ async def shoot(out: Path, dark: bool) -> None:
 
 
 def main() -> None:
-    from assistant.ui.translations import install
+    from assistant.ui.i18n import install
 
     args = sys.argv[1:]
     if args:

@@ -13,24 +13,24 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from assistant.app import connection_notices as notices
-from assistant.app.audio_supervisor import AudioSupervisor
-from assistant.app.bridge import AudioBridge
-from assistant.app.conversation_record import ConversationRecord
-from assistant.app.desktop import QtDesktop
-from assistant.app.dictation import Dictation
-from assistant.app.endpoints import EndpointSource
-from assistant.app.event_log import EventLog
+from assistant.app.connection import notices as notices
+from assistant.app.connection.endpoints import EndpointSource
+from assistant.app.connection.event_log import EventLog
+from assistant.app.connection.session_keeper import Reason, SessionKeeper
+from assistant.app.connection.session_setup import TABLES, configure
+from assistant.app.conversation.record import ConversationRecord
+from assistant.app.conversation.speaking_watch import SpeakingWatch
+from assistant.app.conversation.usage import UsageMeter, model_price, parse_usage
+from assistant.app.listening.dictation import Dictation
+from assistant.app.listening.interpreter_log import InterpreterLog
 from assistant.app.local_format import said
-from assistant.app.session_keeper import Reason, SessionKeeper
-from assistant.app.session_setup import TABLES, configure
+from assistant.app.runtime.tasks import Tasks
 from assistant.app.settings import Settings
-from assistant.app.speaking_watch import SpeakingWatch
 from assistant.app.states import CONNECTING, DISCONNECTED, ERROR, LISTENING, SPEAKING, THINKING
-from assistant.app.tasks import Tasks
-from assistant.app.tool_config import build_tool_calls
-from assistant.app.translation_log import TranslationLog
-from assistant.app.usage import UsageMeter, model_price, parse_usage
+from assistant.app.tool_use.host_services import QtHostServices
+from assistant.app.tool_use.tool_config import build_tool_calls
+from assistant.app.voice.audio_supervisor import AudioSupervisor
+from assistant.app.voice.bridge import AudioBridge
 from assistant.audio.devices import create_pyaudio
 from assistant.dispatch import Event
 from assistant.errors import ApiKeyMissing, ApiKeyRejected, AssistantError, SessionExpired
@@ -68,9 +68,9 @@ class Controller(QObject):
         self.history = history or History.open(None)
         self.record = ConversationRecord(self.history, self.notice.emit, settings.model)
         self.dictation = Dictation()
-        self.translation = TranslationLog(lambda: self.settings.translation_language)
-        self.desktop = QtDesktop()
-        self.tools = build_tool_calls(lambda: self.settings, self._save, self.desktop,
+        self.interpreter = InterpreterLog(lambda: self.settings.translation_language)
+        self.host = QtHostServices()
+        self.tools = build_tool_calls(lambda: self.settings, self._save, self.host,
                                       self.history, lambda: self.session, self._spawn)
         for source in (self.audio, self.tools):
             source.notice.connect(self.notice)
@@ -114,7 +114,7 @@ class Controller(QObject):
 
     def new_conversation(self) -> None:
         """Start afresh: a new session, so the model forgets the old conversation too."""
-        for log in (self.record, self.dictation, self.translation):
+        for log in (self.record, self.dictation, self.interpreter):
             log.start_new()
         self._switch([], UsageMeter(), self.session is not None or self.keeper.waiting)
 
@@ -194,7 +194,7 @@ class Controller(QObject):
 
     async def shutdown(self) -> None:
         self._speaking.watch(False)
-        self.desktop.stop_timers()
+        self.host.stop_timers()
         await self._disconnect("")
         self.audio.terminate()
         self.history.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-Event = dict[str, Any]
+from assistant.dispatch import Event
 
 # Server event names that differ: beta -> GA.
 _SERVER_BETA_TO_GA = {
@@ -30,6 +30,13 @@ _GA_ONLY_SERVER_EVENTS = frozenset({"conversation.item.done"})
 _GA_ONLY_SERVER_FIELDS = {"response.function_call_arguments.done": ("name",)}
 
 # Assistant content types: GA -> beta.
+# The events that carry a session, in either dialect, and the kind of session each carries.
+_SESSION_EVENTS = {"session.update": "realtime", "session.created": "realtime",
+                   "session.updated": "realtime", "transcription_session.update": "transcription",
+                   "transcription_session.updated": "transcription"}
+# Beta names a transcription session's events apart.
+_TRANSCRIPTION_BETA_NAMES = {"session.update": "transcription_session.update",
+                             "session.updated": "transcription_session.updated"}
 _CONTENT_GA_TO_BETA = {"output_text": "text", "output_audio": "audio"}
 _CONTENT_BETA_TO_GA = {beta: ga for ga, beta in _CONTENT_GA_TO_BETA.items()}
 
@@ -167,11 +174,11 @@ def _response_audio_from_beta(response: dict[str, Any]) -> None:
 def client_to_beta(event: Event) -> Event:
     """A GA client event as a beta endpoint expects it."""
     out = copy.deepcopy(event)
-    kind = out.get("type")
-    if kind == "session.update":
+    kind = str(out.get("type"))
+    if kind in _SESSION_EVENTS:                            # session.update
         session = out.get("session") or {}
         if session.get("type") == "transcription":
-            out["type"] = "transcription_session.update"
+            out["type"] = _TRANSCRIPTION_BETA_NAMES.get(kind, kind)
         out["session"] = session_to_beta(session)
     _map_response(out.get("response"), to_beta=True)       # response.create
     _map_item(out.get("item"), _CONTENT_GA_TO_BETA)        # conversation.item.create
@@ -181,9 +188,8 @@ def client_to_beta(event: Event) -> Event:
 def client_from_beta(event: Event) -> Event:
     """A beta client event in GA form (used by the embedded server)."""
     out = copy.deepcopy(event)
-    kind = out.get("type")
-    if kind in ("session.update", "transcription_session.update"):
-        kind_name = "transcription" if kind.startswith("transcription") else "realtime"
+    kind_name = _SESSION_EVENTS.get(str(out.get("type")))
+    if kind_name is not None:                   # session.update, transcription_session.update
         out["type"] = "session.update"
         session = out.get("session")
         if isinstance(session, dict):
@@ -197,10 +203,9 @@ def server_from_beta(event: Event) -> Event:
     """A beta server event under its GA name and shape (used by the client)."""
     out = copy.deepcopy(event)
     kind = str(out.get("type"))
-    if kind in ("session.created", "session.updated", "transcription_session.updated"):
-        kind_name = "transcription" if kind.startswith("transcription") else "realtime"
-        if isinstance(out.get("session"), dict):
-            out["session"] = session_from_beta(out["session"], kind_name)
+    kind_name = _SESSION_EVENTS.get(kind)
+    if kind_name is not None and isinstance(out.get("session"), dict):
+        out["session"] = session_from_beta(out["session"], kind_name)
     out["type"] = _SERVER_BETA_TO_GA.get(kind, kind)
     _map_response(out.get("response"), to_beta=False)
     _map_item(out.get("item"), _CONTENT_BETA_TO_GA)
@@ -213,10 +218,10 @@ def server_to_beta(event: Event) -> Event | None:
     if kind in _GA_ONLY_SERVER_EVENTS:
         return None
     out = copy.deepcopy(event)
-    if kind in ("session.created", "session.updated") and isinstance(out.get("session"), dict):
+    if kind in _SESSION_EVENTS and isinstance(out.get("session"), dict):
         session = out["session"]
-        if session.get("type") == "transcription" and kind == "session.updated":
-            kind = "transcription_session.updated"
+        if session.get("type") == "transcription":          # beta's created has one name
+            kind = _TRANSCRIPTION_BETA_NAMES.get(kind, kind)
         out["session"] = session_to_beta(session)
     for key in _GA_ONLY_SERVER_FIELDS.get(kind, ()):
         out.pop(key, None)

@@ -8,11 +8,15 @@ import secrets
 from typing import TYPE_CHECKING, Any
 
 from assistant.config import MAX_EVENT_BYTES
+from assistant.dispatch import Event
 
 if TYPE_CHECKING:
     from typing_extensions import Buffer  # bytes, bytearray, memoryview, numpy
 
-Event = dict[str, Any]
+
+
+# The microphone's event, by session: a conversation's or dictation's, and a translation's.
+AUDIO_APPENDS = {False: "input_audio_buffer.append", True: "session.input_audio_buffer.append"}
 
 
 def session_update(session: dict[str, Any]) -> Event:
@@ -21,7 +25,7 @@ def session_update(session: dict[str, Any]) -> Event:
 
 def audio_append(pcm16: Buffer, translation: bool = False) -> Event:
     """Microphone audio; the translation endpoint names the event `session.input_...`."""
-    kind = "session.input_audio_buffer.append" if translation else "input_audio_buffer.append"
+    kind = AUDIO_APPENDS[translation]
     return {"type": kind, "audio": base64.b64encode(pcm16).decode("ascii")}
 
 

@@ -129,7 +129,7 @@ class RealtimeSession:
         notify(self.sent_listeners, event)
         wire = dialect.client_to_beta(event) if self.endpoint.dialect == "beta" else event
         text = json.dumps(wire, separators=(",", ":"))
-        if not event["type"].endswith("input_audio_buffer.append"):
+        if event["type"] not in events.AUDIO_APPENDS.values():       # 50 a second: unlogged
             log.debug("-> %s (%d bytes)", event["type"], len(text))
         self._outbox.put_nowait(text)
         return event_id

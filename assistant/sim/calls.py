@@ -23,14 +23,13 @@ from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamTrack
 from aiortc.rtcdatachannel import RTCDataChannel
 
+from assistant.dispatch import Event, EventTable
 from assistant.realtime.transport.media import OutgoingAudio, read_track
-from assistant.realtime.transport.webrtc import close_peer
+from assistant.realtime.transport.webrtc import EVENTS_CHANNEL, close_peer
 from assistant.sim import schema
 from assistant.sim.client_secrets import Refused
 from assistant.sim.connection import Host, SimConnection
 from assistant.sim.conversation import SimConversation
-
-EVENTS_CHANNEL = "oai-events"
 
 
 class SimCalls:
@@ -159,14 +158,12 @@ class SimCall:
     # ---- the output buffer --------------------------------------------------------------------
 
     def _audio_out(self, event: dict[str, Any]) -> bool:
-        """Reply audio goes to the track, not the channel; a finished response is noted."""
-        kind = event.get("type")
-        if kind == "input_audio_buffer.speech_started" and self._playing is not None:
-            self._spawn(self.clear())             # talked over: OpenAI's server cuts its voice
-        if kind == "response.done":
-            self._responses_done.add(str(event["response"]["id"]))
-        if kind != "response.output_audio.delta":
-            return False
+        """Reply audio goes to the track, not the channel (True: taken); the events that
+        change what the track plays are noted."""
+        handler = OUTPUT.handler(str(event.get("type")))
+        return handler is not None and handler(self, event)
+
+    def play(self, event: dict[str, Any]) -> None:
         pcm = base64.b64decode(event["delta"])
         self.voice.feed(pcm)
         if (tap := self.calls.server.on_call_audio) is not None:
@@ -175,7 +172,13 @@ class SimCall:
         if self._playing != response_id:
             self._playing = response_id
             self._announce("output_audio_buffer.started")
-        return True
+
+    def talked_over(self) -> None:
+        if self._playing is not None:
+            self._spawn(self.clear())             # talked over: OpenAI's server cuts its voice
+
+    def response_done(self, response_id: str) -> None:
+        self._responses_done.add(response_id)
 
     async def _watch_output(self) -> None:
         """The track has played the last of a finished response: the buffer stopped."""
@@ -235,3 +238,24 @@ class ChannelWire:
 
     def abort(self) -> None:
         self.call._spawn(self.call.close())
+
+
+OUTPUT: EventTable[SimCall, bool] = EventTable()
+
+
+@OUTPUT.on("response.output_audio.delta")
+def _reply_audio(call: SimCall, event: Event) -> bool:
+    call.play(event)
+    return True
+
+
+@OUTPUT.on("input_audio_buffer.speech_started")
+def _speech_started(call: SimCall, _event: Event) -> bool:
+    call.talked_over()
+    return False
+
+
+@OUTPUT.on("response.done")
+def _response_done(call: SimCall, event: Event) -> bool:
+    call.response_done(str(event["response"]["id"]))
+    return False

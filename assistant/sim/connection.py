@@ -81,8 +81,8 @@ class SimConnection:
         wire = dialect.server_to_beta(event) if self.beta else event
         if wire is None:
             return
-        if wire["type"] == "transcription_session.updated":
-            wire["session"] = _beta_transcription_session(wire["session"])
+        if (reshape := _BETA_SESSION_SHAPES.get(wire["type"])) is not None:
+            wire["session"] = reshape(wire["session"])
         fault = self.faults.before_send(str(event.get("type")))
         if fault == "drop":
             self.wire.abort()
@@ -159,8 +159,7 @@ class SimConnection:
     async def _from_beta(self, event: dict[str, Any]) -> dict[str, Any] | None:
         """Check a beta session update in its own (flat) shape, then translate to GA."""
         session = event.get("session")
-        if event.get("type") in ("session.update", "transcription_session.update") \
-                and isinstance(session, dict):
+        if event.get("type") in _BETA_SESSION_UPDATES and isinstance(session, dict):
             try:
                 schema.check_session(session, self.conversation.kind, "beta")
             except schema.Invalid as exc:
@@ -183,3 +182,8 @@ def _beta_transcription_session(flat: dict[str, Any]) -> dict[str, Any]:
             if isinstance(turn, dict) else None,
             "client_secret": {"value": f"ek_sim_{secrets.token_hex(12)}",
                               "expires_at": int(time.time()) + 60}}
+
+
+# The beta events that carry a session in a shape of their own.
+_BETA_SESSION_SHAPES = {"transcription_session.updated": _beta_transcription_session}
+_BETA_SESSION_UPDATES = frozenset({"session.update", "transcription_session.update"})

@@ -54,6 +54,10 @@ class Faults:
         return True
 
 
+# The events the *_after_deltas faults count: the reply's audio.
+COUNTED_DELTAS = frozenset({"response.output_audio.delta"})
+
+
 class ConnectionFaults:
     """What one connection does with each event it is about to send."""
 
@@ -68,7 +72,7 @@ class ConnectionFaults:
         if self.stalled:
             return "skip"
         self.events += 1
-        if event_type == "response.output_audio.delta":
+        if event_type in COUNTED_DELTAS:
             self.deltas += 1
             if self.deltas > (self.faults.drop_after_deltas or 1 << 62):
                 return "drop"

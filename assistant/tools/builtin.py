@@ -1,4 +1,4 @@
-"""The built-in tools. Each is a plain function of its arguments; the desktop and the history
+"""The built-in tools. Each is a plain function of its arguments; the host services and the history
 come in as small interfaces, so this package needs neither Qt nor the store."""
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from assistant.translatable import QT_TRANSLATE_NOOP
 MAX_CLIPBOARD_CHARS = 20_000        # what the model reads back of a long clipboard
 
 
-class Desktop(Protocol):
-    """What the desktop tools need; the app's implementation hops to the GUI thread."""
+class HostServices(Protocol):
+    """What the tools that act on the computer need; the app's
+    implementation hops to the GUI thread."""
 
     def open_url(self, url: str) -> bool: ...
     def copy(self, text: str) -> None: ...
@@ -54,24 +55,24 @@ def checked_url(url: str) -> str:
     return parts.geturl()
 
 
-def builtin_tools(desktop: Desktop, search: SearchHistory | None = None) -> ToolRegistry:
+def builtin_tools(host: HostServices, search: SearchHistory | None = None) -> ToolRegistry:
     def open_url(arguments: dict[str, Any]) -> dict[str, Any]:
         url = checked_url(str(arguments["url"]))
-        if not desktop.open_url(url):
+        if not host.open_url(url):
             raise ToolError("no web browser could open it")
         return {"opened": url}
 
     def copy(arguments: dict[str, Any]) -> dict[str, Any]:
-        desktop.copy(str(arguments["text"]))
+        host.copy(str(arguments["text"]))
         return {"copied_characters": len(arguments["text"])}
 
     def paste(_arguments: dict[str, Any]) -> dict[str, Any]:
-        text = desktop.paste()
+        text = host.paste()
         return {"text": text[:MAX_CLIPBOARD_CHARS], "truncated": len(text) > MAX_CLIPBOARD_CHARS}
 
     def timer(arguments: dict[str, Any]) -> dict[str, Any]:
         seconds, label = int(arguments["seconds"]), str(arguments.get("label") or "Timer")
-        desktop.start_timer(seconds, label)
+        host.start_timer(seconds, label)
         ends = dt.datetime.now().astimezone() + dt.timedelta(seconds=seconds)
         return {"label": label, "ends_at": ends.isoformat(timespec="seconds")}
 

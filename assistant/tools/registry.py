@@ -2,7 +2,7 @@
 
 A tool's function takes the parsed arguments and returns the text the model reads. It runs on a
 worker thread (`runner`), so it may block; it must not touch Qt (desktop tools are handed a
-`Desktop` that makes the hop to the GUI thread).
+`HostServices` that makes the hop to the GUI thread).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.app.controller import Controller
-from assistant.app.tool_calls import ToolCall
+from assistant.app.tool_use.tool_calls import ToolCall
 from assistant.ui.a11y import describe
 from assistant.ui.consent_bar import ConsentBar
 from assistant.ui.transcript_view import TranscriptView
@@ -60,7 +60,7 @@ class ConversationPane(QWidget):
         c.tools.finished.connect(view.finish_tool_call)
         c.tools.consent_needed.connect(self._ask)
         c.tools.consent_closed.connect(self._asked)
-        c.desktop.timer_ended.connect(self._timer_ended)
+        c.host.timer_ended.connect(self._timer_ended)
         self.consent.answered.connect(c.tools.answer)
         self.text_edit.returnPressed.connect(self._send_text)
         self.send_button.clicked.connect(self._send_text)

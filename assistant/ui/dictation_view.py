@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.dictation import Dictation
+from assistant.app.listening.dictation import Dictation
 from assistant.ui.a11y import describe
 
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.event_log import STREAMING
+from assistant.app.connection.event_log import STREAMING
 from assistant.audio.echo_canceller import EchoReport
 from assistant.logging_setup import mask
 from assistant.ui.a11y import describe

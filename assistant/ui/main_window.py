@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.app.controller import Controller
-from assistant.app.history_browser import HistoryBrowser
+from assistant.app.conversation.history_browser import HistoryBrowser
 from assistant.app.states import CONNECTING, DISCONNECTED, ERROR
 from assistant.ui.a11y import describe
 from assistant.ui.event_inspector import EventInspector

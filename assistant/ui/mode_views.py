@@ -13,7 +13,7 @@ from assistant.app.controller import Controller
 from assistant.translatable import QT_TRANSLATE_NOOP
 from assistant.ui.conversation_pane import ConversationPane
 from assistant.ui.dictation_view import DictationView
-from assistant.ui.translation_view import TranslationView
+from assistant.ui.interpreter_view import InterpreterView
 
 MODE_NAMES = {"conversation": QT_TRANSLATE_NOOP("Words", "Conversation"),
               "dictation": QT_TRANSLATE_NOOP("Words", "Dictation"),
@@ -26,13 +26,13 @@ class ModeViews(QStackedWidget):
         self.controller = controller
         self.conversation = ConversationPane(controller)
         self.dictation = DictationView(controller.dictation)
-        self.translation = TranslationView(controller.translation)
-        for view in (self.conversation, self.dictation, self.translation):
+        self.interpreter = InterpreterView(controller.interpreter)
+        for view in (self.conversation, self.dictation, self.interpreter):
             self.addWidget(view)
         self.dictation.save_requested.connect(
             lambda path: self._saved(path, controller.dictation.save(Path(path)), tell))
-        self.translation.save_requested.connect(
-            lambda path: self._saved(path, controller.translation.save(Path(path)), tell))
+        self.interpreter.save_requested.connect(
+            lambda path: self._saved(path, controller.interpreter.save(Path(path)), tell))
         controller.session_mode_changed.connect(self.show_mode)
         controller.state_changed.connect(self._on_state)   # a bound method: Qt disconnects it
         # when this widget goes, as it cannot a lambda (the controller outlives the window)
@@ -46,7 +46,7 @@ class ModeViews(QStackedWidget):
         self._show_language()                  # the settings may have changed the language
 
     def _show_language(self) -> None:
-        self.translation.set_language(self.controller.settings.translation_language)
+        self.interpreter.set_language(self.controller.settings.translation_language)
 
     @staticmethod
     def _saved(path: str, problem: str | None, tell: Callable[[str], None]) -> None:

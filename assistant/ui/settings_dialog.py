@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.prices import DEFAULT_PRICES, parse_prices, prices_text
+from assistant.app.conversation.prices import DEFAULT_PRICES, parse_prices, prices_text
 from assistant.app.settings import Settings
 from assistant.translatable import QT_TRANSLATE_NOOP
 from assistant.ui.a11y import add_row, describe

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.app.settings import Settings
-from assistant.app.tool_config import (
+from assistant.app.tool_use.tool_config import (
     DEMO_MCP_URL,
     Grant,
     McpServer,

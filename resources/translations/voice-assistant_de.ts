@@ -279,33 +279,6 @@
     </message>
 </context>
 <context>
-    <name>DesktopIntegration</name>
-    <message>
-        <source>A tool asks for permission</source>
-        <translation>Ein Werkzeug bittet um Erlaubnis</translation>
-    </message>
-    <message>
-        <source>{tool} waits for Allow or Deny in the window.</source>
-        <translation>{tool} wartet im Fenster auf Erlauben oder Ablehnen.</translation>
-    </message>
-    <message>
-        <source>Connection lost</source>
-        <translation>Verbindung verloren</translation>
-    </message>
-    <message>
-        <source>{why}. Reconnecting in {seconds} s.</source>
-        <translation>{why}. Neuer Versuch in {seconds} s.</translation>
-    </message>
-    <message>
-        <source>Still running</source>
-        <translation>Läuft weiter</translation>
-    </message>
-    <message>
-        <source>Voice Assistant is in the tray; {shortcut} talks to it from anywhere.</source>
-        <translation>Der Sprachassistent ist im Infobereich; mit {shortcut} sprechen Sie von überall mit ihm.</translation>
-    </message>
-</context>
-<context>
     <name>DesktopPage</name>
     <message>
         <source>Hold to talk, release to send</source>
@@ -1149,6 +1122,68 @@
     </message>
 </context>
 <context>
+    <name>InterpreterLog</name>
+    <message>
+        <source>What was said:</source>
+        <translation>Was gesagt wurde:</translation>
+    </message>
+    <message>
+        <source>Translation ({language}):</source>
+        <translation>Übersetzung ({language}):</translation>
+    </message>
+</context>
+<context>
+    <name>InterpreterView</name>
+    <message>
+        <source>The words the interpreter heard</source>
+        <translation>Die Wörter, die der Dolmetscher gehört hat</translation>
+    </message>
+    <message>
+        <source>What you said</source>
+        <translation>Was Sie gesagt haben</translation>
+    </message>
+    <message>
+        <source>The interpreter&apos;s words, as it speaks them</source>
+        <translation>Die Worte des Dolmetschers, während er sie spricht</translation>
+    </message>
+    <message>
+        <source>The translation</source>
+        <translation>Die Übersetzung</translation>
+    </message>
+    <message>
+        <source>Speak: what you say appears here...</source>
+        <translation>Sprechen Sie: Was Sie sagen, erscheint hier...</translation>
+    </message>
+    <message>
+        <source>...and its translation here, spoken aloud.</source>
+        <translation>...und seine Übersetzung hier, laut gesprochen.</translation>
+    </message>
+    <message>
+        <source>Save...</source>
+        <translation>Speichern...</translation>
+    </message>
+    <message>
+        <source>Save both sides as text (Ctrl+S)</source>
+        <translation>Beide Seiten als Text speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Translation ({language})</source>
+        <translation>Übersetzung ({language})</translation>
+    </message>
+    <message>
+        <source>Kept in {path}</source>
+        <translation>Gespeichert in {path}</translation>
+    </message>
+    <message>
+        <source>Save the translation</source>
+        <translation>Die Übersetzung speichern</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+</context>
+<context>
     <name>KeptFile</name>
     <message>
         <source>Could not save {name}: {why}.</source>
@@ -1907,68 +1942,6 @@
     </message>
 </context>
 <context>
-    <name>TranslationLog</name>
-    <message>
-        <source>What was said:</source>
-        <translation>Was gesagt wurde:</translation>
-    </message>
-    <message>
-        <source>Translation ({language}):</source>
-        <translation>Übersetzung ({language}):</translation>
-    </message>
-</context>
-<context>
-    <name>TranslationView</name>
-    <message>
-        <source>The words the interpreter heard</source>
-        <translation>Die Wörter, die der Dolmetscher gehört hat</translation>
-    </message>
-    <message>
-        <source>What you said</source>
-        <translation>Was Sie gesagt haben</translation>
-    </message>
-    <message>
-        <source>The interpreter&apos;s words, as it speaks them</source>
-        <translation>Die Worte des Dolmetschers, während er sie spricht</translation>
-    </message>
-    <message>
-        <source>The translation</source>
-        <translation>Die Übersetzung</translation>
-    </message>
-    <message>
-        <source>Speak: what you say appears here...</source>
-        <translation>Sprechen Sie: Was Sie sagen, erscheint hier...</translation>
-    </message>
-    <message>
-        <source>...and its translation here, spoken aloud.</source>
-        <translation>...und seine Übersetzung hier, laut gesprochen.</translation>
-    </message>
-    <message>
-        <source>Save...</source>
-        <translation>Speichern...</translation>
-    </message>
-    <message>
-        <source>Save both sides as text (Ctrl+S)</source>
-        <translation>Beide Seiten als Text speichern (Strg+S)</translation>
-    </message>
-    <message>
-        <source>Translation ({language})</source>
-        <translation>Übersetzung ({language})</translation>
-    </message>
-    <message>
-        <source>Kept in {path}</source>
-        <translation>Gespeichert in {path}</translation>
-    </message>
-    <message>
-        <source>Save the translation</source>
-        <translation>Die Übersetzung speichern</translation>
-    </message>
-    <message>
-        <source>Text (*.txt)</source>
-        <translation>Text (*.txt)</translation>
-    </message>
-</context>
-<context>
     <name>Tray</name>
     <message>
         <source>Ready</source>
@@ -2017,6 +1990,33 @@
     <message>
         <source>Voice Assistant: {state}</source>
         <translation>Sprachassistent: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>TrayAndKeys</name>
+    <message>
+        <source>A tool asks for permission</source>
+        <translation>Ein Werkzeug bittet um Erlaubnis</translation>
+    </message>
+    <message>
+        <source>{tool} waits for Allow or Deny in the window.</source>
+        <translation>{tool} wartet im Fenster auf Erlauben oder Ablehnen.</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>{why}. Reconnecting in {seconds} s.</source>
+        <translation>{why}. Neuer Versuch in {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Still running</source>
+        <translation>Läuft weiter</translation>
+    </message>
+    <message>
+        <source>Voice Assistant is in the tray; {shortcut} talks to it from anywhere.</source>
+        <translation>Der Sprachassistent ist im Infobereich; mit {shortcut} sprechen Sie von überall mit ihm.</translation>
     </message>
 </context>
 <context>

@@ -279,33 +279,6 @@
     </message>
 </context>
 <context>
-    <name>DesktopIntegration</name>
-    <message>
-        <source>A tool asks for permission</source>
-        <translation>A tool asks for permission</translation>
-    </message>
-    <message>
-        <source>{tool} waits for Allow or Deny in the window.</source>
-        <translation>{tool} waits for Allow or Deny in the window.</translation>
-    </message>
-    <message>
-        <source>Connection lost</source>
-        <translation>Connection lost</translation>
-    </message>
-    <message>
-        <source>{why}. Reconnecting in {seconds} s.</source>
-        <translation>{why}. Reconnecting in {seconds} s.</translation>
-    </message>
-    <message>
-        <source>Still running</source>
-        <translation>Still running</translation>
-    </message>
-    <message>
-        <source>Voice Assistant is in the tray; {shortcut} talks to it from anywhere.</source>
-        <translation>Voice Assistant is in the tray; {shortcut} talks to it from anywhere.</translation>
-    </message>
-</context>
-<context>
     <name>DesktopPage</name>
     <message>
         <source>Hold to talk, release to send</source>
@@ -1149,6 +1122,68 @@
     </message>
 </context>
 <context>
+    <name>InterpreterLog</name>
+    <message>
+        <source>What was said:</source>
+        <translation>What was said:</translation>
+    </message>
+    <message>
+        <source>Translation ({language}):</source>
+        <translation>Translation ({language}):</translation>
+    </message>
+</context>
+<context>
+    <name>InterpreterView</name>
+    <message>
+        <source>The words the interpreter heard</source>
+        <translation>The words the interpreter heard</translation>
+    </message>
+    <message>
+        <source>What you said</source>
+        <translation>What you said</translation>
+    </message>
+    <message>
+        <source>The interpreter&apos;s words, as it speaks them</source>
+        <translation>The interpreter&apos;s words, as it speaks them</translation>
+    </message>
+    <message>
+        <source>The translation</source>
+        <translation>The translation</translation>
+    </message>
+    <message>
+        <source>Speak: what you say appears here...</source>
+        <translation>Speak: what you say appears here...</translation>
+    </message>
+    <message>
+        <source>...and its translation here, spoken aloud.</source>
+        <translation>...and its translation here, spoken aloud.</translation>
+    </message>
+    <message>
+        <source>Save...</source>
+        <translation>Save...</translation>
+    </message>
+    <message>
+        <source>Save both sides as text (Ctrl+S)</source>
+        <translation>Save both sides as text (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Translation ({language})</source>
+        <translation>Translation ({language})</translation>
+    </message>
+    <message>
+        <source>Kept in {path}</source>
+        <translation>Kept in {path}</translation>
+    </message>
+    <message>
+        <source>Save the translation</source>
+        <translation>Save the translation</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+</context>
+<context>
     <name>KeptFile</name>
     <message>
         <source>Could not save {name}: {why}.</source>
@@ -1907,68 +1942,6 @@
     </message>
 </context>
 <context>
-    <name>TranslationLog</name>
-    <message>
-        <source>What was said:</source>
-        <translation>What was said:</translation>
-    </message>
-    <message>
-        <source>Translation ({language}):</source>
-        <translation>Translation ({language}):</translation>
-    </message>
-</context>
-<context>
-    <name>TranslationView</name>
-    <message>
-        <source>The words the interpreter heard</source>
-        <translation>The words the interpreter heard</translation>
-    </message>
-    <message>
-        <source>What you said</source>
-        <translation>What you said</translation>
-    </message>
-    <message>
-        <source>The interpreter&apos;s words, as it speaks them</source>
-        <translation>The interpreter&apos;s words, as it speaks them</translation>
-    </message>
-    <message>
-        <source>The translation</source>
-        <translation>The translation</translation>
-    </message>
-    <message>
-        <source>Speak: what you say appears here...</source>
-        <translation>Speak: what you say appears here...</translation>
-    </message>
-    <message>
-        <source>...and its translation here, spoken aloud.</source>
-        <translation>...and its translation here, spoken aloud.</translation>
-    </message>
-    <message>
-        <source>Save...</source>
-        <translation>Save...</translation>
-    </message>
-    <message>
-        <source>Save both sides as text (Ctrl+S)</source>
-        <translation>Save both sides as text (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Translation ({language})</source>
-        <translation>Translation ({language})</translation>
-    </message>
-    <message>
-        <source>Kept in {path}</source>
-        <translation>Kept in {path}</translation>
-    </message>
-    <message>
-        <source>Save the translation</source>
-        <translation>Save the translation</translation>
-    </message>
-    <message>
-        <source>Text (*.txt)</source>
-        <translation>Text (*.txt)</translation>
-    </message>
-</context>
-<context>
     <name>Tray</name>
     <message>
         <source>Ready</source>
@@ -2017,6 +1990,33 @@
     <message>
         <source>Voice Assistant: {state}</source>
         <translation>Voice Assistant: {state}</translation>
+    </message>
+</context>
+<context>
+    <name>TrayAndKeys</name>
+    <message>
+        <source>A tool asks for permission</source>
+        <translation>A tool asks for permission</translation>
+    </message>
+    <message>
+        <source>{tool} waits for Allow or Deny in the window.</source>
+        <translation>{tool} waits for Allow or Deny in the window.</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>Connection lost</translation>
+    </message>
+    <message>
+        <source>{why}. Reconnecting in {seconds} s.</source>
+        <translation>{why}. Reconnecting in {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Still running</source>
+        <translation>Still running</translation>
+    </message>
+    <message>
+        <source>Voice Assistant is in the tray; {shortcut} talks to it from anywhere.</source>
+        <translation>Voice Assistant is in the tray; {shortcut} talks to it from anywhere.</translation>
     </message>
 </context>
 <context>

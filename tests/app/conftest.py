@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from assistant.app.controller import Controller
-from assistant.app.gui_thread_gc import GuiThreadCollector
+from assistant.app.runtime.gui_thread_gc import GuiThreadCollector
 from assistant.app.settings import Settings
 from assistant.app.states import LISTENING
 from assistant.sim import SimServer

@@ -8,7 +8,7 @@ import time
 import numpy as np
 import pytest
 
-from assistant.app.bridge import AudioBridge
+from assistant.app.voice.bridge import AudioBridge
 from assistant.audio.engine import AudioEngine
 from assistant.audio.outbox import FrameOutbox
 from assistant.sim import voice

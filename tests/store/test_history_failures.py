@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from assistant.app.conversation_record import ConversationRecord
+from assistant.app.conversation.record import ConversationRecord
 from assistant.store import history as history_module
 from assistant.store.history import History, integrity_problem
 from assistant.store.records import StoredItem

@@ -12,9 +12,9 @@ import shiboken6
 import soxr
 from PySide6.QtCore import QSettings
 
-from assistant.app.shell import AppShell
 from assistant.audio.devices import create_pyaudio
 from assistant.cli import parse_args
+from assistant.shell.app_shell import AppShell
 from tests.fakes import FakePyAudio
 from tests.pulse import PrivatePulse
 from tests.ui.tool_rig import browser, sim_servers, tools_app  # noqa: F401 (fixtures, by name)

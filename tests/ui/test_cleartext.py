@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from assistant.app import cleartext
+from assistant.app.connection import cleartext
 from assistant.app.states import ERROR, LISTENING
 from assistant.realtime.endpoint import cleartext_host
 from assistant.sim import SimServer

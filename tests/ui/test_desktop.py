@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
 from assistant.app.states import LISTENING, THINKING
-from assistant.app.tool_calls import ToolCall
+from assistant.app.tool_use.tool_calls import ToolCall
 from assistant.desktop.global_shortcut import GlobalShortcut
 from assistant.desktop.tray import Tray
 from assistant.desktop.tray_icons import TRAY_STATES, tray_icon
@@ -27,9 +27,9 @@ async def connected(shell) -> None:
 def with_tray(shell) -> Tray:
     """The tray the app shows where the desktop has one (offscreen has none)."""
     tray = Tray(MODE_LABELS)
-    shell.desktop.tray = tray
-    shell.desktop._wire_tray(tray)
-    shell.desktop.apply(shell.controller.settings)
+    shell.tray_and_keys.tray = tray
+    shell.tray_and_keys._wire_tray(tray)
+    shell.tray_and_keys.apply(shell.controller.settings)
     return tray
 
 
@@ -58,7 +58,7 @@ async def test_closing_hides_to_the_tray_when_asked_and_ctrl_q_still_quits(make_
     tray = with_tray(shell)
     settings = shell.controller.settings
     settings.close_to_tray = True
-    shell.desktop.apply(settings)
+    shell.tray_and_keys.apply(settings)
     window = shell.window
     window.show()
     closed: list[bool] = []
@@ -83,7 +83,7 @@ class KeyOfTheDesktop(GlobalShortcut):
 
 async def global_key(shell, style: str) -> KeyOfTheDesktop:
     backends: list[KeyOfTheDesktop] = []
-    talk = shell.desktop.talk
+    talk = shell.tray_and_keys.talk
     talk._backend_for = lambda s: backends.append(KeyOfTheDesktop(s)) or backends[-1]
     talk.configure("", "off")
     talk.configure("Ctrl+Alt+Space", style)
@@ -111,22 +111,22 @@ async def test_the_toggle_style_starts_on_one_press_and_sends_on_the_next(make_s
     key = await global_key(shell, "toggle")
     key.pressed.emit()
     key.released.emit()                      # letting go does not send
-    assert shell.desktop.talk.down and shell.controller.bridge.ptt_active
+    assert shell.tray_and_keys.talk.down and shell.controller.bridge.ptt_active
     shell.fake.stream("input").push(mic_pcm(speech("hello there", silence_ms=200)))
     await until(lambda: shell.controller.bridge.frames_sent > 20, message="the turn's audio")
     key.pressed.emit()
-    assert not shell.desktop.talk.down and shell.controller.state == THINKING
+    assert not shell.tray_and_keys.talk.down and shell.controller.state == THINKING
 
 
 async def test_a_bad_or_unavailable_shortcut_is_said_in_the_settings_words(make_shell):
     shell = await make_shell("--offline")
     told: list[str] = []
-    shell.desktop.status.connect(told.append)
-    shell.desktop.talk.configure("Ctrl+Alt", "hold")
+    shell.tray_and_keys.status.connect(told.append)
+    shell.tray_and_keys.talk.configure("Ctrl+Alt", "hold")
     assert "not a shortcut" in told[-1]
-    shell.desktop.talk.configure("Ctrl+Alt+Space", "hold")   # offscreen: no global keys
+    shell.tray_and_keys.talk.configure("Ctrl+Alt+Space", "hold")   # offscreen: no global keys
     assert "not available on this display" in told[-1]
-    assert shell.desktop.talk.hint() == ""
+    assert shell.tray_and_keys.talk.hint() == ""
 
 
 def test_each_tray_state_has_its_own_shape():
@@ -184,7 +184,7 @@ async def test_the_desktop_tab_sets_the_key_and_refuses_a_key_without_one(make_s
     assert "not a shortcut" in dialog.desktop.error.text()
     dialog.reject()
     shell.controller.settings.start_at_login = False
-    shell.desktop.apply(shell.controller.settings)
+    shell.tray_and_keys.apply(shell.controller.settings)
     assert not (tmp_path / "config" / "autostart" / "voice-assistant.desktop").exists()
 
 

@@ -97,7 +97,7 @@ async def test_translation_plays_the_translated_speech_and_shows_both_sides(
     shell = await started(make_shell, memory_keyring, server, "--session-mode",
                           "translation", "--mode", "server_vad")
     assert server.connections[0].conversation.kind == "translation"
-    view = shell.window.views.translation
+    view = shell.window.views.interpreter
     say(shell, "where is the railway station please")
     await until(lambda: "speech." in view.target.toPlainText(), message="translated")
     assert "s of speech)" in view.source.toPlainText()
@@ -151,4 +151,4 @@ async def test_the_settings_tab_sets_language_and_noise_reduction(server, make_s
     update = [e for d, e, _ in server.wire.events if d == "in"
               and e["type"] == "session.update"][-1]["session"]["audio"]
     assert update["output"]["language"] == "de" and update["input"]["noise_reduction"] is None
-    assert "Translation (de)" in shell.window.views.translation.target_label.text()
+    assert "Translation (de)" in shell.window.views.interpreter.target_label.text()

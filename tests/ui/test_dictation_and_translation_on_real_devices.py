@@ -67,7 +67,7 @@ async def test_translation_on_real_devices_is_heard_on_the_speaker(
         player = pulse.play_into_mic(espeak_wav("where is the railway station please",
                                                 tmp_path / "q.wav"))
         await until(lambda p=player: p.poll() is not None, timeout=15, message="spoken")
-        view = shell.window.views.translation
+        view = shell.window.views.interpreter
         await until(lambda: view.target.toPlainText().strip().endswith("speech."), timeout=20,
                     message="translated")
         buffer = shell.controller.audio.engine.buffer

@@ -4,7 +4,7 @@ import gc
 import threading
 from typing import ClassVar
 
-from assistant.app.gui_thread_gc import GuiThreadCollector
+from assistant.app.runtime.gui_thread_gc import GuiThreadCollector
 
 
 class Cycle:

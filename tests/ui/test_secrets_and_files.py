@@ -119,7 +119,7 @@ async def test_every_file_the_app_writes_is_0600_in_0700_folders(make_shell, mem
         for name in ("chat.md", "chat.json"):
             shell.window.browser.export(conversation, str(root / name))
         c.dictation.kept.keep("a dictated line")
-        c.translation.kept.keep("a translated line")
+        c.interpreter.kept.keep("a translated line")
         c.apply_settings(c.settings)
         logging.getLogger("assistant").warning("a line in the log")
         while_running = modes(root)

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from assistant.desktop.tray import Tray
+from assistant.ui.i18n import choose, install
 from assistant.ui.settings_dialog import MODE_LABELS
-from assistant.ui.translations import choose, install
 from tests.ui.test_desktop import connected
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
-import translations  # noqa: E402
+import i18n  # noqa: E402
 
 # Names and values that read the same in both languages (not sentences of ours).
 SAME = {"OK", "GA", "English", "Deutsch", "Authorization: Bearer", "api-key header",
@@ -40,7 +40,7 @@ SAME = {"OK", "GA", "English", "Deutsch", "Authorization: Bearer", "api-key head
 
 def catalogue(language: str) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
-    for message in ET.parse(translations.catalogue(language)).getroot().iter("message"):
+    for message in ET.parse(i18n.catalogue(language)).getroot().iter("message"):
         forms = [f.text or "" for f in message.iter("numerusform")] or \
             [message.findtext("translation") or ""]
         found[message.findtext("source") or ""] = forms
@@ -49,8 +49,8 @@ def catalogue(language: str) -> dict[str, list[str]]:
 
 def test_the_catalogues_hold_every_string_of_the_source_translated(tmp_path):
     """lupdate run on today's source: a string added without its translation is listed."""
-    for language in translations.LANGUAGES:
-        fresh = translations.update(tmp_path / f"{language}.ts", language)
+    for language in i18n.LANGUAGES:
+        fresh = i18n.update(tmp_path / f"{language}.ts", language)
         tree = ET.parse(fresh).getroot()
         untranslated = [m.findtext("source") for m in tree.iter("message")
                         if m.find("translation").get("type") in ("unfinished", "vanished",

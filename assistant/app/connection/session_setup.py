@@ -1,0 +1,45 @@
+"""The first events of a new session, by session mode: its configuration and, for a
+conversation, the conversation so far and the tool answers that waited for it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.app.conversation.handlers import HANDLERS
+from assistant.app.conversation.record import ConversationRecord
+from assistant.app.conversation.replay import Replay, build_replay
+from assistant.app.listening.handlers import DICTATION, TRANSLATION
+from assistant.app.settings import Settings
+from assistant.app.tool_use.tool_calls import ToolCalls
+from assistant.dispatch import EventTable
+from assistant.realtime.session import RealtimeSession
+from assistant.realtime.session_config import (
+    DictationSettings,
+    build_session,
+    build_transcription_session,
+    build_translation_session,
+)
+
+TABLES: dict[str, EventTable[Any, None]] = {"conversation": HANDLERS, "dictation": DICTATION,
+                                            "translation": TRANSLATION}
+
+
+def configure(session: RealtimeSession, settings: Settings, record: ConversationRecord,
+              tools: ToolCalls) -> Replay:
+    if settings.session_mode == "dictation":
+        session.update_session(build_transcription_session(DictationSettings(
+            model=settings.transcription_model or "gpt-4o-mini-transcribe",
+            language=settings.dictation_language, prompt=settings.dictation_prompt,
+            turn_detection=settings.turn_detection(), noise_reduction=settings.noise_filter)))
+        return Replay()
+    if settings.session_mode == "translation":
+        session.update_session(build_translation_session(
+            settings.translation_language, settings.transcription_model or None,
+            settings.noise_filter))
+        return Replay()
+    session.update_session(build_session(settings.session_settings(tools.declared())))
+    replay = build_replay(record.items(), settings.replay_budget_tokens)
+    for event in replay.events:
+        session.send(event)
+    tools.session_opened(session)
+    return replay

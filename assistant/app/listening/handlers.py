@@ -1,0 +1,95 @@
+"""The server events of the two listening modes, one small handler per type, as in
+`handlers` for the conversation: dictation (a transcription session) fills timed segments;
+live translation fills the two transcripts (its audio goes to the speaker through the bridge).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+
+from assistant.app.conversation.handlers import error_line
+from assistant.app.listening.dictation import Dictation
+from assistant.app.listening.interpreter_log import InterpreterLog
+from assistant.app.states import LISTENING, THINKING
+from assistant.dispatch import Event, EventTable
+
+
+class Listening(Protocol):
+    @property
+    def state(self) -> str: ...
+    @property
+    def dictation(self) -> Dictation: ...
+    @property
+    def interpreter(self) -> InterpreterLog: ...
+    def set_state(self, state: str, detail: str) -> None: ...
+    def where(self) -> str: ...
+    def ready_text(self) -> str: ...
+    def show_notice(self, text: str) -> None: ...
+
+
+DICTATION: EventTable[Listening, None] = EventTable()
+TRANSLATION: EventTable[Listening, None] = EventTable()
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+@DICTATION.on("input_audio_buffer.speech_started")
+def _speech_started(c: Listening, e: Event) -> None:
+    c.set_state(LISTENING, c.where() + "  ·  " + QCoreApplication.translate("Handlers",
+                                                                             "hearing you"))
+    c.dictation.speech_started(str(e.get("item_id")), _int(e.get("audio_start_ms")))
+
+
+@DICTATION.on("input_audio_buffer.speech_stopped")
+def _speech_stopped(c: Listening, e: Event) -> None:
+    c.set_state(THINKING, c.where() + "  ·  " + QCoreApplication.translate(
+        "Handlers", "writing it down"))
+    c.dictation.speech_stopped(str(e.get("item_id")), _int(e.get("audio_end_ms")))
+
+
+@DICTATION.on("conversation.item.input_audio_transcription.delta")
+def _transcript_delta(c: Listening, e: Event) -> None:
+    c.dictation.text(str(e.get("item_id")), str(e.get("delta", "")), False)
+
+
+@DICTATION.on("conversation.item.input_audio_transcription.completed")
+def _transcript_done(c: Listening, e: Event) -> None:
+    c.dictation.text(str(e.get("item_id")), str(e.get("transcript", "")), True)
+    c.set_state(LISTENING, c.ready_text())
+    if c.dictation.kept.problem:
+        c.show_notice(c.dictation.kept.problem)
+
+
+@DICTATION.on("conversation.item.input_audio_transcription.failed")
+def _transcript_failed(c: Listening, e: Event) -> None:
+    c.show_notice(error_line(e, QCoreApplication.translate(
+        "Handlers", "A segment could not be transcribed")) or "")
+    c.set_state(LISTENING, c.ready_text())
+
+
+@TRANSLATION.on("session.input_transcript.delta")
+def _heard(c: Listening, e: Event) -> None:
+    c.interpreter.heard(str(e.get("delta", "")))
+
+
+@TRANSLATION.on("session.output_transcript.delta")
+def _translated(c: Listening, e: Event) -> None:
+    c.interpreter.translated(str(e.get("delta", "")))
+    if c.state != LISTENING:          # after a push-to-talk turn: the translation has come
+        c.set_state(LISTENING, c.ready_text())
+
+
+@TRANSLATION.on("session.closed")
+def _closed(c: Listening, e: Event) -> None:
+    c.show_notice(QCoreApplication.translate("Handlers", "The translation session was closed."))
+
+
+@DICTATION.on("error")
+@TRANSLATION.on("error")
+def _error(c: Listening, e: Event) -> None:
+    if (line := error_line(e, "Server")) is not None:
+        c.show_notice(line)

@@ -1,0 +1,153 @@
+"""Keeps the audio devices working for a session: opens them, watches their health, reopens.
+
+A device that stops working (unplugged, sound server gone) is named in the conversation and the
+audio reopens from a fresh device list over the same session; one that fails again within 10 s is
+left closed (text goes on) and the user is pointed to Settings.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from assistant.app.local_format import said
+from assistant.app.settings import Settings
+from assistant.app.voice.bridge import AudioBridge
+from assistant.audio.devices import create_pyaudio
+from assistant.audio.engine import AudioEngine
+from assistant.audio.outbox import FrameOutbox
+from assistant.realtime.session import RealtimeSession
+
+REOPEN_AGAIN_S = 10.0      # a device that fails again this soon after reopening stays closed
+
+
+class AudioSupervisor(QObject):
+    problems = Signal(list)               # sentences: devices that could not open
+    devices_changed = Signal(list, list)  # input names, output names
+    notice = Signal(str)                  # a line for the conversation
+    lost = Signal()                       # a device stopped working: reopen (the owner decides)
+    muted_changed = Signal(bool)          # the window's button and the tray's menu follow it
+
+    def __init__(self, settings: Callable[[], Settings],
+                 backend: Callable[[], Any] = create_pyaudio) -> None:
+        super().__init__()
+        self._settings = settings
+        self.engine = AudioEngine(backend)
+        self.bridge: AudioBridge | None = None
+        self._check = QTimer(self)
+        self._check.setInterval(1000)
+        self._check.timeout.connect(self._check_health)
+        self._reopened_at = -REOPEN_AGAIN_S
+        self._give_up = False
+        self.muted = False          # kept across reopens and reconnections
+
+    def set_muted(self, muted: bool) -> None:
+        changed, self.muted = muted != self.muted, muted
+        if self.bridge is not None:
+            self.bridge.muted = muted
+        if changed:
+            self.muted_changed.emit(muted)
+
+    def interrupt(self) -> None:
+        """The user stops the assistant (Esc, the Interrupt button)."""
+        if self.bridge is not None:
+            self.bridge.interrupt()
+
+    def start(self, session: RealtimeSession, devices: bool = True) -> None:
+        """Open the devices (unless told not to) and join them to the session."""
+        settings = self._settings()
+        outbox = FrameOutbox(asyncio.get_running_loop())
+        problems = self.engine.open(outbox, settings.input_device or None,
+                                    settings.output_device or None, settings.echo_cancellation,
+                                    settings.echo_noise_suppression) if devices else []
+        if problems:
+            sentences = [said(problem) for problem in problems]
+            self.problems.emit(sentences)
+            for sentence in sentences:
+                self.notice.emit(sentence)
+        self.bridge = AudioBridge(outbox, self.engine.buffer,
+                                  mode="ptt" if settings.mode == "none" else "vad",
+                                  echo_guard=settings.echo_guard,
+                                  echo=self.engine.echo if self.engine.canceller else None)
+        self.bridge.muted = self.muted
+        self.bridge.attach(session)
+        self._check.start()
+
+    def apply(self, settings: Settings, before: Settings,
+              session: RealtimeSession | None) -> None:
+        """The echo guard changes live; echo cancellation reopens the devices at once."""
+        if self.bridge is not None:
+            self.bridge.echo_guard = settings.echo_guard
+            if settings.audio_changed(before):
+                self.reopen(session)
+
+    def serve(self, session: RealtimeSession) -> None:
+        """A new session gets the audio: the devices opened for it, or moved over to it."""
+        if self.bridge is None:
+            self.start(session)
+        else:
+            self.move_to(session)
+
+    def move_to(self, session: RealtimeSession | None) -> None:
+        """Join the open devices to another session, or to none while reconnecting after a drop.
+        What was playing or being said stops with the old session; nothing of it reaches the
+        new one."""
+        if self.bridge is None:
+            return
+        if session is None:
+            self.bridge.detach(dropped=True)
+            return
+        if self.bridge.session is not None:
+            self.bridge.detach()                 # a rollover at a quiet moment: no pause needed
+        self.bridge.attach(session)
+
+    def stop(self) -> None:
+        self._check.stop()
+        if self.bridge is not None:
+            self.bridge.close()
+            self.bridge = None
+        self.engine.close()
+
+    def reopen(self, session: RealtimeSession | None, announce: bool = False) -> None:
+        """Open the devices again from a fresh device list (a headset unplugged: the default is
+        now another device); without a session, only the list is refreshed."""
+        devices = not self._give_up
+        self._give_up = False
+        self.stop()
+        self.engine.rescan()
+        if session is not None and session.is_open:
+            self.start(session, devices)
+            if announce:
+                self.notice.emit(self.tr("Audio reopened on {devices}.").format(
+                    devices=self.device_names()) if devices
+                    else self.tr("Audio is off: choose devices in Settings (Ctrl+,)."))
+        self.emit_devices()
+
+    def emit_devices(self) -> None:
+        self.devices_changed.emit([d.name for d in self.engine.devices("input")],
+                                  [d.name for d in self.engine.devices("output")])
+
+    def device_names(self) -> str:
+        names = [stream.device.name for stream in (self.engine.capture, self.engine.playback)
+                 if stream is not None]
+        return self.tr(" and ").join(f"'{name}'" for name in names) or self.tr("no device")
+
+    def terminate(self) -> None:
+        self._check.stop()
+        self.engine.terminate()
+
+    def _check_health(self) -> None:
+        lost = self.engine.failures()
+        if not lost:
+            return
+        for sentence in lost:
+            self.notice.emit(sentence)
+        # Failing again right after a reopen: no loop; the user chooses (Settings, Re-scan).
+        self._give_up = time.monotonic() - self._reopened_at < REOPEN_AGAIN_S
+        self._reopened_at = time.monotonic()
+        self._check.stop()
+        self.lost.emit()

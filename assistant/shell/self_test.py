@@ -1,0 +1,298 @@
+"""`voice-assistant --self-test`: proves, on the machine it runs on (frozen or not), that the app
+can work there. Every module imports; the window opens offscreen; PortAudio starts and lists its
+devices (none is a warning); the keyring backend is named; the history saves and reads back and
+the VAD runs; a text turn, a spoken turn (speech in, the reply's audio out) and a WebRTC turn
+(Opus audio on a track) pass against the embedded server in this process. One line per check,
+then exit 0 (no failure) or 1, within 30 s.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import pkgutil
+import sys
+import tempfile
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+import assistant
+from assistant import __version__
+from assistant.config import FRAME_SAMPLES, WIRE_RATE, resource
+
+if TYPE_CHECKING:
+    from assistant.audio.outbox import FrameOutbox
+    from assistant.realtime.session import RealtimeSession
+
+Result = tuple[str, str]        # ("ok" | "warn" | "fail", a sentence)
+TURN_TIMEOUT_S = 12.0
+
+
+def run() -> int:
+    """Run every check, print the report, return the exit code."""
+    frozen = "frozen" if getattr(sys, "frozen", False) else "from source"
+    print(f"Voice Assistant {__version__} self-test ({frozen}, Python {sys.version.split()[0]})")
+    started = time.monotonic()
+    checks: list[tuple[str, Callable[[], Result]]] = [
+        ("modules", check_imports), ("window", check_window), ("audio", check_audio),
+        ("keyring", check_keyring), ("history", check_history), ("tools", check_tools),
+        ("echo", check_echo), ("desktop", check_desktop), ("turns", check_turns)]
+    failed = 0
+    for name, check in checks:
+        try:
+            status, sentence = check()
+        except Exception as exc:
+            status, sentence = "fail", f"{type(exc).__name__}: {exc}"
+            traceback.print_exc()
+        failed += status == "fail"
+        print(f"  {status:<4}  {name:<8} {sentence}", flush=True)
+    verdict = "FAILED" if failed else "passed"
+    print(f"self-test {verdict} in {time.monotonic() - started:.1f} s")
+    return 1 if failed else 0
+
+
+def check_imports() -> Result:
+    names = [info.name for info in pkgutil.walk_packages(assistant.__path__, "assistant.")
+             if not info.name.endswith("__main__")]
+    for name in names:
+        importlib.import_module(name)
+    if len(names) < 40:       # a bundle that lost its modules lists only the ones it kept
+        return "fail", f"only {len(names)} modules found in the package"
+    return "ok", f"{len(names)} modules import"
+
+
+def check_window() -> Result:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from assistant.cli import parse_args
+    from assistant.shell.app_shell import AppShell
+
+    app = QApplication.instance() or QApplication(["voice-assistant", "-platform", "offscreen"])
+    with tempfile.TemporaryDirectory() as folder:
+        store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        shell = AppShell(parse_args(["--offline"]), str(Path(folder) / "log"),
+                         settings_store=store, history_file=Path(folder) / "history.db")
+        try:
+            shell.window.show()
+            app.processEvents()
+            image = shell.window.grab().toImage()
+            title = shell.window.windowTitle()
+        finally:
+            shell.window.close()
+            shell.collector.stop()
+            shell.history.close()        # before the folder goes (Windows keeps open files)
+    if image.width() < 300 or image.height() < 200:
+        return "fail", f"the window rendered at {image.width()}x{image.height()}"
+    return "ok", f"'{title}' renders offscreen at {image.width()}x{image.height()}"
+
+
+def check_history() -> Result:
+    """SQLite (the history) and WebRTC's VAD (the reconnect pause gate) are C code the bundle
+    must carry: one item saved and read back, one frame judged."""
+    from assistant.audio.pause_gate import PauseGate
+    from assistant.store.history import History
+    from assistant.store.records import StoredItem
+
+    with tempfile.TemporaryDirectory() as folder:
+        history = History.open(Path(folder) / "history.db")
+        conversation = history.start_conversation("self-test")
+        history.save_item(conversation, StoredItem("i1", "message", "user", "hello"))
+        saved = [item.text for item in history.items(conversation)]
+        history.close()
+    PauseGate(talking=True).passes(np.zeros(FRAME_SAMPLES, np.int16))
+    if saved != ["hello"] or history.problem:
+        return "fail", f"the history did not keep an item ({history.problem or saved})"
+    return "ok", "SQLite history (WAL) saves and reads; WebRTC VAD runs"
+
+
+def check_tools() -> Result:
+    """jsonschema (with its bundled metaschemas) and the time zone database: one good call, one
+    the schema refuses."""
+    from typing import cast
+
+    from assistant.tools.builtin import HostServices, builtin_tools
+    from assistant.tools.runner import run_tool
+
+    tool = builtin_tools(cast(HostServices, None)).get("get_current_time")
+    good = asyncio.run(run_tool(tool, "get_current_time", '{"timezone": "Asia/Tokyo"}'))
+    bad = asyncio.run(run_tool(tool, "get_current_time", '{"timezone": 5}'))
+    if good.failed or "+09:00" not in good.output or not bad.failed:
+        return "fail", f"the time tool answered {good.output} and {bad.output}"
+    return "ok", "a tool call validates its arguments and reads the time zone database"
+
+
+def check_echo() -> Result:
+    """WebRTC's echo canceller is a native library the bundle must carry: two seconds of a
+    synthetic echo (noise played, heard 50 ms later at -6 dB), removed."""
+    from assistant.audio.echo_canceller import LivekitProcessor
+
+    far = np.random.default_rng(3).normal(0, 3000, 48_000).astype(np.int16)
+    echo = np.roll(far, 1200) // 2
+    processor, out = LivekitProcessor(noise_suppression=False), []
+    for at in range(0, far.size, 240):
+        processor.render(far[at:at + 240], 24_000)
+        out.append(processor.capture(echo[at:at + 240], 24_000))
+    left = np.concatenate(out)[24_000:].astype(np.float64)
+    erle = 10 * np.log10(np.mean(np.square(echo[24_000:], dtype=np.float64))
+                         / max(float(np.mean(np.square(left))), 1e-3))
+    if erle < 20:
+        return "fail", f"the echo canceller removed only {erle:.0f} dB of a synthetic echo"
+    return "ok", f"WebRTC's echo canceller removes {erle:.0f} dB of a synthetic echo"
+
+
+def check_desktop() -> Result:
+    """The languages' catalogues, and on Linux what the global shortcut loads (python-xlib and
+    every X extension module it may import when a display opens; jeepney for the portal)."""
+    from PySide6.QtCore import QTranslator
+
+    for language in ("de", "en"):
+        if not QTranslator().load(str(resource("translations") / f"voice-assistant_{language}.qm")):
+            return "fail", f"the {language} catalogue does not load"
+    german = QTranslator()
+    german.load(str(resource("translations") / "voice-assistant_de.qm"))
+    if german.translate("MainWindow", "Settings") != "Einstellungen":
+        return "fail", "the German catalogue does not translate"
+    if sys.platform.startswith("linux"):
+        import jeepney.io.asyncio  # noqa: F401
+        import Xlib.display
+        import Xlib.ext
+
+        for _, name in vars(Xlib.ext)["__extensions__"]:
+            importlib.import_module(f"Xlib.ext.{name}")
+        return "ok", "German and English load; python-xlib and jeepney are there"
+    return "ok", "German and English load"
+
+
+def check_audio() -> Result:
+    from assistant.audio.devices import DeviceCatalog
+
+    catalog = DeviceCatalog()
+    try:
+        inputs, outputs = catalog.devices("input"), catalog.devices("output")
+    finally:
+        catalog.close()
+    if not inputs or not outputs:
+        return "warn", (f"PortAudio started but found {len(inputs)} microphone(s) and "
+                        f"{len(outputs)} speaker(s): is PulseAudio or PipeWire running?")
+    return "ok", f"PortAudio lists {len(inputs)} input(s), {len(outputs)} output(s); " \
+                 f"default '{inputs[0].name}' / '{outputs[0].name}'"
+
+
+def check_keyring() -> Result:
+    import keyring
+
+    from assistant.app.account import api_key_store
+
+    backend = keyring.get_keyring()
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    if not api_key_store.keyring_available():
+        return "warn", f"no usable keyring ({name}): keys can be used for one run only"
+    return "ok", f"keys are kept by {name}"
+
+
+def check_turns() -> Result:
+    return asyncio.run(asyncio.wait_for(_turns(), 2 * TURN_TIMEOUT_S))
+
+
+async def _turns() -> Result:
+    from assistant.sim import SimServer
+
+    async with SimServer(speed=4.0) as server:
+        text = await _text_turn(server.url)
+        heard, played = await _spoken_turn(server.url)
+        call_ms = await _webrtc_turn(server.url)
+    return "ok", (f"text turn ('{text}'); spoken turn ({heard}, {played} ms of reply audio "
+                  f"out); WebRTC turn ({call_ms} ms of Opus audio in)")
+
+
+async def _webrtc_turn(url: str) -> int:
+    """aiortc, PyAV's Opus and the data channel, end to end."""
+    session = await _open(url, "ptt", "webrtc")
+    got: list[int] = []
+    session.audio.listeners.append(lambda _item, pcm: got.append(len(pcm)))
+    try:
+        stopped = session.wait_for("output_audio_buffer.stopped", TURN_TIMEOUT_S)
+        session.add_text_message("self test")
+        session.create_response()
+        await stopped
+    finally:
+        await session.close()
+    if not got:
+        raise RuntimeError("no audio came on the WebRTC track")
+    return sum(got) * 1000 // (WIRE_RATE * 2)
+
+
+async def _open(url: str, mode: str, transport: str = "websocket") -> RealtimeSession:
+    from assistant.realtime.endpoint import Endpoint
+    from assistant.realtime.session import RealtimeSession
+    from assistant.realtime.session_config import SessionSettings, TurnDetection, build_session
+
+    session = RealtimeSession(Endpoint(base_url=url, api_key="self-test",
+                                       transport="webrtc" if transport == "webrtc"
+                                       else "websocket"))
+    await session.connect(timeout=5)
+    turn = TurnDetection(mode="server_vad" if mode == "vad" else "none")
+    session.update_session(build_session(SessionSettings(turn_detection=turn)))
+    await session.wait_for("session.updated", 5)
+    return session
+
+
+async def _text_turn(url: str) -> str:
+    session = await _open(url, "ptt")
+    try:
+        done = session.wait_for("response.done", TURN_TIMEOUT_S)
+        session.add_text_message("self test")
+        session.create_response()
+        reply = await done
+    finally:
+        await session.close()
+    content = reply["response"]["output"][0]["content"][0]
+    return str(content.get("transcript") or content.get("text"))
+
+
+async def _spoken_turn(url: str) -> tuple[str, int]:
+    """Speech through the real bridge and playback buffer; no sound card needed."""
+    from assistant.app.voice.bridge import AudioBridge
+    from assistant.audio.outbox import FrameOutbox
+    from assistant.audio.playback_buffer import PlaybackBuffer
+    from assistant.sim import voice
+
+    session = await _open(url, "vad")
+    buffer = PlaybackBuffer(48_000)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop(), max_frames=1000), buffer,
+                         mode="vad")
+    bridge.attach(session)
+    try:
+        done = session.wait_for("response.done", TURN_TIMEOUT_S)
+        speech = await asyncio.to_thread(voice.synthesize, "hello, can you hear me")
+        pcm = np.frombuffer(speech + bytes(WIRE_RATE * 2), np.int16)      # and 1 s of silence
+        frames = pcm[: pcm.size // FRAME_SAMPLES * FRAME_SAMPLES].reshape(-1, FRAME_SAMPLES)
+        feeder = threading.Thread(target=_feed, args=(bridge.outbox, frames), daemon=True)
+        feeder.start()                                   # as PortAudio's thread would
+        reply = await done
+        played = 0
+        for _ in range(3000):                            # 30 s of 10 ms device blocks at most
+            if not buffer.active:
+                break
+            played += int(np.count_nonzero(buffer.read(480)))
+            await asyncio.sleep(0)
+    finally:
+        bridge.close()
+        await session.close()
+    transcript = reply["response"]["output"][0]["content"][0]["transcript"]
+    if played == 0:
+        raise RuntimeError("the reply's audio never reached the playback buffer")
+    return str(transcript), played * 1000 // 48_000
+
+
+def _feed(outbox: FrameOutbox, frames: np.ndarray) -> None:
+    for start in range(0, len(frames), 2):
+        outbox.from_audio_thread(frames[start:start + 2], time.perf_counter())
+        time.sleep(0.005)            # faster than real time; the server's VAD counts audio time

@@ -1,0 +1,145 @@
+"""The app on the desktop: the global talk key, the tray, notifications, start at login, and
+what a second launch hands over. Wires those parts to the controller and the window."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from assistant.app.controller import Controller
+from assistant.app.settings import Settings
+from assistant.app.states import DISCONNECTED, ERROR, LISTENING, SPEAKING, THINKING
+from assistant.cli import parse_args
+from assistant.desktop.autostart import set_start_at_login
+from assistant.desktop.talk_key import GlobalTalkKey
+from assistant.desktop.tray import Tray
+from assistant.desktop.tray_icons import TRAY_STATE
+from assistant.ui.main_window import MainWindow
+from assistant.ui.settings_dialog import MODE_LABELS
+
+log = logging.getLogger(__name__)
+# The window's icons for the controller's states, but an error shows as offline in the tray.
+TRAY_OF_STATE = {**TRAY_STATE, ERROR: "offline"}
+
+
+class TrayAndKeys(QObject):
+    status = Signal(str)           # the global shortcut's state, for the settings
+
+    def __init__(self, controller: Controller, window: MainWindow,
+                 tray: Tray | None = None) -> None:
+        super().__init__()
+        self.controller, self.window = controller, window
+        self.talk = GlobalTalkKey(controller.ptt_press, controller.ptt_release)
+        self.tray = tray if tray is not None else Tray(MODE_LABELS) if Tray.available() else None
+        self._state, self._detail, self._applied = DISCONNECTED, "", Settings()
+        self.talk.status.connect(self.status)
+        self.talk.status.connect(lambda _text: self._render_hint())
+        self._lost_told = False
+        self.talk.held.connect(lambda _held: self._render_tray())
+        controller.state_changed.connect(self._on_state)
+        controller.audio.muted_changed.connect(lambda _m: self._render_tray())
+        controller.tools.consent_needed.connect(self._on_consent)
+        controller.keeper.countdown.connect(self._on_countdown)
+        if self.tray is not None:
+            self._wire_tray(self.tray)
+
+    def _wire_tray(self, tray: Tray) -> None:
+        c, window = self.controller, self.window
+        tray.show_hide_requested.connect(self.toggle_window)
+        tray.mute_requested.connect(c.audio.set_muted)
+        c.audio.muted_changed.connect(tray.render_muted)
+        tray.mode_requested.connect(window.select_mode)
+        tray.quit_requested.connect(window.quit)
+        window.mode_combo.currentIndexChanged.connect(
+            lambda _i: tray.render_mode(window.mode_combo.currentData()))
+        window.hidden_to_tray.connect(self._on_hidden)
+        tray.render_mode(c.settings.mode)
+        tray.show()
+
+    def apply(self, settings: Settings) -> None:
+        """Take on the settings that concern the desktop (at start and after every change)."""
+        self.talk.configure(settings.global_shortcut, settings.global_talk)
+        self.window.close_to_tray = settings.close_to_tray and self.tray is not None
+        if settings.start_at_login != self._applied.start_at_login:
+            problem = set_start_at_login(settings.start_at_login)
+            if problem:
+                self.controller.notice.emit(problem)
+        self._applied = dataclasses.replace(settings)     # the controller's copy changes
+        self._render_hint()
+
+    def _render_hint(self) -> None:
+        if self.tray is not None:
+            self.tray.render_hint(self.talk.hint())
+
+    def toggle_window(self) -> None:
+        if self.window.isVisible() and self.window.isActiveWindow():
+            self.window.hide()
+        else:
+            self.raise_window()
+
+    def raise_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def arrived(self, argv: list[str]) -> None:
+        """Another launch handed its command line over: come forward, do what it asks."""
+        self.raise_window()
+        try:
+            args: Any = parse_args(argv)
+        except SystemExit:                       # --help or a bad option: it printed why there
+            return
+        if args.offline:
+            self.controller.connect_(offline=True)
+        elif args.connect:
+            self.controller.connect_(offline=False)
+
+    def stop(self) -> None:
+        self.talk.stop()
+        if self.tray is not None:
+            self.tray.icon.hide()
+
+    # ---- rendering and notifications ------------------------------------------------------------
+
+    def _on_state(self, state: str, detail: str) -> None:
+        self._state, self._detail = state, detail
+        if state in (LISTENING, THINKING, SPEAKING):
+            self._lost_told = False
+        self._render_tray()
+
+    def _render_tray(self) -> None:
+        if self.tray is None:
+            return
+        shape = TRAY_OF_STATE.get(self._state, "thinking")
+        if self.controller.audio.muted:
+            shape = "muted"
+        elif self.talk.down:
+            shape = "listening"           # the global key is held: confirmed where it is seen
+        self.tray.render(shape, self._detail)
+
+    def _needs_attention(self) -> bool:
+        return not (self.window.isVisible() and self.window.isActiveWindow())
+
+    def _on_consent(self, call: Any) -> None:
+        if self.tray is not None and self._needs_attention():
+            self.tray.notify(self.tr("A tool asks for permission"),
+                             self.tr("{tool} waits for Allow or Deny in the window.").format(
+                                 tool=call.name))
+
+    def _on_countdown(self, seconds: int, why: str) -> None:
+        if self.tray is not None and seconds > 0 and self._needs_attention() \
+                and not self._lost_told:
+            self._lost_told = True
+            self.tray.notify(self.tr("Connection lost"),
+                             self.tr("{why}. Reconnecting in {seconds} s.").format(
+                                 why=why, seconds=seconds))
+
+    def _on_hidden(self) -> None:
+        if self.tray is not None:
+            self.tray.notify(self.tr("Still running"),
+                             self.tr("Voice Assistant is in the tray; {shortcut} talks to it "
+                                     "from anywhere.").format(
+                                 shortcut=self._applied.global_shortcut))

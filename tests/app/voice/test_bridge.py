@@ -1,0 +1,249 @@
+"""The bridge between devices and a real session against the embedded server."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import numpy as np
+
+from assistant.app.voice.bridge import AudioBridge
+from assistant.audio.echo_canceller import EchoReport
+from assistant.audio.outbox import FrameOutbox
+from assistant.audio.playback_buffer import PlaybackBuffer
+from assistant.config import FRAME_SAMPLES, MIN_PTT_S
+from assistant.sim import voice
+from tests.helpers import open_session, speech, until
+
+RATE = 48_000
+
+
+def as_frames(pcm: bytes) -> np.ndarray:
+    samples = np.frombuffer(pcm, dtype=np.int16)
+    n = samples.size // FRAME_SAMPLES
+    return samples[: n * FRAME_SAMPLES].reshape(n, FRAME_SAMPLES)
+
+
+async def feed(outbox: FrameOutbox, pcm: bytes, per_block: int = 2) -> None:
+    """Hand frames over as PortAudio's thread would, a device block at a time."""
+    frames = as_frames(pcm)
+    for start in range(0, len(frames), per_block):
+        outbox.from_audio_thread(frames[start:start + per_block], time.perf_counter())
+        await asyncio.sleep(0)
+
+
+async def play(buffer: PlaybackBuffer, ms: int) -> None:
+    """Consume like a device would (10 ms blocks), letting the loop run in between."""
+    for _ in range(ms // 10):
+        buffer.read(RATE // 100)
+        await asyncio.sleep(0)
+
+
+async def test_push_to_talk_turn_and_tap(sim):
+    session = await open_session(sim.url, mode="none")
+    buffer = PlaybackBuffer(RATE)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode="ptt")
+    bridge.attach(session)
+    await feed(bridge.outbox, speech("ignored before the press", 0))
+    bridge.press()
+    assert bridge.release() is False                      # a tap: nothing committed
+    bridge.press()
+    await feed(bridge.outbox, speech("what is the weather", 100))
+    await asyncio.sleep(MIN_PTT_S)
+    done = session.wait_for("response.done", 10)
+    assert bridge.release() is True
+    reply = await done
+    sent = sim.wire.types("in")
+    assert sent.count("input_audio_buffer.commit") == 1 and sent.count("response.create") == 1
+    heard = float(reply["response"]["output"][0]["content"][0]["transcript"].split()[2])
+    assert 0.8 < heard < 2.5                              # the pressed speech, not the earlier
+    await play(buffer, 200)
+    assert buffer.played_ms(reply["response"]["output"][0]["id"]) >= 150
+    bridge.close()
+    await session.close()
+
+
+async def test_a_press_during_the_last_turns_tail_sends_that_turn_first(sim):
+    session = await open_session(sim.url, mode="none")
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), PlaybackBuffer(RATE),
+                         mode="ptt")
+    bridge.attach(session)
+    bridge.press()
+    await feed(bridge.outbox, speech("the first turn", 100))
+    await asyncio.sleep(MIN_PTT_S)
+    assert bridge.release() is True
+    committed = session.wait_for("input_audio_buffer.committed", 5)
+    bridge.press()                                        # again, before the tail was sent
+    assert (await committed)["item_id"]                   # a turn with its audio, not empty
+    await until(lambda: "input_audio_buffer.clear" in sim.wire.types("in")[-3:],
+                message="the new turn began after it")
+    sent = sim.wire.types("in")
+    assert sent.index("input_audio_buffer.commit") < len(sent) - 1 - sent[::-1].index(
+        "input_audio_buffer.clear")
+    assert bridge.ptt_active
+    bridge.close()
+    await session.close()
+
+
+async def test_speech_over_the_reply_clears_and_truncates_at_what_was_heard(sim):
+    session = await open_session(sim.url, mode="server_vad")
+    buffer = PlaybackBuffer(RATE)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode="vad",
+                         echo_guard=False)
+    bridge.attach(session)
+    session.add_text_message("tell me a long story about the sea and the sky and the stars")
+    session.create_response()
+    first = await session.wait_for("response.output_audio.delta", 5)
+    item_id = first["item_id"]
+    await play(buffer, 300)
+    heard = buffer.played_ms(item_id)
+    truncated = session.wait_for("conversation.item.truncated", 5)
+    answer = session.wait_for(lambda e: e["type"] == "response.done"
+                              and e["response"]["status"] == "completed", 10)
+    await feed(bridge.outbox, speech("stop stop"))
+    event = await truncated
+    assert bridge.truncations == [(item_id, event["audio_end_ms"])]
+    assert event["audio_end_ms"] == min(heard, session.received_ms(item_id))
+    reply = await answer                                  # "stop stop" gets its own reply
+    assert reply["response"]["output"][0]["id"] != item_id
+    await play(buffer, 300)                               # late deltas of the cut item: dropped
+    assert buffer.played_ms(item_id) == heard
+    bridge.close()
+    await session.close()
+    sim.wire.check()
+
+
+async def test_the_echo_guard_decides_only_while_the_assistant_is_audible():
+    buffer = PlaybackBuffer(24_000)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode="vad")
+    echo = np.full(FRAME_SAMPLES, 4000, np.int16)         # -18 dBFS: quieter than playback
+    assert bridge.mic_frame(echo) is echo                 # nothing playing: the mic passes
+    buffer.write("a", np.full(FRAME_SAMPLES * 40, 8000, np.int16).tobytes())
+    buffer.read(FRAME_SAMPLES * 2)                        # playing at about -12 dBFS
+    bridge.note_playback()
+    assert not bridge.mic_frame(echo).any() and bridge.talk_over.guard.frames_gated == 1
+    bridge.ptt_active = True                              # holding the key: always passes
+    assert bridge.mic_frame(echo) is echo
+    bridge.ptt_active, bridge.echo_guard = False, False
+    assert bridge.mic_frame(echo) is echo
+
+
+async def test_local_onset_pauses_playback_and_resumes_without_confirmation(monkeypatch):
+    monkeypatch.setattr("assistant.app.voice.bridge.CONFIRM_S", 0.05)
+    buffer = PlaybackBuffer(24_000)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode="vad")
+    buffer.write("a", np.full(FRAME_SAMPLES * 40, 3000, np.int16).tobytes())
+    buffer.read(FRAME_SAMPLES)
+    bridge.note_playback()
+    words = np.frombuffer(voice.synthesize("stop there"), np.int16).astype(np.int32) * 3
+    words = np.clip(words, -32768, 32767).astype(np.int16)        # 10 dB over the echo
+    for frame in words[: FRAME_SAMPLES * 10].reshape(10, FRAME_SAMPLES):
+        bridge.mic_frame(frame)
+    assert buffer.paused
+    await until(lambda: not buffer.paused, timeout=2)     # not confirmed: it resumes
+    assert buffer.active                                  # and nothing was lost
+
+
+async def test_intents_on_a_dropped_session_do_not_raise(sim):
+    session = await open_session(sim.url, mode="none")
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), PlaybackBuffer(RATE),
+                         mode="ptt")
+    bridge.attach(session)
+    await session.close()                      # the socket is gone, the bridge not yet told
+    bridge.press()
+    bridge.interrupt()
+    await asyncio.sleep(MIN_PTT_S)
+    assert bridge.release() is False
+    bridge.close()
+
+
+async def test_frames_reach_the_loop_only_when_wanted():
+    loop = asyncio.get_running_loop()
+    bridge = AudioBridge(FrameOutbox(loop), None, mode="ptt")
+    frames = np.zeros((1, FRAME_SAMPLES), np.int16)
+    bridge.outbox.from_audio_thread(frames, time.perf_counter())
+    await asyncio.sleep(0)
+    assert not bridge.outbox.wanted() and bridge.outbox.take() == []
+    bridge.ptt_active = True
+    bridge.outbox.from_audio_thread(frames, time.perf_counter())
+    await asyncio.sleep(0)
+    assert len(bridge.outbox.take()) == 1
+    bridge.ptt_active, bridge.mode = False, "vad"
+    assert bridge.outbox.wanted()
+    bridge.muted = True
+    assert not bridge.outbox.wanted()
+
+
+async def vad_bridge(sim) -> tuple[AudioBridge, object]:
+    session = await open_session(sim.url, mode="server_vad")
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), None, mode="vad")
+    bridge.attach(session)
+    return bridge, session
+
+
+async def test_a_sentence_cut_by_a_drop_is_not_sent_half_way_to_the_new_session(sim):
+    bridge, old = await vad_bridge(sim)
+    fresh = await open_session(sim.url, mode="server_vad")
+    await feed(bridge.outbox, speech("the start of a sentence", 0))
+    await until(lambda: bridge.user_speaking, message="the server hears the user")
+    sent_before = bridge.frames_sent
+    bridge.detach(dropped=True)                     # the connection drops mid-sentence
+    bridge.attach(fresh)                            # and is back at once
+    tail = speech("and the rest of it still going", 0)
+    await feed(bridge.outbox, tail)
+    assert bridge.frames_sent == sent_before        # the tail of the sentence is held back
+    assert bridge.gate is not None and bridge.gate.dropped == len(as_frames(tail))
+    await feed(bridge.outbox, bytes(2 * FRAME_SAMPLES * 20))          # a 400 ms pause
+    question = speech("a new question", 600)
+    await feed(bridge.outbox, question)
+    # 300 ms without speech (the pause, and any quiet end of the tail) opened the gate; the
+    # rest of the pause and the whole question went through
+    sent = bridge.frames_sent - sent_before
+    assert 5 + len(as_frames(question)) <= sent <= 20 + len(as_frames(question))
+    bridge.close()
+    await old.close()
+    await fresh.close()
+
+
+async def test_a_user_who_was_not_talking_loses_nothing_however_fast_the_reconnect(sim):
+    bridge, session = await vad_bridge(sim)
+    bridge.detach(dropped=True)
+    bridge.attach(session)
+    question = speech("straight away", 300)
+    await feed(bridge.outbox, question)
+    assert bridge.frames_sent == len(as_frames(question)) and bridge.gate is None
+    bridge.close()
+    await session.close()
+
+
+async def test_talking_while_reconnecting_is_held_until_a_pause_and_ptt_needs_none(sim):
+    bridge, session = await vad_bridge(sim)
+    bridge.detach(dropped=True)
+    await feed(bridge.outbox, speech("talking into the void", 0))     # no session listens
+    bridge.attach(session)
+    await feed(bridge.outbox, speech("still going on", 0))
+    assert bridge.frames_sent == 0
+    await feed(bridge.outbox, bytes(2 * FRAME_SAMPLES * 16))          # a pause
+    question = speech("now the question", 300)
+    await feed(bridge.outbox, question)
+    assert bridge.frames_sent >= len(as_frames(question))
+    bridge.mode = "ptt"
+    bridge.detach(dropped=True)
+    assert bridge.gate is None                                  # push-to-talk: press again
+    bridge.close()
+    await session.close()
+
+
+async def test_while_the_user_talks_the_canceller_does_not_count_them_as_echo():
+    report = EchoReport(state="on", holding=True)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), PlaybackBuffer(24_000),
+                         mode="vad", echo=report)
+    assert bridge.talk_over.guard is bridge.talk_over._residue    # it holds: cleaned mic
+    bridge.on_event({"type": "input_audio_buffer.speech_started", "audio_start_ms": 0,
+                     "item_id": "item_1"})
+    assert report.user_talking
+    bridge.on_event({"type": "input_audio_buffer.speech_stopped", "audio_end_ms": 900,
+                     "item_id": "item_1"})
+    assert not report.user_talking
+    report.holding = False
+    assert bridge.talk_over.guard is bridge.talk_over._plain      # it let go: the plain mic
