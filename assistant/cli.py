@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 
 from assistant import __version__
+from assistant.modes import EchoMode, SessionMode, TurnMode
 
-MODES = {"ptt": "none", "server_vad": "server_vad", "semantic_vad": "semantic_vad"}
-SESSION_MODES = ("conversation", "dictation", "translation")
-ECHO_MODES = ("auto", "on", "off")
 LANGUAGES = ("en", "de")              # the window's languages (resources/translations)
 
 
@@ -24,9 +22,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--token-server", dest="token_server_url", metavar="URL",
                         help="ask this server of your organisation for a short-lived key before "
                              "each connection, instead of using a stored API key")
-    parser.add_argument("--mode", choices=tuple(MODES),
+    parser.add_argument("--mode", type=TurnMode, choices=list(TurnMode),
                         help="push-to-talk or voice detection (server or semantic)")
-    parser.add_argument("--session-mode", choices=SESSION_MODES,
+    parser.add_argument("--session-mode", type=SessionMode, choices=list(SessionMode),
                         help="talk with the model, dictate (transcription only), or have what "
                              "you say translated aloud")
     parser.add_argument("--save-transcript", metavar="FILE",
@@ -37,7 +35,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="start and use the embedded offline Realtime server")
     parser.add_argument("--input-device", help="microphone, by name or index")
     parser.add_argument("--output-device", help="speaker, by name or index")
-    parser.add_argument("--echo-cancellation", choices=ECHO_MODES,
+    parser.add_argument("--echo-cancellation", type=EchoMode, choices=list(EchoMode),
                         help="take the speaker's echo out of the microphone (auto: not on "
                              "headphones)")
     parser.add_argument("--language", choices=LANGUAGES,

@@ -22,6 +22,7 @@ DEFAULT_BASE_URL = "wss://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-realtime"
 VOICES = ("alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar")
 DEFAULT_VOICE = "marin"
+DEMO_MCP_URL = "https://mcp.demo.invalid/mcp"   # the embedded server's example MCP server
 
 # The Realtime API refuses events above ~15 MiB; we keep the same bound on both sides.
 MAX_EVENT_BYTES = 15 * 1024 * 1024

@@ -69,7 +69,7 @@ async def bench(turns: int) -> None:
                     and window.transcript.turns()[-1], 20)
         latencies.append((time.perf_counter() - sent) * 1000)
         started = time.perf_counter()
-        await until(lambda: c.state == "listening", 30)
+        await until(lambda: c.state == "ready", 30)
         speaking_s += time.perf_counter() - started
     talking_cpu = (time.process_time() - cpu0) / (time.perf_counter() - wall0) * 100
     latencies.sort()

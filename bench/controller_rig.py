@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from assistant.app.controller import Controller
 from assistant.app.runtime.gui_thread_gc import GuiThreadCollector
 from assistant.app.settings import Settings
-from assistant.app.states import LISTENING
+from assistant.modes import ConnectionState
 from assistant.store.history import History
 from tests.fakes import FakePyAudio
 from tests.helpers import UrlEndpoints, until
@@ -36,7 +36,7 @@ async def rig(history: Path, *sim_args: str, **settings: object) -> AsyncIterato
                             history=History.open(history))
     try:
         controller.connect_(offline=False)
-        await until(lambda: controller.state == LISTENING, message="connected")
+        await until(lambda: controller.state == ConnectionState.READY, message="connected")
         yield controller
     finally:
         await controller.shutdown()

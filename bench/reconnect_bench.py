@@ -37,16 +37,17 @@ async def measure(drops: int) -> list[float]:
     async with rig(folder / "history.db", "--speed", "20", "--drop-after-deltas", "2") as c:
         lost_at: list[float] = []
         configured_at: list[float] = []
-        c.notice.connect(lambda text: lost_at.append(time.perf_counter())
+        c.news.notice.connect(lambda text: lost_at.append(time.perf_counter())
                          if "was lost" in text else None)
-        handle = c.on_event
+        host = c.keeper.owner
+        handle = host.on_event
 
-        def stamp(event: dict[str, object]) -> None:   # the keeper reads c.on_event per session
+        def stamp(event: dict[str, object]) -> None:   # the keeper reads on_event per session
             if event["type"] == "session.updated":
                 configured_at.append(time.perf_counter())
             handle(event)
 
-        c.on_event = stamp  # type: ignore[method-assign]
+        host.on_event = stamp  # type: ignore[method-assign]
         for number in range(drops):
             c.send_text(f"question {number}")
             await until(lambda n=number: c.keeper.reconnects == n + 1 and c.session is not None

@@ -53,7 +53,7 @@ async def soak(minutes: float, speed: float) -> None:
     async with rig(folder / "history.db", "--speed", str(speed),
                    rollover_minutes=ROLLOVER_MIN / speed) as controller:
         notices: list[str] = []
-        controller.notice.connect(notices.append)
+        controller.news.notice.connect(notices.append)
         start = time.monotonic()
         print(f"{'sim min':>7} {'turns':>6} {'RSS MB':>7} {'fds':>4} {'sessions':>8}")
         turns, next_report, drops = 0, 0.0, list(DROPS_AT_MIN)
@@ -74,7 +74,7 @@ async def soak(minutes: float, speed: float) -> None:
             await asyncio.sleep(max(0.0, wait))
         print(f"{minutes:7.1f} {turns:6d} {rss_mb():7.1f} {open_fds():4d} "
               f"{controller.keeper.reconnects + 1:8d}")
-        saved = controller.history.conversations()[0]
+        saved = controller.store.conversations()[0]
         print(f"history: {saved.turns} responses saved, {len(controller.record.items())} items; "
               f"{sum('Reconnected' in n for n in notices)} reconnects, "
               f"{sum('A new session' in n for n in notices)} rollovers")

@@ -121,7 +121,7 @@ class UrlEndpoints:
 async def ask(controller: Controller, text: str, timeout: float = 20.0) -> None:
     """A typed question; returns once it is answered and saved (or the answer was lost)."""
     done: list[str] = []
-    controller.usage_changed.connect(done.append)
+    controller.news.usage_changed.connect(done.append)
     controller.send_text(text)
     await until(lambda: bool(done) and not controller.record.in_flight, timeout, "an answer")
-    controller.usage_changed.disconnect(done.append)
+    controller.news.usage_changed.disconnect(done.append)

@@ -1,5 +1,6 @@
-"""The layering the README promises, checked on the source: no import cycle, dependencies point
-down, Qt only where it belongs, no module over 300 lines, one dispatch shape."""
+"""The layering the README promises, checked on the source by AST: no import cycle, dependencies
+point down, the shell alone sees both the app and the views, the views see the app only through
+`app.model`, Qt only where it belongs, no module over 300 lines, one dispatch shape."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ ALLOWED = {
     "desktop": set(),
     "token_server": set(),             # deployed alone: the standard library and its own
     "app": {"audio", "realtime", "tools", "store", "sim"},
-    "ui": {"app", "audio", "desktop", "realtime"},
+    "ui": {"app", "audio", "desktop"},
     "shell": {"app", "ui", "audio", "realtime", "tools", "store", "sim", "desktop"},
 }
 QT_PACKAGES = {"app", "ui", "desktop", "shell"}
@@ -89,6 +90,30 @@ def test_dependencies_point_down(module: str) -> None:
             assert other is None or target == "assistant.shell.main", f"{module} imports {target}"
         elif other is not None and other != package:
             assert other in ALLOWED[package], f"{module} ({package}) imports {target} ({other})"
+
+
+def test_only_the_shell_imports_both_the_app_and_the_views() -> None:
+    for module in MODULES:
+        sides = {package_of(target) for target in project_imports(module) - {MODEL}}
+        sides &= {"app", "ui"}
+        assert sides != {"app", "ui"} or package_of(module) == "shell", module
+
+
+@pytest.mark.parametrize("module", sorted(m for m in MODULES if package_of(m) == "ui"))
+def test_views_see_the_app_only_through_its_model(module: str) -> None:
+    for target in project_imports(module):
+        assert package_of(target) != "app" or target == MODEL, f"{module} imports {target}"
+
+
+def test_the_controller_owns_little() -> None:
+    """Intents and the wiring of its parts: what reacts to sessions lives in those parts."""
+    assert len(MODULES["assistant.app.controller"].read_text().splitlines()) <= 200
+
+
+def test_every_package_says_its_job() -> None:
+    for module, path in MODULES.items():
+        if path.name == "__init__.py":
+            assert ast.get_docstring(ast.parse(path.read_text())), f"{module} has no docstring"
 
 
 @pytest.mark.parametrize("module", sorted(MODULES))

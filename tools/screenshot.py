@@ -44,7 +44,7 @@ async def shoot(out: Path, dark: bool) -> None:
     await until(lambda: c.session is not None and c.session.configured)
     window.inspector_button.setChecked(True)
     c.send_text("Hi! Can you hear me over this connection?")
-    await until(lambda: c.state == "listening" and len(window.transcript.turns()) == 2, 20)
+    await until(lambda: c.state == "ready" and len(window.transcript.turns()) == 2, 20)
     c.ptt_press()
     fake.stream("input").push(mic_pcm(speech("what is the weather like today", 150)))
     await asyncio.sleep(1.9)

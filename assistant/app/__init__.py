@@ -1,2 +1,2 @@
-"""The application layer: wiring (main, shell), the controller's state machine, server-event
-handlers, API-key actions, the audio supervisor and the bridge joining audio to a session."""
+"""The application layer: the controller (intents in, news out), its typed face for the views
+(`model`), the settings, and the rooms below, one role each."""

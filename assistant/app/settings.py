@@ -6,18 +6,21 @@ import argparse
 import dataclasses
 import logging
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any, Literal, get_args
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings
 
-from assistant.cli import ECHO_MODES, LANGUAGES, MODES, SESSION_MODES
+from assistant.cli import LANGUAGES
 from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_VOICE
+from assistant.modes import Eagerness, EchoMode, SessionMode, TurnMode
 from assistant.private_files import create_private
 from assistant.realtime.endpoint import AuthStyle, Dialect, Endpoint, TransportKind
-from assistant.realtime.session_config import Eagerness, SessionSettings, TurnDetection, TurnMode
+from assistant.realtime.session_config import SessionSettings, TurnDetection
 
 log = logging.getLogger(__name__)
 NOISE_REDUCTION = ("near_field", "far_field", "off")
@@ -31,14 +34,11 @@ _CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instruct
 # could widen; its grants are not carried over (the user is asked once more).
 _RETIRED = ("always_allowed",)
 # Settings that take one of a few values: anything else in the file falls back to the default.
+# (The modes are Enums: the value must be one of theirs, or a spelling they still read.)
 _CHOICES: dict[str, tuple[str, ...]] = {"auth": get_args(AuthStyle), "dialect": get_args(Dialect),
-                                        "mode": get_args(TurnMode),
-                                        "session_mode": SESSION_MODES,
                                         "noise_reduction": NOISE_REDUCTION,
-                                        "echo_cancellation": ECHO_MODES,
                                         "global_talk": ("hold", "toggle", "off"),
                                         "language": ("", *LANGUAGES),
-                                        "eagerness": get_args(Eagerness),
                                         "transport": get_args(TransportKind)}
 
 
@@ -51,15 +51,15 @@ class Settings:
     voice: str = DEFAULT_VOICE
     instructions: str = "You are a helpful, concise voice assistant."
     transcription_model: str = "gpt-4o-mini-transcribe"
-    mode: TurnMode = "none"              # none is push-to-talk
+    mode: TurnMode = TurnMode.PUSH_TO_TALK
     vad_threshold: float = 0.5
     vad_silence_ms: int = 500
     vad_prefix_ms: int = 300
-    eagerness: Eagerness = "auto"
+    eagerness: Eagerness = Eagerness.AUTO
     input_device: str = ""
     output_device: str = ""
     echo_guard: bool = True
-    echo_cancellation: str = "auto"      # auto (not on headphones) | on | off
+    echo_cancellation: EchoMode = EchoMode.AUTO
     echo_noise_suppression: bool = False     # WebRTC's, on this machine (see README)
     first_run_done: bool = False
     rollover_minutes: float = 55.0       # a fresh session before OpenAI's 60-minute cap
@@ -69,7 +69,7 @@ class Settings:
     disabled_tools: str = ""             # tool names, comma-separated
     tool_grants: str = ""                # tools that no longer ask: JSON (tools.consent)
     mcp_servers: str = ""                # remote MCP servers as JSON (app.tool_config)
-    session_mode: str = "conversation"   # conversation | dictation | translation
+    session_mode: SessionMode = SessionMode.CONVERSATION
     dictation_language: str = ""         # ISO-639-1; empty: the model guesses
     dictation_prompt: str = ""           # words and spellings to expect
     translation_language: str = "es"     # what the interpreter speaks
@@ -131,11 +131,11 @@ class Settings:
         is for conversations (dictation and translation stream over the WebSocket). A client
         secret is always a Bearer token."""
         auth: AuthStyle = "bearer" if ephemeral else self.auth
-        if self.session_mode == "translation":
+        if self.session_mode is SessionMode.INTERPRETER:
             return Endpoint(base_url=self.base_url, model=self.translation_model,
                             api_key=api_key, auth=auth, intent="translation",
                             ephemeral=ephemeral)
-        conversation = self.session_mode != "dictation"
+        conversation = self.session_mode is not SessionMode.DICTATION
         return Endpoint(base_url=self.base_url, model=self.model, api_key=api_key,
                         auth=auth, dialect=self.dialect, ephemeral=ephemeral,
                         intent="conversation" if conversation else "transcription",
@@ -146,11 +146,23 @@ class Settings:
         changes = {name: getattr(args, name) for name in
                    ("base_url", "model", "dialect", "input_device", "output_device",
                     "session_mode", "echo_cancellation", "language", "transport",
-                    "token_server_url")
+                    "token_server_url", "mode")
                    if getattr(args, name, None) is not None}
-        if getattr(args, "mode", None):
-            changes["mode"] = MODES[args.mode]
         return dataclasses.replace(self, **changes)
+
+
+class Preferences:
+    """The settings in force, one object shared by the parts that read them (the controller
+    replaces `current` when the user applies new ones); saving goes through here."""
+
+    def __init__(self, current: Settings, save: Callable[[Settings], None] | None = None) -> None:
+        self.current = current
+        self._save = save or (lambda _settings: None)
+
+    def save(self, settings: Settings | None = None) -> None:
+        if settings is not None:
+            self.current = settings
+        self._save(self.current)
 
 
 def keep_private(store: QSettings) -> QSettings:
@@ -181,7 +193,8 @@ def load_settings(store: QSettings) -> Settings:
 
 def save_settings(store: QSettings, settings: Settings) -> None:
     for f in dataclasses.fields(Settings):
-        store.setValue(f.name, getattr(settings, f.name))
+        value = getattr(settings, f.name)
+        store.setValue(f.name, value.value if isinstance(value, Enum) else value)
     for name in _RETIRED:
         store.remove(name)
     store.sync()

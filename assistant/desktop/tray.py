@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QPalette
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from assistant.desktop.tray_icons import tray_icon
+from assistant.modes import TurnMode
 from assistant.translatable import QT_TRANSLATE_NOOP
 
 STATE_WORDS = {"idle": QT_TRANSLATE_NOOP("Tray", "Ready"),
@@ -24,10 +25,10 @@ STATE_WORDS = {"idle": QT_TRANSLATE_NOOP("Tray", "Ready"),
 class Tray(QObject):
     show_hide_requested = Signal()
     mute_requested = Signal(bool)
-    mode_requested = Signal(str)
+    mode_requested = Signal(object)     # TurnMode
     quit_requested = Signal()
 
-    def __init__(self, modes: dict[str, str]) -> None:
+    def __init__(self, modes: dict[TurnMode, str]) -> None:
         super().__init__()
         self.icon = QSystemTrayIcon()
         self.menu = QMenu()
@@ -38,7 +39,7 @@ class Tray(QObject):
         self.mute_action.toggled.connect(self.mute_requested)
         self.mode_menu = self.menu.addMenu(self.tr("Turn mode"))
         self.mode_group = QActionGroup(self)
-        self.mode_actions: dict[str, QAction] = {}
+        self.mode_actions: dict[TurnMode, QAction] = {}
         for value, label in modes.items():
             action = self.mode_menu.addAction(QCoreApplication.translate("Words", label))
             action.setCheckable(True)
@@ -75,7 +76,7 @@ class Tray(QObject):
         self.mute_action.setChecked(muted)
         self.mute_action.blockSignals(False)
 
-    def render_mode(self, mode: str) -> None:
+    def render_mode(self, mode: TurnMode) -> None:
         if mode in self.mode_actions:
             self.mode_actions[mode].setChecked(True)
 

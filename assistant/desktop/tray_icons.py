@@ -10,10 +10,14 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
+from assistant.modes import ConnectionState
+
 TRAY_STATES = ("idle", "listening", "speaking", "thinking", "muted", "offline", "error")
-# The controller's states (app.states) as icons.
-TRAY_STATE = {"disconnected": "offline", "connecting": "thinking", "listening": "idle",
-              "thinking": "thinking", "speaking": "speaking", "error": "error"}
+# The app's states (assistant.modes.ConnectionState) as icons.
+TRAY_STATE = {ConnectionState.DISCONNECTED: "offline", ConnectionState.CONNECTING: "thinking",
+              ConnectionState.READY: "idle", ConnectionState.RECORDING: "listening",
+              ConnectionState.THINKING: "thinking", ConnectionState.SPEAKING: "speaking",
+              ConnectionState.ERROR: "error"}
 SIZE = 64
 
 

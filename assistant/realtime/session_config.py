@@ -6,30 +6,29 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from assistant.config import DEFAULT_MODEL, DEFAULT_VOICE, WIRE_RATE
-
-TurnMode = Literal["none", "server_vad", "semantic_vad"]
-Eagerness = Literal["low", "medium", "high", "auto"]
-TURN_MODES: tuple[TurnMode, ...] = ("none", "server_vad", "semantic_vad")
-EAGERNESS: tuple[Eagerness, ...] = ("auto", "low", "medium", "high")
+from assistant.modes import Eagerness, TurnMode
 
 
 @dataclass
 class TurnDetection:
-    mode: TurnMode = "server_vad"
+    mode: TurnMode = TurnMode.SERVER_VAD
     threshold: float = 0.5
     prefix_padding_ms: int = 300
     silence_duration_ms: int = 500
-    eagerness: Eagerness = "auto"
+    eagerness: Eagerness = Eagerness.AUTO
     create_response: bool = True
     interrupt_response: bool = True
 
+    def __post_init__(self) -> None:      # a plain string (a test's, a script's) reads as its mode
+        self.mode, self.eagerness = TurnMode(self.mode), Eagerness(self.eagerness)
+
     def to_wire(self) -> dict[str, Any] | None:
-        if self.mode == "none":
+        if self.mode is TurnMode.PUSH_TO_TALK:
             return None
         common = {"create_response": self.create_response,
                   "interrupt_response": self.interrupt_response}
-        if self.mode == "semantic_vad":
-            return {"type": "semantic_vad", "eagerness": self.eagerness, **common}
+        if self.mode is TurnMode.SEMANTIC_VAD:
+            return {"type": "semantic_vad", "eagerness": self.eagerness.value, **common}
         return {"type": "server_vad", "threshold": self.threshold,
                 "prefix_padding_ms": self.prefix_padding_ms,
                 "silence_duration_ms": self.silence_duration_ms, **common}

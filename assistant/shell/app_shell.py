@@ -22,11 +22,16 @@ from assistant.app.account.key_actions import KeyActions
 from assistant.app.connection.cleartext import CleartextGuard, with_host
 from assistant.app.connection.endpoints import EmbeddedDemo, Endpoints
 from assistant.app.controller import Controller
-from assistant.app.conversation.history_browser import HistoryBrowser
 from assistant.app.local_format import said
 from assistant.app.runtime.gui_thread_gc import GuiThreadCollector
 from assistant.app.runtime.loop_monitor import LoopLagMonitor
-from assistant.app.settings import Settings, keep_private, load_settings, save_settings
+from assistant.app.settings import (
+    Preferences,
+    Settings,
+    keep_private,
+    load_settings,
+    save_settings,
+)
 from assistant.app.tool_use.mcp_tokens import load_tokens, save_tokens
 from assistant.config import history_path
 from assistant.shell.tray_and_keys import TrayAndKeys
@@ -59,25 +64,26 @@ class AppShell:
             save_settings(self.store, dataclasses.replace(current, **kept))
 
         guard = CleartextGuard(self._ask_cleartext, self._allow_cleartext,
-                               lambda sentence: self.controller.notice.emit(sentence))
-        self.keys = KeyActions(lambda: self.controller.settings, guard)
+                               lambda sentence: self.controller.news.notice.emit(sentence))
+        prefs = Preferences(settings, save)
+        self.keys = KeyActions(prefs, guard)
         endpoints = Endpoints(self.keys.current, EmbeddedDemo, self.keys.client_secret, guard)
         kwargs = {"audio_backend": audio_backend} if audio_backend is not None else {}
         self.history = History.open(history_file or history_path())
-        self.controller = Controller(settings, endpoints, save, history=self.history, **kwargs)
+        self.controller = Controller(prefs, endpoints, history=self.history, **kwargs)
         folder = (history_file or history_path()).parent
         self.controller.dictation.kept.folder = folder / "dictations"
         self.controller.interpreter.kept.folder = folder / "translations"
         if getattr(args, "save_transcript", None):
             self.controller.dictation.kept.name(Path(args.save_transcript).expanduser())
-        self.window = MainWindow(self.controller, HistoryBrowser(self.history))
+        self.window = MainWindow(self.controller)
         self.window.key_dialog_requested.connect(self.open_key_dialog)
         self.window.settings_requested.connect(self.open_settings)
-        self.controller.key_rejected.connect(self.open_key_dialog)
+        self.controller.news.key_rejected.connect(self.open_key_dialog)
         # Connected once; forwarded to whichever dialog is open now.
         self.keys.test_result.connect(self._on_key_test)
         self.keys.saved.connect(self._on_key_saved)
-        self.keys.token_value_problem.connect(self.controller.notice)
+        self.keys.token_value_problem.connect(self.controller.news.notice)
         self.controller.audio.devices_changed.connect(self._on_devices)
         self.keyring_ok = False
         self.key_dialog: Any = None
@@ -124,14 +130,14 @@ class AppShell:
         """The full integrity check reads every page: on a worker, after the window is up."""
         problem = await asyncio.to_thread(integrity_problem, path)
         if problem is not None:
-            self.controller.notice.emit(said(problem))
+            self.controller.news.notice.emit(said(problem))
 
     async def start(self) -> None:
         """Show the window and decide how to begin: offline demo, connect, or wait."""
         self.window.show()
         self.tray_and_keys.apply(self.controller.settings)       # the portal is asked on the loop
         if self.history.problem:
-            self.controller.notice.emit(said(self.history.problem))
+            self.controller.news.notice.emit(said(self.history.problem))
         elif self.history.path is not None:
             self.controller.tasks.spawn(self._check_history(self.history.path))
         settings = self.controller.settings
@@ -231,7 +237,7 @@ class AppShell:
         self.controller.tools.mcp_tokens.update(tokens)
         self.controller.tools.declare_again()
         for problem in await save_tokens(tokens):
-            self.controller.notice.emit(problem)
+            self.controller.news.notice.emit(problem)
 
     # ---- unexpected errors: logged, then one dialog -------------------------------------------
 

@@ -25,6 +25,7 @@ import numpy as np
 import assistant
 from assistant import __version__
 from assistant.config import FRAME_SAMPLES, WIRE_RATE, resource
+from assistant.modes import TurnMode
 
 if TYPE_CHECKING:
     from assistant.audio.outbox import FrameOutbox
@@ -214,7 +215,7 @@ async def _turns() -> Result:
 
 async def _webrtc_turn(url: str) -> int:
     """aiortc, PyAV's Opus and the data channel, end to end."""
-    session = await _open(url, "ptt", "webrtc")
+    session = await _open(url, TurnMode.PUSH_TO_TALK, "webrtc")
     got: list[int] = []
     session.audio.listeners.append(lambda _item, pcm: got.append(len(pcm)))
     try:
@@ -229,7 +230,7 @@ async def _webrtc_turn(url: str) -> int:
     return sum(got) * 1000 // (WIRE_RATE * 2)
 
 
-async def _open(url: str, mode: str, transport: str = "websocket") -> RealtimeSession:
+async def _open(url: str, mode: TurnMode, transport: str = "websocket") -> RealtimeSession:
     from assistant.realtime.endpoint import Endpoint
     from assistant.realtime.session import RealtimeSession
     from assistant.realtime.session_config import SessionSettings, TurnDetection, build_session
@@ -238,14 +239,14 @@ async def _open(url: str, mode: str, transport: str = "websocket") -> RealtimeSe
                                        transport="webrtc" if transport == "webrtc"
                                        else "websocket"))
     await session.connect(timeout=5)
-    turn = TurnDetection(mode="server_vad" if mode == "vad" else "none")
+    turn = TurnDetection(mode=mode)
     session.update_session(build_session(SessionSettings(turn_detection=turn)))
     await session.wait_for("session.updated", 5)
     return session
 
 
 async def _text_turn(url: str) -> str:
-    session = await _open(url, "ptt")
+    session = await _open(url, TurnMode.PUSH_TO_TALK)
     try:
         done = session.wait_for("response.done", TURN_TIMEOUT_S)
         session.add_text_message("self test")
@@ -264,10 +265,10 @@ async def _spoken_turn(url: str) -> tuple[str, int]:
     from assistant.audio.playback_buffer import PlaybackBuffer
     from assistant.sim import voice
 
-    session = await _open(url, "vad")
+    session = await _open(url, TurnMode.SERVER_VAD)
     buffer = PlaybackBuffer(48_000)
     bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop(), max_frames=1000), buffer,
-                         mode="vad")
+                         mode=TurnMode.SERVER_VAD)
     bridge.attach(session)
     try:
         done = session.wait_for("response.done", TURN_TIMEOUT_S)

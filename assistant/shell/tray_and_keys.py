@@ -11,18 +11,18 @@ from PySide6.QtCore import QObject, Signal
 
 from assistant.app.controller import Controller
 from assistant.app.settings import Settings
-from assistant.app.states import DISCONNECTED, ERROR, LISTENING, SPEAKING, THINKING
 from assistant.cli import parse_args
 from assistant.desktop.autostart import set_start_at_login
 from assistant.desktop.talk_key import GlobalTalkKey
 from assistant.desktop.tray import Tray
 from assistant.desktop.tray_icons import TRAY_STATE
+from assistant.modes import ConnectionState, TurnMode
 from assistant.ui.main_window import MainWindow
-from assistant.ui.settings_dialog import MODE_LABELS
+from assistant.ui.words import TURN_MODE_WORDS
 
 log = logging.getLogger(__name__)
 # The window's icons for the controller's states, but an error shows as offline in the tray.
-TRAY_OF_STATE = {**TRAY_STATE, ERROR: "offline"}
+TRAY_OF_STATE = {**TRAY_STATE, ConnectionState.ERROR: "offline"}
 
 
 class TrayAndKeys(QObject):
@@ -33,16 +33,18 @@ class TrayAndKeys(QObject):
         super().__init__()
         self.controller, self.window = controller, window
         self.talk = GlobalTalkKey(controller.ptt_press, controller.ptt_release)
-        self.tray = tray if tray is not None else Tray(MODE_LABELS) if Tray.available() else None
-        self._state, self._detail, self._applied = DISCONNECTED, "", Settings()
+        if tray is None and Tray.available():
+            tray = Tray(TURN_MODE_WORDS)
+        self.tray = tray
+        self._state, self._detail, self._applied = ConnectionState.DISCONNECTED, "", Settings()
         self.talk.status.connect(self.status)
         self.talk.status.connect(lambda _text: self._render_hint())
         self._lost_told = False
         self.talk.held.connect(lambda _held: self._render_tray())
-        controller.state_changed.connect(self._on_state)
+        controller.news.state_changed.connect(self._on_state)
         controller.audio.muted_changed.connect(lambda _m: self._render_tray())
         controller.tools.consent_needed.connect(self._on_consent)
-        controller.keeper.countdown.connect(self._on_countdown)
+        controller.news.countdown.connect(self._on_countdown)
         if self.tray is not None:
             self._wire_tray(self.tray)
 
@@ -51,10 +53,10 @@ class TrayAndKeys(QObject):
         tray.show_hide_requested.connect(self.toggle_window)
         tray.mute_requested.connect(c.audio.set_muted)
         c.audio.muted_changed.connect(tray.render_muted)
-        tray.mode_requested.connect(window.select_mode)
+        tray.mode_requested.connect(lambda mode: window.select_mode(TurnMode(mode)))
         tray.quit_requested.connect(window.quit)
         window.mode_combo.currentIndexChanged.connect(
-            lambda _i: tray.render_mode(window.mode_combo.currentData()))
+            lambda _i: tray.render_mode(TurnMode(window.mode_combo.currentData())))
         window.hidden_to_tray.connect(self._on_hidden)
         tray.render_mode(c.settings.mode)
         tray.show()
@@ -66,7 +68,7 @@ class TrayAndKeys(QObject):
         if settings.start_at_login != self._applied.start_at_login:
             problem = set_start_at_login(settings.start_at_login)
             if problem:
-                self.controller.notice.emit(problem)
+                self.controller.news.notice.emit(problem)
         self._applied = dataclasses.replace(settings)     # the controller's copy changes
         self._render_hint()
 
@@ -104,9 +106,9 @@ class TrayAndKeys(QObject):
 
     # ---- rendering and notifications ------------------------------------------------------------
 
-    def _on_state(self, state: str, detail: str) -> None:
+    def _on_state(self, state: ConnectionState, detail: str) -> None:
         self._state, self._detail = state, detail
-        if state in (LISTENING, THINKING, SPEAKING):
+        if state.connected:
             self._lost_told = False
         self._render_tray()
 

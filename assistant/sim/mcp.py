@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-DEMO_URL = "https://mcp.demo.invalid/mcp"
+from assistant.config import DEMO_MCP_URL
+
+DEMO_URL = DEMO_MCP_URL          # the app offers it as the example server
 PRIVATE_URL = "https://mcp.demo.invalid/private"   # the same tools, behind a token
 PRIVATE_TOKEN = "demo-token"
 TRICKY_URL = "https://mcp.demo.invalid/tricky"

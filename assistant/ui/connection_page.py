@@ -11,7 +11,7 @@ import dataclasses
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from assistant.app.settings import Settings
+from assistant.app.model import Settings
 from assistant.ui.a11y import add_row
 from assistant.ui.settings_general import combo, group, select
 

@@ -15,7 +15,7 @@ import json
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
-from assistant.app.tool_use.tool_calls import ToolCall
+from assistant.app.model import ToolCall
 from assistant.ui.a11y import announce, describe
 from assistant.ui.theme import Colors, theme
 

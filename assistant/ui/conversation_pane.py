@@ -15,15 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.controller import Controller
-from assistant.app.tool_use.tool_calls import ToolCall
+from assistant.app.model import AppModel, ToolCall
 from assistant.ui.a11y import describe
 from assistant.ui.consent_bar import ConsentBar
 from assistant.ui.transcript_view import TranscriptView
 
 
 class ConversationPane(QWidget):
-    def __init__(self, controller: Controller) -> None:
+    def __init__(self, controller: AppModel) -> None:
         super().__init__()
         self.controller = controller
         self.banner = QLabel()
@@ -50,17 +49,17 @@ class ConversationPane(QWidget):
         self._wire()
 
     def _wire(self) -> None:
-        c, view = self.controller, self.transcript
-        c.turn_started.connect(view.start_turn)
-        c.user_text.connect(self._user_text)          # bound methods: disconnected when this
-        c.assistant_text.connect(self._assistant_text)   # pane goes (the controller stays)
-        c.conversation_changed.connect(view.show_items)
-        c.notice.connect(view.add_notice)
+        c, news, view = self.controller, self.controller.news, self.transcript
+        news.turn_started.connect(view.start_turn)
+        news.user_text.connect(self._user_text)          # bound methods: disconnected when
+        news.assistant_text.connect(self._assistant_text)   # this pane goes (the app stays)
+        news.conversation_changed.connect(view.show_items)
+        news.notice.connect(view.add_notice)
         c.tools.started.connect(view.add_tool_call)
         c.tools.finished.connect(view.finish_tool_call)
         c.tools.consent_needed.connect(self._ask)
         c.tools.consent_closed.connect(self._asked)
-        c.host.timer_ended.connect(self._timer_ended)
+        news.timer_ended.connect(self._timer_ended)
         self.consent.answered.connect(c.tools.answer)
         self.text_edit.returnPressed.connect(self._send_text)
         self.send_button.clicked.connect(self._send_text)

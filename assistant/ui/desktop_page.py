@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.settings import Settings
+from assistant.app.model import Settings
 from assistant.desktop.global_shortcut import Shortcut, ShortcutError
 from assistant.ui.a11y import add_row, describe
 from assistant.ui.theme import theme

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.listening.dictation import Dictation
+from assistant.app.model import DictationFace
 from assistant.ui.a11y import describe
 
 
@@ -26,7 +26,7 @@ def clock(ms: int) -> str:
 class DictationView(QWidget):
     save_requested = Signal(str)        # a path the user chose
 
-    def __init__(self, dictation: Dictation) -> None:
+    def __init__(self, dictation: DictationFace) -> None:
         super().__init__()
         self.dictation = dictation
         self.text = QPlainTextEdit(readOnly=True)
@@ -62,7 +62,7 @@ class DictationView(QWidget):
         self.text.setPlainText("\n".join(lines))
         self.text.verticalScrollBar().setValue(self.text.verticalScrollBar().maximum())
         words = sum(len(s.text.split()) for s in segments)
-        kept = self.dictation.kept.path
+        kept = self.dictation.kept_path
         self.status.setText(self.tr("%n segment(s)", "", len(segments)) + ", "
                             + self.tr("%n word(s)", "", words)
                             + ("  ·  " + self.tr("kept in {path}").format(path=kept)

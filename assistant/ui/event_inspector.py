@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.connection.event_log import STREAMING
-from assistant.audio.echo_canceller import EchoReport
+from assistant.app.model import STREAMING, EchoReport
 from assistant.logging_setup import mask
 from assistant.ui.a11y import describe
 from assistant.ui.theme import theme

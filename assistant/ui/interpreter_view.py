@@ -13,14 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.listening.interpreter_log import InterpreterLog
+from assistant.app.model import InterpreterFace
 from assistant.ui.a11y import describe
 
 
 class InterpreterView(QWidget):
     save_requested = Signal(str)
 
-    def __init__(self, log: InterpreterLog) -> None:
+    def __init__(self, log: InterpreterFace) -> None:
         super().__init__()
         self.log = log
         self.source, self.target = QPlainTextEdit(readOnly=True), QPlainTextEdit(readOnly=True)
@@ -61,7 +61,7 @@ class InterpreterView(QWidget):
         _append(self.target, delta)
 
     def _show_kept(self) -> None:
-        kept = self.log.kept.path
+        kept = self.log.kept_path
         self.kept_label.setText(self.tr("Kept in {path}").format(path=kept) if kept else "")
 
     def _clear(self) -> None:

@@ -17,19 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.controller import Controller
-from assistant.app.conversation.history_browser import HistoryBrowser
-from assistant.app.states import CONNECTING, DISCONNECTED, ERROR
+from assistant.app.model import AppModel
+from assistant.modes import ConnectionState, SessionMode, TurnMode
 from assistant.ui.a11y import describe
 from assistant.ui.event_inspector import EventInspector
 from assistant.ui.history_panel import HistoryPanel
 from assistant.ui.level_meter import LevelMeter
-from assistant.ui.mode_views import MODE_NAMES, ModeViews
-from assistant.ui.settings_dialog import MODE_LABELS
+from assistant.ui.mode_views import ModeViews
 from assistant.ui.space_to_talk import SpaceToTalk
 from assistant.ui.state_bar import StateBar
 from assistant.ui.theme import Colors, theme
-from assistant.ui.words import translated
+from assistant.ui.words import SESSION_MODE_WORDS, TURN_MODE_WORDS, translated
 
 
 def window_style(c: Colors) -> str:
@@ -51,18 +49,19 @@ class MainWindow(QMainWindow):
     key_dialog_requested = Signal(str)
     settings_requested = Signal()
 
-    def __init__(self, controller: Controller, browser: HistoryBrowser) -> None:
+    def __init__(self, model: AppModel) -> None:
         super().__init__()
-        self.controller, self.browser = controller, browser
+        self.controller, self.browser = model, model.history
         self.close_to_tray = False          # the tray is there and the setting asks for it
-        self.state = DISCONNECTED
+        self.state = ConnectionState.DISCONNECTED
         self.setWindowTitle(self.tr("Voice Assistant"))
         self.resize(980, 680)
         theme().keep_style(self, window_style)
         self._build()
         self._wire()
         self._shortcuts()
-        self.render_state(DISCONNECTED, self.tr("Disconnected: press Connect (Ctrl+K)."))
+        self.render_state(ConnectionState.DISCONNECTED,
+                          self.tr("Disconnected: press Connect (Ctrl+K)."))
         self.space = SpaceToTalk(self, self.ptt_button, self._ptt_down, self._ptt_up)
 
     # ---- layout -------------------------------------------------------------------------------
@@ -73,14 +72,14 @@ class MainWindow(QMainWindow):
         self.state_dot, self.state_label, self.retry_button = bar.icon, bar.label, bar.retry_button
         self.connect_button = QPushButton(self.tr("Connect"))
         self.session_mode_combo = QComboBox()
-        for value, label in MODE_NAMES.items():
+        for value, label in SESSION_MODE_WORDS.items():
             self.session_mode_combo.addItem(translated(label), value)
         describe(self.session_mode_combo, self.tr("Talk with the model, dictate, or have what "
                                                   "you say translated aloud (Ctrl+1, 2, 3)"),
                  self.tr("Session mode"))
         self.mode_combo = QComboBox()
-        for value, label in MODE_LABELS.items():
-            self.mode_combo.addItem(translated(label), value)
+        for turn_mode, words in TURN_MODE_WORDS.items():
+            self.mode_combo.addItem(translated(words), turn_mode)
         describe(self.mode_combo, self.tr("How a turn ends: on release, or when the server "
                                           "hears you stop"), self.tr("Turn mode"))
         self.settings_button = QPushButton(self.tr("Settings"))
@@ -110,9 +109,8 @@ class MainWindow(QMainWindow):
         self.text_edit, self.consent = self.pane.text_edit, self.pane.consent
         self.send_button = self.pane.send_button
 
-        self.mic_meter = LevelMeter(self.controller.audio.engine.mic_level, self.tr("Mic"))
-        self.out_meter = LevelMeter(self.controller.audio.engine.out_level,
-                                    self.tr("Assistant"))
+        self.mic_meter = LevelMeter(self.controller.audio.mic_level, self.tr("Mic"))
+        self.out_meter = LevelMeter(self.controller.audio.out_level, self.tr("Assistant"))
         meters = QVBoxLayout()
         meters.addWidget(self.mic_meter)
         meters.addWidget(self.out_meter)
@@ -143,7 +141,7 @@ class MainWindow(QMainWindow):
         column.addWidget(rule)
         column.addLayout(controls)
 
-        self.inspector = EventInspector(self.controller.audio.engine.echo)
+        self.inspector = EventInspector(self.controller.audio.echo)
         self.inspector.setVisible(False)
         self.history = HistoryPanel()
         self.history.setVisible(False)
@@ -162,21 +160,21 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.usage_label)
 
     def _wire(self) -> None:
-        c = self.controller
-        c.state_changed.connect(self.render_state)
-        c.keeper.countdown.connect(self.state_bar.render_countdown)
+        c, news = self.controller, self.controller.news
+        news.state_changed.connect(self.render_state)
+        news.countdown.connect(self.state_bar.render_countdown)
         self.retry_button.clicked.connect(c.retry_now)
-        c.hint.connect(self._show_hint)
-        c.events.logged.connect(self.inspector.add_event)
-        c.usage_changed.connect(self.usage_label.setText)
-        c.offline_changed.connect(self.render_offline)
+        news.hint.connect(self._show_hint)
+        news.event_logged.connect(self.inspector.add_event)
+        news.usage_changed.connect(self.usage_label.setText)
+        news.offline_changed.connect(self.render_offline)
         c.audio.problems.connect(self._render_audio_problems)
         self.connect_button.clicked.connect(self._toggle_connection)
         self.mode_combo.currentIndexChanged.connect(
-            lambda _i: c.set_mode(self.mode_combo.currentData()))
-        self.session_mode_combo.setCurrentIndex(list(MODE_NAMES).index(c.settings.session_mode))
+            lambda _i: c.set_turn_mode(TurnMode(self.mode_combo.currentData())))
+        self.session_mode_combo.setCurrentIndex(list(SessionMode).index(c.settings.session_mode))
         self.session_mode_combo.currentIndexChanged.connect(
-            lambda _i: c.set_session_mode(self.session_mode_combo.currentData()))
+            lambda _i: c.set_session_mode(SessionMode(self.session_mode_combo.currentData())))
         self.settings_button.clicked.connect(self.settings_requested)
         self.inspector_button.toggled.connect(self.inspector.setVisible)
         self.ptt_button.pressed.connect(self._ptt_down)
@@ -196,8 +194,7 @@ class MainWindow(QMainWindow):
         browser.listed.connect(panel.show_list)
         browser.shown.connect(panel.show_conversation)
         browser.message.connect(panel.show_message)
-        browser.deleted.connect(c.conversation_deleted)
-        c.usage_changed.connect(self._refresh_history_if_shown)
+        c.news.usage_changed.connect(self._refresh_history_if_shown)
         self.mute_button.toggled.connect(c.audio.set_muted)
         c.audio.muted_changed.connect(self.render_muted)
         self.interrupt_button.clicked.connect(c.audio.interrupt)
@@ -230,14 +227,13 @@ class MainWindow(QMainWindow):
 
     # ---- rendering ----------------------------------------------------------------------------
 
-    def render_state(self, state: str, detail: str) -> None:
+    def render_state(self, state: ConnectionState, detail: str) -> None:
         self.state = state
         self.state_bar.show_state(state, detail)
-        connected = state not in (DISCONNECTED, ERROR, CONNECTING)
-        self.connect_button.setText(self.tr("Disconnect") if state not in (DISCONNECTED, ERROR)
-                                    else self.tr("Connect"))
-        self.ptt_button.setEnabled(connected)
-        self.interrupt_button.setEnabled(connected)
+        idle = state in (ConnectionState.DISCONNECTED, ConnectionState.ERROR)
+        self.connect_button.setText(self.tr("Connect") if idle else self.tr("Disconnect"))
+        self.ptt_button.setEnabled(state.connected)
+        self.interrupt_button.setEnabled(state.connected)
 
     def render_countdown(self, seconds: int, why: str) -> None:
         self.state_bar.render_countdown(seconds, why)
@@ -259,7 +255,7 @@ class MainWindow(QMainWindow):
                                     "server, not a model. <a href='key'>Add an API key...</a>"))
         self.banner.setVisible(offline)
 
-    def select_mode(self, mode: str) -> None:
+    def select_mode(self, mode: TurnMode) -> None:
         index = self.mode_combo.findData(mode)
         if index >= 0 and index != self.mode_combo.currentIndex():
             self.mode_combo.setCurrentIndex(index)
@@ -270,7 +266,7 @@ class MainWindow(QMainWindow):
     # ---- intents ------------------------------------------------------------------------------
 
     def _toggle_connection(self) -> None:
-        if self.controller.state in (DISCONNECTED, ERROR):
+        if self.controller.state in (ConnectionState.DISCONNECTED, ConnectionState.ERROR):
             self.controller.connect_()
         else:
             self.controller.disconnect_()

@@ -9,19 +9,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStackedWidget
 
-from assistant.app.controller import Controller
-from assistant.translatable import QT_TRANSLATE_NOOP
+from assistant.app.model import AppModel
+from assistant.modes import SessionMode
 from assistant.ui.conversation_pane import ConversationPane
 from assistant.ui.dictation_view import DictationView
 from assistant.ui.interpreter_view import InterpreterView
 
-MODE_NAMES = {"conversation": QT_TRANSLATE_NOOP("Words", "Conversation"),
-              "dictation": QT_TRANSLATE_NOOP("Words", "Dictation"),
-              "translation": QT_TRANSLATE_NOOP("Words", "Translation")}
-
 
 class ModeViews(QStackedWidget):
-    def __init__(self, controller: Controller, tell: Callable[[str], None]) -> None:
+    def __init__(self, controller: AppModel, tell: Callable[[str], None]) -> None:
         super().__init__()
         self.controller = controller
         self.conversation = ConversationPane(controller)
@@ -33,16 +29,16 @@ class ModeViews(QStackedWidget):
             lambda path: self._saved(path, controller.dictation.save(Path(path)), tell))
         self.interpreter.save_requested.connect(
             lambda path: self._saved(path, controller.interpreter.save(Path(path)), tell))
-        controller.session_mode_changed.connect(self.show_mode)
-        controller.state_changed.connect(self._on_state)   # a bound method: Qt disconnects it
+        controller.news.session_mode_changed.connect(self.show_mode)
+        controller.news.state_changed.connect(self._on_state)   # a bound method: Qt disconnects it
         # when this widget goes, as it cannot a lambda (the controller outlives the window)
         self.show_mode(controller.settings.session_mode)
 
-    def show_mode(self, mode: str) -> None:
-        self.setCurrentIndex(list(MODE_NAMES).index(mode) if mode in MODE_NAMES else 0)
+    def show_mode(self, mode: SessionMode) -> None:
+        self.setCurrentIndex(list(SessionMode).index(mode))
         self._show_language()
 
-    def _on_state(self, _state: str, _detail: str) -> None:
+    def _on_state(self, _state: object, _detail: str) -> None:
         self._show_language()                  # the settings may have changed the language
 
     def _show_language(self) -> None:

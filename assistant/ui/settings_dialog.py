@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.conversation.prices import DEFAULT_PRICES, parse_prices, prices_text
-from assistant.app.settings import Settings
+from assistant.app.model import DEFAULT_PRICES, Settings, parse_prices, prices_text
 from assistant.translatable import QT_TRANSLATE_NOOP
 from assistant.ui.a11y import add_row, describe
 from assistant.ui.connection_page import ConnectionPage
@@ -35,11 +34,6 @@ from assistant.ui.settings_general import GeneralPage, combo, group, select
 from assistant.ui.theme import theme
 from assistant.ui.tools_page import ToolInfo, ToolsPage
 
-MODE_LABELS = {"none": QT_TRANSLATE_NOOP("Words", "Push-to-talk"),
-               "server_vad": QT_TRANSLATE_NOOP("Words", "Server VAD"),
-               "semantic_vad": QT_TRANSLATE_NOOP("Words", "Semantic VAD")}
-ECHO_LABELS = {"auto": QT_TRANSLATE_NOOP("Words", "Automatic (off on headphones)"),
-               "on": QT_TRANSLATE_NOOP("Words", "On"), "off": QT_TRANSLATE_NOOP("Words", "Off")}
 DEFAULT_DEVICE = QT_TRANSLATE_NOOP("Words", "System default")
 
 
@@ -60,7 +54,7 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(680)
         self._settings = dataclasses.replace(settings)
         sessions, modes = QWidget(), QWidget()
-        self.general = GeneralPage(inputs, outputs, MODE_LABELS, ECHO_LABELS, DEFAULT_DEVICE)
+        self.general = GeneralPage(inputs, outputs, DEFAULT_DEVICE)
         self.general.rescan_requested.connect(self.rescan_requested)
         self.general.change_key_requested.connect(self.change_key_requested)
         self.general.remove_key_requested.connect(self.remove_key_requested)

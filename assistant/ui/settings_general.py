@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.settings import Settings
+from assistant.app.model import Settings
 from assistant.config import VOICES
-from assistant.realtime.session_config import EAGERNESS
+from assistant.modes import Eagerness, EchoMode, TurnMode
 from assistant.ui.a11y import add_row, describe
-from assistant.ui.words import translated
+from assistant.ui.words import ECHO_WORDS, TURN_MODE_WORDS, translated
 
 
 class GeneralPage(QWidget):
@@ -32,10 +32,9 @@ class GeneralPage(QWidget):
     change_key_requested = Signal()
     remove_key_requested = Signal()
 
-    def __init__(self, inputs: list[str], outputs: list[str], modes: dict[str, str],
-                 echo_labels: dict[str, str], default_device: str) -> None:
+    def __init__(self, inputs: list[str], outputs: list[str], default_device: str) -> None:
         super().__init__()
-        self._modes, self._echo, self._default = modes, echo_labels, default_device
+        self._default = default_device
         self._current = ("", "")
         page = QVBoxLayout(self)
         for group in (self._endpoint_group(), self._voice_group(), self._turn_group(),
@@ -85,11 +84,11 @@ class GeneralPage(QWidget):
 
     def _turn_group(self) -> QGroupBox:
         box, form = group(self.tr("Turn detection"))
-        self.mode = combo({value: translated(label) for value, label in self._modes.items()})
+        self.mode = combo({value: translated(label) for value, label in TURN_MODE_WORDS.items()})
         self.threshold = QDoubleSpinBox(minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2)
         self.silence = QSpinBox(minimum=100, maximum=5000, singleStep=50, suffix=" ms")
         self.prefix = QSpinBox(minimum=0, maximum=2000, singleStep=50, suffix=" ms")
-        self.eagerness = combo({e: e for e in EAGERNESS})
+        self.eagerness = combo({e: e for e in Eagerness})
         add_row(form, self.tr("Mode"), self.mode,
                 self.tr("Push-to-talk, or let the server hear when you stop"))
         add_row(form, self.tr("Threshold (server VAD)"), self.threshold,
@@ -109,7 +108,7 @@ class GeneralPage(QWidget):
         rescan = QPushButton(self.tr("Re-scan devices"))
         describe(rescan, self.tr("Look again for microphones and speakers"))
         rescan.clicked.connect(self.rescan_requested)
-        self.echo_cancellation = combo({v: translated(t) for v, t in self._echo.items()})
+        self.echo_cancellation = combo({v: translated(t) for v, t in ECHO_WORDS.items()})
         self.echo_noise = QCheckBox(self.tr("Also remove steady noise (fans, hum) on this "
                                             "computer"))
         describe(self.echo_noise, self.tr("WebRTC's noise suppression, before the audio is sent"))
@@ -163,13 +162,14 @@ class GeneralPage(QWidget):
             s, base_url=self.base_url.text().strip(), auth=self.auth.currentData(),
             dialect=self.dialect.currentData(), model=self.model.text().strip(),
             voice=self.voice.currentData(), instructions=self.instructions.toPlainText(),
-            transcription_model=self.transcription.text().strip(), mode=self.mode.currentData(),
+            transcription_model=self.transcription.text().strip(),
+            mode=TurnMode(self.mode.currentData()),
             vad_threshold=self.threshold.value(), vad_silence_ms=self.silence.value(),
-            vad_prefix_ms=self.prefix.value(), eagerness=self.eagerness.currentData(),
+            vad_prefix_ms=self.prefix.value(), eagerness=Eagerness(self.eagerness.currentData()),
             input_device=self.input_device.currentData(),
             output_device=self.output_device.currentData(),
             echo_guard=self.echo_guard.isChecked(),
-            echo_cancellation=self.echo_cancellation.currentData(),
+            echo_cancellation=EchoMode(self.echo_cancellation.currentData()),
             echo_noise_suppression=self.echo_noise.isChecked())
 
 

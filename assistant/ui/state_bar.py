@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from assistant.app.states import CONNECTING, DISCONNECTED
 from assistant.desktop.tray_icons import TRAY_STATE, tray_icon
 from assistant.logging_setup import mask
+from assistant.modes import ConnectionState
 from assistant.ui.a11y import announce, describe
 from assistant.ui.theme import theme
 from assistant.ui.words import state_words
@@ -17,7 +17,7 @@ from assistant.ui.words import state_words
 class StateBar(QWidget):
     def __init__(self) -> None:
         super().__init__()
-        self.state = DISCONNECTED
+        self.state = ConnectionState.DISCONNECTED
         self.icon = QLabel()
         self.icon.setFixedSize(22, 22)
         self.label = QLabel()
@@ -33,7 +33,7 @@ class StateBar(QWidget):
         row.addWidget(self.retry_button)
         theme().changed.connect(self._render_icon)
 
-    def show_state(self, state: str, detail: str) -> None:
+    def show_state(self, state: ConnectionState, detail: str) -> None:
         self.state = state
         self._render_icon()
         words = state_words(state)
@@ -48,7 +48,7 @@ class StateBar(QWidget):
         """Waiting to reconnect: when, why, and a way to try now."""
         if seconds > 0:
             waiting = self.tr("Reconnecting in %n s", "", seconds)
-            self.show_state(CONNECTING, f"{waiting}  ·  {why}")
+            self.show_state(ConnectionState.CONNECTING, f"{waiting}  ·  {why}")
         self.retry_button.setVisible(seconds > 0)
 
     def _render_icon(self) -> None:

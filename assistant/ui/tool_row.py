@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 
-from assistant.app.tool_use.tool_calls import ToolCall
+from assistant.app.model import ToolCall
 from assistant.ui.consent_bar import pretty_arguments
 from assistant.ui.theme import theme
 

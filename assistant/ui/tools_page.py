@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.settings import Settings
-from assistant.app.tool_use.tool_config import (
+from assistant.app.model import (
     DEMO_MCP_URL,
     Grant,
     McpServer,
+    Settings,
     grants_text,
     names,
     names_text,

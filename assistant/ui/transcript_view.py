@@ -6,7 +6,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QColor, QFont, QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from assistant.app.tool_use.tool_calls import ToolCall
+from assistant.app.model import ToolCall
 from assistant.growing_text import GrowingText
 from assistant.logging_setup import mask
 from assistant.translatable import QT_TRANSLATE_NOOP

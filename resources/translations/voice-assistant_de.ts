@@ -204,14 +204,6 @@
         <source>The new settings apply when you reconnect (Ctrl+K twice).</source>
         <translation>Die neuen Einstellungen gelten nach dem erneuten Verbinden (zweimal Strg+K).</translation>
     </message>
-    <message>
-        <source>Reconnecting...</source>
-        <translation>Verbinde erneut...</translation>
-    </message>
-    <message>
-        <source>offline demo</source>
-        <translation>Offline-Demo</translation>
-    </message>
 </context>
 <context>
     <name>ConversationPane</name>
@@ -1483,6 +1475,13 @@
     </message>
 </context>
 <context>
+    <name>SessionHost</name>
+    <message>
+        <source>Reconnecting...</source>
+        <translation>Verbinde erneut...</translation>
+    </message>
+</context>
+<context>
     <name>SessionKeeper</name>
     <message>
         <source>Connecting to {endpoint}...</source>
@@ -1712,6 +1711,13 @@
     <message>
         <source>“{text}” names a modifier twice.</source>
         <translation>„{text}“ nennt eine Umschalttaste zweimal.</translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <source>offline demo</source>
+        <translation>Offline-Demo</translation>
     </message>
 </context>
 <context>
@@ -2048,8 +2054,12 @@
         <translation>Diktat</translation>
     </message>
     <message>
-        <source>Translation</source>
-        <translation>Übersetzung</translation>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
     </message>
     <message>
         <source>Push-to-talk</source>
@@ -2062,6 +2072,10 @@
     <message>
         <source>Semantic VAD</source>
         <translation>Semantische VAD</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Dolmetscher</translation>
     </message>
     <message>
         <source>Automatic (off on headphones)</source>
@@ -2102,10 +2116,6 @@
     <message>
         <source>Connecting</source>
         <translation>Verbinde</translation>
-    </message>
-    <message>
-        <source>Listening</source>
-        <translation>Hört zu</translation>
     </message>
     <message>
         <source>Thinking</source>

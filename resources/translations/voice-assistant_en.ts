@@ -204,14 +204,6 @@
         <source>The new settings apply when you reconnect (Ctrl+K twice).</source>
         <translation>The new settings apply when you reconnect (Ctrl+K twice).</translation>
     </message>
-    <message>
-        <source>Reconnecting...</source>
-        <translation>Reconnecting...</translation>
-    </message>
-    <message>
-        <source>offline demo</source>
-        <translation>offline demo</translation>
-    </message>
 </context>
 <context>
     <name>ConversationPane</name>
@@ -1483,6 +1475,13 @@
     </message>
 </context>
 <context>
+    <name>SessionHost</name>
+    <message>
+        <source>Reconnecting...</source>
+        <translation>Reconnecting...</translation>
+    </message>
+</context>
+<context>
     <name>SessionKeeper</name>
     <message>
         <source>Connecting to {endpoint}...</source>
@@ -1712,6 +1711,13 @@
     <message>
         <source>“{text}” names a modifier twice.</source>
         <translation>“{text}” names a modifier twice.</translation>
+    </message>
+</context>
+<context>
+    <name>Stage</name>
+    <message>
+        <source>offline demo</source>
+        <translation>offline demo</translation>
     </message>
 </context>
 <context>
@@ -2048,8 +2054,12 @@
         <translation>Dictation</translation>
     </message>
     <message>
-        <source>Translation</source>
-        <translation>Translation</translation>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Recording</translation>
     </message>
     <message>
         <source>Push-to-talk</source>
@@ -2062,6 +2072,10 @@
     <message>
         <source>Semantic VAD</source>
         <translation>Semantic VAD</translation>
+    </message>
+    <message>
+        <source>Interpreter</source>
+        <translation>Interpreter</translation>
     </message>
     <message>
         <source>Automatic (off on headphones)</source>
@@ -2102,10 +2116,6 @@
     <message>
         <source>Connecting</source>
         <translation>Connecting</translation>
-    </message>
-    <message>
-        <source>Listening</source>
-        <translation>Listening</translation>
     </message>
     <message>
         <source>Thinking</source>

@@ -10,7 +10,7 @@ import pytest
 from assistant.app.controller import Controller
 from assistant.app.runtime.gui_thread_gc import GuiThreadCollector
 from assistant.app.settings import Settings
-from assistant.app.states import LISTENING
+from assistant.modes import ConnectionState
 from assistant.sim import SimServer
 from assistant.store.history import History
 from tests.fakes import FakePyAudio
@@ -31,7 +31,7 @@ class Rig:
     def ready(self) -> bool:
         session = self.controller.session
         return (session is not None and session.configured
-                and self.controller.state == LISTENING)
+                and self.controller.state == ConnectionState.READY)
 
     def answers(self) -> list[str]:
         conv = self.controller.record.conversation
@@ -55,9 +55,9 @@ async def rig(tmp_path, qapp):
         controller = Controller(settings, UrlEndpoints(server.url, KEY),
                                 audio_backend=lambda: FakePyAudio(devices=[]), history=history)
         notices: list[str] = []
-        controller.notice.connect(notices.append)
+        controller.news.notice.connect(notices.append)
         states: list[tuple[str, str]] = []
-        controller.state_changed.connect(lambda state, detail: states.append((state, detail)))
+        controller.news.state_changed.connect(lambda state, detail: states.append((state, detail)))
         rig = Rig(server, controller, history, notices, states)
         controller.connect_(offline=False)
         await until(lambda: rig.ready, message="connected")

@@ -11,6 +11,7 @@ import pytest
 from assistant.app.voice.bridge import AudioBridge
 from assistant.audio.engine import AudioEngine
 from assistant.audio.outbox import FrameOutbox
+from assistant.modes import TurnMode
 from assistant.sim import voice
 from tests.helpers import open_session, until
 from tests.pulse import (
@@ -99,7 +100,7 @@ async def test_full_headless_turn_through_real_devices(engine, pulse, sim, tmp_p
     session = await open_session(sim.url, mode="server_vad")
     outbox = FrameOutbox(asyncio.get_running_loop())
     assert engine.open(outbox) == []
-    bridge = AudioBridge(outbox, engine.buffer, mode="vad")
+    bridge = AudioBridge(outbox, engine.buffer, mode=TurnMode.SERVER_VAD)
     bridge.attach(session)
     sim.speed = 1.0
     for conn in sim.connections:

@@ -96,6 +96,6 @@ async def test_state_changes_are_told_in_words_and_announced(make_shell, monkeyp
     shell = await make_shell("--offline")
     await connected(shell)
     window = shell.window
-    assert window.state_label.text().startswith("Listening")
-    assert any(text.startswith("Listening") for text in said)
-    assert window.state_dot.accessibleName() == "Listening"        # the icon says it in words
+    assert window.state_label.text().startswith("Ready")
+    assert any(text.startswith("Ready") for text in said)
+    assert window.state_dot.accessibleName() == "Ready"        # the icon says it in words

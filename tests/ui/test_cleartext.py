@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from assistant.app.connection import cleartext
-from assistant.app.states import ERROR, LISTENING
+from assistant.modes import ConnectionState as State
 from assistant.realtime.endpoint import cleartext_host
 from assistant.sim import SimServer
 from tests.helpers import until
@@ -50,7 +50,7 @@ async def test_no_keeps_the_key_home_and_yes_is_remembered_for_the_host(
         assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
         box.button(QMessageBox.StandardButton.No).click()
         c = shell.controller
-        await until(lambda: c.state == ERROR, message="not connected")
+        await until(lambda: c.state == State.ERROR, message="not connected")
         assert "not sent in clear text without your yes" in shell.window.state_bar.label.text()
         assert server.attempts == 0                              # nothing reached the server
         assert "cleartext_hosts" not in shell.store_path.read_text()
@@ -58,10 +58,10 @@ async def test_no_keeps_the_key_home_and_yes_is_remembered_for_the_host(
         c.connect_(offline=False)
         await until(question, message="asked again")
         question().button(QMessageBox.StandardButton.Yes).click()
-        await until(lambda: c.state == LISTENING and c.session is not None, message="connected")
+        await until(lambda: c.state == State.READY and c.session is not None, message="connected")
         assert "Not encrypted: 127.0.0.1 receives your key" in \
             shell.window.transcript.toPlainText()
         assert '127.0.0.1' in shell.store_path.read_text()
         c.connect_(offline=False)                                # remembered: not asked again
-        await until(lambda: server.attempts == 2 and c.state == LISTENING, message="again")
+        await until(lambda: server.attempts == 2 and c.state == State.READY, message="again")
         assert question() is None

@@ -60,7 +60,7 @@ async def test_without_a_keyring_the_header_value_is_not_lost_silently(make_shel
     try:
         shell = await make_shell("--offline")
         notices: list[str] = []
-        shell.controller.notice.connect(notices.append)
+        shell.controller.news.notice.connect(notices.append)
         shell.open_settings()
         page = shell.settings_dialog.connection
         page.token_url.setText("http://127.0.0.1:9/v1/realtime/client_secrets")

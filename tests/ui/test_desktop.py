@@ -8,13 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
-from assistant.app.states import LISTENING, THINKING
 from assistant.app.tool_use.tool_calls import ToolCall
 from assistant.desktop.global_shortcut import GlobalShortcut
 from assistant.desktop.tray import Tray
 from assistant.desktop.tray_icons import TRAY_STATES, tray_icon
-from assistant.ui.settings_dialog import MODE_LABELS
+from assistant.modes import ConnectionState, TurnMode
 from assistant.ui.theme import DARK, LIGHT, theme
+from assistant.ui.words import TURN_MODE_WORDS
 from tests.helpers import speech, until
 from tests.ui.conftest import mic_pcm
 
@@ -26,7 +26,7 @@ async def connected(shell) -> None:
 
 def with_tray(shell) -> Tray:
     """The tray the app shows where the desktop has one (offscreen has none)."""
-    tray = Tray(MODE_LABELS)
+    tray = Tray(TURN_MODE_WORDS)
     shell.tray_and_keys.tray = tray
     shell.tray_and_keys._wire_tray(tray)
     shell.tray_and_keys.apply(shell.controller.settings)
@@ -46,8 +46,8 @@ async def test_the_tray_menu_mutes_follows_the_window_and_quits(make_shell, qtbo
     tray.mode_actions["server_vad"].trigger()
     assert window.mode_combo.currentData() == "server_vad"
     assert shell.controller.settings.mode == "server_vad"
-    window.select_mode("none")
-    assert tray.mode_actions["none"].isChecked()
+    window.select_mode(TurnMode.PUSH_TO_TALK)
+    assert tray.mode_actions[TurnMode.PUSH_TO_TALK].isChecked()
     window.close_to_tray = True                        # even when closing only hides:
     with qtbot.waitSignal(window.closed):
         tray.quit_action.trigger()                     # Quit quits
@@ -96,11 +96,11 @@ async def test_holding_the_global_key_is_a_turn_and_the_tray_shows_it(make_shell
     tray, key = with_tray(shell), await global_key(shell, "hold")
     assert "Hold Ctrl+Alt+Space" in tray.hint_action.text()
     key.pressed.emit()
-    assert shell.controller.state == LISTENING and tray.state == "listening"
+    assert shell.controller.state == ConnectionState.RECORDING and tray.state == "listening"
     shell.fake.stream("input").push(mic_pcm(speech("what a lovely day", silence_ms=200)))
     await until(lambda: shell.controller.bridge.frames_sent > 20, message="the turn's audio")
     key.released.emit()
-    assert shell.controller.state == THINKING and tray.state != "listening"
+    assert shell.controller.state == ConnectionState.THINKING and tray.state != "listening"
     await until(lambda: shell.window.transcript.toPlainText().count("Assistant") == 1,
                 message="the answer")
 
@@ -115,7 +115,7 @@ async def test_the_toggle_style_starts_on_one_press_and_sends_on_the_next(make_s
     shell.fake.stream("input").push(mic_pcm(speech("hello there", silence_ms=200)))
     await until(lambda: shell.controller.bridge.frames_sent > 20, message="the turn's audio")
     key.pressed.emit()
-    assert not shell.tray_and_keys.talk.down and shell.controller.state == THINKING
+    assert not shell.tray_and_keys.talk.down and shell.controller.state == ConnectionState.THINKING
 
 
 async def test_a_bad_or_unavailable_shortcut_is_said_in_the_settings_words(make_shell):

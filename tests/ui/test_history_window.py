@@ -8,8 +8,8 @@ import json
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from assistant.app.states import LISTENING
 from assistant.config import history_path
+from assistant.modes import ConnectionState
 from assistant.store.history import History
 from tests.helpers import until
 
@@ -17,7 +17,7 @@ from tests.helpers import until
 async def ready(shell) -> None:
     await until(lambda: shell.controller.session is not None
                 and shell.controller.session.configured
-                and shell.controller.state == LISTENING, message="connected")
+                and shell.controller.state == ConnectionState.READY, message="connected")
 
 
 async def say(shell, text: str) -> None:

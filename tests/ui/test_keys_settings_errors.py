@@ -13,8 +13,9 @@ from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from assistant.app.states import ERROR, LISTENING
 from assistant.logging_setup import setup_logging
+from assistant.modes import ConnectionState as State
+from assistant.modes import TurnMode
 from assistant.sim import SimServer
 from tests.helpers import until
 from tests.secrets_scan import leaks
@@ -43,7 +44,7 @@ async def test_key_dialog_tests_and_stores_the_key_then_connects(make_shell, qtb
         await until(lambda: not dialog.isVisible(), message="dialog closes")
         assert memory_keyring == {("voice-assistant", "127.0.0.1"): KEY}
         await until(lambda: shell.controller.session is not None and not shell.controller.offline
-                    and shell.controller.state == LISTENING, message="connected with the key")
+                    and shell.controller.state == State.READY, message="connected with the key")
         assert not shell.window.banner.isVisible()
         shell.window.inspector_button.setChecked(True)
         shell.controller.send_text("is my key safe")
@@ -51,7 +52,7 @@ async def test_key_dialog_tests_and_stores_the_key_then_connects(make_shell, qtb
         server.faults.drop_after_deltas = 1                  # a reconnect, logged and replayed
         shell.controller.send_text("and after a drop?")
         await until(lambda: shell.controller.keeper.reconnects == 1
-                    and shell.controller.state == LISTENING, message="reconnected")
+                    and shell.controller.state == State.READY, message="reconnected")
         conversation = shell.controller.record.conversation or 0
         for suffix in ("md", "json"):
             shell.window.browser.export(conversation, str(tmp_path / f"export.{suffix}"))
@@ -78,7 +79,7 @@ async def test_a_rejected_key_shows_the_error_and_asks_again(make_shell, memory_
     async with SimServer(api_key="the-right-one") as server:
         memory_keyring[("voice-assistant", "127.0.0.1")] = KEY
         shell = await make_shell("--base-url", server.url, "--connect")
-        await until(lambda: shell.controller.state == ERROR, message="error state")
+        await until(lambda: shell.controller.state == State.ERROR, message="error state")
         assert "rejected the API key (HTTP 401)" in shell.window.state_label.text()
         await until(lambda: shell.key_dialog is not None and shell.key_dialog.isVisible())
         assert "rejected the API key" in shell.window.state_label.text()
@@ -87,7 +88,7 @@ async def test_a_rejected_key_shows_the_error_and_asks_again(make_shell, memory_
 async def test_unreachable_endpoint_is_a_sentence(make_shell, memory_keyring):
     memory_keyring[("voice-assistant", "127.0.0.1")] = KEY
     shell = await make_shell("--base-url", "ws://127.0.0.1:9/v1", "--connect")
-    await until(lambda: shell.controller.state == ERROR, message="error state")
+    await until(lambda: shell.controller.state == State.ERROR, message="error state")
     assert "Cannot reach 127.0.0.1/v1" in shell.window.state_label.text()
     assert "Traceback" not in shell.window.transcript.toPlainText()
 
@@ -191,12 +192,12 @@ async def test_reopening_the_key_dialog_saves_and_connects_once(make_shell, qtbo
         shell.key_dialog.reject()
         shell.open_key_dialog("")
         connects = []
-        shell.controller.state_changed.connect(
+        shell.controller.news.state_changed.connect(
             lambda state, detail: connects.append(detail) if detail.startswith(
                 "Connecting to") else None)
         qtbot.keyClicks(shell.key_dialog.key_edit, KEY)
         qtbot.mouseClick(shell.key_dialog.save_button, Qt.MouseButton.LeftButton)
-        await until(lambda: shell.controller.state == LISTENING
+        await until(lambda: shell.controller.state == State.READY
                     and not shell.controller.offline, message="connected")
         assert len(connects) == 1
 
@@ -207,7 +208,7 @@ async def test_command_line_values_are_for_this_run_only(make_shell):
     settings = shell.controller.settings
     assert (settings.model, settings.mode) == ("gpt-cli-only", "server_vad")
     shell.controller.apply_settings(dataclasses.replace(settings, voice="ash"))
-    shell.controller.set_mode("semantic_vad")                # the user's own choice: kept
+    shell.controller.set_turn_mode(TurnMode.SEMANTIC_VAD)         # the user's own choice: kept
     stored = shell.store_path.read_text()
     assert "voice=ash" in stored and "mode=semantic_vad" in stored
     assert "gpt-cli-only" not in stored

@@ -76,7 +76,8 @@ async def test_secrets_reach_no_log_no_dialog_and_no_window_text(make_shell, mem
         dialog_text = dialog.details.toPlainText() + " ".join(
             label.text() for label in dialog.findChildren(type(shell.window.state_bar.label)))
         dialog.close()
-        c.session_failed(EndpointUnreachable(server.url, f"the header Bearer {KEY} was refused"))
+        c.keeper.owner.session_failed(EndpointUnreachable(
+            server.url, f"the header Bearer {KEY} was refused"))
         c.tasks.spawn(_fails_with(TOKEN))
         await until(lambda: "Something went wrong" in shell.window.transcript.toPlainText(),
                     message="a failed task said in the window")

@@ -11,8 +11,8 @@ import logging
 
 import pytest
 
-from assistant.app.states import ERROR, LISTENING
 from assistant.logging_setup import setup_logging
+from assistant.modes import ConnectionState
 from assistant.sim import SimServer
 from assistant.token_server.app import Config
 from assistant.token_server.callers import Gate
@@ -41,7 +41,7 @@ async def test_the_app_talks_with_minted_secrets_and_never_holds_the_key(
         shell = await make_shell("--base-url", upstream.url, "--token-server", tokens.url,
                                  "--transport", transport)
         c = shell.controller
-        await until(lambda: c.state == LISTENING and c.session is not None
+        await until(lambda: c.state == ConnectionState.READY and c.session is not None
                     and c.session.configured, timeout=15, message="connected with a secret")
         assert shell.key_dialog is None or not shell.key_dialog.isVisible()
         assert c.session.endpoint.ephemeral and c.session.carries_audio == (transport == "webrtc")
@@ -52,7 +52,7 @@ async def test_the_app_talks_with_minted_secrets_and_never_holds_the_key(
                     timeout=15, message="the answer")
         [conn] = upstream.connections
         await conn.wire.close(1011, "server restart")           # a reconnect: a fresh secret
-        await until(lambda: c.keeper.reconnects == 1 and c.state == LISTENING
+        await until(lambda: c.keeper.reconnects == 1 and c.state == ConnectionState.READY
                     and c.session is not None, timeout=20, message="reconnected")
         assert c.session.endpoint.api_key not in (first, "") and len(secrets_minted(upstream)) == 2
         await c.shutdown()
@@ -73,7 +73,7 @@ async def test_a_refused_caller_is_told_in_the_window(make_shell, memory_keyring
             TokenServer(Config(upstream.http_url, ORG_KEY, gate=Gate(shared_token=STAFF_TOKEN))
                         ) as tokens:
         shell = await make_shell("--base-url", upstream.url, "--token-server", tokens.url)
-        await until(lambda: shell.controller.state == ERROR, message="refused")
+        await until(lambda: shell.controller.state == ConnectionState.ERROR, message="refused")
         assert "refused this app (HTTP 401)" in shell.window.state_label.text()
         assert upstream.attempts == 0 and not secrets_minted(upstream)
 
@@ -83,7 +83,7 @@ async def test_an_expired_secret_and_a_token_server_that_is_down_are_sentences(
     async with SimServer(api_key=ORG_KEY) as upstream:
         shell = await make_shell("--base-url", upstream.url, "--token-server",
                                  "http://127.0.0.1:9/v1/realtime/client_secrets")
-        await until(lambda: shell.controller.state == ERROR, message="down")
+        await until(lambda: shell.controller.state == ConnectionState.ERROR, message="down")
         said = shell.window.state_label.text()
         assert "Cannot reach 127.0.0.1/v1/realtime/client_secrets" in said
         async with TokenServer(Config(upstream.http_url, ORG_KEY, ttl_s=10)) as tokens:
@@ -93,4 +93,4 @@ async def test_an_expired_secret_and_a_token_server_that_is_down_are_sentences(
             shell.controller.connect_(offline=False)
             await until(lambda: "may have expired" in shell.window.state_label.text(),
                         message="expired")
-            assert shell.controller.state == ERROR
+            assert shell.controller.state == ConnectionState.ERROR

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from assistant.desktop.tray import Tray
 from assistant.ui.i18n import choose, install
-from assistant.ui.settings_dialog import MODE_LABELS
+from assistant.ui.words import TURN_MODE_WORDS
 from tests.ui.test_desktop import connected
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,7 +107,7 @@ async def window_texts(make_shell) -> set[str]:
     shell.window.inspector_button.toggle()
     shell.open_settings()
     shell.open_key_dialog("")
-    tray = Tray(MODE_LABELS)
+    tray = Tray(TURN_MODE_WORDS)
     menu = {action.text() for action in tray.menu.actions() + tray.mode_menu.actions()}
     texts = shown_texts(shell.window, shell.settings_dialog, shell.key_dialog) | menu
     texts.add(tray.icon.toolTip())

@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from assistant.app.states import LISTENING, SPEAKING
+from assistant.modes import ConnectionState as State
 from assistant.ui.space_to_talk import SpaceToTalk
 from tests.helpers import speech, until
 from tests.ui.conftest import mic_pcm
@@ -38,7 +38,7 @@ async def test_first_run_without_key_offers_the_demo_then_a_push_to_talk_turn(ma
     await connected(shell)
     window = shell.window
     assert window.banner.isVisible() and "Offline demo" in window.banner.text()
-    assert shell.controller.state == LISTENING
+    assert shell.controller.state == State.READY
     qtbot.mousePress(window.ptt_button, Qt.MouseButton.LeftButton)
     shell.fake.stream("input").push(mic_pcm(speech("what a lovely day", silence_ms=200)))
     await until(lambda: window.mic_meter.rms_fraction > 0.2, message="mic meter")
@@ -54,7 +54,7 @@ async def test_first_run_without_key_offers_the_demo_then_a_push_to_talk_turn(ma
     await until(lambda: window.out_meter.rms_fraction > 0.2, message="assistant meter")
     played = np.frombuffer(b"".join(shell.fake.stream("output").played), np.int16)
     assert np.abs(played).max() > 3000                       # the reply reached the speaker
-    await until(lambda: shell.controller.state == LISTENING, timeout=15, message="reply ends")
+    await until(lambda: shell.controller.state == State.READY, timeout=15, message="reply ends")
     assert "Last turn" in window.usage_label.text()
 
 
@@ -80,7 +80,7 @@ async def test_switching_to_server_vad_updates_the_session_live(make_shell):
     await until(lambda: sent(shell, "session.update")[1:], message="session.update")
     update = sent(shell, "session.update")[-1]
     assert update["session"]["audio"]["input"]["turn_detection"]["type"] == "server_vad"
-    await until(lambda: shell.controller.bridge.mode == "vad")
+    await until(lambda: shell.controller.bridge.voice_detected)
     shell.fake.stream("input").push(mic_pcm(speech("hands free now")))
     await until(lambda: any("seconds of speech" in t for t in shell.window.transcript.turns()),
                 timeout=15, message="a VAD turn")
@@ -96,7 +96,7 @@ async def test_speech_over_the_reply_clears_playback_and_truncates(make_shell):
     record(shell)
     await connected(shell)
     shell.controller.send_text("tell me a long story about the sea, the sky and the stars")
-    await until(lambda: shell.controller.state == SPEAKING, message="speaking")
+    await until(lambda: shell.controller.state == State.SPEAKING, message="speaking")
     buffer = shell.controller.audio.engine.buffer
 
     def reply_heard_ms() -> int:
@@ -129,7 +129,7 @@ async def test_server_error_events_are_one_line_notices(make_shell):
     shell.controller.session.send({"type": "conversation.item.delete", "item_id": "item_nope"})
     await until(lambda: "Server: Item with item_id not found: item_nope"
                 in shell.window.transcript.toPlainText(), message="notice")
-    assert shell.controller.state == LISTENING                 # still connected
+    assert shell.controller.state == State.READY                 # still connected
 
 
 async def test_no_microphone_still_lets_you_type(make_shell):
@@ -186,7 +186,7 @@ async def test_window_screenshot_mid_conversation(make_shell, tmp_path):
     shell = await make_shell("--offline")
     await connected(shell)
     shell.controller.send_text("Hello! What can you do?")
-    await until(lambda: shell.controller.state == SPEAKING)
+    await until(lambda: shell.controller.state == State.SPEAKING)
     await until(lambda: shell.window.out_meter.rms_fraction > 0.2, message="the reply playing")
     image = shell.window.grab().toImage()
     assert image.width() >= 900 and image.height() >= 600
@@ -216,9 +216,9 @@ async def test_a_new_connection_shows_connecting_before_anything_else(make_shell
     """Saving a key while the demo runs: nothing may read the demo's state as the new session's."""
     shell = await make_shell()
     await connected(shell)
-    assert shell.controller.offline and shell.controller.state == LISTENING
+    assert shell.controller.offline and shell.controller.state == State.READY
     states = []
-    shell.controller.state_changed.connect(lambda state, _detail: states.append(state))
+    shell.controller.news.state_changed.connect(lambda state, _detail: states.append(state))
     shell.keys.use_for_this_run("sk-test-0000000000000000")
     shell.controller.connect_(offline=False)
     assert shell.controller.state == "connecting" and states == ["connecting"]
@@ -269,6 +269,6 @@ async def test_rescanning_devices_mid_conversation_keeps_the_audio_working(make_
     speaker = shell.fake.stream("output")
     assert speaker is not old_speaker and old_speaker.closed
     shell.controller.send_text("are you still there")
-    await until(lambda: shell.controller.state == SPEAKING, message="speaking")
+    await until(lambda: shell.controller.state == State.SPEAKING, message="speaking")
     await until(lambda: any(np.frombuffer(b, np.int16).any() for b in speaker.played),
                 message="the reply plays on the reopened speaker")

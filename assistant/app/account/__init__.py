@@ -1,0 +1,1 @@
+"""The user's keys: the keyring store and the actions of the key dialog."""

@@ -8,7 +8,6 @@ registered with the log masker the moment it is known and never stored anywhere 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
@@ -16,7 +15,7 @@ from assistant.app.account import api_key_store
 from assistant.app.connection.cleartext import CleartextGuard
 from assistant.app.local_format import said
 from assistant.app.runtime.tasks import Tasks
-from assistant.app.settings import Settings
+from assistant.app.settings import Preferences, Settings
 from assistant.errors import ApiKeyMissing, AssistantError, KeyringUnavailable
 from assistant.logging_setup import register_secret
 from assistant.realtime.client_secret import fetch_client_secret
@@ -28,10 +27,9 @@ class KeyActions(QObject):
     saved = Signal(bool, str)
     token_value_problem = Signal(str)   # the token server's header value could not be kept
 
-    def __init__(self, settings: Callable[[], Settings],
-                 guard: CleartextGuard | None = None) -> None:
+    def __init__(self, prefs: Preferences, guard: CleartextGuard | None = None) -> None:
         super().__init__()
-        self._settings, self._guard = settings, guard
+        self._prefs, self._guard = prefs, guard
         self._spawn = Tasks(lambda sentence: self.saved.emit(False, sentence)).spawn
         self._run_key: str | None = None
 
@@ -46,13 +44,13 @@ class KeyActions(QObject):
         register_secret(self._run_key)
 
     def remove(self) -> None:
-        self._spawn(asyncio.to_thread(api_key_store.delete, self._settings().key_account))
+        self._spawn(asyncio.to_thread(api_key_store.delete, self._prefs.current.key_account))
 
     async def current(self) -> str:
         """The key to connect with: this run's, else the environment's or the keyring's."""
         key = self._run_key
         if not key:
-            key, _ = await asyncio.to_thread(api_key_store.load, self._settings().key_account)
+            key, _ = await asyncio.to_thread(api_key_store.load, self._prefs.current.key_account)
         if not key:
             raise ApiKeyMissing()
         register_secret(key)
@@ -80,7 +78,7 @@ class KeyActions(QObject):
             self.token_value_problem.emit(said(exc))
 
     async def _test(self, key: str) -> None:
-        settings = self._settings()
+        settings = self._prefs.current
         probe = RealtimeSession(settings.endpoint(key.strip()))
         try:
             if self._guard is not None:
@@ -95,7 +93,7 @@ class KeyActions(QObject):
 
     async def _save(self, key: str) -> None:
         try:
-            await asyncio.to_thread(api_key_store.save, self._settings().key_account, key)
+            await asyncio.to_thread(api_key_store.save, self._prefs.current.key_account, key)
         except KeyringUnavailable as exc:
             self.saved.emit(False, said(exc))
             return

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from assistant.app.local_format import counted, said
 from assistant.errors import AssistantError
+from assistant.modes import SessionMode, TurnMode
 
 CUT_OFF = " (cut off: the connection dropped)"         # kept in the history: one language
 
@@ -35,13 +36,13 @@ def opened(reason: str, reconnects: int, left_out: int) -> list[str]:
     return said
 
 
-def ready(where: str, turn_mode: str, session_mode: str) -> str:
+def ready(where: str, turn_mode: TurnMode, session_mode: SessionMode) -> str:
     """What the user can do now, in the status line."""
-    push = turn_mode == "none"
-    if session_mode == "dictation":
+    push = turn_mode is TurnMode.PUSH_TO_TALK
+    if session_mode is SessionMode.DICTATION:
         how = QCoreApplication.translate("Notices", "hold Space or the button to dictate") \
             if push else QCoreApplication.translate("Notices", "speak: it is written down")
-    elif session_mode == "translation":
+    elif session_mode is SessionMode.INTERPRETER:
         how = QCoreApplication.translate("Notices", "hold Space or the button to speak") \
             if push else QCoreApplication.translate("Notices", "speak: it is translated aloud")
     else:

@@ -28,7 +28,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from assistant.app.connection.endpoints import EndpointSource
 from assistant.app.local_format import said
-from assistant.app.settings import Settings
+from assistant.app.runtime.tasks import Tasks
+from assistant.app.settings import Preferences
 from assistant.dispatch import Event
 from assistant.errors import AssistantError, ConnectionLost, GaveUpReconnecting, SessionExpired
 from assistant.realtime.session import RealtimeSession
@@ -65,11 +66,11 @@ class KeeperOwner(Protocol):
 class SessionKeeper(QObject):
     countdown = Signal(int, str)        # whole seconds to the next try, why the last one failed
 
-    def __init__(self, owner: KeeperOwner, endpoints: EndpointSource,
-                 settings: Callable[[], Settings],
-                 spawn: Callable[[Coroutine[Any, Any, Any]], asyncio.Task[Any]]) -> None:
+    def __init__(self, owner: KeeperOwner, endpoints: EndpointSource, prefs: Preferences,
+                 tasks: Tasks) -> None:
         super().__init__()
-        self.owner, self.endpoints, self._settings, self._spawn = owner, endpoints, settings, spawn
+        self.owner, self.endpoints, self._prefs = owner, endpoints, prefs
+        self._spawn = tasks.spawn
         self.session: RealtimeSession | None = None
         self.offline = False
         self.reconnects = 0
@@ -160,7 +161,7 @@ class SessionKeeper(QObject):
         self.countdown.emit(0, why)
 
     async def _open_session(self) -> RealtimeSession:
-        endpoint = await self.endpoints.endpoint(self._settings(), self.offline)
+        endpoint = await self.endpoints.endpoint(self._prefs.current, self.offline)
         self.owner.connecting(self.tr("Connecting to {endpoint}...").format(
             endpoint=endpoint.display()))
         session = RealtimeSession(endpoint)
@@ -213,7 +214,7 @@ class SessionKeeper(QObject):
         session = self.session
         if session is None or not session.is_open:
             return
-        stall_s = self._settings().stall_s
+        stall_s = self._prefs.current.stall_s
         if session.response_active and time.monotonic() - session.last_event_at > stall_s:
             self._spawn(session.close(ConnectionLost(self.tr(
                 "The server stopped answering mid-response ({seconds} s without a word).")
@@ -222,7 +223,7 @@ class SessionKeeper(QObject):
             self._task = self._spawn(self._rollover(session))
 
     def _rollover_due(self) -> bool:
-        return time.monotonic() - self._opened_at >= self._settings().rollover_minutes * 60
+        return time.monotonic() - self._opened_at >= self._prefs.current.rollover_minutes * 60
 
     async def _rollover(self, old: RealtimeSession) -> None:
         """Make before break: the old session stays until the new one has the conversation."""

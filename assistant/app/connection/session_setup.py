@@ -8,10 +8,11 @@ from typing import Any
 from assistant.app.conversation.handlers import HANDLERS
 from assistant.app.conversation.record import ConversationRecord
 from assistant.app.conversation.replay import Replay, build_replay
-from assistant.app.listening.handlers import DICTATION, TRANSLATION
+from assistant.app.listening.handlers import DICTATION, INTERPRETER
 from assistant.app.settings import Settings
 from assistant.app.tool_use.tool_calls import ToolCalls
 from assistant.dispatch import EventTable
+from assistant.modes import SessionMode
 from assistant.realtime.session import RealtimeSession
 from assistant.realtime.session_config import (
     DictationSettings,
@@ -20,19 +21,20 @@ from assistant.realtime.session_config import (
     build_translation_session,
 )
 
-TABLES: dict[str, EventTable[Any, None]] = {"conversation": HANDLERS, "dictation": DICTATION,
-                                            "translation": TRANSLATION}
+TABLES: dict[SessionMode, EventTable[Any, None]] = {SessionMode.CONVERSATION: HANDLERS,
+                                                    SessionMode.DICTATION: DICTATION,
+                                                    SessionMode.INTERPRETER: INTERPRETER}
 
 
 def configure(session: RealtimeSession, settings: Settings, record: ConversationRecord,
               tools: ToolCalls) -> Replay:
-    if settings.session_mode == "dictation":
+    if settings.session_mode is SessionMode.DICTATION:
         session.update_session(build_transcription_session(DictationSettings(
             model=settings.transcription_model or "gpt-4o-mini-transcribe",
             language=settings.dictation_language, prompt=settings.dictation_prompt,
             turn_detection=settings.turn_detection(), noise_reduction=settings.noise_filter)))
         return Replay()
-    if settings.session_mode == "translation":
+    if settings.session_mode is SessionMode.INTERPRETER:
         session.update_session(build_translation_session(
             settings.translation_language, settings.transcription_model or None,
             settings.noise_filter))

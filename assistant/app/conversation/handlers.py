@@ -12,9 +12,9 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication
 
 from assistant.app.conversation.record import ConversationRecord
-from assistant.app.states import LISTENING, SPEAKING, THINKING
 from assistant.app.tool_use.tool_calls import ToolCall, ToolCalls
 from assistant.dispatch import Event, EventTable
+from assistant.modes import ConnectionState
 from assistant.store.records import StoredItem
 
 
@@ -22,12 +22,12 @@ class Conversation(Protocol):
     """What a handler may read and change."""
 
     @property
-    def state(self) -> str: ...
+    def state(self) -> ConnectionState: ...
     @property
     def record(self) -> ConversationRecord: ...
     @property
     def tools(self) -> ToolCalls: ...
-    def set_state(self, state: str, detail: str) -> None: ...
+    def set_state(self, state: ConnectionState, detail: str) -> None: ...
     def where(self) -> str: ...
     def ready_text(self) -> str: ...
     def was_cut(self, item_id: str) -> bool: ...
@@ -81,8 +81,8 @@ def _assistant_delta(c: Conversation, e: Event) -> None:
 @HANDLERS.on("output_audio_buffer.started")
 def _speaking(c: Conversation, e: Event) -> None:
     """Speaking: the reply's text is coming, or (WebRTC) the server has started playing it."""
-    if c.state != SPEAKING:
-        c.set_state(SPEAKING, c.where() + "  ·  " + QCoreApplication.translate(
+    if c.state != ConnectionState.SPEAKING:
+        c.set_state(ConnectionState.SPEAKING, c.where() + "  ·  " + QCoreApplication.translate(
             "Handlers", "talk over it or press Esc to interrupt"))
 
 
@@ -143,14 +143,14 @@ def _mcp_list_failed(c: Conversation, e: Event) -> None:
 
 @HANDLERS.on("input_audio_buffer.speech_started")
 def _speech_started(c: Conversation, e: Event) -> None:
-    c.set_state(LISTENING, c.where() + "  ·  " + QCoreApplication.translate("Handlers",
-                                                                             "hearing you"))
+    c.set_state(ConnectionState.RECORDING, c.where() + "  ·  " + QCoreApplication.translate(
+        "Handlers", "hearing you"))
 
 
 @HANDLERS.on("input_audio_buffer.speech_stopped", "response.created")
 def _thinking(c: Conversation, e: Event) -> None:
-    if c.state != SPEAKING:
-        c.set_state(THINKING, c.where())
+    if c.state != ConnectionState.SPEAKING:
+        c.set_state(ConnectionState.THINKING, c.where())
 
 
 @HANDLERS.on("response.done")
@@ -161,8 +161,8 @@ def _response_done(c: Conversation, e: Event) -> None:
     if isinstance(response, dict) and isinstance(response.get("id"), str):
         c.tools.response_finished(response["id"])
     c.record.response_finished()
-    if c.state == THINKING:
-        c.set_state(LISTENING, c.ready_text())
+    if c.state == ConnectionState.THINKING:
+        c.set_state(ConnectionState.READY, c.ready_text())
 
 
 @HANDLERS.on("conversation.item.truncated")

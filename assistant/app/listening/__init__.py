@@ -1,0 +1,1 @@
+"""The listening modes: dictation and the interpreter, their handlers and kept files."""

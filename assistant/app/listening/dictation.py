@@ -72,6 +72,11 @@ class Dictation(QObject):
         if final:
             self.kept.keep(self._body(self.kept.path))
 
+    @property
+    def kept_path(self) -> Path | None:
+        """Where the transcript is kept as it is spoken, once it is."""
+        return self.kept.path
+
     def ordered(self) -> list[Segment]:
         return sorted(self.segments.values(), key=lambda s: s.start_ms)
 

@@ -12,25 +12,25 @@ from PySide6.QtCore import QCoreApplication
 from assistant.app.conversation.handlers import error_line
 from assistant.app.listening.dictation import Dictation
 from assistant.app.listening.interpreter_log import InterpreterLog
-from assistant.app.states import LISTENING, THINKING
 from assistant.dispatch import Event, EventTable
+from assistant.modes import ConnectionState
 
 
 class Listening(Protocol):
     @property
-    def state(self) -> str: ...
+    def state(self) -> ConnectionState: ...
     @property
     def dictation(self) -> Dictation: ...
     @property
     def interpreter(self) -> InterpreterLog: ...
-    def set_state(self, state: str, detail: str) -> None: ...
+    def set_state(self, state: ConnectionState, detail: str) -> None: ...
     def where(self) -> str: ...
     def ready_text(self) -> str: ...
     def show_notice(self, text: str) -> None: ...
 
 
 DICTATION: EventTable[Listening, None] = EventTable()
-TRANSLATION: EventTable[Listening, None] = EventTable()
+INTERPRETER: EventTable[Listening, None] = EventTable()
 
 
 def _int(value: object) -> int | None:
@@ -39,14 +39,14 @@ def _int(value: object) -> int | None:
 
 @DICTATION.on("input_audio_buffer.speech_started")
 def _speech_started(c: Listening, e: Event) -> None:
-    c.set_state(LISTENING, c.where() + "  ·  " + QCoreApplication.translate("Handlers",
-                                                                             "hearing you"))
+    c.set_state(ConnectionState.RECORDING, c.where() + "  ·  " + QCoreApplication.translate(
+        "Handlers", "hearing you"))
     c.dictation.speech_started(str(e.get("item_id")), _int(e.get("audio_start_ms")))
 
 
 @DICTATION.on("input_audio_buffer.speech_stopped")
 def _speech_stopped(c: Listening, e: Event) -> None:
-    c.set_state(THINKING, c.where() + "  ·  " + QCoreApplication.translate(
+    c.set_state(ConnectionState.THINKING, c.where() + "  ·  " + QCoreApplication.translate(
         "Handlers", "writing it down"))
     c.dictation.speech_stopped(str(e.get("item_id")), _int(e.get("audio_end_ms")))
 
@@ -59,7 +59,7 @@ def _transcript_delta(c: Listening, e: Event) -> None:
 @DICTATION.on("conversation.item.input_audio_transcription.completed")
 def _transcript_done(c: Listening, e: Event) -> None:
     c.dictation.text(str(e.get("item_id")), str(e.get("transcript", "")), True)
-    c.set_state(LISTENING, c.ready_text())
+    c.set_state(ConnectionState.READY, c.ready_text())
     if c.dictation.kept.problem:
         c.show_notice(c.dictation.kept.problem)
 
@@ -68,28 +68,28 @@ def _transcript_done(c: Listening, e: Event) -> None:
 def _transcript_failed(c: Listening, e: Event) -> None:
     c.show_notice(error_line(e, QCoreApplication.translate(
         "Handlers", "A segment could not be transcribed")) or "")
-    c.set_state(LISTENING, c.ready_text())
+    c.set_state(ConnectionState.READY, c.ready_text())
 
 
-@TRANSLATION.on("session.input_transcript.delta")
+@INTERPRETER.on("session.input_transcript.delta")
 def _heard(c: Listening, e: Event) -> None:
     c.interpreter.heard(str(e.get("delta", "")))
 
 
-@TRANSLATION.on("session.output_transcript.delta")
+@INTERPRETER.on("session.output_transcript.delta")
 def _translated(c: Listening, e: Event) -> None:
     c.interpreter.translated(str(e.get("delta", "")))
-    if c.state != LISTENING:          # after a push-to-talk turn: the translation has come
-        c.set_state(LISTENING, c.ready_text())
+    if c.state != ConnectionState.READY:      # after a push-to-talk turn: the translation came
+        c.set_state(ConnectionState.READY, c.ready_text())
 
 
-@TRANSLATION.on("session.closed")
+@INTERPRETER.on("session.closed")
 def _closed(c: Listening, e: Event) -> None:
     c.show_notice(QCoreApplication.translate("Handlers", "The translation session was closed."))
 
 
 @DICTATION.on("error")
-@TRANSLATION.on("error")
+@INTERPRETER.on("error")
 def _error(c: Listening, e: Event) -> None:
     if (line := error_line(e, "Server")) is not None:
         c.show_notice(line)

@@ -4,12 +4,12 @@ asked and kept as it grows (at most once a second, and when it ends)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from assistant.app.listening.kept_file import KeptFile, write_atomically
+from assistant.app.settings import Preferences
 from assistant.growing_text import GrowingText
 
 KEEP_EVERY_S = 1.0          # the kept file follows the stream at most this often (and at the end)
@@ -20,11 +20,11 @@ class InterpreterLog(QObject):
     target_delta = Signal(str)
     cleared = Signal()
 
-    def __init__(self, language: Callable[[], str] = lambda: "") -> None:
+    def __init__(self, prefs: Preferences | None = None) -> None:
         super().__init__()
         self._source = GrowingText()
         self._target = GrowingText()
-        self._language = language             # the target language, from the settings
+        self._prefs = prefs                   # the target language is in the settings
         self.kept = KeptFile("translation")
         self._kept_at = 0.0
 
@@ -45,6 +45,10 @@ class InterpreterLog(QObject):
         self._keep()
 
     @property
+    def kept_path(self) -> Path | None:
+        return self.kept.path
+
+    @property
     def source(self) -> str:
         return self._source.text
 
@@ -54,7 +58,8 @@ class InterpreterLog(QObject):
 
     def as_text(self) -> str:
         said = self.tr("What was said:")
-        translation = self.tr("Translation ({language}):").format(language=self._language())
+        language = self._prefs.current.translation_language if self._prefs else ""
+        translation = self.tr("Translation ({language}):").format(language=language)
         return f"{said}\n{self.source.strip()}\n\n{translation}\n{self.target.strip()}\n"
 
     def save(self, path: Path) -> str | None:

@@ -13,7 +13,7 @@ import asyncio
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
@@ -39,6 +39,24 @@ class ToolCall:
         return grant_for(self.name, self.server)
 
 
+class SessionSource(Protocol):
+    @property
+    def session(self) -> RealtimeSession | None: ...      # the one in use, if any
+
+
+class Spawner(Protocol):
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> Any: ...
+
+
+class ToolPolicy(Protocol):
+    """What the user allows, from the settings: grants, disabled tools, remote servers."""
+
+    def granted(self) -> frozenset[Grant]: ...
+    def grant(self, given: Grant) -> None: ...
+    def disabled(self) -> set[str]: ...
+    def remote(self, tokens: dict[str, str]) -> list[dict[str, Any]]: ...
+
+
 class ToolCalls(QObject):
     started = Signal(object)                  # ToolCall
     finished = Signal(str, str, bool, float)  # call id, output, failed, seconds
@@ -46,16 +64,11 @@ class ToolCalls(QObject):
     consent_closed = Signal(str)              # call id: answered
     notice = Signal(str)
 
-    def __init__(self, registry: ToolRegistry, session: Callable[[], RealtimeSession | None],
-                 spawn: Callable[[Coroutine[Any, Any, Any]], Any],
-                 granted: Callable[[], frozenset[Grant]], grant: Callable[[Grant], None],
-                 disabled: Callable[[], set[str]],
-                 remote: Callable[[dict[str, str]], list[dict[str, Any]]]) -> None:
+    def __init__(self, registry: ToolRegistry, sessions: SessionSource, tasks: Spawner,
+                 policy: ToolPolicy) -> None:
         super().__init__()
         self.registry = registry
-        self._session, self._spawn = session, spawn
-        self._granted, self._grant = granted, grant
-        self._disabled, self._remote = disabled, remote
+        self._sessions, self._tasks, self._policy = sessions, tasks, policy
         self.mcp_tokens: dict[str, str] = {}          # server label -> token (from the keyring)
         self._open: dict[str, set[str]] = {}        # response id -> calls not answered yet
         self._finished_responses: set[str] = set()
@@ -78,12 +91,12 @@ class ToolCalls(QObject):
 
     def declared(self) -> list[dict[str, Any]]:
         """The session's `tools`: our enabled functions, then the remote MCP servers."""
-        return [tool.to_wire() for tool in self.registry.enabled(self._disabled())] \
-            + self._remote(self.mcp_tokens)
+        return [tool.to_wire() for tool in self.registry.enabled(self._policy.disabled())] \
+            + self._policy.remote(self.mcp_tokens)
 
     def declare_again(self) -> None:
         """The user changed the tools: the open session gets the new list at once."""
-        session = self._session()
+        session = self._sessions.session
         if session is not None and session.is_open:
             session.update_session({"type": "realtime", "tools": self.declared(),
                                     "tool_choice": "auto"})
@@ -93,12 +106,12 @@ class ToolCalls(QObject):
     def function_call(self, response_id: str, call: ToolCall) -> None:
         self._open.setdefault(response_id, set()).add(call.call_id)
         self.started.emit(call)
-        self._spawn(self._run(response_id, call))
+        self._tasks.spawn(self._run(response_id, call))
 
     def approval_requested(self, response_id: str, call: ToolCall) -> None:
         """A remote MCP server's call that needs the user's yes (call_id: the request's id)."""
         self._open.setdefault(response_id, set()).add(call.call_id)
-        self._spawn(self._approve(response_id, call))
+        self._tasks.spawn(self._approve(response_id, call))
 
     def response_finished(self, response_id: str) -> None:
         if response_id in self._open:
@@ -147,7 +160,7 @@ class ToolCalls(QObject):
             future.set_result((allow, always))
 
     async def _ask(self, call: ToolCall) -> bool:
-        if call.grant in self._granted():
+        if call.grant in self._policy.granted():
             return True
         future: asyncio.Future[tuple[bool, bool]] = asyncio.get_running_loop().create_future()
         self._asking[call.call_id] = future
@@ -158,7 +171,7 @@ class ToolCalls(QObject):
             del self._asking[call.call_id]
             self.consent_closed.emit(call.call_id)
         if allowed and always:
-            self._grant(call.grant)
+            self._policy.grant(call.grant)
         return allowed
 
     # ---- answering ----------------------------------------------------------------------------
@@ -166,7 +179,7 @@ class ToolCalls(QObject):
     async def _run(self, response_id: str, call: ToolCall) -> None:
         generation = self._generation
         tool = self.registry.get(call.name)
-        if tool is not None and tool.name in self._disabled():
+        if tool is not None and tool.name in self._policy.disabled():
             tool = None                          # turned off in settings: unknown to the model
         if tool is not None and tool.side_effects and not await self._ask(call):
             result = ToolResult.error(DECLINED)
@@ -213,14 +226,14 @@ class ToolCalls(QObject):
             return
         self._open.pop(response_id, None)
         self._finished_responses.discard(response_id)
-        session = self._session()
+        session = self._sessions.session
         if session is not None and session.is_open:
             session.create_response()
         else:
             self._unsent.append(lambda later: later.create_response())
 
     def _send(self, event: Event) -> None:
-        session = self._session()
+        session = self._sessions.session
         if session is not None and session.is_open and not self._unsent:
             session.send(event)
         else:
@@ -253,7 +266,7 @@ class ToolCalls(QObject):
 
     def session_opened(self, session: RealtimeSession) -> None:
         """After the replay: what could not be sent before, in order."""
-        if session.endpoint.dialect == "beta" and self._remote(self.mcp_tokens):
+        if session.endpoint.dialect == "beta" and self._policy.remote(self.mcp_tokens):
             self.notice.emit(self.tr("Remote MCP servers need the GA protocol; this endpoint "
                                      "speaks the beta one, so it is not told of them."))
         unsent, self._unsent = self._unsent, []

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Coroutine
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from assistant.app.local_format import invalid
-from assistant.app.settings import Settings
+from assistant.app.settings import Preferences
 from assistant.app.tool_use.host_services import QtHostServices
-from assistant.app.tool_use.tool_calls import ToolCalls
-from assistant.realtime.session import RealtimeSession
-from assistant.sim.mcp import DEMO_URL as DEMO_MCP_URL
+from assistant.app.tool_use.tool_calls import SessionSource, Spawner, ToolCalls
+from assistant.config import DEMO_MCP_URL
 from assistant.store.history import History
 from assistant.tools.builtin import builtin_tools
 from assistant.tools.consent import Grant, grants_text, parse_grants
@@ -105,20 +103,31 @@ def usable_servers(text: str) -> list[McpServer]:
         return []
 
 
-def build_tool_calls(settings: Callable[[], Settings], save: Callable[[Settings], None],
-                     desktop: QtHostServices, history: History,
-                     session: Callable[[], RealtimeSession | None],
-                     spawn: Callable[[Coroutine[Any, Any, Any]], Any]) -> ToolCalls:
-    def search(query: str, limit: int) -> list[dict[str, Any]]:
-        return desktop.call_on_gui_thread(lambda: history.search_messages(query, limit))
+class SettingsPolicy:
+    """The tool policy as the settings hold it (a `ToolPolicy`)."""
 
-    def grant(given: Grant) -> None:
-        current = settings()
+    def __init__(self, prefs: Preferences) -> None:
+        self.prefs = prefs
+
+    def granted(self) -> frozenset[Grant]:
+        return parse_grants(self.prefs.current.tool_grants)
+
+    def grant(self, given: Grant) -> None:
+        current = self.prefs.current
         current.tool_grants = grants_text(parse_grants(current.tool_grants) | {given})
-        save(current)
+        self.prefs.save()
 
-    return ToolCalls(builtin_tools(desktop, search), session, spawn,
-                     granted=lambda: parse_grants(settings().tool_grants), grant=grant,
-                     disabled=lambda: names(settings().disabled_tools),
-                     remote=lambda tokens: [s.to_wire(tokens.get(s.label))
-                                            for s in usable_servers(settings().mcp_servers)])
+    def disabled(self) -> set[str]:
+        return names(self.prefs.current.disabled_tools)
+
+    def remote(self, tokens: dict[str, str]) -> list[dict[str, Any]]:
+        return [server.to_wire(tokens.get(server.label))
+                for server in usable_servers(self.prefs.current.mcp_servers)]
+
+
+def build_tool_calls(prefs: Preferences, host: QtHostServices, history: History,
+                     sessions: SessionSource, tasks: Spawner) -> ToolCalls:
+    def search(query: str, limit: int) -> list[dict[str, Any]]:
+        return host.call_on_gui_thread(lambda: history.search_messages(query, limit))
+
+    return ToolCalls(builtin_tools(host, search), sessions, tasks, SettingsPolicy(prefs))

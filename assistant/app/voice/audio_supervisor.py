@@ -15,10 +15,12 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from assistant.app.local_format import said
-from assistant.app.settings import Settings
+from assistant.app.settings import Preferences, Settings
 from assistant.app.voice.bridge import AudioBridge
 from assistant.audio.devices import create_pyaudio
+from assistant.audio.echo_canceller import EchoReport
 from assistant.audio.engine import AudioEngine
+from assistant.audio.levels import LevelHolder
 from assistant.audio.outbox import FrameOutbox
 from assistant.realtime.session import RealtimeSession
 
@@ -32,10 +34,9 @@ class AudioSupervisor(QObject):
     lost = Signal()                       # a device stopped working: reopen (the owner decides)
     muted_changed = Signal(bool)          # the window's button and the tray's menu follow it
 
-    def __init__(self, settings: Callable[[], Settings],
-                 backend: Callable[[], Any] = create_pyaudio) -> None:
+    def __init__(self, prefs: Preferences, backend: Callable[[], Any] = create_pyaudio) -> None:
         super().__init__()
-        self._settings = settings
+        self._prefs = prefs
         self.engine = AudioEngine(backend)
         self.bridge: AudioBridge | None = None
         self._check = QTimer(self)
@@ -44,6 +45,18 @@ class AudioSupervisor(QObject):
         self._reopened_at = -REOPEN_AGAIN_S
         self._give_up = False
         self.muted = False          # kept across reopens and reconnections
+
+    @property
+    def mic_level(self) -> LevelHolder:
+        return self.engine.mic_level
+
+    @property
+    def out_level(self) -> LevelHolder:
+        return self.engine.out_level
+
+    @property
+    def echo(self) -> EchoReport:
+        return self.engine.echo
 
     def set_muted(self, muted: bool) -> None:
         changed, self.muted = muted != self.muted, muted
@@ -59,7 +72,7 @@ class AudioSupervisor(QObject):
 
     def start(self, session: RealtimeSession, devices: bool = True) -> None:
         """Open the devices (unless told not to) and join them to the session."""
-        settings = self._settings()
+        settings = self._prefs.current
         outbox = FrameOutbox(asyncio.get_running_loop())
         problems = self.engine.open(outbox, settings.input_device or None,
                                     settings.output_device or None, settings.echo_cancellation,
@@ -70,7 +83,7 @@ class AudioSupervisor(QObject):
             for sentence in sentences:
                 self.notice.emit(sentence)
         self.bridge = AudioBridge(outbox, self.engine.buffer,
-                                  mode="ptt" if settings.mode == "none" else "vad",
+                                  mode=settings.mode,
                                   echo_guard=settings.echo_guard,
                                   echo=self.engine.echo if self.engine.canceller else None)
         self.bridge.muted = self.muted

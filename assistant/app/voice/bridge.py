@@ -14,7 +14,6 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable
-from typing import Literal
 
 import numpy as np
 
@@ -25,12 +24,12 @@ from assistant.audio.playback_buffer import PlaybackBuffer
 from assistant.audio.talk_over import TalkOver
 from assistant.config import MIN_PTT_S, PTT_TAIL_S
 from assistant.dispatch import Event, EventTable
+from assistant.modes import TurnMode
 from assistant.realtime.reply_audio import TRANSLATION_STREAM
 from assistant.realtime.session import RealtimeSession
 
 log = logging.getLogger(__name__)
 
-Mode = Literal["ptt", "vad"]
 CONFIRM_S = 0.8            # how long a local pause waits for the server's speech_started
 STREAM_GAP_S = 0.3         # no translated audio this long: the stretch has ended
 _EVENTS: EventTable[AudioBridge, None] = EventTable()
@@ -38,13 +37,14 @@ _EVENTS: EventTable[AudioBridge, None] = EventTable()
 
 class AudioBridge:
     def __init__(self, outbox: FrameOutbox, buffer: PlaybackBuffer | None, *,
-                 mode: Mode = "vad", echo_guard: bool = True, echo_margin_db: float = 6.0,
+                 mode: TurnMode = TurnMode.SERVER_VAD, echo_guard: bool = True,
+                 echo_margin_db: float = 6.0,
                  echo: EchoReport | None = None) -> None:
         self.outbox, self.buffer = outbox, buffer
         self.echo_guard = echo_guard
         self.talk_over = TalkOver(echo_margin_db, echo)
         self.session: RealtimeSession | None = None
-        self.mode: Mode = mode
+        self.mode = mode
         self.muted = False
         self.ptt_active = False
         self.user_speaking = False               # between the server's speech_started/stopped
@@ -73,7 +73,7 @@ class AudioBridge:
         be mid-sentence; with voice detection the next session then gets the microphone only
         once they pause (see PauseGate)."""
         if dropped:
-            self.gate = PauseGate(self.user_speaking) if self.mode == "vad" else None
+            self.gate = PauseGate(self.user_speaking) if self.voice_detected else None
         if self.session is not None:
             if self.on_event in self.session.listeners:
                 self.session.listeners.remove(self.on_event)
@@ -91,10 +91,15 @@ class AudioBridge:
         self.detach()
         self.outbox.on_ready = lambda: None
 
+    @property
+    def voice_detected(self) -> bool:
+        """The server's voice detection ends turns (else the talk key does)."""
+        return self.mode is not TurnMode.PUSH_TO_TALK
+
     def _wants_frames(self) -> bool:
         """Push-to-talk at rest, or muted: frames stay on the audio thread (the meter reads
         their level there), so the loop is not woken 50 times a second for nothing."""
-        return not self.muted and (self.mode == "vad" or self.ptt_active)
+        return not self.muted and (self.voice_detected or self.ptt_active)
 
     # ---- user intents -------------------------------------------------------------------------
 
@@ -276,7 +281,7 @@ class AudioBridge:
 
     def _local_onset(self) -> None:
         """Speech over the assistant: go quiet now; the server's speech_started confirms."""
-        if self.mode != "vad" or self.buffer is None or self.buffer.paused:
+        if not self.voice_detected or self.buffer is None or self.buffer.paused:
             return
         self.buffer.pause()
         self.talk_over.user_talking_now(True)

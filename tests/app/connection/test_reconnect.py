@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from assistant.app.states import CONNECTING, ERROR
+from assistant.modes import ConnectionState as State
 from tests.helpers import until
 
 pytestmark = pytest.mark.qt
@@ -35,7 +35,8 @@ async def test_a_hundred_drops_mid_reply_are_a_hundred_recoveries(rig):
     assert users[:2] == ["question 0", "doomed 0"] and users[-1] == "one more"
     assert sum("The reply in progress was lost." in n for n in rig.notices) == 100
     assert max(took) < 5.0                               # question, drop, reconnect, replay
-    assert any(state == CONNECTING and "Reconnecting" in detail for state, detail in rig.states)
+    assert any(state == State.CONNECTING and "Reconnecting" in detail
+               for state, detail in rig.states)
 
 
 async def test_the_new_session_gets_the_conversation_as_items(rig):
@@ -68,7 +69,7 @@ async def test_a_refused_key_stops_the_retries(rig):
     attempts = rig.server.attempts
     rig.server.faults.drop_after_deltas = 1
     rig.controller.send_text("hello")
-    await until(lambda: rig.controller.state == ERROR, message="gives up")
+    await until(lambda: rig.controller.state == State.ERROR, message="gives up")
     assert "rejected the API key" in rig.states[-1][1]
     assert rig.server.attempts == attempts + 1            # one try, no loop
     assert not rig.controller.keeper.waiting
@@ -145,7 +146,8 @@ async def test_a_dead_path_is_found_by_unanswered_pings_while_idle(rig, monkeypa
 
 async def test_what_was_in_flight_is_marked_in_the_conversation(rig):
     shown: list[tuple[str, str]] = []
-    rig.controller.assistant_text.connect(lambda item, text, _final: shown.append((item, text)))
+    rig.controller.news.assistant_text.connect(
+        lambda item, text, _final: shown.append((item, text)))
     rig.server.faults.drop_after_deltas = 3
     rig.controller.send_text("a question the drop will eat")
     await until(lambda: rig.controller.keeper.reconnects == 1 and rig.ready, message="back")
@@ -166,7 +168,7 @@ async def attempts_at(rig, count: int, timeout: float, nudge: bool = False) -> l
             times.append(time.monotonic())
         if nudge:
             rig.controller.retry_now()
-        return len(times) >= count or rig.controller.state == ERROR
+        return len(times) >= count or rig.controller.state == State.ERROR
     await until(arrived, timeout=timeout, message=f"{count} attempts")
     return times
 
@@ -193,7 +195,7 @@ async def test_reconnect_tries_stop_at_the_hourly_budget_and_connect_starts_afre
     rig.server.faults.drop_after_events = 2
     rig.server.connections[0].transport.abort()
     await attempts_at(rig, 10, timeout=20, nudge=True)     # countdowns cut short
-    await until(lambda: c.state == ERROR, message="gave up")
+    await until(lambda: c.state == State.ERROR, message="gave up")
     assert "Stopped reconnecting: 3 tries in the last hour" in rig.states[-1][1]
     assert rig.server.attempts == 4                        # the first, then the 3 of the budget
     rig.server.faults.drop_after_events = None

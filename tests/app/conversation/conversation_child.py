@@ -17,7 +17,7 @@ from assistant.app.controller import Controller
 from assistant.app.runtime.event_loop import QtEventLoop
 from assistant.app.runtime.gui_thread_gc import GuiThreadCollector
 from assistant.app.settings import Settings
-from assistant.app.states import LISTENING
+from assistant.modes import ConnectionState
 from assistant.sim import SimServer
 from assistant.store.history import History
 from tests.fakes import FakePyAudio
@@ -31,7 +31,7 @@ async def converse(path: Path) -> None:
                                 history=History.open(path),
                                 audio_backend=lambda: FakePyAudio(devices=[]))
         controller.connect_(offline=False)
-        await until(lambda: controller.state == LISTENING, message="connected")
+        await until(lambda: controller.state == ConnectionState.READY, message="connected")
         for number in range(1, 1000):
             task = asyncio.ensure_future(ask(controller, f"turn {number}"))
             await asyncio.sleep(0)                 # the question is sent: now it is in flight

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.app.conversation.handlers import HANDLERS
 from assistant.app.conversation.record import ConversationRecord
-from assistant.app.states import LISTENING, SPEAKING, THINKING
+from assistant.modes import ConnectionState as State
 from assistant.store.history import History
 
 
@@ -26,7 +26,7 @@ class ToolsRecorder:
 @dataclass
 class Recorder:
     """Implements handlers.Conversation and records every call."""
-    state: str = LISTENING
+    state: str = State.READY
     cut: set[str] = field(default_factory=set)
     calls: list[tuple[Any, ...]] = field(default_factory=list)
 
@@ -83,7 +83,7 @@ def test_assistant_text_speaks_unless_the_item_was_cut():
     recorder = Recorder()
     handle(recorder, {"type": "response.output_audio_transcript.delta", "item_id": "a1",
                       "delta": "Hel"})
-    assert recorder.calls == [("text", "assistant", "a1", "Hel", False), ("state", SPEAKING)]
+    assert recorder.calls == [("text", "assistant", "a1", "Hel", False), ("state", State.SPEAKING)]
     recorder.cut.add("a2")
     recorder.calls.clear()
     handle(recorder, {"type": "response.output_text.delta", "item_id": "a2", "delta": "lo"})
@@ -91,21 +91,21 @@ def test_assistant_text_speaks_unless_the_item_was_cut():
 
 
 def test_webrtc_server_playing_is_speaking():
-    recorder = Recorder(state=THINKING)
+    recorder = Recorder(state=State.THINKING)
     handle(recorder, {"type": "output_audio_buffer.started", "response_id": "r1"})
-    assert recorder.calls == [("state", SPEAKING)]
+    assert recorder.calls == [("state", State.SPEAKING)]
 
 
 def test_thinking_then_listening_when_the_response_is_done_with_usage():
     recorder = Recorder()
     handle(recorder, {"type": "input_audio_buffer.speech_stopped"})
-    assert recorder.state == THINKING
+    assert recorder.state == State.THINKING
     handle(recorder, {"type": "response.done", "response": {"usage": {"input_tokens": 7}}})
-    assert recorder.calls[-2:] == [("usage", 7), ("state", LISTENING)]
+    assert recorder.calls[-2:] == [("usage", 7), ("state", State.READY)]
 
 
 def test_speaking_is_not_downgraded_to_thinking_by_response_created():
-    recorder = Recorder(state=SPEAKING)
+    recorder = Recorder(state=State.SPEAKING)
     assert handle(recorder, {"type": "response.created"}) == []
 
 

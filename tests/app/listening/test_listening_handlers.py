@@ -7,16 +7,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.app.listening.dictation import Dictation
-from assistant.app.listening.handlers import DICTATION, TRANSLATION
+from assistant.app.listening.handlers import DICTATION, INTERPRETER
 from assistant.app.listening.interpreter_log import InterpreterLog
-from assistant.app.states import LISTENING, THINKING
+from assistant.app.settings import Preferences, Settings
+from assistant.modes import ConnectionState
 
 
 @dataclass
 class Fake:
-    state: str = LISTENING
+    state: str = ConnectionState.READY
     dictation: Dictation = field(default_factory=Dictation)
-    interpreter: InterpreterLog = field(default_factory=lambda: InterpreterLog(lambda: "fr"))
+    interpreter: InterpreterLog = field(default_factory=lambda: InterpreterLog(
+        Preferences(Settings(translation_language="fr"))))
     notices: list[str] = field(default_factory=list)
 
     def set_state(self, state: str, detail: str) -> None:
@@ -45,7 +47,7 @@ def test_a_dictated_segment_is_timed_on_the_sessions_timeline_and_written(tmp_pa
     feed(fake, DICTATION,
          {"type": "input_audio_buffer.speech_started", "item_id": "i1", "audio_start_ms": 1200},
          {"type": "input_audio_buffer.speech_stopped", "item_id": "i1", "audio_end_ms": 3400})
-    assert fake.state == THINKING
+    assert fake.state == ConnectionState.THINKING
     feed(fake, DICTATION,
          {"type": "conversation.item.input_audio_transcription.delta", "item_id": "i1",
           "delta": "hello "},
@@ -54,7 +56,7 @@ def test_a_dictated_segment_is_timed_on_the_sessions_timeline_and_written(tmp_pa
     [segment] = fake.dictation.ordered()
     assert (segment.start_ms, segment.end_ms, segment.text, segment.final) == (
         1200, 3400, "Hello there.", True)
-    assert fake.state == LISTENING
+    assert fake.state == ConnectionState.READY
     assert (tmp_path / "out.srt").read_text() == \
         "1\n00:00:01,200 --> 00:00:03,400\nHello there.\n"
 
@@ -70,11 +72,11 @@ def test_malformed_dictation_events_change_nothing_harmful():
 
 
 def test_translation_fills_both_sides_and_ends_a_push_to_talk_wait(tmp_path):
-    fake = Fake(state=THINKING)
-    feed(fake, TRANSLATION,
+    fake = Fake(state=ConnectionState.THINKING)
+    feed(fake, INTERPRETER,
          {"type": "session.input_transcript.delta", "delta": "where is "},
          {"type": "session.output_transcript.delta", "delta": "où est "})
-    assert fake.state == LISTENING
+    assert fake.state == ConnectionState.READY
     assert (fake.interpreter.source, fake.interpreter.target) == ("where is ", "où est ")
     assert fake.interpreter.save(tmp_path / "t.txt") is None
     assert (tmp_path / "t.txt").read_text() == ("What was said:\nwhere is\n\n"

@@ -31,7 +31,7 @@ async def test_an_answer_given_after_a_drop_goes_to_the_next_session(rig):
     c = rig.controller
     c.send_text('call read_clipboard {}')
     call_id = await asked(rig)
-    assert not c.is_quiet()                               # no rollover while it waits
+    assert not c.keeper.owner.is_quiet()                               # no rollover while it waits
     first = rig.server.connections[0]
     first.transport.abort()                            # the network drops while it asks
     await until(lambda: c.keeper.reconnects == 1 and rig.ready, message="reconnected")
@@ -59,7 +59,7 @@ async def test_a_new_conversation_voids_a_question_still_open(rig):
                 and len(rig.server.connections) == 1, message="the new session")
     await rig.turn("hello again")
     assert outputs(rig) == []                  # nothing about the old call reached any session
-    assert c.is_quiet()
+    assert c.keeper.owner.is_quiet()
 
 
 async def test_disabled_tools_are_not_declared_and_not_run(rig):

@@ -3,6 +3,8 @@ run anything they should not: malformed items change nothing harmful."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,8 +38,10 @@ class ToolsRecorder(Recorder):
         def spawn(coro):
             self.spawned.append(coro.__qualname__)
             coro.close()                       # not run: what matters is what was started
-        self._tools = ToolCalls(builtin_tools(None), lambda: None, spawn, set, lambda _k: None,
-                                set, lambda _t: [])
+        nothing_allowed = SimpleNamespace(granted=frozenset, grant=lambda _g: None,
+                                          disabled=set, remote=lambda _t: [])
+        self._tools = ToolCalls(builtin_tools(None), SimpleNamespace(session=None),
+                                SimpleNamespace(spawn=spawn), nothing_allowed)
 
     @property
     def tools(self):

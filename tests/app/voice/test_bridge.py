@@ -12,6 +12,7 @@ from assistant.audio.echo_canceller import EchoReport
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback_buffer import PlaybackBuffer
 from assistant.config import FRAME_SAMPLES, MIN_PTT_S
+from assistant.modes import TurnMode
 from assistant.sim import voice
 from tests.helpers import open_session, speech, until
 
@@ -42,7 +43,8 @@ async def play(buffer: PlaybackBuffer, ms: int) -> None:
 async def test_push_to_talk_turn_and_tap(sim):
     session = await open_session(sim.url, mode="none")
     buffer = PlaybackBuffer(RATE)
-    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode="ptt")
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer,
+                         mode=TurnMode.PUSH_TO_TALK)
     bridge.attach(session)
     await feed(bridge.outbox, speech("ignored before the press", 0))
     bridge.press()
@@ -66,7 +68,7 @@ async def test_push_to_talk_turn_and_tap(sim):
 async def test_a_press_during_the_last_turns_tail_sends_that_turn_first(sim):
     session = await open_session(sim.url, mode="none")
     bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), PlaybackBuffer(RATE),
-                         mode="ptt")
+                         mode=TurnMode.PUSH_TO_TALK)
     bridge.attach(session)
     bridge.press()
     await feed(bridge.outbox, speech("the first turn", 100))
@@ -88,7 +90,7 @@ async def test_a_press_during_the_last_turns_tail_sends_that_turn_first(sim):
 async def test_speech_over_the_reply_clears_and_truncates_at_what_was_heard(sim):
     session = await open_session(sim.url, mode="server_vad")
     buffer = PlaybackBuffer(RATE)
-    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode="vad",
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode=TurnMode.SERVER_VAD,
                          echo_guard=False)
     bridge.attach(session)
     session.add_text_message("tell me a long story about the sea and the sky and the stars")
@@ -115,7 +117,7 @@ async def test_speech_over_the_reply_clears_and_truncates_at_what_was_heard(sim)
 
 async def test_the_echo_guard_decides_only_while_the_assistant_is_audible():
     buffer = PlaybackBuffer(24_000)
-    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode="vad")
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode=TurnMode.SERVER_VAD)
     echo = np.full(FRAME_SAMPLES, 4000, np.int16)         # -18 dBFS: quieter than playback
     assert bridge.mic_frame(echo) is echo                 # nothing playing: the mic passes
     buffer.write("a", np.full(FRAME_SAMPLES * 40, 8000, np.int16).tobytes())
@@ -131,7 +133,7 @@ async def test_the_echo_guard_decides_only_while_the_assistant_is_audible():
 async def test_local_onset_pauses_playback_and_resumes_without_confirmation(monkeypatch):
     monkeypatch.setattr("assistant.app.voice.bridge.CONFIRM_S", 0.05)
     buffer = PlaybackBuffer(24_000)
-    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode="vad")
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode=TurnMode.SERVER_VAD)
     buffer.write("a", np.full(FRAME_SAMPLES * 40, 3000, np.int16).tobytes())
     buffer.read(FRAME_SAMPLES)
     bridge.note_playback()
@@ -147,7 +149,7 @@ async def test_local_onset_pauses_playback_and_resumes_without_confirmation(monk
 async def test_intents_on_a_dropped_session_do_not_raise(sim):
     session = await open_session(sim.url, mode="none")
     bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), PlaybackBuffer(RATE),
-                         mode="ptt")
+                         mode=TurnMode.PUSH_TO_TALK)
     bridge.attach(session)
     await session.close()                      # the socket is gone, the bridge not yet told
     bridge.press()
@@ -159,7 +161,7 @@ async def test_intents_on_a_dropped_session_do_not_raise(sim):
 
 async def test_frames_reach_the_loop_only_when_wanted():
     loop = asyncio.get_running_loop()
-    bridge = AudioBridge(FrameOutbox(loop), None, mode="ptt")
+    bridge = AudioBridge(FrameOutbox(loop), None, mode=TurnMode.PUSH_TO_TALK)
     frames = np.zeros((1, FRAME_SAMPLES), np.int16)
     bridge.outbox.from_audio_thread(frames, time.perf_counter())
     await asyncio.sleep(0)
@@ -176,7 +178,7 @@ async def test_frames_reach_the_loop_only_when_wanted():
 
 async def vad_bridge(sim) -> tuple[AudioBridge, object]:
     session = await open_session(sim.url, mode="server_vad")
-    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), None, mode="vad")
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), None, mode=TurnMode.SERVER_VAD)
     bridge.attach(session)
     return bridge, session
 
@@ -227,7 +229,7 @@ async def test_talking_while_reconnecting_is_held_until_a_pause_and_ptt_needs_no
     question = speech("now the question", 300)
     await feed(bridge.outbox, question)
     assert bridge.frames_sent >= len(as_frames(question))
-    bridge.mode = "ptt"
+    bridge.mode = TurnMode.PUSH_TO_TALK
     bridge.detach(dropped=True)
     assert bridge.gate is None                                  # push-to-talk: press again
     bridge.close()
@@ -237,7 +239,7 @@ async def test_talking_while_reconnecting_is_held_until_a_pause_and_ptt_needs_no
 async def test_while_the_user_talks_the_canceller_does_not_count_them_as_echo():
     report = EchoReport(state="on", holding=True)
     bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), PlaybackBuffer(24_000),
-                         mode="vad", echo=report)
+                         mode=TurnMode.SERVER_VAD, echo=report)
     assert bridge.talk_over.guard is bridge.talk_over._residue    # it holds: cleaned mic
     bridge.on_event({"type": "input_audio_buffer.speech_started", "audio_start_ms": 0,
                      "item_id": "item_1"})
