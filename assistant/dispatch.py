@@ -9,26 +9,28 @@ the caller (logged where that matters).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Generic, TypeVar
 
 log = logging.getLogger(__name__)
-Event = dict[str, Any]
+Event = dict[str, Any]                      # an event as parsed: any JSON object with a type
 Owner = TypeVar("Owner")
 Result = TypeVar("Result")
+Shape = TypeVar("Shape", bound=Mapping[str, Any])   # what a handler reads (a TypedDict)
 
 
 class EventTable(Generic[Owner, Result]):
     """Event type -> the one handler for it."""
 
     def __init__(self) -> None:
-        self._handlers: dict[str, Callable[[Any, Event], Any]] = {}
+        self._handlers: dict[str, Callable[[Any, Any], Any]] = {}
 
-    def on(self, *types: str) -> Callable[[Callable[[Owner, Event], Result]],
-                                          Callable[[Owner, Event], Result]]:
-        """Register the decorated function as the handler of these event types."""
-        def register(handler: Callable[[Owner, Event], Result]
-                     ) -> Callable[[Owner, Event], Result]:
+    def on(self, *types: str) -> Callable[[Callable[[Owner, Shape], Result]],
+                                          Callable[[Owner, Shape], Result]]:
+        """Register the decorated function as the handler of these event types. It names the
+        shape it reads (`realtime.server_events`); the event it gets is whatever came."""
+        def register(handler: Callable[[Owner, Shape], Result]
+                     ) -> Callable[[Owner, Shape], Result]:
             for kind in types:
                 if kind in self._handlers:
                     raise ValueError(f"two handlers for {kind!r}")

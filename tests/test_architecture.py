@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,15 @@ def test_the_event_branch_check_finds_a_branch() -> None:
                         'match kind:\n    case "conversation.item.added":\n        pass\n')
     assert event_type_tests(branchy) == [1, 3, 4]
     assert not event_type_tests(ast.parse('if host == "api.openai.com":\n    pass\n'))
+
+
+def test_the_readmes_package_map_is_the_one_the_imports_make() -> None:
+    sys.path.insert(0, str(ROOT.parent / "tools"))
+    try:
+        import package_map
+    finally:
+        sys.path.pop(0)
+    readme = (ROOT.parent / "README.md").read_text()
+    assert package_map.readme_block(readme) == package_map.block(), \
+        "run python tools/package_map.py --write"
+    assert ("ui", "app") in package_map.edges() and ("app", "ui") not in package_map.edges()

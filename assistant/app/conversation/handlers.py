@@ -13,9 +13,23 @@ from PySide6.QtCore import QCoreApplication
 
 from assistant.app.conversation.record import ConversationRecord
 from assistant.app.tool_use.tool_calls import ToolCall, ToolCalls
-from assistant.dispatch import Event, EventTable
+from assistant.dispatch import EventTable
 from assistant.modes import ConnectionState
-from assistant.store.records import StoredItem
+from assistant.realtime.server_events import (
+    AssistantDelta,
+    AssistantDone,
+    ConversationItemEvent,
+    ErrorEvent,
+    ItemIdEvent,
+    OutputItemEvent,
+    ResponseEvent,
+    SpeechStarted,
+    Truncated,
+    Typed,
+    UserTranscriptDelta,
+    UserTranscriptDone,
+)
+from assistant.store.records import Kind, StoredItem
 
 
 class Conversation(Protocol):
@@ -39,20 +53,21 @@ class Conversation(Protocol):
 
 
 HANDLERS: EventTable[Conversation, None] = EventTable()
+_KEPT: tuple[Kind, ...] = ("function_call", "function_call_output")   # items kept as they end
 
 
 @HANDLERS.on("conversation.item.input_audio_transcription.delta")
-def _user_transcript_delta(c: Conversation, e: Event) -> None:
+def _user_transcript_delta(c: Conversation, e: UserTranscriptDelta) -> None:
     c.show_text("user", str(e.get("item_id")), str(e.get("delta", "")), False)
 
 
 @HANDLERS.on("conversation.item.input_audio_transcription.completed")
-def _user_transcript_done(c: Conversation, e: Event) -> None:
+def _user_transcript_done(c: Conversation, e: UserTranscriptDone) -> None:
     c.show_text("user", str(e.get("item_id")), str(e.get("transcript", "")), True)
 
 
 @HANDLERS.on("conversation.item.added")
-def _item_added(c: Conversation, e: Event) -> None:
+def _item_added(c: Conversation, e: ConversationItemEvent) -> None:
     item = e.get("item")
     if isinstance(item, dict) and item.get("type") == "mcp_list_tools":
         c.tools.mcp_list_started(item)
@@ -70,7 +85,7 @@ def _item_added(c: Conversation, e: Event) -> None:
 
 
 @HANDLERS.on("response.output_audio_transcript.delta", "response.output_text.delta")
-def _assistant_delta(c: Conversation, e: Event) -> None:
+def _assistant_delta(c: Conversation, e: AssistantDelta) -> None:
     item_id = str(e.get("item_id"))
     if c.was_cut(item_id):
         return                                   # text the user will never hear
@@ -79,7 +94,7 @@ def _assistant_delta(c: Conversation, e: Event) -> None:
 
 
 @HANDLERS.on("output_audio_buffer.started")
-def _speaking(c: Conversation, e: Event) -> None:
+def _speaking(c: Conversation, e: Typed) -> None:
     """Speaking: the reply's text is coming, or (WebRTC) the server has started playing it."""
     if c.state != ConnectionState.SPEAKING:
         c.set_state(ConnectionState.SPEAKING, c.where() + "  ·  " + QCoreApplication.translate(
@@ -87,7 +102,7 @@ def _speaking(c: Conversation, e: Event) -> None:
 
 
 @HANDLERS.on("response.output_audio_transcript.done", "response.output_text.done")
-def _assistant_done(c: Conversation, e: Event) -> None:
+def _assistant_done(c: Conversation, e: AssistantDone) -> None:
     item_id = str(e.get("item_id"))
     text = e.get("transcript", e.get("text"))
     if not c.was_cut(item_id) and isinstance(text, str):
@@ -95,29 +110,29 @@ def _assistant_done(c: Conversation, e: Event) -> None:
 
 
 @HANDLERS.on("conversation.item.done")
-def _item_done(c: Conversation, e: Event) -> None:
+def _item_done(c: Conversation, e: ConversationItemEvent) -> None:
     """Tool calls and their results are kept as they complete (messages keep their text)."""
     item = e.get("item")
     if isinstance(item, dict) and item.get("type") == "mcp_list_tools":
         c.tools.mcp_tools_listed(item)
-    if not isinstance(item, dict) or item.get("type") not in ("function_call",
-                                                               "function_call_output"):
+    kind = next((k for k in _KEPT if isinstance(item, dict) and item.get("type") == k), None)
+    if item is None or kind is None:
         return
-    c.record.keep(StoredItem(str(item.get("id")), item["type"], created=time.time(),
+    c.record.keep(StoredItem(str(item.get("id")), kind, created=time.time(),
                              call_id=str(item.get("call_id") or ""),
                              name=str(item.get("name") or ""),
                              arguments=str(item.get("arguments") or item.get("output") or "")))
 
 
 @HANDLERS.on("response.output_item.added")
-def _output_item_added(c: Conversation, e: Event) -> None:
+def _output_item_added(c: Conversation, e: OutputItemEvent) -> None:
     item = e.get("item")
     if isinstance(item, dict) and item.get("type") == "mcp_call":
         c.tools.mcp_call_started(item)
 
 
 @HANDLERS.on("response.output_item.done")
-def _output_item_done(c: Conversation, e: Event) -> None:
+def _output_item_done(c: Conversation, e: OutputItemEvent) -> None:
     """A function call is complete (ours to run), a remote MCP server's call finished, or one
     waits for the user's approval."""
     item = e.get("item")
@@ -137,24 +152,24 @@ def _output_item_done(c: Conversation, e: Event) -> None:
 
 
 @HANDLERS.on("mcp_list_tools.failed")
-def _mcp_list_failed(c: Conversation, e: Event) -> None:
+def _mcp_list_failed(c: Conversation, e: ItemIdEvent) -> None:
     c.tools.mcp_list_failed(str(e.get("item_id")))
 
 
 @HANDLERS.on("input_audio_buffer.speech_started")
-def _speech_started(c: Conversation, e: Event) -> None:
+def _speech_started(c: Conversation, e: SpeechStarted) -> None:
     c.set_state(ConnectionState.RECORDING, c.where() + "  ·  " + QCoreApplication.translate(
         "Handlers", "hearing you"))
 
 
 @HANDLERS.on("input_audio_buffer.speech_stopped", "response.created")
-def _thinking(c: Conversation, e: Event) -> None:
+def _thinking(c: Conversation, e: Typed) -> None:
     if c.state != ConnectionState.SPEAKING:
         c.set_state(ConnectionState.THINKING, c.where())
 
 
 @HANDLERS.on("response.done")
-def _response_done(c: Conversation, e: Event) -> None:
+def _response_done(c: Conversation, e: ResponseEvent) -> None:
     response = e.get("response")
     if isinstance(response, dict) and isinstance(response.get("usage"), dict):
         c.count_usage(response["usage"])
@@ -166,7 +181,7 @@ def _response_done(c: Conversation, e: Event) -> None:
 
 
 @HANDLERS.on("conversation.item.truncated")
-def _truncated(c: Conversation, e: Event) -> None:
+def _truncated(c: Conversation, e: Truncated) -> None:
     c.show_text("assistant", str(e.get("item_id")), " —", False)
     end_ms = e.get("audio_end_ms")
     seconds = end_ms / 1000 if isinstance(end_ms, int) else 0.0
@@ -176,12 +191,12 @@ def _truncated(c: Conversation, e: Event) -> None:
 
 
 @HANDLERS.on("error")
-def _error(c: Conversation, e: Event) -> None:
+def _error(c: Conversation, e: ErrorEvent) -> None:
     if (line := error_line(e, "Server")) is not None:
         c.show_notice(line)
 
 
-def error_line(e: Event, prefix: str) -> str | None:
+def error_line(e: ErrorEvent, prefix: str) -> str | None:
     """An `error` (or a failed transcription) event as one line: "<prefix>: <message>"; None
     for the time limit, which the rollover's one marker line says."""
     error = e.get("error")

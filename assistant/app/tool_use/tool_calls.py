@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from assistant.dispatch import Event
 from assistant.realtime import events
+from assistant.realtime.server_events import Item
 from assistant.realtime.session import RealtimeSession
 from assistant.tools.consent import Grant, grant_for
 from assistant.tools.registry import ToolRegistry
@@ -118,10 +119,10 @@ class ToolCalls(QObject):
             self._finished_responses.add(response_id)
             self._respond_if_answered(response_id)
 
-    def mcp_call_started(self, item: dict[str, Any]) -> None:
+    def mcp_call_started(self, item: Item) -> None:
         self._mcp_started[str(item.get("id"))] = time.monotonic()
 
-    def mcp_call_done(self, item: dict[str, Any]) -> None:
+    def mcp_call_done(self, item: Item) -> None:
         """Shown when done: the server runs it, and only now are its arguments complete."""
         call = ToolCall(str(item.get("id")), str(item.get("name")),
                         str(item.get("arguments") or ""), str(item.get("server_label")))
@@ -134,7 +135,7 @@ class ToolCalls(QObject):
         else:
             self.finished.emit(call.call_id, str(item.get("output") or ""), False, seconds)
 
-    def mcp_tools_listed(self, item: dict[str, Any]) -> None:
+    def mcp_tools_listed(self, item: Item) -> None:
         listed = item.get("tools")
         tools = [str(t.get("name")) for t in (listed if isinstance(listed, list) else [])
                  if isinstance(t, dict)]
@@ -143,7 +144,7 @@ class ToolCalls(QObject):
                                  len(tools)).format(label=label,
                                                     tools=", ".join(tools) or self.tr("none")))
 
-    def mcp_list_started(self, item: dict[str, Any]) -> None:
+    def mcp_list_started(self, item: Item) -> None:
         self._mcp_lists[str(item.get("id"))] = str(item.get("server_label"))
 
     def mcp_list_failed(self, item_id: str) -> None:

@@ -26,6 +26,7 @@ from assistant.config import MIN_PTT_S, PTT_TAIL_S
 from assistant.dispatch import Event, EventTable
 from assistant.modes import TurnMode
 from assistant.realtime.reply_audio import TRANSLATION_STREAM
+from assistant.realtime.server_events import ItemIdEvent, SpeechStarted, SpeechStopped
 from assistant.realtime.session import RealtimeSession
 
 log = logging.getLogger(__name__)
@@ -168,7 +169,7 @@ class AudioBridge:
             handler(self, event)
 
     @_EVENTS.on("response.output_audio.done")
-    def _on_audio_done(self, event: Event) -> None:
+    def _on_audio_done(self, event: ItemIdEvent) -> None:
         item_id = event.get("item_id")
         if self.buffer is not None and not self._server_plays:
             self.buffer.finish(item_id if isinstance(item_id, str) else None)
@@ -184,13 +185,13 @@ class AudioBridge:
         return self.session is not None and self.session.carries_audio
 
     @_EVENTS.on("input_audio_buffer.speech_started")
-    def _on_speech_started(self, event: Event) -> None:
+    def _on_speech_started(self, event: SpeechStarted) -> None:
         self.user_speaking = True
         self.talk_over.user_talking_now(True)
         self._barge_in()
 
     @_EVENTS.on("input_audio_buffer.speech_stopped")
-    def _on_speech_stopped(self, event: Event) -> None:
+    def _on_speech_stopped(self, event: SpeechStopped) -> None:
         self.user_speaking = False
         self.talk_over.user_talking_now(False)
 

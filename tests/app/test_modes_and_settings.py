@@ -1,0 +1,43 @@
+"""Each state and mode has one spelling (assistant.modes); what earlier versions wrote in the
+settings file or on a command line is read as the same choice, and anything else falls back."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from assistant.app.settings import Settings, load_settings, save_settings
+from assistant.cli import parse_args
+from assistant.modes import EchoMode, SessionMode, TurnMode
+
+
+def test_old_spellings_in_the_settings_file_are_the_same_choices(tmp_path):
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    for name, value in (("mode", "none"), ("session_mode", "translation"),
+                        ("echo_cancellation", "loud"), ("eagerness", "high")):
+        store.setValue(name, value)
+    loaded = load_settings(store)
+    assert loaded.mode is TurnMode.PUSH_TO_TALK
+    assert loaded.session_mode is SessionMode.INTERPRETER
+    assert loaded.echo_cancellation is EchoMode.AUTO          # unknown: the default
+    assert loaded.eagerness == "high"
+    save_settings(store, loaded)
+    again = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    assert (again.value("mode"), again.value("session_mode")) == ("push_to_talk", "interpreter")
+    assert load_settings(again) == loaded
+
+
+def test_the_command_line_takes_the_one_spelling_and_the_old_one():
+    args = parse_args(["--mode", "ptt", "--session-mode", "translation",
+                       "--echo-cancellation", "off"])
+    assert (args.mode, args.session_mode, args.echo_cancellation) == (
+        TurnMode.PUSH_TO_TALK, SessionMode.INTERPRETER, EchoMode.OFF)
+    settings = Settings().with_args(parse_args(["--mode", "semantic_vad"]))
+    assert settings.mode is TurnMode.SEMANTIC_VAD and settings.turn_detection().to_wire()
+    with pytest.raises(SystemExit):
+        parse_args(["--mode", "sometimes"])
+
+
+def test_push_to_talk_sends_no_turn_detection():
+    assert Settings(mode=TurnMode.PUSH_TO_TALK).turn_detection().to_wire() is None
+    assert Settings(mode=TurnMode.SERVER_VAD).turn_detection().to_wire()["type"] == "server_vad"
