@@ -22,7 +22,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--token-server", dest="token_server_url", metavar="URL",
                         help="ask this server of your organisation for a short-lived key before "
                              "each connection, instead of using a stored API key")
-    parser.add_argument("--mode", type=TurnMode, choices=list(TurnMode),
+    parser.add_argument("--turn-mode", "--mode", dest="turn_mode", type=TurnMode,
+                        choices=list(TurnMode),
                         help="push-to-talk or voice detection (server or semantic)")
     parser.add_argument("--session-mode", type=SessionMode, choices=list(SessionMode),
                         help="talk with the model, dictate (transcription only), or have what "

@@ -135,7 +135,7 @@ class Controller(QObject):
             self.connect_()
 
     def set_turn_mode(self, mode: TurnMode) -> None:
-        self.settings.mode = mode
+        self.settings.turn_mode = mode
         self.prefs.save()
         if self.bridge is not None:
             self.bridge.mode = mode
@@ -174,8 +174,8 @@ class Controller(QObject):
         before = self.prefs.current
         self.prefs.save(settings)
         self.record.model = settings.model
-        if settings.mode != before.mode:
-            self.set_turn_mode(settings.mode)
+        if settings.turn_mode != before.turn_mode:
+            self.set_turn_mode(settings.turn_mode)
         self.audio.apply(settings, before, self.session)
         if settings.tools_changed(before):
             self.tools.declare_again()

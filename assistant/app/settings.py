@@ -32,7 +32,9 @@ _CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instruct
                       "token_server_url", "token_header")
 # Settings no longer read. `always_allowed` was comma-separated text that a tool name with a comma
 # could widen; its grants are not carried over (the user is asked once more).
-_RETIRED = ("always_allowed",)
+_RETIRED = ("always_allowed", "mode")
+# Settings under a new name: read from the old one until they are saved under the new.
+_RENAMED = {"turn_mode": "mode"}
 # Settings that take one of a few values: anything else in the file falls back to the default.
 # (The modes are Enums: the value must be one of theirs, or a spelling they still read.)
 _CHOICES: dict[str, tuple[str, ...]] = {"auth": get_args(AuthStyle), "dialect": get_args(Dialect),
@@ -51,7 +53,7 @@ class Settings:
     voice: str = DEFAULT_VOICE
     instructions: str = "You are a helpful, concise voice assistant."
     transcription_model: str = "gpt-4o-mini-transcribe"
-    mode: TurnMode = TurnMode.PUSH_TO_TALK
+    turn_mode: TurnMode = TurnMode.PUSH_TO_TALK
     vad_threshold: float = 0.5
     vad_silence_ms: int = 500
     vad_prefix_ms: int = 300
@@ -101,7 +103,7 @@ class Settings:
         return any(getattr(self, name) != getattr(before, name) for name in _CONNECTION_FIELDS)
 
     def turn_detection(self) -> TurnDetection:
-        return TurnDetection(mode=self.mode, threshold=self.vad_threshold,
+        return TurnDetection(mode=self.turn_mode, threshold=self.vad_threshold,
                              prefix_padding_ms=self.vad_prefix_ms,
                              silence_duration_ms=self.vad_silence_ms,
                              eagerness=self.eagerness)
@@ -146,7 +148,7 @@ class Settings:
         changes = {name: getattr(args, name) for name in
                    ("base_url", "model", "dialect", "input_device", "output_device",
                     "session_mode", "echo_cancellation", "language", "transport",
-                    "token_server_url", "mode")
+                    "token_server_url", "turn_mode")
                    if getattr(args, name, None) is not None}
         return dataclasses.replace(self, **changes)
 
@@ -184,7 +186,9 @@ def load_settings(store: QSettings) -> Settings:
     values: dict[str, Any] = {}
     for f in dataclasses.fields(Settings):
         default = getattr(defaults, f.name)
-        raw = store.value(f.name, default)
+        old = _RENAMED.get(f.name)
+        key = old if old and not store.contains(f.name) and store.contains(old) else f.name
+        raw = store.value(key, default)
         value = _coerce(raw, type(default), default)
         allowed = _CHOICES.get(f.name)
         values[f.name] = value if allowed is None or value in allowed else default

@@ -222,7 +222,7 @@ class AppShell:
                                             self.tray_and_keys.talk.text))
         dialog.applied.connect(c.apply_settings)
         dialog.applied.connect(self.tray_and_keys.apply)
-        dialog.applied.connect(lambda s: self.window.select_mode(s.mode))
+        dialog.applied.connect(lambda s: self.window.select_turn_mode(s.turn_mode))
         dialog.rescan_requested.connect(c.rescan_devices)
         dialog.change_key_requested.connect(lambda: self.open_key_dialog(""))
         dialog.remove_key_requested.connect(self.keys.remove)

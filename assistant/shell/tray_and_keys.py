@@ -53,12 +53,12 @@ class TrayAndKeys(QObject):
         tray.show_hide_requested.connect(self.toggle_window)
         tray.mute_requested.connect(c.audio.set_muted)
         c.audio.muted_changed.connect(tray.render_muted)
-        tray.mode_requested.connect(lambda mode: window.select_mode(TurnMode(mode)))
+        tray.mode_requested.connect(lambda mode: window.select_turn_mode(TurnMode(mode)))
         tray.quit_requested.connect(window.quit)
         window.mode_combo.currentIndexChanged.connect(
             lambda _i: tray.render_mode(TurnMode(window.mode_combo.currentData())))
         window.hidden_to_tray.connect(self._on_hidden)
-        tray.render_mode(c.settings.mode)
+        tray.render_mode(c.settings.turn_mode)
         tray.show()
 
     def apply(self, settings: Settings) -> None:

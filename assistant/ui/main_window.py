@@ -22,10 +22,10 @@ from assistant.modes import ConnectionState, SessionMode, TurnMode
 from assistant.ui.a11y import describe
 from assistant.ui.event_inspector import EventInspector
 from assistant.ui.history_panel import HistoryPanel
-from assistant.ui.level_meter import LevelMeter
 from assistant.ui.mode_views import ModeViews
 from assistant.ui.space_to_talk import SpaceToTalk
 from assistant.ui.state_bar import StateBar
+from assistant.ui.talk_controls import TalkControls
 from assistant.ui.theme import Colors, theme
 from assistant.ui.words import SESSION_MODE_WORDS, TURN_MODE_WORDS, translated
 
@@ -109,29 +109,11 @@ class MainWindow(QMainWindow):
         self.text_edit, self.consent = self.pane.text_edit, self.pane.consent
         self.send_button = self.pane.send_button
 
-        self.mic_meter = LevelMeter(self.controller.audio.mic_level, self.tr("Mic"))
-        self.out_meter = LevelMeter(self.controller.audio.out_level, self.tr("Assistant"))
-        meters = QVBoxLayout()
-        meters.addWidget(self.mic_meter)
-        meters.addWidget(self.out_meter)
-        self.ptt_button = QPushButton(self.tr("Hold to talk  (Space)"))
-        self.ptt_button.setObjectName("ptt")
-        describe(self.ptt_button, self.tr("Hold while you talk; release to send. The global "
-                                          "shortcut works from other applications."),
-                 self.tr("Hold to talk"))
-        self.mute_button = QPushButton(self.tr("Mute"))
-        self.mute_button.setCheckable(True)
-        describe(self.mute_button, self.tr("Stop sending the microphone (Ctrl+M)"))
-        self.interrupt_button = QPushButton(self.tr("Interrupt  (Esc)"))
-        describe(self.interrupt_button, self.tr("Stop the assistant talking (Esc)"),
-                 self.tr("Interrupt"))
-        controls = QHBoxLayout()
-        controls.addLayout(meters, 2)
-        controls.addWidget(self.ptt_button, 2)
-        side = QVBoxLayout()
-        side.addWidget(self.mute_button)
-        side.addWidget(self.interrupt_button)
-        controls.addLayout(side)
+        self.controls = TalkControls(self.controller.audio)
+        controls = self.controls
+        self.mic_meter, self.out_meter = controls.mic_meter, controls.out_meter
+        self.ptt_button, self.mute_button = controls.ptt_button, controls.mute_button
+        self.interrupt_button = controls.interrupt_button
 
         left = QWidget()
         column = QVBoxLayout(left)
@@ -139,7 +121,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.views, 1)
         rule = QFrame(frameShape=QFrame.Shape.HLine, frameShadow=QFrame.Shadow.Sunken)
         column.addWidget(rule)
-        column.addLayout(controls)
+        column.addWidget(controls)
 
         self.inspector = EventInspector(self.controller.audio.echo)
         self.inspector.setVisible(False)
@@ -196,10 +178,10 @@ class MainWindow(QMainWindow):
         browser.message.connect(panel.show_message)
         c.news.usage_changed.connect(self._refresh_history_if_shown)
         self.mute_button.toggled.connect(c.audio.set_muted)
-        c.audio.muted_changed.connect(self.render_muted)
+        c.audio.muted_changed.connect(self.controls.render_muted)
         self.interrupt_button.clicked.connect(c.audio.interrupt)
         self.banner.linkActivated.connect(lambda _link: self.key_dialog_requested.emit(""))
-        self.select_mode(c.settings.mode)
+        self.select_turn_mode(c.settings.turn_mode)
 
     # The controller outlives the window in tests: its signals reach the window through methods,
     # which Qt disconnects when the window is deleted (a lambda would call into a deleted one).
@@ -211,7 +193,7 @@ class MainWindow(QMainWindow):
             self.browser.refresh()
 
     def _shortcuts(self) -> None:
-        for number in range(3):               # Ctrl+1..3: conversation, dictation, translation
+        for number in range(3):               # Ctrl+1..3: conversation, dictation, interpreter
             QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self).activated.connect(
                 lambda n=number: self.session_mode_combo.setCurrentIndex(n))
         for keys, action in (("Esc", self.controller.audio.interrupt),
@@ -232,8 +214,7 @@ class MainWindow(QMainWindow):
         self.state_bar.show_state(state, detail)
         idle = state in (ConnectionState.DISCONNECTED, ConnectionState.ERROR)
         self.connect_button.setText(self.tr("Connect") if idle else self.tr("Disconnect"))
-        self.ptt_button.setEnabled(state.connected)
-        self.interrupt_button.setEnabled(state.connected)
+        self.controls.render_connected(state.connected)
 
     def render_countdown(self, seconds: int, why: str) -> None:
         self.state_bar.render_countdown(seconds, why)
@@ -244,18 +225,12 @@ class MainWindow(QMainWindow):
         if on and (sizes := self.splitter.sizes())[0] < 200:
             self.splitter.setSizes([280, max(200, sizes[1] - 280), *sizes[2:]])
 
-    def render_muted(self, muted: bool) -> None:
-        self.mute_button.blockSignals(True)
-        self.mute_button.setChecked(muted)
-        self.mute_button.blockSignals(False)
-        self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
-
     def render_offline(self, offline: bool) -> None:
         self.banner.setText(self.tr("<b>Offline demo</b>: replies come from the embedded "
                                     "server, not a model. <a href='key'>Add an API key...</a>"))
         self.banner.setVisible(offline)
 
-    def select_mode(self, mode: TurnMode) -> None:
+    def select_turn_mode(self, mode: TurnMode) -> None:
         index = self.mode_combo.findData(mode)
         if index >= 0 and index != self.mode_combo.currentIndex():
             self.mode_combo.setCurrentIndex(index)
@@ -272,13 +247,11 @@ class MainWindow(QMainWindow):
             self.controller.disconnect_()
 
     def _ptt_down(self) -> None:
-        self.ptt_button.setProperty("held", True)
-        self.ptt_button.style().polish(self.ptt_button)
+        self.controls.render_held(True)
         self.controller.ptt_press()
 
     def _ptt_up(self) -> None:
-        self.ptt_button.setProperty("held", False)
-        self.ptt_button.style().polish(self.ptt_button)
+        self.controls.render_held(False)
         self.controller.ptt_release()
 
     def quit(self) -> None:

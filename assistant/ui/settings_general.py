@@ -84,12 +84,12 @@ class GeneralPage(QWidget):
 
     def _turn_group(self) -> QGroupBox:
         box, form = group(self.tr("Turn detection"))
-        self.mode = combo({value: translated(label) for value, label in TURN_MODE_WORDS.items()})
+        self.turn_mode = combo({mode: translated(words) for mode, words in TURN_MODE_WORDS.items()})
         self.threshold = QDoubleSpinBox(minimum=0.0, maximum=1.0, singleStep=0.05, decimals=2)
         self.silence = QSpinBox(minimum=100, maximum=5000, singleStep=50, suffix=" ms")
         self.prefix = QSpinBox(minimum=0, maximum=2000, singleStep=50, suffix=" ms")
         self.eagerness = combo({e: e for e in Eagerness})
-        add_row(form, self.tr("Mode"), self.mode,
+        add_row(form, self.tr("Mode"), self.turn_mode,
                 self.tr("Push-to-talk, or let the server hear when you stop"))
         add_row(form, self.tr("Threshold (server VAD)"), self.threshold,
                 self.tr("How loud speech must be; higher ignores more noise"))
@@ -146,7 +146,7 @@ class GeneralPage(QWidget):
         select(self.voice, s.voice)
         self.instructions.setPlainText(s.instructions)
         self.transcription.setText(s.transcription_model)
-        select(self.mode, s.mode)
+        select(self.turn_mode, s.turn_mode)
         self.threshold.setValue(s.vad_threshold)
         self.silence.setValue(s.vad_silence_ms)
         self.prefix.setValue(s.vad_prefix_ms)
@@ -163,7 +163,7 @@ class GeneralPage(QWidget):
             dialect=self.dialect.currentData(), model=self.model.text().strip(),
             voice=self.voice.currentData(), instructions=self.instructions.toPlainText(),
             transcription_model=self.transcription.text().strip(),
-            mode=TurnMode(self.mode.currentData()),
+            turn_mode=TurnMode(self.turn_mode.currentData()),
             vad_threshold=self.threshold.value(), vad_silence_ms=self.silence.value(),
             vad_prefix_ms=self.prefix.value(), eagerness=Eagerness(self.eagerness.currentData()),
             input_device=self.input_device.currentData(),

@@ -1341,52 +1341,8 @@
         <translation>Frühere Gespräche (Strg+H)</translation>
     </message>
     <message>
-        <source>Mic</source>
-        <translation>Mikro</translation>
-    </message>
-    <message>
-        <source>Assistant</source>
-        <translation>Assistent</translation>
-    </message>
-    <message>
-        <source>Hold to talk  (Space)</source>
-        <translation>Zum Sprechen halten  (Leertaste)</translation>
-    </message>
-    <message>
-        <source>Hold while you talk; release to send. The global shortcut works from other applications.</source>
-        <translation>Beim Sprechen halten; zum Senden loslassen. Das globale Tastenkürzel funktioniert aus anderen Anwendungen.</translation>
-    </message>
-    <message>
-        <source>Hold to talk</source>
-        <translation>Zum Sprechen halten</translation>
-    </message>
-    <message>
-        <source>Mute</source>
-        <translation>Stumm</translation>
-    </message>
-    <message>
-        <source>Stop sending the microphone (Ctrl+M)</source>
-        <translation>Das Mikrofon nicht mehr senden (Strg+M)</translation>
-    </message>
-    <message>
-        <source>Interrupt  (Esc)</source>
-        <translation>Unterbrechen  (Esc)</translation>
-    </message>
-    <message>
-        <source>Stop the assistant talking (Esc)</source>
-        <translation>Den Assistenten zum Schweigen bringen (Esc)</translation>
-    </message>
-    <message>
-        <source>Interrupt</source>
-        <translation>Unterbrechen</translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation>Trennen</translation>
-    </message>
-    <message>
-        <source>Unmute</source>
-        <translation>Ton an</translation>
     </message>
     <message>
         <source>&lt;b&gt;Offline demo&lt;/b&gt;: replies come from the embedded server, not a model. &lt;a href=&apos;key&apos;&gt;Add an API key...&lt;/a&gt;</source>
@@ -1736,6 +1692,53 @@
             <numerusform>Neuer Versuch in %n s</numerusform>
             <numerusform>Neuer Versuch in %n s</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TalkControls</name>
+    <message>
+        <source>Mic</source>
+        <translation>Mikro</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistent</translation>
+    </message>
+    <message>
+        <source>Hold to talk  (Space)</source>
+        <translation>Zum Sprechen halten  (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Hold while you talk; release to send. The global shortcut works from other applications.</source>
+        <translation>Beim Sprechen halten; zum Senden loslassen. Das globale Tastenkürzel funktioniert aus anderen Anwendungen.</translation>
+    </message>
+    <message>
+        <source>Hold to talk</source>
+        <translation>Zum Sprechen halten</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Stop sending the microphone (Ctrl+M)</source>
+        <translation>Das Mikrofon nicht mehr senden (Strg+M)</translation>
+    </message>
+    <message>
+        <source>Interrupt  (Esc)</source>
+        <translation>Unterbrechen  (Esc)</translation>
+    </message>
+    <message>
+        <source>Stop the assistant talking (Esc)</source>
+        <translation>Den Assistenten zum Schweigen bringen (Esc)</translation>
+    </message>
+    <message>
+        <source>Interrupt</source>
+        <translation>Unterbrechen</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Ton an</translation>
     </message>
 </context>
 <context>

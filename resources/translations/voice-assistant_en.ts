@@ -1341,52 +1341,8 @@
         <translation>Past conversations (Ctrl+H)</translation>
     </message>
     <message>
-        <source>Mic</source>
-        <translation>Mic</translation>
-    </message>
-    <message>
-        <source>Assistant</source>
-        <translation>Assistant</translation>
-    </message>
-    <message>
-        <source>Hold to talk  (Space)</source>
-        <translation>Hold to talk  (Space)</translation>
-    </message>
-    <message>
-        <source>Hold while you talk; release to send. The global shortcut works from other applications.</source>
-        <translation>Hold while you talk; release to send. The global shortcut works from other applications.</translation>
-    </message>
-    <message>
-        <source>Hold to talk</source>
-        <translation>Hold to talk</translation>
-    </message>
-    <message>
-        <source>Mute</source>
-        <translation>Mute</translation>
-    </message>
-    <message>
-        <source>Stop sending the microphone (Ctrl+M)</source>
-        <translation>Stop sending the microphone (Ctrl+M)</translation>
-    </message>
-    <message>
-        <source>Interrupt  (Esc)</source>
-        <translation>Interrupt  (Esc)</translation>
-    </message>
-    <message>
-        <source>Stop the assistant talking (Esc)</source>
-        <translation>Stop the assistant talking (Esc)</translation>
-    </message>
-    <message>
-        <source>Interrupt</source>
-        <translation>Interrupt</translation>
-    </message>
-    <message>
         <source>Disconnect</source>
         <translation>Disconnect</translation>
-    </message>
-    <message>
-        <source>Unmute</source>
-        <translation>Unmute</translation>
     </message>
     <message>
         <source>&lt;b&gt;Offline demo&lt;/b&gt;: replies come from the embedded server, not a model. &lt;a href=&apos;key&apos;&gt;Add an API key...&lt;/a&gt;</source>
@@ -1736,6 +1692,53 @@
             <numerusform>Reconnecting in %n s</numerusform>
             <numerusform>Reconnecting in %n s</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TalkControls</name>
+    <message>
+        <source>Mic</source>
+        <translation>Mic</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>Assistant</translation>
+    </message>
+    <message>
+        <source>Hold to talk  (Space)</source>
+        <translation>Hold to talk  (Space)</translation>
+    </message>
+    <message>
+        <source>Hold while you talk; release to send. The global shortcut works from other applications.</source>
+        <translation>Hold while you talk; release to send. The global shortcut works from other applications.</translation>
+    </message>
+    <message>
+        <source>Hold to talk</source>
+        <translation>Hold to talk</translation>
+    </message>
+    <message>
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <source>Stop sending the microphone (Ctrl+M)</source>
+        <translation>Stop sending the microphone (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Interrupt  (Esc)</source>
+        <translation>Interrupt  (Esc)</translation>
+    </message>
+    <message>
+        <source>Stop the assistant talking (Esc)</source>
+        <translation>Stop the assistant talking (Esc)</translation>
+    </message>
+    <message>
+        <source>Interrupt</source>
+        <translation>Interrupt</translation>
+    </message>
+    <message>
+        <source>Unmute</source>
+        <translation>Unmute</translation>
     </message>
 </context>
 <context>

@@ -45,8 +45,8 @@ async def test_the_tray_menu_mutes_follows_the_window_and_quits(make_shell, qtbo
     assert not audio.muted and not tray.mute_action.isChecked()
     tray.mode_actions["server_vad"].trigger()
     assert window.mode_combo.currentData() == "server_vad"
-    assert shell.controller.settings.mode == "server_vad"
-    window.select_mode(TurnMode.PUSH_TO_TALK)
+    assert shell.controller.settings.turn_mode == "server_vad"
+    window.select_turn_mode(TurnMode.PUSH_TO_TALK)
     assert tray.mode_actions[TurnMode.PUSH_TO_TALK].isChecked()
     window.close_to_tray = True                        # even when closing only hides:
     with qtbot.waitSignal(window.closed):

@@ -120,7 +120,7 @@ async def test_settings_dialog_saves_and_lists_devices(make_shell, qtbot):
     assert dialog.general.input_device.itemText(1) == "Fake Microphone"
     assert dialog.general.output_device.itemText(1) == "Fake Speaker"
     dialog.general.voice.setCurrentIndex(dialog.general.voice.findData("cedar"))
-    dialog.general.mode.setCurrentIndex(dialog.general.mode.findData("semantic_vad"))
+    dialog.general.turn_mode.setCurrentIndex(dialog.general.turn_mode.findData("semantic_vad"))
     dialog.general.base_url.setText("wss://example.test/v1")
     listed = []
     shell.controller.audio.devices_changed.connect(lambda inputs, outputs: listed.append(inputs))
@@ -206,11 +206,11 @@ async def test_command_line_values_are_for_this_run_only(make_shell):
     shell = await make_shell("--offline", "--model", "gpt-cli-only", "--mode", "server_vad",
                              start=False)
     settings = shell.controller.settings
-    assert (settings.model, settings.mode) == ("gpt-cli-only", "server_vad")
+    assert (settings.model, settings.turn_mode) == ("gpt-cli-only", "server_vad")
     shell.controller.apply_settings(dataclasses.replace(settings, voice="ash"))
     shell.controller.set_turn_mode(TurnMode.SEMANTIC_VAD)         # the user's own choice: kept
     stored = shell.store_path.read_text()
-    assert "voice=ash" in stored and "mode=semantic_vad" in stored
+    assert "voice=ash" in stored and "turn_mode=semantic_vad" in stored
     assert "gpt-cli-only" not in stored
 
 
@@ -220,14 +220,13 @@ def test_a_settings_file_with_unknown_choices_loads_the_defaults(tmp_path):
     from assistant.app.settings import Settings, load_settings
 
     store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    for name, value in (("dialect", "klingon"), ("auth", "magic"), ("mode", "telepathy"),
+    for name, value in (("dialect", "klingon"), ("auth", "magic"), ("turn_mode", "telepathy"),
                         ("eagerness", "eager"), ("vad_silence_ms", "soon"), ("model", "m-1")):
         store.setValue(name, value)
     loaded = load_settings(store)
     defaults = Settings()
-    assert (loaded.dialect, loaded.auth, loaded.mode, loaded.eagerness, loaded.vad_silence_ms) \
-        == (defaults.dialect, defaults.auth, defaults.mode, defaults.eagerness,
-            defaults.vad_silence_ms)
+    fields = ("dialect", "auth", "turn_mode", "eagerness", "vad_silence_ms")
+    assert [getattr(loaded, f) for f in fields] == [getattr(defaults, f) for f in fields]
     assert loaded.model == "m-1"                          # free text is kept as it is
 
 

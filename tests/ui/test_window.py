@@ -84,7 +84,7 @@ async def test_switching_to_server_vad_updates_the_session_live(make_shell):
     shell.fake.stream("input").push(mic_pcm(speech("hands free now")))
     await until(lambda: any("seconds of speech" in t for t in shell.window.transcript.turns()),
                 timeout=15, message="a VAD turn")
-    assert QSettingsValue(shell, "mode") == "server_vad"
+    assert QSettingsValue(shell, "turn_mode") == "server_vad"
 
 
 def QSettingsValue(shell, key: str):

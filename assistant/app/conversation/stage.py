@@ -67,7 +67,7 @@ class Stage:
 
     def ready_text(self) -> str:
         settings = self.prefs.current
-        return notices.ready(self.where(), settings.mode, settings.session_mode)
+        return notices.ready(self.where(), settings.turn_mode, settings.session_mode)
 
     def was_cut(self, item_id: str) -> bool:
         bridge = self._audio.bridge

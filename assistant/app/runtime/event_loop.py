@@ -10,20 +10,22 @@ callbacks wait for the loop's next run, or go when the loop closes.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
-from typing import TypeVar
+from collections.abc import Awaitable, Generator
+from typing import Any, TypeVar
 
 import qasync
 
 T = TypeVar("T")
 
 
-class QtEventLoop(qasync.QEventLoop):  # type: ignore[misc]   # qasync ships no types
+class QtEventLoop(qasync.QEventLoop):       # typed by typings/qasync (qasync ships none)
     _runs = 0
 
-    def run_until_complete(self, future: Awaitable[T]) -> T:
+    def run_until_complete(self, future: Generator[Any, None, T] | Awaitable[T]) -> T:
         if self.is_running():
             raise RuntimeError("Event loop already running")
+        if not isinstance(future, Awaitable):     # a bare generator: not a coroutine since 3.11
+            raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
         task = asyncio.ensure_future(future, loop=self)
         self._runs += 1
         run = self._runs

@@ -83,7 +83,7 @@ class AudioSupervisor(QObject):
             for sentence in sentences:
                 self.notice.emit(sentence)
         self.bridge = AudioBridge(outbox, self.engine.buffer,
-                                  mode=settings.mode,
+                                  mode=settings.turn_mode,
                                   echo_guard=settings.echo_guard,
                                   echo=self.engine.echo if self.engine.canceller else None)
         self.bridge.muted = self.muted

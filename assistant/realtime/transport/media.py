@@ -132,6 +132,7 @@ async def read_track(track: MediaStreamTrack, deliver: Callable[[bytes], None]) 
     try:
         while True:
             frame = await track.recv()
-            deliver(incoming.convert(frame))  # type: ignore[arg-type]
+            if isinstance(frame, av.AudioFrame):      # what an audio track yields
+                deliver(incoming.convert(frame))
     except MediaStreamError:
         pass

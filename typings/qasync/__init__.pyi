@@ -1,0 +1,12 @@
+# What the app uses of qasync (which ships no types): its Qt-driven asyncio loop.
+import asyncio
+
+from PySide6.QtCore import QCoreApplication
+
+class QEventLoop(asyncio.SelectorEventLoop):
+    def __init__(self, app: QCoreApplication | None = ..., set_running_loop: bool = ...,
+                 already_running: bool = ...) -> None: ...
+    def __enter__(self) -> QEventLoop: ...
+    def __exit__(self, *exc: object) -> None: ...
+
+QSelectorEventLoop = QEventLoop
