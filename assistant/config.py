@@ -7,6 +7,8 @@ from pathlib import Path
 
 import platformdirs
 
+from assistant.models import REALTIME_DEFAULT
+
 APP_NAME = "voice-assistant"
 APP_AUTHOR = "voice-assistant"
 
@@ -19,7 +21,7 @@ MIN_PTT_S = 0.2             # a shorter push-to-talk press is a tap, not speech
 PTT_TAIL_S = 0.08           # keep sending after release: the device and resampler still hold audio
 
 DEFAULT_BASE_URL = "wss://api.openai.com/v1"
-DEFAULT_MODEL = "gpt-realtime"
+DEFAULT_MODEL = REALTIME_DEFAULT        # the models' table (assistant.models) says which
 VOICES = ("alloy", "ash", "ballad", "coral", "echo", "sage", "shimmer", "verse", "marin", "cedar")
 DEFAULT_VOICE = "marin"
 DEMO_MCP_URL = "https://mcp.demo.invalid/mcp"   # the embedded server's example MCP server

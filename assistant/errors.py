@@ -119,6 +119,16 @@ class BetaProtocolDisabled(AssistantError):
             "dialect to GA in Settings."), endpoint=endpoint)
 
 
+class ModelUnavailable(AssistantError):
+    """The service does not serve the model the session asked for: retired, unknown, or not
+    open to this account. Trying again cannot help; another model can."""
+
+    def __init__(self, endpoint: str, message: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "{endpoint} does not serve this model: {message}"), endpoint=endpoint,
+            message=message)
+
+
 class AccountRefused(AssistantError):
     """The service refused the account itself (no quota, a key it no longer accepts)."""
 
@@ -165,13 +175,16 @@ class SessionClosed(ConnectionLost):
 
 
 # Server error codes after which connecting again cannot help.
-REFUSING_CODES = ("invalid_api_key", "insufficient_quota", "beta_api_shape_disabled")
+REFUSING_CODES = ("invalid_api_key", "insufficient_quota", "beta_api_shape_disabled",
+                  "model_not_found")
 
 
 def refusal(where: str, code: str, message: str) -> AssistantError:
     """The error a refusing server error code (one of REFUSING_CODES) stands for."""
     if code == "beta_api_shape_disabled":
         return BetaProtocolDisabled(where)
+    if code == "model_not_found":
+        return ModelUnavailable(where, message or code)
     return AccountRefused(where, message or code)
 
 

@@ -67,3 +67,15 @@ class Eagerness(StrEnum):
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
+
+
+class ReasoningEffort(StrEnum):
+    """How much a reasoning model (gpt-realtime-2 and later) thinks before it answers; AUTO
+    sends nothing and leaves it to the model."""
+
+    AUTO = "auto"
+    MINIMAL = "minimal"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    XHIGH = "xhigh"

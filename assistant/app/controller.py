@@ -1,6 +1,6 @@
-"""The app: builds its parts, takes the user's intents; the views see an `AppModel` and hear
-`news`. The `SessionKeeper` holds the connection, its owner (`SessionHost`) readies each session,
-the `Stage` is what server events change. A failure is a sentence in the window, not a trace."""
+"""The app: builds its parts, takes the user's intents (the views see an `AppModel`, hear `news`).
+`SessionKeeper` holds the connection, `SessionHost` readies each session, `Stage` is what server
+events change. A failure is a sentence in the window, not a trace."""
 
 from __future__ import annotations
 
@@ -31,8 +31,6 @@ from assistant.modes import ConnectionState, SessionMode, TurnMode
 from assistant.realtime.session import RealtimeSession
 from assistant.realtime.session_config import turn_detection_update
 from assistant.store.history import History
-
-State = ConnectionState                     # short: the intents below move between them
 
 
 class Controller(QObject):
@@ -90,14 +88,12 @@ class Controller(QObject):
     def reconnects(self) -> int:
         return self.keeper.reconnects
 
-    # ---- intents ------------------------------------------------------------------------------
-
     def connect_(self, offline: bool | None = None) -> None:
         if offline is not None and offline != self.keeper.offline:
             self.keeper.offline = offline
             self.news.offline_changed.emit(offline)
         # The state says "connecting" at once, so nothing reads the old session's state as ours.
-        self.stage.set_state(State.CONNECTING, self.tr("Connecting..."))
+        self.stage.set_state(ConnectionState.CONNECTING, self.tr("Connecting..."))
         self.audio.stop()
         self.keeper.open(self.keeper.offline)
 
@@ -147,21 +143,20 @@ class Controller(QObject):
             self.news.hint.emit(self.tr("Not connected: wait for the connection to talk."))
             return
         self.bridge.press()
-        self.stage.set_state(State.RECORDING, self.tr("recording: release to send"))
+        self.stage.set_state(ConnectionState.RECORDING, self.tr("recording: release to send"))
 
     def ptt_release(self) -> None:
         if self.bridge is None or self.session is None:
             return
         if self.bridge.release():
-            self.stage.set_state(State.THINKING, self.stage.where())
+            self.stage.set_state(ConnectionState.THINKING, self.stage.where())
         else:
             self.news.hint.emit(self.tr("Hold the button (or Space) while you talk; a tap is "
                                         "ignored."))
-            self.stage.set_state(State.READY, self.stage.ready_text())
+            self.stage.set_state(ConnectionState.READY, self.stage.ready_text())
 
     def send_text(self, text: str) -> None:
-        text = text.strip()
-        if not text:
+        if not (text := text.strip()):
             return
         if self.session is None or not self.session.is_open:
             self.news.notice.emit(self.tr("Not connected: connect first to send a message."))
@@ -183,6 +178,11 @@ class Controller(QObject):
             self.news.hint.emit(self.tr("The new settings apply when you reconnect (Ctrl+K "
                                         "twice)."))
 
+    def replace_model(self, old: str, new: str) -> None:
+        """A retiring model's notice, clicked: its replacement, in a new session at once."""
+        self.apply_settings(self.settings.with_model_replaced(old, new))
+        self.connect_()
+
     def rescan_devices(self) -> None:     # PortAudio restarts; devices in use are reopened
         self.audio.reopen(self.session)
 
@@ -197,4 +197,4 @@ class Controller(QObject):
         await self.keeper.close()
         self.audio.stop()
         await self.endpoints.release()
-        self.stage.set_state(State.DISCONNECTED, detail)
+        self.stage.set_state(ConnectionState.DISCONNECTED, detail)

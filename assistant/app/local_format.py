@@ -61,5 +61,9 @@ class Counted(QObject):
         return self.tr("conversation {input} in / {output} out over %n turn(s), {cost}", "",
                        turns)
 
+    def retiring_in(self, days: int) -> str:
+        return self.tr("{model} is retired on {day}, in %n day(s); {replacement} replaces it.",
+                       "", days)
+
 
 counted = Counted()

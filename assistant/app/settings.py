@@ -17,7 +17,8 @@ from PySide6.QtCore import QSettings
 
 from assistant.cli import LANGUAGES
 from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_VOICE
-from assistant.modes import Eagerness, EchoMode, SessionMode, TurnMode
+from assistant.models import TRANSCRIPTION_DEFAULT, TRANSLATION_DEFAULT, reasons
+from assistant.modes import Eagerness, EchoMode, ReasoningEffort, SessionMode, TurnMode
 from assistant.private_files import create_private
 from assistant.realtime.endpoint import AuthStyle, Dialect, Endpoint, TransportKind
 from assistant.realtime.session_config import SessionSettings, TurnDetection
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 NOISE_REDUCTION = ("near_field", "far_field", "off")
 # Settings a live session cannot take on: they need a new connection.
 _CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instructions",
+                      "reasoning_effort", "parallel_tool_calls",
                       "transcription_model", "input_device", "output_device", "session_mode",
                       "dictation_language", "dictation_prompt", "translation_language",
                       "translation_model", "noise_reduction", "transport",
@@ -52,12 +54,14 @@ class Settings:
     model: str = DEFAULT_MODEL
     voice: str = DEFAULT_VOICE
     instructions: str = "You are a helpful, concise voice assistant."
-    transcription_model: str = "gpt-4o-mini-transcribe"
+    transcription_model: str = TRANSCRIPTION_DEFAULT
     turn_mode: TurnMode = TurnMode.PUSH_TO_TALK
     vad_threshold: float = 0.5
     vad_silence_ms: int = 500
     vad_prefix_ms: int = 300
     eagerness: Eagerness = Eagerness.AUTO
+    reasoning_effort: ReasoningEffort = ReasoningEffort.AUTO   # reasoning models only
+    parallel_tool_calls: bool = True     # reasoning models only: several tools at once
     input_device: str = ""
     output_device: str = ""
     echo_guard: bool = True
@@ -75,7 +79,7 @@ class Settings:
     dictation_language: str = ""         # ISO-639-1; empty: the model guesses
     dictation_prompt: str = ""           # words and spellings to expect
     translation_language: str = "es"     # what the interpreter speaks
-    translation_model: str = "gpt-realtime-translate"
+    translation_model: str = TRANSLATION_DEFAULT
     noise_reduction: str = "near_field"  # near_field (headset, laptop) | far_field | off
     global_shortcut: str = "Ctrl+Alt+Space"  # push-to-talk in every application
     global_talk: str = "hold"            # hold | toggle (press to start, again to send) | off
@@ -109,15 +113,31 @@ class Settings:
                              eagerness=self.eagerness)
 
     def session_settings(self, tools: list[dict[str, Any]] | None = None) -> SessionSettings:
+        """What a conversation's session is told; reasoning only to a model that reasons (the
+        service refuses it from the others)."""
+        thinking = reasons(self.model)
+        effort = self.reasoning_effort if self.reasoning_effort is not ReasoningEffort.AUTO \
+            else None
         return SessionSettings(model=self.model, voice=self.voice, instructions=self.instructions,
                                turn_detection=self.turn_detection(),
                                transcription_model=self.transcription_model or None,
-                               tools=tools or [], noise_reduction=self.noise_filter)
+                               tools=tools or [], noise_reduction=self.noise_filter,
+                               reasoning_effort=effort.value if thinking and effort else None,
+                               parallel_tool_calls=self.parallel_tool_calls if thinking
+                               else None)
 
     @property
     def noise_filter(self) -> Literal["near_field", "far_field"] | None:
         return None if self.noise_reduction == "off" else \
             "far_field" if self.noise_reduction == "far_field" else "near_field"
+
+    def with_model_replaced(self, old: str, new: str) -> Settings:
+        """These settings with `new` wherever they name `old` (the conversation's model, or the
+        transcription's)."""
+        return dataclasses.replace(
+            self, model=new if self.model == old else self.model,
+            transcription_model=new if self.transcription_model == old
+            else self.transcription_model)
 
     def audio_changed(self, before: Settings) -> bool:
         """The devices reopen for these (the session goes on)."""

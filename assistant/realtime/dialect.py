@@ -52,6 +52,9 @@ _AUDIO_FIELDS = (
     (("output", "speed"), "speed"),
 )
 _PLAIN_FIELDS = ("model", "instructions", "tools", "tool_choice", "tracing")
+# A beta endpoint serves the model its URL names (an Azure deployment, a preview); its
+# session.update takes only the names of its time, so the model is not repeated there.
+_NOT_TO_BETA = ("model",)
 _GA_ONLY_TURN_FIELDS = ("idle_timeout_ms",)
 
 
@@ -59,7 +62,8 @@ _GA_ONLY_TURN_FIELDS = ("idle_timeout_ms",)
 
 def session_to_beta(session: dict[str, Any]) -> dict[str, Any]:
     """GA nested session -> beta flat session. Unknown GA keys are dropped, not guessed."""
-    flat: dict[str, Any] = {k: session[k] for k in _PLAIN_FIELDS if k in session}
+    flat: dict[str, Any] = {k: session[k] for k in _PLAIN_FIELDS
+                            if k in session and k not in _NOT_TO_BETA}
     if "tools" in flat:                       # beta has function tools only (no remote MCP)
         flat["tools"] = [tool for tool in flat["tools"] if tool.get("type") == "function"]
     if "max_output_tokens" in session:

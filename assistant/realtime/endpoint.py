@@ -93,6 +93,14 @@ def cleartext_host(url: str) -> str | None:
 
 
 def place_of(url: str) -> str:
-    """Host and path for messages: no query, no credentials."""
+    """Host, port and path for messages: no query, no credentials. The port stays: two local
+    servers differ only by it."""
     parts = urlsplit(url.strip())
-    return f"{parts.hostname or url}{parts.path.rstrip('/')}"
+    host = parts.hostname or url
+    if ":" in host:                                     # an IPv6 address, as it is written
+        host = f"[{host}]"
+    try:
+        port = f":{parts.port}" if parts.port is not None else ""
+    except ValueError:                                  # not a port: the URL says so elsewhere
+        port = ""
+    return f"{host}{port}{parts.path.rstrip('/')}"

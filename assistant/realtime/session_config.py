@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from assistant.config import DEFAULT_MODEL, DEFAULT_VOICE, WIRE_RATE
+from assistant.models import TRANSCRIPTION_DEFAULT
 from assistant.modes import Eagerness, TurnMode
 
 
@@ -40,12 +41,14 @@ class SessionSettings:
     voice: str = DEFAULT_VOICE
     instructions: str = "You are a helpful, concise voice assistant."
     turn_detection: TurnDetection = field(default_factory=TurnDetection)
-    transcription_model: str | None = "gpt-4o-mini-transcribe"
+    transcription_model: str | None = TRANSCRIPTION_DEFAULT
     tools: list[dict[str, Any]] = field(default_factory=list)   # wire tools: function, mcp
     output_modality: Literal["audio", "text"] = "audio"
     noise_reduction: Literal["near_field", "far_field"] | None = "near_field"
     wire_rate: int = WIRE_RATE
     speed: float = 1.0
+    reasoning_effort: str | None = None      # reasoning models only: minimal ... xhigh
+    parallel_tool_calls: bool | None = None  # reasoning models only
 
 
 def build_session(settings: SessionSettings) -> dict[str, Any]:
@@ -71,6 +74,10 @@ def build_session(settings: SessionSettings) -> dict[str, Any]:
     if settings.tools:
         session["tools"] = [dict(tool) for tool in settings.tools]
         session["tool_choice"] = "auto"
+    if settings.reasoning_effort:
+        session["reasoning"] = {"effort": settings.reasoning_effort}
+    if settings.parallel_tool_calls is not None:
+        session["parallel_tool_calls"] = settings.parallel_tool_calls
     return session
 
 
@@ -81,7 +88,7 @@ def turn_detection_update(turn: TurnDetection) -> dict[str, Any]:
 
 @dataclass
 class DictationSettings:
-    model: str = "gpt-4o-mini-transcribe"
+    model: str = TRANSCRIPTION_DEFAULT
     language: str = ""                   # ISO-639-1; empty: the model guesses
     prompt: str = ""                     # words and spellings to expect
     turn_detection: TurnDetection = field(default_factory=TurnDetection)

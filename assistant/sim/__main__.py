@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime as dt
 import logging
 import signal
 import sys
@@ -46,6 +47,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--spoken-tool", metavar="NAME",
                         help="take every spoken question as one needing this declared tool "
                              "(the demo cannot understand words), e.g. get_current_time")
+    parser.add_argument("--as-of", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                        help="serve as the service will on that day: refuse the models "
+                             "retired by then, and names it does not know")
     parser.add_argument("-v", "--verbose", action="store_true")
     return parser.parse_args(argv)
 
@@ -63,7 +67,7 @@ async def run(args: argparse.Namespace) -> None:
                                        args.refuse_connections, args.junk,
                                        args.drop_after_events, args.flood_s,
                                        args.flood_speed),
-                         spoken_tool=args.spoken_tool) as server:
+                         spoken_tool=args.spoken_tool, as_of=args.as_of) as server:
         print(f"listening ws://{server.host}:{server.port}/v1/realtime", flush=True)
         await stop.wait()
 

@@ -24,6 +24,7 @@ from aiortc.mediastreams import MediaStreamTrack
 from aiortc.rtcdatachannel import RTCDataChannel
 
 from assistant.dispatch import Event, EventTable
+from assistant.models import REALTIME_DEFAULT
 from assistant.realtime.transport.media import OutgoingAudio, read_track
 from assistant.realtime.transport.webrtc import EVENTS_CHANNEL, close_peer
 from assistant.sim import schema
@@ -118,7 +119,7 @@ class SimCall:
             return
         server = self.calls.server
         conn = SimConnection(server, ChannelWire(channel, self), beta=False, kind="realtime",
-                             model=str(self.session.get("model") or "gpt-realtime"),
+                             model=str(self.session.get("model") or REALTIME_DEFAULT),
                              minted=self.session or None)
         conn.audio_out = self._audio_out
         assert isinstance(conn.conversation, SimConversation)

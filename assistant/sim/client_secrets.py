@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from assistant.models import REALTIME_DEFAULT
 from assistant.sim import schema
 from assistant.sim.conversation import default_session, merge_session
 
@@ -101,7 +102,7 @@ class ClientSecrets:
             schema.check_session(requested, "realtime", "ga")
         except schema.Invalid as exc:
             raise Refused(400, str(exc), "invalid_value") from None
-        model = str(requested.get("model") or "gpt-realtime")
+        model = str(requested.get("model") or REALTIME_DEFAULT)
         return merge_session(default_session("realtime", model), requested)
 
     def _store(self, ttl: int, session: dict[str, Any]) -> Secret:

@@ -47,6 +47,8 @@ class Host(Protocol):
     on_call_audio: Callable[[str, bytes], None] | None
     connections: list[SimConnection]
 
+    def refuses_model(self, model: str) -> str | None: ...
+
 
 class SimConnection:
     """One client: reads frames, checks them, feeds the conversation, writes what it emits."""
@@ -108,6 +110,11 @@ class SimConnection:
                 "The beta Realtime API shape is no longer supported; use the GA interface.",
                 code="beta_api_shape_disabled")
             await self.wire.close(4000, "beta_api_shape_disabled")
+            return False
+        refusal = self.server.refuses_model(str(self.conversation.session.get("model") or ""))
+        if refusal is not None:
+            await self.conversation.error(refusal, code="model_not_found", param="model")
+            await self.wire.close(1008, "model_not_found")
             return False
         self._timer = asyncio.get_running_loop().call_later(self.server.max_session_s,
                                                             self._expire)

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from assistant.config import WIRE_RATE
 from assistant.dispatch import Event, EventTable
+from assistant.models import REALTIME_DEFAULT, reasons
 from assistant.sim import client_events, replies, schema, session_tools
 from assistant.sim.errors import RequestError
 from assistant.sim.faults import Faults
@@ -68,7 +69,7 @@ def merge_session(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any
 
 
 class SimConversation:
-    def __init__(self, emit: Emit, *, kind: str = "realtime", model: str = "gpt-realtime",
+    def __init__(self, emit: Emit, *, kind: str = "realtime", model: str = REALTIME_DEFAULT,
                  speed: float = 1.0) -> None:
         self._emit = emit
         self.kind, self.speed = kind, speed
@@ -133,6 +134,11 @@ class SimConversation:
             raise RequestError(f"Invalid 'session.type': this is a {self.kind} session.",
                                "invalid_value", "session.type")
         schema.check_session(update, self.kind, "ga")
+        model = str(update.get("model") or self.session.get("model"))
+        for name in schema.REASONING_FIELDS:
+            if update.get(name) is not None and not reasons(model):
+                raise RequestError(f"The model {model} does not support 'session.{name}'.",
+                                   "unsupported_parameter", f"session.{name}")
         merged = merge_session(self.session, update)
         if self._audio_produced and merged.get("audio", {}).get("output", {}).get(
                 "voice") != self.voice:

@@ -151,7 +151,10 @@ GA_REALTIME_SESSION = obj({
     "output_modalities": list_of(one_of("audio", "text"), 1, 1),
     "max_output_tokens": _MAX_TOKENS, "truncation": lambda v, p: None, "prompt": _ANY_DICT,
     "audio": obj({"input": _GA_INPUT, "output": _GA_OUTPUT}), **_COMMON,
+    "reasoning": nullable(obj({"effort": one_of("minimal", "low", "medium", "high", "xhigh")})),
+    "parallel_tool_calls": nullable(of_type(bool)),
 }, required=("type",))
+REASONING_FIELDS = ("reasoning", "parallel_tool_calls")     # reasoning models only
 
 GA_TRANSCRIPTION_SESSION = obj({
     "type": one_of("transcription"), "audio": obj({"input": _GA_INPUT}),

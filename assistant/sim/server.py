@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import WSMsgType, web
 
 from assistant.config import MAX_EVENT_BYTES
+from assistant.models import REALTIME_DEFAULT, gone_on, known
 from assistant.sim.client_secrets import ClientSecrets, Refused
 from assistant.sim.connection import SimConnection
 from assistant.sim.faults import Faults, JunkKind, junk
@@ -42,7 +44,7 @@ class SimServer:
                  api_key: str | None = None, max_session_s: float = 3600.0,
                  reject_beta: bool = False, max_event_bytes: int = MAX_EVENT_BYTES,
                  faults: Faults | None = None, spoken_tool: str | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] = time.time, as_of: dt.date | None = None) -> None:
         self.host, self.port = host, port
         # The demo cannot understand words: with this set, a spoken question is taken as one
         # that needs this (declared) tool, as a model would take "what time is it?".
@@ -53,6 +55,9 @@ class SimServer:
         self.reject_beta = reject_beta
         self.max_event_bytes = max_event_bytes
         self.faults = faults or Faults()
+        # The service as it is on this day: a model retired by then, or one it does not know, is
+        # refused as OpenAI refuses it. None: any model name is served (Azure-like names too).
+        self.as_of = as_of
         self.connections: list[SimConnection] = []
         self.attempts = 0                   # connections asked for (sockets and calls), refused too
         # Sees every event as it crosses the wire: ("in" | "out", event, dialect). For tests.
@@ -61,6 +66,14 @@ class SimServer:
         self.on_call_audio: Callable[[str, bytes], None] | None = None
         self.calls: SimCalls | None = None
         self._runner: web.AppRunner | None = None
+
+    def refuses_model(self, model: str) -> str | None:
+        """Why the service would not serve this model (its error message), or None."""
+        if self.as_of is None or not model:
+            return None
+        if known(model) is None or gone_on(model, self.as_of):
+            return f"The model `{model}` does not exist or you do not have access to it."
+        return None
 
     @property
     def api_key(self) -> str | None:
@@ -182,7 +195,7 @@ class SimServer:
             else "realtime"
         conn = SimConnection(self, wire, beta=beta, kind=kind, minted=minted,
                              model=query.get("model") or query.get("deployment")
-                             or "gpt-realtime")
+                             or REALTIME_DEFAULT)
         await self.serve(conn, ws)
         return ws
 

@@ -4,6 +4,8 @@ the user's text and answers back as intents."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +32,12 @@ class ConversationPane(QWidget):
         self.banner.setVisible(False)
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.model_banner = QLabel()                 # a model retiring or refused, one click
+        self.model_banner.setObjectName("banner")
+        self.model_banner.setVisible(False)
+        self.model_banner.setWordWrap(True)
+        self.model_banner.setTextFormat(Qt.TextFormat.RichText)
+        self._replacement = ("", "")
         self.transcript = TranscriptView()
         self.consent = ConsentBar()
         self.text_edit = QLineEdit(placeholderText=self.tr("Type a message and press Enter"))
@@ -43,6 +51,7 @@ class ConversationPane(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.banner)
+        column.addWidget(self.model_banner)
         column.addWidget(self.transcript, 1)
         column.addWidget(self.consent)
         column.addLayout(text_row)
@@ -60,6 +69,8 @@ class ConversationPane(QWidget):
         c.tools.consent_needed.connect(self._ask)
         c.tools.consent_closed.connect(self._asked)
         news.timer_ended.connect(self._timer_ended)
+        news.model_notice.connect(self._model_notice)
+        self.model_banner.linkActivated.connect(self._use_replacement)
         self.consent.answered.connect(c.tools.answer)
         self.text_edit.returnPressed.connect(self._send_text)
         self.send_button.clicked.connect(self._send_text)
@@ -87,6 +98,16 @@ class ConversationPane(QWidget):
         self.transcript.add_notice("⏰ " + self.tr("{label}: the {length} timer is done.")
                                    .format(label=label, length=length))
         QApplication.alert(self.window())
+
+    def _model_notice(self, sentence: str, model: str, replacement: str) -> None:
+        self._replacement = (model, replacement)
+        link = self.tr("Use {model}").format(model=replacement)
+        self.model_banner.setText(f"{html.escape(sentence)} <a href='use'>{html.escape(link)}</a>")
+        self.model_banner.setVisible(True)
+
+    def _use_replacement(self, _link: str) -> None:
+        self.model_banner.setVisible(False)
+        self.controller.replace_model(*self._replacement)
 
     def _send_text(self) -> None:
         text = self.text_edit.text()

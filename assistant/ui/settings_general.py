@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from assistant import models
 from assistant.app.model import Settings
 from assistant.config import VOICES
-from assistant.modes import Eagerness, EchoMode, TurnMode
+from assistant.modes import Eagerness, EchoMode, ReasoningEffort, TurnMode
 from assistant.ui.a11y import add_row, describe
 from assistant.ui.words import ECHO_WORDS, TURN_MODE_WORDS, translated
 
@@ -46,7 +47,7 @@ class GeneralPage(QWidget):
         self.base_url = QLineEdit()
         self.auth = combo({"bearer": "Authorization: Bearer", "api-key": "api-key header"})
         self.dialect = combo({"ga": "GA", "beta": "Beta (OpenAI-Beta: realtime=v1)"})
-        self.model = QLineEdit()
+        self.model = offered(models.current("realtime"))
         change_key = QPushButton(self.tr("Change key..."))
         remove_key = QPushButton(self.tr("Remove key"))
         describe(change_key, self.tr("Enter another API key for this endpoint"))
@@ -73,13 +74,21 @@ class GeneralPage(QWidget):
         self.voice = combo({v: v for v in VOICES})
         self.instructions = QPlainTextEdit()
         self.instructions.setFixedHeight(64)
-        self.transcription = QLineEdit()
-        self.transcription.setPlaceholderText(self.tr("empty: no transcript of what you say"))
+        self.transcription = offered(models.current("transcription"))
+        if (edit := self.transcription.lineEdit()) is not None:       # editable: it has one
+            edit.setPlaceholderText(self.tr("empty: no transcript of what you say"))
+        self.reasoning = combo({effort: effort for effort in ReasoningEffort})
+        self.parallel_tools = QCheckBox(self.tr("Several tools at once"))
         add_row(form, self.tr("Voice"), self.voice, self.tr("The voice the assistant speaks in"))
         add_row(form, self.tr("Instructions"), self.instructions,
                 self.tr("What the model is told about how to behave"))
         add_row(form, self.tr("Transcription model"), self.transcription,
                 self.tr("Writes down what you say, for the conversation's text"))
+        add_row(form, self.tr("Reasoning effort"), self.reasoning,
+                self.tr("How much a reasoning model (gpt-realtime-2 and later) thinks before it "
+                        "answers; auto leaves it to the model. Other models are not told."))
+        add_row(form, self.tr("Tool calls"), self.parallel_tools,
+                self.tr("A reasoning model may call several tools at once"))
         return box
 
     def _turn_group(self) -> QGroupBox:
@@ -142,10 +151,12 @@ class GeneralPage(QWidget):
         self.base_url.setText(s.base_url)
         select(self.auth, s.auth)
         select(self.dialect, s.dialect)
-        self.model.setText(s.model)
+        self.model.setCurrentText(s.model)
         select(self.voice, s.voice)
         self.instructions.setPlainText(s.instructions)
-        self.transcription.setText(s.transcription_model)
+        self.transcription.setCurrentText(s.transcription_model)
+        select(self.reasoning, s.reasoning_effort)
+        self.parallel_tools.setChecked(s.parallel_tool_calls)
         select(self.turn_mode, s.turn_mode)
         self.threshold.setValue(s.vad_threshold)
         self.silence.setValue(s.vad_silence_ms)
@@ -160,9 +171,11 @@ class GeneralPage(QWidget):
     def apply(self, s: Settings) -> Settings:
         return dataclasses.replace(
             s, base_url=self.base_url.text().strip(), auth=self.auth.currentData(),
-            dialect=self.dialect.currentData(), model=self.model.text().strip(),
+            dialect=self.dialect.currentData(), model=self.model.currentText().strip(),
             voice=self.voice.currentData(), instructions=self.instructions.toPlainText(),
-            transcription_model=self.transcription.text().strip(),
+            transcription_model=self.transcription.currentText().strip(),
+            reasoning_effort=ReasoningEffort(self.reasoning.currentData()),
+            parallel_tool_calls=self.parallel_tools.isChecked(),
             turn_mode=TurnMode(self.turn_mode.currentData()),
             vad_threshold=self.threshold.value(), vad_silence_ms=self.silence.value(),
             vad_prefix_ms=self.prefix.value(), eagerness=Eagerness(self.eagerness.currentData()),
@@ -182,6 +195,14 @@ def combo(options: dict[str, str]) -> QComboBox:
     box = QComboBox()
     for value, label in options.items():
         box.addItem(label, value)
+    return box
+
+
+def offered(names: list[str]) -> QComboBox:
+    """A model's name: the current ones offered, any other typed (a deployment's, say)."""
+    box = QComboBox(editable=True)
+    box.addItems(names)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     return box
 
 

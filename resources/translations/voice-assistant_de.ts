@@ -245,6 +245,10 @@
         <source>{label}: the {length} timer is done.</source>
         <translation>{label}: der Timer über {length} ist abgelaufen.</translation>
     </message>
+    <message>
+        <source>Use {model}</source>
+        <translation>{model} verwenden</translation>
+    </message>
 </context>
 <context>
     <name>Counted</name>
@@ -267,6 +271,13 @@
         <translation>
             <numerusform>Gespräch {input} ein / {output} aus in %n Beitrag, {cost}</numerusform>
             <numerusform>Gespräch {input} ein / {output} aus in %n Beiträgen, {cost}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{model} is retired on {day}, in %n day(s); {replacement} replaces it.</source>
+        <translation>
+            <numerusform>{model} wird am {day} abgeschaltet, in %n Tag; {replacement} ersetzt es.</numerusform>
+            <numerusform>{model} wird am {day} abgeschaltet, in %n Tagen; {replacement} ersetzt es.</numerusform>
         </translation>
     </message>
 </context>
@@ -587,6 +598,10 @@
         <translation>{endpoint} spricht das Beta-Realtime-Protokoll nicht mehr; stellen Sie den Dialekt in den Einstellungen auf GA.</translation>
     </message>
     <message>
+        <source>{endpoint} does not serve this model: {message}</source>
+        <translation>{endpoint} bietet dieses Modell nicht an: {message}</translation>
+    </message>
+    <message>
         <source>{endpoint} refused the account: {message}. Check the key and billing, then connect again.</source>
         <translation>{endpoint} hat das Konto abgelehnt: {message}. Prüfen Sie Schlüssel und Abrechnung und verbinden Sie dann erneut.</translation>
     </message>
@@ -808,6 +823,10 @@
         <translation>leer: keine Mitschrift dessen, was Sie sagen</translation>
     </message>
     <message>
+        <source>Several tools at once</source>
+        <translation>Mehrere Werkzeuge gleichzeitig</translation>
+    </message>
+    <message>
         <source>Voice</source>
         <translation>Stimme</translation>
     </message>
@@ -830,6 +849,22 @@
     <message>
         <source>Writes down what you say, for the conversation&apos;s text</source>
         <translation>Schreibt mit, was Sie sagen, für den Text des Gesprächs</translation>
+    </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>Denkaufwand</translation>
+    </message>
+    <message>
+        <source>How much a reasoning model (gpt-realtime-2 and later) thinks before it answers; auto leaves it to the model. Other models are not told.</source>
+        <translation>Wie viel ein denkendes Modell (gpt-realtime-2 und neuer) überlegt, bevor es antwortet; „auto“ überlässt es dem Modell. Andere Modelle erfahren davon nichts.</translation>
+    </message>
+    <message>
+        <source>Tool calls</source>
+        <translation>Werkzeugaufrufe</translation>
+    </message>
+    <message>
+        <source>A reasoning model may call several tools at once</source>
+        <translation>Ein denkendes Modell darf mehrere Werkzeuge gleichzeitig aufrufen</translation>
     </message>
     <message>
         <source>Turn detection</source>
@@ -1354,6 +1389,17 @@
     <message>
         <source>Saved {name}.</source>
         <translation>{name} gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelNotice</name>
+    <message>
+        <source>{model} was retired on {day}: the service no longer answers to it. {replacement} replaces it.</source>
+        <translation>{model} wurde am {day} abgeschaltet: Der Dienst antwortet darauf nicht mehr. {replacement} ersetzt es.</translation>
+    </message>
+    <message>
+        <source>The service does not serve {model} to this key; {replacement} is the current model.</source>
+        <translation>Der Dienst bietet {model} für diesen Schlüssel nicht an; {replacement} ist das aktuelle Modell.</translation>
     </message>
 </context>
 <context>

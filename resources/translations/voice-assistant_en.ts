@@ -245,6 +245,10 @@
         <source>{label}: the {length} timer is done.</source>
         <translation>{label}: the {length} timer is done.</translation>
     </message>
+    <message>
+        <source>Use {model}</source>
+        <translation>Use {model}</translation>
+    </message>
 </context>
 <context>
     <name>Counted</name>
@@ -267,6 +271,13 @@
         <translation>
             <numerusform>conversation {input} in / {output} out over %n turn, {cost}</numerusform>
             <numerusform>conversation {input} in / {output} out over %n turns, {cost}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{model} is retired on {day}, in %n day(s); {replacement} replaces it.</source>
+        <translation>
+            <numerusform>{model} is retired on {day}, in %n day; {replacement} replaces it.</numerusform>
+            <numerusform>{model} is retired on {day}, in %n days; {replacement} replaces it.</numerusform>
         </translation>
     </message>
 </context>
@@ -587,6 +598,10 @@
         <translation>{endpoint} no longer speaks the beta Realtime protocol; switch the dialect to GA in Settings.</translation>
     </message>
     <message>
+        <source>{endpoint} does not serve this model: {message}</source>
+        <translation>{endpoint} does not serve this model: {message}</translation>
+    </message>
+    <message>
         <source>{endpoint} refused the account: {message}. Check the key and billing, then connect again.</source>
         <translation>{endpoint} refused the account: {message}. Check the key and billing, then connect again.</translation>
     </message>
@@ -808,6 +823,10 @@
         <translation>empty: no transcript of what you say</translation>
     </message>
     <message>
+        <source>Several tools at once</source>
+        <translation>Several tools at once</translation>
+    </message>
+    <message>
         <source>Voice</source>
         <translation>Voice</translation>
     </message>
@@ -830,6 +849,22 @@
     <message>
         <source>Writes down what you say, for the conversation&apos;s text</source>
         <translation>Writes down what you say, for the conversation&apos;s text</translation>
+    </message>
+    <message>
+        <source>Reasoning effort</source>
+        <translation>Reasoning effort</translation>
+    </message>
+    <message>
+        <source>How much a reasoning model (gpt-realtime-2 and later) thinks before it answers; auto leaves it to the model. Other models are not told.</source>
+        <translation>How much a reasoning model (gpt-realtime-2 and later) thinks before it answers; auto leaves it to the model. Other models are not told.</translation>
+    </message>
+    <message>
+        <source>Tool calls</source>
+        <translation>Tool calls</translation>
+    </message>
+    <message>
+        <source>A reasoning model may call several tools at once</source>
+        <translation>A reasoning model may call several tools at once</translation>
     </message>
     <message>
         <source>Turn detection</source>
@@ -1354,6 +1389,17 @@
     <message>
         <source>Saved {name}.</source>
         <translation>Saved {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelNotice</name>
+    <message>
+        <source>{model} was retired on {day}: the service no longer answers to it. {replacement} replaces it.</source>
+        <translation>{model} was retired on {day}: the service no longer answers to it. {replacement} replaces it.</translation>
+    </message>
+    <message>
+        <source>The service does not serve {model} to this key; {replacement} is the current model.</source>
+        <translation>The service does not serve {model} to this key; {replacement} is the current model.</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,9 @@ from tests import oracle
 
 
 def _settings(mode: str) -> SessionSettings:
-    return SessionSettings(turn_detection=TurnDetection(mode=mode),  # type: ignore[arg-type]
+    """A session a beta endpoint can take: the beta types name only the models of their time."""
+    return SessionSettings(model="gpt-4o-realtime-preview",
+                           turn_detection=TurnDetection(mode=mode),  # type: ignore[arg-type]
                            tools=[{"type": "function", "name": "clock",
                                    "description": "time of day", "parameters": {}}])
 

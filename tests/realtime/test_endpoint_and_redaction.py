@@ -8,7 +8,8 @@ import logging
 import pytest
 
 from assistant.errors import ConfigError
-from assistant.realtime.endpoint import Endpoint
+from assistant.models import REALTIME_DEFAULT
+from assistant.realtime.endpoint import Endpoint, place_of
 from assistant.realtime.redact import b64_size, summarize
 from tests.helpers import frames, open_session, speech
 
@@ -16,7 +17,7 @@ SECRET = "sk-test-DO-NOT-LOG-0123456789abcdef"
 
 
 def test_urls_for_the_servers_users_point_at():
-    assert Endpoint().url() == "wss://api.openai.com/v1/realtime?model=gpt-realtime"
+    assert Endpoint().url() == f"wss://api.openai.com/v1/realtime?model={REALTIME_DEFAULT}"
     azure = Endpoint("https://res.openai.azure.com/openai/v1", model="dep", auth="api-key",
                      api_key="k")
     assert azure.url() == "wss://res.openai.azure.com/openai/v1/realtime?model=dep"
@@ -64,3 +65,15 @@ async def test_logs_never_hold_the_key_or_audio(sim, caplog):
     assert SECRET not in text
     assert base64.b64encode(frames(pcm)[40]).decode()[:40] not in text
     assert done["response"]["status"] == "completed"
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("ws://127.0.0.1:8765/v1", "127.0.0.1:8765/v1"),
+    ("wss://api.openai.com/v1/", "api.openai.com/v1"),
+    ("wss://user:secret@example.test:444/v1?api-key=sk-x", "example.test:444/v1"),
+    ("ws://[::1]:9000/v1", "[::1]:9000/v1"),
+    ("ws://example.test:notaport/v1", "example.test/v1"),
+])
+def test_an_endpoint_is_shown_with_its_port_and_without_credentials(url, shown):
+    assert place_of(url) == shown
+    assert Endpoint(base_url=url).display() == shown

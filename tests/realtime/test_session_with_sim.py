@@ -206,7 +206,7 @@ async def test_wrong_key_is_rejected_at_handshake():
 
 async def test_unreachable_endpoint_names_it():
     session = RealtimeSession(Endpoint(base_url="ws://127.0.0.1:9/v1", api_key="k"))
-    with pytest.raises(EndpointUnreachable, match=r"127\.0\.0\.1/v1"):
+    with pytest.raises(EndpointUnreachable, match=r"127\.0\.0\.1:9/v1"):
         await session.connect(timeout=2)
 
 

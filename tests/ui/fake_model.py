@@ -152,5 +152,8 @@ class FakeModel:
     def apply_settings(self, settings: Settings) -> None:
         self.asked("apply_settings", settings)
 
+    def replace_model(self, old: str, new: str) -> None:
+        self.asked("replace_model", old, new)
+
     def rescan_devices(self) -> None:
         self.asked("rescan_devices")

@@ -9,7 +9,7 @@ import re
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 
 from assistant.sim import SimServer
@@ -33,6 +33,13 @@ async def started(make_shell, memory_keyring, server: SimServer, *args: str):
     await until(lambda: shell.controller.session is not None
                 and shell.controller.session.configured, message="connected")
     return shell
+
+
+def beta_era_transcription(folder) -> None:
+    """A beta endpoint serves the transcription models of its time (its types list no other)."""
+    store = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    store.setValue("transcription_model", "gpt-4o-mini-transcribe")
+    store.sync()
 
 
 def say(shell, text: str) -> None:
@@ -75,8 +82,9 @@ async def test_dictation_segments_with_times_saved_as_text_and_srt(server, make_
 
 
 async def test_dictation_on_a_beta_endpoint_with_push_to_talk(server, make_shell, memory_keyring,
-                                                              qtbot):
+                                                              qtbot, tmp_path):
     wire = server.wire
+    beta_era_transcription(tmp_path)
     shell = await started(make_shell, memory_keyring, server, "--session-mode",
                           "dictation", "--dialect", "beta", "--mode", "ptt")
     qtbot.mousePress(shell.window.ptt_button, Qt.MouseButton.LeftButton)

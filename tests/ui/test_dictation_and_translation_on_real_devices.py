@@ -14,6 +14,7 @@ from assistant.sim import SimServer
 from tests.helpers import WireLog, until
 from tests.pulse import espeak_wav, missing_tools, read_wav, windowed_correlation
 from tests.recording import audio_of
+from tests.ui.test_dictation_and_translation import beta_era_transcription
 
 pytestmark = [pytest.mark.realdevice,
               pytest.mark.skipif(bool(missing_tools()),
@@ -41,6 +42,8 @@ async def start(make_shell, memory_keyring, server, *args: str):
 async def test_dictation_on_real_devices_is_shown_and_kept_in_its_file(
         dialect, pulse, server, make_shell, memory_keyring, tmp_path):
     kept = tmp_path / "minutes.srt"
+    if dialect == "beta":
+        beta_era_transcription(tmp_path)
     shell = await start(make_shell, memory_keyring, server, "--session-mode", "dictation",
                         "--dialect", dialect, "--save-transcript", str(kept))
     for number, text in enumerate(("the meeting starts at nine", "bring the budget please")):

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from assistant.config import history_path
+from assistant.models import REALTIME_DEFAULT
 from assistant.modes import ConnectionState
 from assistant.store.history import History
 from tests.helpers import until
@@ -106,11 +107,11 @@ async def test_a_bad_price_table_is_refused_in_settings(make_shell, qtbot):
     shell = await make_shell("--offline")
     shell.open_settings()
     dialog = shell.settings_dialog
-    dialog.prices.setPlainText('{"gpt-realtime": {"text_in": "cheap"}}')
+    dialog.prices.setPlainText(f'{{"{REALTIME_DEFAULT}": {{"text_in": "cheap"}}}}')
     dialog._accept()
     assert dialog.isVisible() and "needs exactly" in dialog.price_error.text()
     assert dialog.tabs.currentIndex() == 1
-    dialog.prices.setPlainText(json.dumps({"gpt-realtime": {
+    dialog.prices.setPlainText(json.dumps({REALTIME_DEFAULT: {       # the model in use
         "text_in": 1, "cached_text_in": 0, "audio_in": 1, "cached_audio_in": 0,
         "text_out": 1, "audio_out": 1}}))
     dialog.rollover.setValue(30)

@@ -89,7 +89,7 @@ async def test_unreachable_endpoint_is_a_sentence(make_shell, memory_keyring):
     memory_keyring[("voice-assistant", "127.0.0.1")] = KEY
     shell = await make_shell("--base-url", "ws://127.0.0.1:9/v1", "--connect")
     await until(lambda: shell.controller.state == State.ERROR, message="error state")
-    assert "Cannot reach 127.0.0.1/v1" in shell.window.state_label.text()
+    assert "Cannot reach 127.0.0.1:9/v1" in shell.window.state_label.text()
     assert "Traceback" not in shell.window.transcript.toPlainText()
 
 

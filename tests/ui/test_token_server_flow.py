@@ -85,7 +85,7 @@ async def test_an_expired_secret_and_a_token_server_that_is_down_are_sentences(
                                  "http://127.0.0.1:9/v1/realtime/client_secrets")
         await until(lambda: shell.controller.state == ConnectionState.ERROR, message="down")
         said = shell.window.state_label.text()
-        assert "Cannot reach 127.0.0.1/v1/realtime/client_secrets" in said
+        assert "Cannot reach 127.0.0.1:9/v1/realtime/client_secrets" in said
         async with TokenServer(Config(upstream.http_url, ORG_KEY, ttl_s=10)) as tokens:
             ticks = iter(range(4_000_000_000, 5_000_000_000, 1000))
             upstream.secrets.clock = lambda: float(next(ticks))  # gone by its first use

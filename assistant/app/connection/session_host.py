@@ -4,11 +4,12 @@ cut off; a failure becomes the error state, said in a sentence."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 
-from assistant.app.connection import notices
+from assistant.app.connection import model_notice, notices
 from assistant.app.connection.event_log import EventLog
 from assistant.app.connection.session_keeper import Reason
 from assistant.app.connection.session_setup import TABLES, configure
@@ -16,7 +17,13 @@ from assistant.app.conversation.stage import Live, Stage
 from assistant.app.local_format import said
 from assistant.app.voice.audio_supervisor import AudioSupervisor
 from assistant.dispatch import Event
-from assistant.errors import ApiKeyMissing, ApiKeyRejected, AssistantError, SessionExpired
+from assistant.errors import (
+    ApiKeyMissing,
+    ApiKeyRejected,
+    AssistantError,
+    ModelUnavailable,
+    SessionExpired,
+)
 from assistant.modes import ConnectionState
 from assistant.realtime.session import RealtimeSession
 
@@ -32,6 +39,7 @@ class SessionHost:
         self.stage, self.audio, self.events = stage, audio, events
         self._live = live
         self._replayed: set[str] = set()
+        self.today = dt.date.today                 # what a retiring model's notice counts from
 
     def session_opened(self, session: RealtimeSession, reason: Reason) -> None:
         stage = self.stage
@@ -42,6 +50,8 @@ class SessionHost:
         for sentence in notices.opened(reason, self._live.reconnects, replay.left_out):
             stage.show_notice(sentence)
         stage.set_state(ConnectionState.READY, stage.ready_text())
+        if (notice := model_notice.retiring(stage.prefs.current, self.today())) is not None:
+            stage.news.model_notice.emit(notice.sentence, notice.model, notice.replacement)
 
     def session_lost(self, error: AssistantError) -> None:
         stage, bridge = self.stage, self.audio.bridge
@@ -63,6 +73,9 @@ class SessionHost:
         self.stage.set_state(ConnectionState.ERROR, said(error))
         if isinstance(error, ApiKeyRejected | ApiKeyMissing):
             self.stage.news.key_rejected.emit(said(error))
+        if isinstance(error, ModelUnavailable):
+            notice = model_notice.unavailable(self.stage.prefs.current, self.today())
+            self.stage.news.model_notice.emit(notice.sentence, notice.model, notice.replacement)
 
     def connecting(self, detail: str) -> None:
         self.stage.set_state(ConnectionState.CONNECTING, detail)

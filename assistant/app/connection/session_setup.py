@@ -12,6 +12,7 @@ from assistant.app.listening.handlers import DICTATION, INTERPRETER
 from assistant.app.settings import Settings
 from assistant.app.tool_use.tool_calls import ToolCalls
 from assistant.dispatch import EventTable
+from assistant.models import TRANSCRIPTION_DEFAULT
 from assistant.modes import SessionMode
 from assistant.realtime.session import RealtimeSession
 from assistant.realtime.session_config import (
@@ -30,7 +31,7 @@ def configure(session: RealtimeSession, settings: Settings, record: Conversation
               tools: ToolCalls) -> Replay:
     if settings.session_mode is SessionMode.DICTATION:
         session.update_session(build_transcription_session(DictationSettings(
-            model=settings.transcription_model or "gpt-4o-mini-transcribe",
+            model=settings.transcription_model or TRANSCRIPTION_DEFAULT,
             language=settings.dictation_language, prompt=settings.dictation_prompt,
             turn_detection=settings.turn_detection(), noise_reduction=settings.noise_filter)))
         return Replay()

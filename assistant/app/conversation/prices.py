@@ -1,14 +1,16 @@
 """What tokens cost, per model, in US dollars per million tokens; the user can edit the table.
 
-Defaults are OpenAI's published Realtime prices (August 2025). A model is priced by its own entry
-or, failing that, by the longest entry its name starts with ("gpt-realtime-2025-08-28" is priced
-as "gpt-realtime"); a model with no entry has no cost shown, never a guessed one.
+Defaults are OpenAI's published Realtime prices (August 2025). A model is priced by its own entry,
+or a dated snapshot by its family's ("gpt-realtime-2025-08-28" as "gpt-realtime"); a model with
+no entry (gpt-realtime-2 and the other new ones, whose prices this table does not know yet) has
+no cost shown, never a guessed one: the user can add it in Settings.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass
 
 from assistant.app.local_format import invalid
@@ -69,10 +71,12 @@ def parse_prices(text: str) -> dict[str, Price]:
 
 
 def price_for(model: str, prices: dict[str, Price]) -> Price | None:
+    """The model's own price, or its family's for a dated snapshot ("<name>-2025-08-28"): a
+    newer model of a similar name ("gpt-realtime-2") is another model, with no guessed price."""
     if model in prices:
         return prices[model]
-    matches = [name for name in prices if model.startswith(name)]
-    return prices[max(matches, key=len)] if matches else None
+    snapshot = re.fullmatch(r"(.+)-\d{4}-\d{2}-\d{2}", model)
+    return prices.get(snapshot.group(1)) if snapshot else None
 
 
 def cost(turn: TurnUsage, price: Price) -> float:
