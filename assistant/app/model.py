@@ -36,9 +36,9 @@ from assistant.modes import ConnectionState, SessionMode, TurnMode
 
 __all__ = ["DEFAULT_PRICES", "DEMO_MCP_URL", "STREAMING", "AppModel", "AppNews", "AudioFace",
            "DictationFace", "EchoReport", "Grant", "HistoryFace", "InterpreterFace", "LevelHolder",
-           "McpServer", "Segment", "Settings", "ToolCall", "ToolsFace", "grants_text", "names",
-           "names_text", "parse_grants", "parse_prices", "parse_servers", "prices_text",
-           "servers_text"]
+           "McpServer", "ReplyFace", "Segment", "Settings", "ToolCall", "ToolsFace",
+           "grants_text", "names", "names_text", "parse_grants", "parse_prices", "parse_servers",
+           "prices_text", "servers_text"]
 
 
 class AppNews(QObject):
@@ -60,6 +60,7 @@ class AppNews(QObject):
     timer_ended = Signal(str, int)             # a timer a tool started: label, seconds
     model_notice = Signal(str, str, str)       # a model retiring or refused: sentence, it, the
                                                # replacement that replace_model moves to
+    reply_failed = Signal(str)                 # no reply came: why (stage.retry_reply asks again)
 
 
 class AudioFace(Protocol):
@@ -137,6 +138,10 @@ class HistoryFace(Protocol):
     def export(self, conversation: int, path: str) -> None: ...
 
 
+class ReplyFace(Protocol):
+    def retry_reply(self) -> None: ...               # ask for the failed reply once more
+
+
 class AppModel(Protocol):
     """The app: its news, its parts the views show, and what the user may ask of it."""
 
@@ -156,6 +161,8 @@ class AppModel(Protocol):
     def interpreter(self) -> InterpreterFace: ...
     @property
     def history(self) -> HistoryFace: ...
+    @property
+    def stage(self) -> ReplyFace: ...
 
     def connect_(self, offline: bool | None = None) -> None: ...
     def disconnect_(self) -> None: ...

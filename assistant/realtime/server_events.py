@@ -105,7 +105,8 @@ class SpeechStopped(Typed, total=False):
 
 class Response(TypedDict, total=False):
     id: str
-    status: str
+    status: str                     # completed, cancelled, failed, incomplete
+    status_details: dict[str, Any]  # failed: {error: {type, code}}; incomplete: {reason}
     usage: dict[str, Any]
     output: list[Item]
 
@@ -140,3 +141,16 @@ class TranscriptionFailed(ErrorEvent, total=False):
     """conversation.item.input_audio_transcription.failed: an error about one item"""
 
     item_id: str
+
+
+class RateLimit(TypedDict, total=False):
+    name: str                       # requests, tokens
+    limit: int
+    remaining: int
+    reset_seconds: float
+
+
+class RateLimitsEvent(Typed, total=False):
+    """rate_limits.updated"""
+
+    rate_limits: list[RateLimit]

@@ -44,6 +44,14 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     faults.add_argument("--flood-speed", type=float, default=20.0, metavar="X")
     faults.add_argument("--refuse-connections", type=int, default=0, metavar="N",
                         help="answer HTTP 503 to the first N connection attempts")
+    faults.add_argument("--fail-response", type=int, metavar="N",
+                        help="the Nth response of each connection fails (response.done failed)")
+    faults.add_argument("--fail-times", type=int, default=1, metavar="K",
+                        help="... and the ones after it, K in all")
+    faults.add_argument("--fail-code", default="server_error", metavar="CODE",
+                        help="... with this code (rate_limit_exceeded, insufficient_quota, ...)")
+    faults.add_argument("--fail-transcription", type=int, metavar="N",
+                        help="the Nth user turn's transcription fails")
     parser.add_argument("--spoken-tool", metavar="NAME",
                         help="take every spoken question as one needing this declared tool "
                              "(the demo cannot understand words), e.g. get_current_time")
@@ -66,7 +74,8 @@ async def run(args: argparse.Namespace) -> None:
                                        args.garbage_after_events,
                                        args.refuse_connections, args.junk,
                                        args.drop_after_events, args.flood_s,
-                                       args.flood_speed),
+                                       args.flood_speed, args.fail_response, args.fail_times,
+                                       args.fail_code, args.fail_transcription),
                          spoken_tool=args.spoken_tool, as_of=args.as_of) as server:
         print(f"listening ws://{server.host}:{server.port}/v1/realtime", flush=True)
         await stop.wait()

@@ -86,6 +86,7 @@ class SimConversation:
         self.mcp_tools: dict[str, list[dict[str, Any]]] = {}     # server label -> its tools
         self.spoken_tool: str | None = None                      # see SimServer.spoken_tool
         self.faults = Faults()                                   # the server's, once connected
+        self.responses = 0                                       # started on this connection
         self.output_buffer: OutputBuffer | None = None           # a WebRTC call's
 
     # ---- plumbing -----------------------------------------------------------------------------
@@ -273,7 +274,10 @@ class SimConversation:
         tools = session_tools.declared(self.session, self.mcp_tools)
         tools.spoken = self.spoken_tool if self.spoken_tool in tools.functions else None
         reply = replies.plan_reply(self.items, tools)
-        self.response = Response(self, reply, modality)
+        self.responses += 1
+        limit = (params or {}).get("max_output_tokens", self.session.get("max_output_tokens"))
+        self.response = Response(self, reply, modality, self.faults.response_fails(
+            self.responses), limit if isinstance(limit, int) else None)
         if modality == "audio":
             self._audio_produced = True
         self._response_task = asyncio.create_task(self._run_response(self.response))

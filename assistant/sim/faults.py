@@ -42,9 +42,20 @@ class Faults:
     drop_after_events: int | None = None     # abort each connection once it has sent N events
     flood_s: float | None = None             # each reply's audio is sent for this long ...
     flood_speed: float = 20.0                # ... this many times faster than real time
+    fail_response: int | None = None         # the Nth response of a connection fails ...
+    fail_times: int = 1                      # ... and the ones after it, this many in all ...
+    fail_code: str = "server_error"          # ... with this error code
+    fail_transcription: int | None = None    # the Nth user turn's transcription fails
+    requests_left: int | None = None         # rate_limits.updated says this many are left
 
     def __post_init__(self) -> None:
         self.refused = 0
+
+    def response_fails(self, number: int) -> str | None:
+        """The error code the `number`th response (1-based) fails with, or None."""
+        first = self.fail_response
+        return self.fail_code if first is not None and first <= number < first + \
+            self.fail_times else None
 
     def refuse_now(self) -> bool:
         """True for the first `refuse_connections` attempts on the server."""

@@ -36,6 +36,7 @@ class InputAudio:
     def __init__(self, conv: Conversation) -> None:
         self.conv = conv
         self.rate = conv.rate
+        self.transcribed = 0             # user turns transcribed (the faults count them)
         self._buffer = bytearray()
         self._start_ms = 0               # timeline position of the buffer's first byte
         self._speech_item_id: str | None = None
@@ -137,6 +138,14 @@ class InputAudio:
     async def _transcribe(self, item: Item) -> None:
         text = f"({item.audio_ms / 1000:.1f} s of speech)"
         where = {"item_id": item.data["id"], "content_index": 0}
+        self.transcribed += 1
+        if self.transcribed == self.conv.faults.fail_transcription:
+            await self.conv.emit({"type": "conversation.item.input_audio_transcription.failed",
+                                  **where, "error": {
+                                      "type": "transcription_error", "code": "audio_unintelligible",
+                                      "message": "The audio could not be transcribed.",
+                                      "param": None}})
+            return
         await self.conv.emit({"type": "conversation.item.input_audio_transcription.delta",
                               **where, "delta": text})
         item.data["content"][0]["transcript"] = text

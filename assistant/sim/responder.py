@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import dataclasses
 from typing import Any
 
 from assistant.config import pcm_ms
@@ -15,10 +16,18 @@ from assistant.sim.pacing import paced
 from assistant.sim.port import Conversation
 from assistant.sim.replies import Call, Item, Reply
 
+# The error type the service gives each failure code it fails a response with.
+_ERROR_TYPES = {"rate_limit_exceeded": "rate_limit_error", "insufficient_quota": "billing_error"}
+
 
 class Response:
-    def __init__(self, conv: Conversation, reply: Reply, modality: str) -> None:
+    def __init__(self, conv: Conversation, reply: Reply, modality: str,
+                 failure: str | None = None, max_tokens: int | None = None) -> None:
         self.conv = conv
+        self.failure = failure                   # an error code: the response fails with it
+        self.cut = max_tokens is not None and len(reply.text.split()) > max_tokens
+        if max_tokens is not None and self.cut:  # a token is a word here: cut where they end
+            reply = dataclasses.replace(reply, text=" ".join(reply.text.split()[:max_tokens]))
         self.reply = reply
         self.modality = modality
         self.id = conv.new_id("resp")
@@ -47,6 +56,9 @@ class Response:
         calls the server runs, then the spoken or written reply."""
         context = list(self.conv.items)
         await self.conv.emit({"type": "response.created", "response": self._wire("in_progress")})
+        if self.failure is not None:
+            await self._fail(context, self.failure)
+            return
         for call in self.reply.approvals:
             await self._approval_request(call)
         for call in self.reply.calls:
@@ -169,15 +181,26 @@ class Response:
             await self.conv.emit({"type": "response.output_text.delta", **where, "delta": delta})
             await asyncio.sleep(0.02 / self.conv.speed)
 
+    async def _fail(self, context: list[Item], code: str) -> None:
+        wire = self._wire("failed")
+        wire["status_details"] = {"type": "failed", "error": {
+            "type": _ERROR_TYPES.get(code, "server_error"), "code": code}}
+        wire["usage"] = self.conv.bill(context, "", 0)
+        await self.conv.emit({"type": "response.done", "response": wire})
+
     async def _finish(self, context: list[Item]) -> None:
-        status = "cancelled" if self.cancel_reason else "completed"
+        status = "cancelled" if self.cancel_reason else "incomplete" if self.cut else "completed"
         wire = self._wire(status)
         if self.cancel_reason:
             wire["status_details"] = {"type": "cancelled", "reason": self.cancel_reason}
+        elif self.cut:
+            wire["status_details"] = {"type": "incomplete", "reason": "max_output_tokens"}
         wire["usage"] = self.conv.bill(context, self.out_text, self.out_audio_ms)
         await self.conv.emit({"type": "response.done", "response": wire})
         await self.conv.emit({"type": "rate_limits.updated", "rate_limits": [
-            {"name": "requests", "limit": 5000, "remaining": 4999, "reset_seconds": 0.012},
+            {"name": "requests", "limit": 5000, "reset_seconds": 0.012,
+             "remaining": 4999 if self.conv.faults.requests_left is None
+             else self.conv.faults.requests_left},
             {"name": "tokens", "limit": 400000,
              "remaining": 400000 - wire["usage"]["total_tokens"], "reset_seconds": 0.5}]})
 

@@ -32,11 +32,8 @@ class ConversationPane(QWidget):
         self.banner.setVisible(False)
         self.banner.setWordWrap(True)
         self.banner.setTextFormat(Qt.TextFormat.RichText)
-        self.model_banner = QLabel()                 # a model retiring or refused, one click
-        self.model_banner.setObjectName("banner")
-        self.model_banner.setVisible(False)
-        self.model_banner.setWordWrap(True)
-        self.model_banner.setTextFormat(Qt.TextFormat.RichText)
+        self.model_banner = notice_bar()             # a model retiring or refused, one click
+        self.reply_banner = notice_bar()             # a reply that failed, and Retry
         self._replacement = ("", "")
         self.transcript = TranscriptView()
         self.consent = ConsentBar()
@@ -52,6 +49,7 @@ class ConversationPane(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.banner)
         column.addWidget(self.model_banner)
+        column.addWidget(self.reply_banner)
         column.addWidget(self.transcript, 1)
         column.addWidget(self.consent)
         column.addLayout(text_row)
@@ -71,6 +69,9 @@ class ConversationPane(QWidget):
         news.timer_ended.connect(self._timer_ended)
         news.model_notice.connect(self._model_notice)
         self.model_banner.linkActivated.connect(self._use_replacement)
+        news.reply_failed.connect(self._reply_failed)
+        news.turn_started.connect(self._turn_started)
+        self.reply_banner.linkActivated.connect(self._retry)
         self.consent.answered.connect(c.tools.answer)
         self.text_edit.returnPressed.connect(self._send_text)
         self.send_button.clicked.connect(self._send_text)
@@ -109,8 +110,31 @@ class ConversationPane(QWidget):
         self.model_banner.setVisible(False)
         self.controller.replace_model(*self._replacement)
 
+    def _reply_failed(self, sentence: str) -> None:
+        retry = self.tr("Retry")
+        self.reply_banner.setText(
+            f"{html.escape(sentence)} <a href='retry'>{html.escape(retry)}</a>")
+        self.reply_banner.setVisible(True)
+
+    def _turn_started(self, _role: str, _item_id: str) -> None:
+        self.reply_banner.setVisible(False)          # the conversation has moved on
+
+    def _retry(self, _link: str) -> None:
+        self.reply_banner.setVisible(False)
+        self.controller.stage.retry_reply()
+
     def _send_text(self) -> None:
         text = self.text_edit.text()
         if text.strip():
             self.controller.send_text(text)
             self.text_edit.clear()
+
+
+def notice_bar() -> QLabel:
+    """A line above the conversation with one action in it (a link), hidden until needed."""
+    bar = QLabel()
+    bar.setObjectName("banner")
+    bar.setVisible(False)
+    bar.setWordWrap(True)
+    bar.setTextFormat(Qt.TextFormat.RichText)
+    return bar

@@ -249,6 +249,10 @@
         <source>Use {model}</source>
         <translation>{model} verwenden</translation>
     </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
 </context>
 <context>
     <name>Counted</name>
@@ -1008,6 +1012,10 @@
         <translation>hört zu</translation>
     </message>
     <message>
+        <source>not written down: {why}</source>
+        <translation>nicht mitgeschrieben: {why}</translation>
+    </message>
+    <message>
         <source>Interrupted at {seconds} s of the reply.</source>
         <translation>Bei {seconds} s der Antwort unterbrochen.</translation>
     </message>
@@ -1477,6 +1485,33 @@
     </message>
 </context>
 <context>
+    <name>Replies</name>
+    <message>
+        <source>The service is limiting how fast this key may ask: the reply failed. Wait a few seconds, then press Retry.</source>
+        <translation>Der Dienst begrenzt, wie schnell dieser Schlüssel fragen darf: Die Antwort ist fehlgeschlagen. Warten Sie ein paar Sekunden und drücken Sie dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s quota is used up: the reply failed. Check the plan and billing of the account the key belongs to.</source>
+        <translation>Das Kontingent des Kontos ist aufgebraucht: Die Antwort ist fehlgeschlagen. Prüfen Sie Tarif und Abrechnung des Kontos, zu dem der Schlüssel gehört.</translation>
+    </message>
+    <message>
+        <source>The service failed to answer (a server error, code {code}).</source>
+        <translation>Der Dienst konnte nicht antworten (ein Serverfehler, Code {code}).</translation>
+    </message>
+    <message>
+        <source>The reply was cut short: it reached the most output tokens allowed.</source>
+        <translation>Die Antwort wurde gekürzt: Sie hat die höchste erlaubte Zahl an Ausgabe-Tokens erreicht.</translation>
+    </message>
+    <message>
+        <source>The reply was stopped by the service&apos;s content filter.</source>
+        <translation>Die Antwort wurde vom Inhaltsfilter des Dienstes gestoppt.</translation>
+    </message>
+    <message>
+        <source>The reply ended early ({reason}).</source>
+        <translation>Die Antwort endete vorzeitig ({reason}).</translation>
+    </message>
+</context>
+<context>
     <name>SessionHost</name>
     <message>
         <source>Reconnecting...</source>
@@ -1720,6 +1755,14 @@
     <message>
         <source>offline demo</source>
         <translation>Offline-Demo</translation>
+    </message>
+    <message>
+        <source>Asking once more...</source>
+        <translation>Noch einmal fragen …</translation>
+    </message>
+    <message>
+        <source>Rate limit: {left} of {total} {name} left; more in {seconds} s.</source>
+        <translation>Ratenlimit: noch {left} von {total} {name}; mehr in {seconds} s.</translation>
     </message>
 </context>
 <context>

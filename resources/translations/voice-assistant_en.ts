@@ -249,6 +249,10 @@
         <source>Use {model}</source>
         <translation>Use {model}</translation>
     </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
 </context>
 <context>
     <name>Counted</name>
@@ -1008,6 +1012,10 @@
         <translation>hearing you</translation>
     </message>
     <message>
+        <source>not written down: {why}</source>
+        <translation>not written down: {why}</translation>
+    </message>
+    <message>
         <source>Interrupted at {seconds} s of the reply.</source>
         <translation>Interrupted at {seconds} s of the reply.</translation>
     </message>
@@ -1477,6 +1485,33 @@
     </message>
 </context>
 <context>
+    <name>Replies</name>
+    <message>
+        <source>The service is limiting how fast this key may ask: the reply failed. Wait a few seconds, then press Retry.</source>
+        <translation>The service is limiting how fast this key may ask: the reply failed. Wait a few seconds, then press Retry.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s quota is used up: the reply failed. Check the plan and billing of the account the key belongs to.</source>
+        <translation>The account&apos;s quota is used up: the reply failed. Check the plan and billing of the account the key belongs to.</translation>
+    </message>
+    <message>
+        <source>The service failed to answer (a server error, code {code}).</source>
+        <translation>The service failed to answer (a server error, code {code}).</translation>
+    </message>
+    <message>
+        <source>The reply was cut short: it reached the most output tokens allowed.</source>
+        <translation>The reply was cut short: it reached the most output tokens allowed.</translation>
+    </message>
+    <message>
+        <source>The reply was stopped by the service&apos;s content filter.</source>
+        <translation>The reply was stopped by the service&apos;s content filter.</translation>
+    </message>
+    <message>
+        <source>The reply ended early ({reason}).</source>
+        <translation>The reply ended early ({reason}).</translation>
+    </message>
+</context>
+<context>
     <name>SessionHost</name>
     <message>
         <source>Reconnecting...</source>
@@ -1720,6 +1755,14 @@
     <message>
         <source>offline demo</source>
         <translation>offline demo</translation>
+    </message>
+    <message>
+        <source>Asking once more...</source>
+        <translation>Asking once more...</translation>
+    </message>
+    <message>
+        <source>Rate limit: {left} of {total} {name} left; more in {seconds} s.</source>
+        <translation>Rate limit: {left} of {total} {name} left; more in {seconds} s.</translation>
     </message>
 </context>
 <context>

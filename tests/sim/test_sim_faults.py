@@ -13,7 +13,7 @@ from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.session import RealtimeSession
 from assistant.sim import SimServer
 from assistant.sim.faults import Faults
-from tests.helpers import open_session, until
+from tests.helpers import WireLog, open_session, until
 
 
 def deltas(session: RealtimeSession) -> list[dict]:
@@ -88,3 +88,25 @@ async def test_the_faults_are_command_line_flags():
     finally:
         server.terminate()
         server.wait(10)
+
+
+async def test_a_reply_past_max_output_tokens_ends_incomplete_and_the_nth_fails():
+    async with SimServer(speed=50, faults=Faults(fail_response=2, fail_code="server_error")
+                         ) as server:
+        server.on_wire = wire = WireLog()
+        session = await open_session(server.url, mode="none")
+        session.update_session({"type": "realtime", "max_output_tokens": 3})
+        await session.wait_for("session.updated", 5)
+        done = session.wait_for("response.done", 10)
+        session.add_text_message("tell me a long story please")
+        session.create_response()
+        first = (await done)["response"]
+        assert first["status"] == "incomplete"
+        assert first["status_details"]["reason"] == "max_output_tokens"
+        done = session.wait_for("response.done", 10)
+        session.create_response()
+        second = (await done)["response"]
+        assert second["status"] == "failed"
+        assert second["status_details"]["error"]["code"] == "server_error"
+        await session.close()
+        wire.check()

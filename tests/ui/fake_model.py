@@ -109,6 +109,14 @@ class FakeHistory(QObject):
         self.asked("export", conversation, path)
 
 
+class FakeStage:
+    def __init__(self, asked: Asked) -> None:
+        self.asked = asked
+
+    def retry_reply(self) -> None:
+        self.asked("retry_reply")
+
+
 class FakeModel:
     def __init__(self) -> None:
         self.asked = Asked()
@@ -118,6 +126,7 @@ class FakeModel:
         self.audio, self.tools = FakeAudio(self.asked), FakeTools(self.asked)
         self.dictation, self.interpreter = FakeDictation(), FakeInterpreter()
         self.history = FakeHistory(self.asked)
+        self.stage = FakeStage(self.asked)
 
     def connect_(self, offline: bool | None = None) -> None:
         self.asked("connect_", offline)

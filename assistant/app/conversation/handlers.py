@@ -11,7 +11,9 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from assistant.app.conversation import reply_outcome
 from assistant.app.conversation.record import ConversationRecord
+from assistant.app.conversation.reply_outcome import Outcome
 from assistant.app.tool_use.tool_calls import ToolCall, ToolCalls
 from assistant.dispatch import EventTable
 from assistant.modes import ConnectionState
@@ -22,8 +24,11 @@ from assistant.realtime.server_events import (
     ErrorEvent,
     ItemIdEvent,
     OutputItemEvent,
+    RateLimit,
+    RateLimitsEvent,
     ResponseEvent,
     SpeechStarted,
+    TranscriptionFailed,
     Truncated,
     Typed,
     UserTranscriptDelta,
@@ -50,6 +55,8 @@ class Conversation(Protocol):
     def show_notice(self, text: str) -> None: ...
     def show_hint(self, text: str) -> None: ...
     def count_usage(self, usage: dict[str, Any]) -> None: ...
+    def reply_ended(self, outcome: Outcome | None, item_id: str | None) -> None: ...
+    def rate_limits(self, limits: list[RateLimit]) -> None: ...
 
 
 HANDLERS: EventTable[Conversation, None] = EventTable()
@@ -66,7 +73,7 @@ def _user_transcript_done(c: Conversation, e: UserTranscriptDone) -> None:
     c.show_text("user", str(e.get("item_id")), str(e.get("transcript", "")), True)
 
 
-@HANDLERS.on("conversation.item.added")
+@HANDLERS.on("conversation.item.added", "conversation.item.created")
 def _item_added(c: Conversation, e: ConversationItemEvent) -> None:
     item = e.get("item")
     if isinstance(item, dict) and item.get("type") == "mcp_list_tools":
@@ -178,6 +185,26 @@ def _response_done(c: Conversation, e: ResponseEvent) -> None:
     c.record.response_finished()
     if c.state == ConnectionState.THINKING:
         c.set_state(ConnectionState.READY, c.ready_text())
+    if isinstance(response, dict):
+        said = [i.get("id") for i in response.get("output") or [] if isinstance(i, dict)
+                and i.get("type") == "message"]
+        c.reply_ended(reply_outcome.of(dict(response)), str(said[0]) if said else None)
+
+
+@HANDLERS.on("rate_limits.updated")
+def _rate_limits(c: Conversation, e: RateLimitsEvent) -> None:
+    limits = e.get("rate_limits")
+    if isinstance(limits, list):
+        c.rate_limits([limit for limit in limits if isinstance(limit, dict)])
+
+
+@HANDLERS.on("conversation.item.input_audio_transcription.failed")
+def _transcription_failed(c: Conversation, e: TranscriptionFailed) -> None:
+    """Said on the user's turn: what they said was heard and answered, not written down."""
+    error = e.get("error")
+    why = error.get("message") if isinstance(error, dict) else None
+    c.show_text("user", str(e.get("item_id")), "(" + QCoreApplication.translate(
+        "Handlers", "not written down: {why}").format(why=why or "?") + ")", True)
 
 
 @HANDLERS.on("conversation.item.truncated")

@@ -66,6 +66,9 @@ class ConversationRecord:
 
     # ---- what happens -------------------------------------------------------------------------
 
+    def has_pending(self, item_id: str) -> bool:
+        return item_id in self._pending
+
     def item_started(self, role: str, item_id: str) -> None:
         item = StoredItem(item_id, "message", role, created=time.time())
         self._pending[item_id] = item

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from assistant.app.connection import notices
 from assistant.app.conversation.record import ConversationRecord
+from assistant.app.conversation.reply_outcome import Outcome
 from assistant.app.conversation.speaking_watch import SpeakingWatch
 from assistant.app.conversation.usage import UsageMeter, model_price, parse_usage
 from assistant.app.listening.dictation import Dictation
@@ -19,6 +20,7 @@ from assistant.app.settings import Preferences
 from assistant.app.tool_use.tool_calls import ToolCalls
 from assistant.app.voice.audio_supervisor import AudioSupervisor
 from assistant.modes import ConnectionState
+from assistant.realtime.server_events import RateLimit
 from assistant.realtime.session import RealtimeSession
 
 
@@ -40,6 +42,7 @@ class Stage:
         self._audio, self._live = audio, live
         self.state = ConnectionState.DISCONNECTED
         self.usage = UsageMeter()
+        self._retried = False                  # the automatic retry of a failed reply is spent
         self._speaking = SpeakingWatch(self._still_speaking)
         self._speaking.ended.connect(self._spoken)
 
@@ -74,6 +77,8 @@ class Stage:
         return bridge is not None and bridge.was_cut(item_id)
 
     def start_turn(self, role: str, item_id: str) -> None:
+        if self.record.has_pending(item_id):     # told twice (conversation.item.created too)
+            return
         self.record.item_started(role, item_id)
         self.news.turn_started.emit(role, item_id)
 
@@ -94,3 +99,38 @@ class Stage:
         line = self.usage.add(turn, model_price(settings.model, settings.prices))
         self.record.usage(turn)                  # saved first: the history panel reads it next
         self.news.usage_changed.emit(line)
+
+    def reply_ended(self, outcome: Outcome | None, item_id: str | None) -> None:
+        """After each reply: a passing failure of the service is retried once by itself, and
+        said; any other failure is said, with Retry; a reply cut short is said on it."""
+        session = self._live.session
+        if outcome is None:
+            self._retried = False
+        elif outcome.transient and not self._retried and session is not None and \
+                session.is_open:
+            self._retried = True
+            self.show_notice(outcome.sentence + " " + QCoreApplication.translate(
+                "Stage", "Asking once more..."))
+            session.create_response()
+        elif not outcome.failed and item_id is not None:
+            self.show_text("assistant", item_id, f" [{outcome.sentence}]", False)
+        else:
+            self._retried = False
+            self.show_notice(outcome.sentence)
+            self.news.reply_failed.emit(outcome.sentence)
+
+    def retry_reply(self) -> None:
+        """The user's Retry: the same conversation, asked for a reply again."""
+        session = self._live.session
+        if session is not None and session.is_open and not session.response_active:
+            session.create_response()
+
+    def rate_limits(self, limits: list[RateLimit]) -> None:
+        """A limit running low (under a tenth left) is said in the status bar."""
+        for limit in limits:
+            total, left = limit.get("limit"), limit.get("remaining")
+            if isinstance(total, int) and isinstance(left, int) and total > 0 and left < total / 10:
+                self.show_hint(QCoreApplication.translate(
+                    "Stage", "Rate limit: {left} of {total} {name} left; more in {seconds} s.")
+                    .format(left=left, total=total, name=limit.get("name", ""),
+                            seconds=f"{float(limit.get('reset_seconds') or 0):.0f}"))

@@ -64,6 +64,13 @@ class Recorder:
     def count_usage(self, usage: dict[str, Any]) -> None:
         self.calls.append(("usage", usage["input_tokens"]))
 
+    def reply_ended(self, outcome: Any, item_id: str | None) -> None:
+        if outcome is not None:
+            self.calls.append(("outcome", outcome.failed, outcome.transient, item_id))
+
+    def rate_limits(self, limits: list[dict[str, Any]]) -> None:
+        self.calls.append(("limits", len(limits)))
+
 
 def handle(recorder: Recorder, event: dict[str, Any]) -> list[tuple[Any, ...]]:
     handler = HANDLERS.handler(event["type"])
