@@ -129,8 +129,10 @@ class Stage:
         """A limit running low (under a tenth left) is said in the status bar."""
         for limit in limits:
             total, left = limit.get("limit"), limit.get("remaining")
+            reset = limit.get("reset_seconds")
+            seconds = reset if isinstance(reset, int | float) else 0
             if isinstance(total, int) and isinstance(left, int) and total > 0 and left < total / 10:
                 self.show_hint(QCoreApplication.translate(
                     "Stage", "Rate limit: {left} of {total} {name} left; more in {seconds} s.")
-                    .format(left=left, total=total, name=limit.get("name", ""),
-                            seconds=f"{float(limit.get('reset_seconds') or 0):.0f}"))
+                    .format(left=left, total=total, name=str(limit.get("name", "")),
+                            seconds=f"{seconds:.0f}"))

@@ -196,3 +196,23 @@ def test_tool_events_reach_the_tool_calls():
         ("tools.approval_requested", "r1", ToolCall("m1", "add", "{}", "demo"))]
     assert ("tools.response_finished", "r1") in recorder.calls
     assert recorder.calls[-1] == ("tools.mcp_list_failed", "l1")
+
+
+def test_rate_limits_running_low_are_said_and_malformed_ones_are_not_a_failure(qapp):
+    from types import SimpleNamespace
+
+    from assistant.app.conversation.stage import Stage
+    from assistant.app.model import AppNews
+    from assistant.app.settings import Preferences, Settings
+
+    news, hints = AppNews(), []
+    news.hint.connect(hints.append)
+    nothing = SimpleNamespace()
+    stage = Stage(news, Preferences(Settings()), nothing, nothing, (nothing, nothing), nothing,
+                  nothing)
+    stage.rate_limits([{"name": "requests", "limit": 100, "remaining": 5, "reset_seconds": 2.4},
+                       {"name": "tokens", "limit": 100, "remaining": 50},
+                       {"name": "x", "limit": "many", "remaining": None},
+                       {"name": "tokens", "limit": 100, "remaining": 1, "reset_seconds": "soon"}])
+    assert hints == ["Rate limit: 5 of 100 requests left; more in 2 s.",
+                     "Rate limit: 1 of 100 tokens left; more in 0 s."]
