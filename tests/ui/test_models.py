@@ -111,3 +111,14 @@ async def test_a_session_refuses_reasoning_for_a_model_that_does_not_reason():
         error = (await errors)["error"]
         assert error["param"] == "session.reasoning" and "does not support" in error["message"]
         await session.close()
+
+
+def test_a_refused_model_is_offered_its_own_replacement_not_the_transcriptions(qapp):
+    from assistant.app.connection import model_notice
+    from assistant.app.settings import Settings
+    settings = Settings(model="my-retired-preview", transcription_model="whisper-1")
+    refused = model_notice.unavailable(settings, dt.date(2026, 12, 2))
+    assert (refused.model, refused.replacement) == ("my-retired-preview", models.REALTIME_DEFAULT)
+    retiring = model_notice.retiring(settings, dt.date(2026, 12, 2))
+    assert retiring is not None and (retiring.model, retiring.replacement) == (
+        "whisper-1", "gpt-live-transcribe")

@@ -27,9 +27,14 @@ def _day(day: dt.date) -> str:
 def retiring(settings: Settings, today: dt.date) -> ModelNotice | None:
     """The first model of these settings that is retiring (or retired), said with its date."""
     for name in (settings.model, settings.transcription_model):
-        model = known(name)
-        if model is None or model.shutdown is None:
-            continue
+        if (notice := _retiring(name, today)) is not None:
+            return notice
+    return None
+
+
+def _retiring(name: str, today: dt.date) -> ModelNotice | None:
+    model = known(name)
+    if model is not None and model.shutdown is not None:
         left = (model.shutdown - today).days
         if left > 0:
             template = counted.retiring_in(left)
@@ -44,9 +49,10 @@ def retiring(settings: Settings, today: dt.date) -> ModelNotice | None:
 
 
 def unavailable(settings: Settings, today: dt.date) -> ModelNotice:
-    """The service refused the session's model: its replacement, or the default model."""
-    notice = retiring(settings, today)
-    if notice is not None:
+    """The service refused the session's model (the conversation's, named in the URL): its
+    replacement if it is retiring, else the default model. A retiring transcription model is
+    not the one refused, so it is not what is offered here."""
+    if (notice := _retiring(settings.model, today)) is not None:
         return notice
     return ModelNotice(QCoreApplication.translate(
         "ModelNotice", "The service does not serve {model} to this key; {replacement} is "
