@@ -86,3 +86,9 @@ def gone_on(name: str, day: dt.date) -> bool:
     """Whether the service no longer answers to this model on `day`."""
     model = known(name)
     return model is not None and model.shutdown is not None and day >= model.shutdown
+
+
+def takes_prompt(name: str) -> bool:
+    """Whether a transcription model is guided by a prompt (unknown: it is, as most are)."""
+    model = known(name)
+    return model is None or model.takes_prompt

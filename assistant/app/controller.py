@@ -13,6 +13,7 @@ from assistant.app.connection.endpoints import EndpointSource
 from assistant.app.connection.event_log import EventLog
 from assistant.app.connection.session_host import SessionHost
 from assistant.app.connection.session_keeper import SessionKeeper
+from assistant.app.connection.session_setup import live_update
 from assistant.app.conversation.history_browser import HistoryBrowser
 from assistant.app.conversation.record import ConversationRecord
 from assistant.app.conversation.stage import Stage
@@ -29,7 +30,6 @@ from assistant.app.voice.bridge import AudioBridge
 from assistant.audio.devices import create_pyaudio
 from assistant.modes import ConnectionState, SessionMode, TurnMode
 from assistant.realtime.session import RealtimeSession
-from assistant.realtime.session_config import turn_detection_update
 from assistant.store.history import History
 
 
@@ -73,7 +73,7 @@ class Controller(QObject):
         return self.stage.state
 
     @property
-    def bridge(self) -> AudioBridge | None:
+    def bridge(self) -> AudioBridge | None:     # the session's audio (None: devices closed)
         return self.audio.bridge
 
     @property
@@ -130,13 +130,13 @@ class Controller(QObject):
         if self.session is not None or self.keeper.waiting:
             self.connect_()
 
-    def set_turn_mode(self, mode: TurnMode) -> None:
+    def set_turn_mode(self, mode: TurnMode, told: Settings | None = None) -> None:  # + live ones
         self.settings.turn_mode = mode
         self.prefs.save()
         if self.bridge is not None:
             self.bridge.mode = mode
         if self.session is not None and self.session.is_open:
-            self.session.update_session(turn_detection_update(self.settings.turn_detection()))
+            self.session.update_session(live_update(self.settings, told, self.tools.declared()))
 
     def ptt_press(self) -> None:
         if self.bridge is None or self.session is None:
@@ -165,12 +165,12 @@ class Controller(QObject):
         self.session.create_response()
 
     def apply_settings(self, settings: Settings) -> None:
-        """New settings take effect on the next connection; the turn mode applies live."""
+        """Connection settings apply on the next connection; the session's own, at once."""
         before = self.prefs.current
         self.prefs.save(settings)
         self.record.model = settings.model
-        if settings.turn_mode != before.turn_mode:
-            self.set_turn_mode(settings.turn_mode)
+        if settings.turn_mode != before.turn_mode or settings.session_changed(before):
+            self.set_turn_mode(settings.turn_mode, before)
         self.audio.apply(settings, before, self.session)
         if settings.tools_changed(before):
             self.tools.declare_again()

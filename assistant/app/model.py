@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal, SignalInstance
 from assistant.app.connection.event_log import STREAMING
 from assistant.app.conversation.prices import DEFAULT_PRICES, parse_prices, prices_text
 from assistant.app.listening.dictation import Segment
-from assistant.app.settings import Settings
+from assistant.app.settings import Settings, prompt_variables
 from assistant.app.tool_use.tool_calls import ToolCall
 from assistant.app.tool_use.tool_config import (
     DEMO_MCP_URL,
@@ -38,7 +38,7 @@ __all__ = ["DEFAULT_PRICES", "DEMO_MCP_URL", "STREAMING", "AppModel", "AppNews",
            "DictationFace", "EchoReport", "Grant", "HistoryFace", "InterpreterFace", "LevelHolder",
            "McpServer", "ReplyFace", "Segment", "Settings", "ToolCall", "ToolsFace",
            "grants_text", "names", "names_text", "parse_grants", "parse_prices", "parse_servers",
-           "prices_text", "servers_text"]
+           "prices_text", "prompt_variables", "servers_text"]
 
 
 class AppNews(QObject):

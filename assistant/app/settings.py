@@ -1,27 +1,29 @@
-"""User settings <-> QSettings. Never the API key: that lives in the keyring only."""
+"""User settings, and the one object that holds those in force. Never the API key: that lives in
+the keyring only."""
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import logging
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
-from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication
 
-from assistant.cli import LANGUAGES
 from assistant.config import DEFAULT_BASE_URL, DEFAULT_MODEL, DEFAULT_VOICE
 from assistant.models import TRANSCRIPTION_DEFAULT, TRANSLATION_DEFAULT, reasons
 from assistant.modes import Eagerness, EchoMode, ReasoningEffort, SessionMode, TurnMode
-from assistant.private_files import create_private
 from assistant.realtime.endpoint import AuthStyle, Dialect, Endpoint, TransportKind
-from assistant.realtime.session_config import SessionSettings, TurnDetection
+from assistant.realtime.session_config import (
+    SessionSettings,
+    StoredPrompt,
+    Transcription,
+    TurnDetection,
+)
 
 log = logging.getLogger(__name__)
 NOISE_REDUCTION = ("near_field", "far_field", "off")
@@ -29,23 +31,13 @@ NOISE_REDUCTION = ("near_field", "far_field", "off")
 _CONNECTION_FIELDS = ("base_url", "auth", "dialect", "model", "voice", "instructions",
                       "reasoning_effort", "parallel_tool_calls",
                       "transcription_model", "input_device", "output_device", "session_mode",
-                      "dictation_language", "dictation_prompt", "translation_language",
+                      "transcription_language", "transcription_prompt", "translation_language",
                       "translation_model", "noise_reduction", "transport",
-                      "token_server_url", "token_header")
-# Settings no longer read. `always_allowed` was comma-separated text that a tool name with a comma
-# could widen; its grants are not carried over (the user is asked once more).
-_RETIRED = ("always_allowed", "mode")
-# Settings under a new name: read from the old one until they are saved under the new.
-_RENAMED = {"turn_mode": "mode"}
-# Settings that take one of a few values: anything else in the file falls back to the default.
-# (The modes are Enums: the value must be one of theirs, or a spelling they still read.)
-_CHOICES: dict[str, tuple[str, ...]] = {"auth": get_args(AuthStyle), "dialect": get_args(Dialect),
-                                        "noise_reduction": NOISE_REDUCTION,
-                                        "global_talk": ("hold", "toggle", "off"),
-                                        "language": ("", *LANGUAGES),
-                                        "transport": get_args(TransportKind)}
-
-
+                      "token_server_url", "token_header", "organization", "project")
+# What a live session takes on at once, in a session.update between turns.
+_LIVE_FIELDS = ("speed", "text_replies", "idle_timeout_s", "max_output_tokens", "tool_choice",
+                "truncation", "retention_ratio", "prompt_id", "prompt_version",
+                "prompt_variables")
 @dataclass
 class Settings:
     base_url: str = DEFAULT_BASE_URL
@@ -53,6 +45,8 @@ class Settings:
     dialect: Dialect = "ga"
     model: str = DEFAULT_MODEL
     voice: str = DEFAULT_VOICE
+    speed: float = 1.0                   # 0.25 ... 1.5 times the voice's pace
+    text_replies: bool = False           # the assistant writes instead of speaking
     instructions: str = "You are a helpful, concise voice assistant."
     transcription_model: str = TRANSCRIPTION_DEFAULT
     turn_mode: TurnMode = TurnMode.PUSH_TO_TALK
@@ -62,6 +56,14 @@ class Settings:
     eagerness: Eagerness = Eagerness.AUTO
     reasoning_effort: ReasoningEffort = ReasoningEffort.AUTO   # reasoning models only
     parallel_tool_calls: bool = True     # reasoning models only: several tools at once
+    max_output_tokens: int = 0           # a reply's limit; 0: none
+    tool_choice: str = "auto"            # auto | none | required | the one function to call
+    truncation: str = "auto"             # how a conversation too long for the model is cut
+    retention_ratio: float = 0.8         # (truncation retention_ratio) the share kept
+    prompt_id: str = ""                  # a stored prompt template (pmpt_...); empty: none
+    prompt_version: str = ""             # empty: its newest version
+    prompt_variables: str = ""           # its variables, a JSON object of strings
+    idle_timeout_s: int = 0              # server VAD: quiet this long after a reply, it asks
     input_device: str = ""
     output_device: str = ""
     echo_guard: bool = True
@@ -76,8 +78,8 @@ class Settings:
     tool_grants: str = ""                # tools that no longer ask: JSON (tools.consent)
     mcp_servers: str = ""                # remote MCP servers as JSON (app.tool_config)
     session_mode: SessionMode = SessionMode.CONVERSATION
-    dictation_language: str = ""         # ISO-639-1; empty: the model guesses
-    dictation_prompt: str = ""           # words and spellings to expect
+    transcription_language: str = ""     # ISO-639-1, every mode; empty: the model guesses
+    transcription_prompt: str = ""       # words and spellings to expect
     translation_language: str = "es"     # what the interpreter speaks
     translation_model: str = TRANSLATION_DEFAULT
     noise_reduction: str = "near_field"  # near_field (headset, laptop) | far_field | off
@@ -91,6 +93,8 @@ class Settings:
     token_server_url: str = ""
     token_header: str = "Authorization"  # the header it checks; its value lives in the keyring
     cleartext_hosts: str = ""            # JSON list: hosts allowed a key over ws:// or http://
+    organization: str = ""               # OpenAI-Organization header; empty: the key's default
+    project: str = ""                    # OpenAI-Project header
 
     @property
     def token_account(self) -> str:
@@ -106,11 +110,20 @@ class Settings:
         """Whether going from `before` to these settings takes a new connection."""
         return any(getattr(self, name) != getattr(before, name) for name in _CONNECTION_FIELDS)
 
+    def session_changed(self, before: Settings) -> bool:
+        """Whether a live session is told anew (no new connection needed)."""
+        return any(getattr(self, name) != getattr(before, name) for name in _LIVE_FIELDS)
+
     def turn_detection(self) -> TurnDetection:
+        idle = min(30, max(5, self.idle_timeout_s)) * 1000 if self.idle_timeout_s > 0 else None
         return TurnDetection(mode=self.turn_mode, threshold=self.vad_threshold,
                              prefix_padding_ms=self.vad_prefix_ms,
                              silence_duration_ms=self.vad_silence_ms,
-                             eagerness=self.eagerness)
+                             eagerness=self.eagerness, idle_timeout_ms=idle)
+
+    def transcription(self) -> Transcription:
+        return Transcription(self.transcription_model, self.transcription_language,
+                             self.transcription_prompt)
 
     def session_settings(self, tools: list[dict[str, Any]] | None = None) -> SessionSettings:
         """What a conversation's session is told; reasoning only to a model that reasons (the
@@ -120,11 +133,24 @@ class Settings:
             else None
         return SessionSettings(model=self.model, voice=self.voice, instructions=self.instructions,
                                turn_detection=self.turn_detection(),
-                               transcription_model=self.transcription_model or None,
+                               transcription=self.transcription(),
                                tools=tools or [], noise_reduction=self.noise_filter,
                                reasoning_effort=effort.value if thinking and effort else None,
                                parallel_tool_calls=self.parallel_tool_calls if thinking
-                               else None)
+                               else None, **self._reply_fields())
+
+    def _reply_fields(self) -> dict[str, Any]:
+        """How replies are made, each held within what the service takes (a hand-edited file
+        cannot make the session.update fail)."""
+        return {"speed": min(1.5, max(0.25, self.speed)),
+                "output_modality": "text" if self.text_replies else "audio",
+                "max_output_tokens": min(4096, self.max_output_tokens)
+                if self.max_output_tokens > 0 else None,
+                "tool_choice": self.tool_choice.strip() or "auto",
+                "truncation": self.truncation,
+                "retention_ratio": min(1.0, max(0.0, self.retention_ratio)),
+                "prompt": StoredPrompt(self.prompt_id.strip(), self.prompt_version.strip(),
+                                       prompt_variables(self.prompt_variables, strict=False))}
 
     @property
     def noise_filter(self) -> Literal["near_field", "far_field"] | None:
@@ -156,10 +182,12 @@ class Settings:
         if self.session_mode is SessionMode.INTERPRETER:
             return Endpoint(base_url=self.base_url, model=self.translation_model,
                             api_key=api_key, auth=auth, intent="translation",
-                            ephemeral=ephemeral)
+                            ephemeral=ephemeral, organization=self.organization.strip(),
+                            project=self.project.strip())
         conversation = self.session_mode is not SessionMode.DICTATION
         return Endpoint(base_url=self.base_url, model=self.model, api_key=api_key,
                         auth=auth, dialect=self.dialect, ephemeral=ephemeral,
+                        organization=self.organization.strip(), project=self.project.strip(),
                         intent="conversation" if conversation else "transcription",
                         transport=self.transport if conversation else "websocket")
 
@@ -187,48 +215,21 @@ class Preferences:
         self._save(self.current)
 
 
-def keep_private(store: QSettings) -> QSettings:
-    """The settings file made 0600 (in a 0700 folder) before Qt first writes it: Qt's atomic save
-    keeps an existing file's mode. Only where Qt writes the file itself: the native store is the
-    registry on Windows, and on macOS a preferences file in a shared folder that the system's
-    preferences service owns."""
-    native = store.format() == QSettings.Format.NativeFormat
-    if not (native and sys.platform in ("win32", "darwin")):
-        try:
-            create_private(Path(store.fileName()))
-        except OSError as exc:                  # read-only home: Qt says so when it writes
-            log.warning("the settings file could not be created: %s", exc)
-    return store
-
-
-def load_settings(store: QSettings) -> Settings:
-    defaults = Settings()
-    values: dict[str, Any] = {}
-    for f in dataclasses.fields(Settings):
-        default = getattr(defaults, f.name)
-        old = _RENAMED.get(f.name)
-        key = old if old and not store.contains(f.name) and store.contains(old) else f.name
-        raw = store.value(key, default)
-        value = _coerce(raw, type(default), default)
-        allowed = _CHOICES.get(f.name)
-        values[f.name] = value if allowed is None or value in allowed else default
-    return Settings(**values)
-
-
-def save_settings(store: QSettings, settings: Settings) -> None:
-    for f in dataclasses.fields(Settings):
-        value = getattr(settings, f.name)
-        store.setValue(f.name, value.value if isinstance(value, Enum) else value)
-    for name in _RETIRED:
-        store.remove(name)
-    store.sync()
-
-
-def _coerce(raw: object, kind: type, default: object) -> object:
-    """QSettings hands back strings on some platforms; a bad stored value falls back."""
+def prompt_variables(text: str, strict: bool = True) -> dict[str, str]:
+    """A stored prompt's variables from their JSON text (empty: none). Not an object of
+    strings: ValueError with what is wrong, or (not strict) no variables."""
+    if not text.strip():
+        return {}
     try:
-        if kind is bool:
-            return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
-        return kind(raw)
-    except (TypeError, ValueError):
-        return default
+        value = json.loads(text)
+    except ValueError as exc:
+        if strict:
+            raise ValueError(QCoreApplication.translate(
+                "Settings", "The variables are not JSON: {error}").format(error=exc)) from None
+        return {}
+    if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+        return {str(k): v for k, v in value.items()}
+    if strict:
+        raise ValueError(QCoreApplication.translate(
+            "Settings", 'The variables must be one object of texts, like {"name": "Ada"}.'))
+    return {}

@@ -30,6 +30,8 @@ class Endpoint:
     intent: Intent = "conversation"
     transport: TransportKind = "websocket"
     ephemeral: bool = False        # the key is a client secret minted for one session
+    organization: str = ""         # OpenAI-Organization: bill this organisation (empty: default)
+    project: str = ""              # OpenAI-Project
 
     def url(self) -> str:
         """The WebSocket URL: `<base>/realtime?model=...`, unless the base already ends in
@@ -71,6 +73,10 @@ class Endpoint:
                 headers["Authorization"] = f"Bearer {self.api_key}"
         if self.dialect == "beta":
             headers["OpenAI-Beta"] = "realtime=v1"
+        if self.organization:
+            headers["OpenAI-Organization"] = self.organization
+        if self.project:
+            headers["OpenAI-Project"] = self.project
         return headers
 
     def display(self) -> str:

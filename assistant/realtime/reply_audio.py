@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 AudioListener = Callable[[str, bytes], None]
 TRANSLATION_STREAM = "translation"
+PREVIEW_STREAM = "voice-preview"      # a voice preview played here: no item of the session
 SILENCE = 32           # |sample| at most this: what Opus and resampling make of silence
 _TRACK: EventTable[ReplyAudio, None] = EventTable()
 

@@ -96,6 +96,14 @@ class SpeechStarted(Typed, total=False):
     audio_start_ms: int
 
 
+class TimeoutTriggered(Typed, total=False):
+    """input_audio_buffer.timeout_triggered: the user was quiet for the idle timeout"""
+
+    item_id: str
+    audio_start_ms: int
+    audio_end_ms: int
+
+
 class SpeechStopped(Typed, total=False):
     """input_audio_buffer.speech_stopped"""
 

@@ -6,8 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from assistant.config import DEFAULT_MODEL, DEFAULT_VOICE, WIRE_RATE
-from assistant.models import TRANSCRIPTION_DEFAULT
+from assistant.models import TRANSCRIPTION_DEFAULT, takes_prompt
 from assistant.modes import Eagerness, TurnMode
+
+TOOL_CHOICES = ("auto", "none", "required")
+TRUNCATIONS = ("auto", "disabled", "retention_ratio")
 
 
 @dataclass
@@ -19,6 +22,7 @@ class TurnDetection:
     eagerness: Eagerness = Eagerness.AUTO
     create_response: bool = True
     interrupt_response: bool = True
+    idle_timeout_ms: int | None = None    # server VAD: silence this long after a reply, it asks
 
     def __post_init__(self) -> None:      # a plain string (a test's, a script's) reads as its mode
         self.mode, self.eagerness = TurnMode(self.mode), Eagerness(self.eagerness)
@@ -30,9 +34,49 @@ class TurnDetection:
                   "interrupt_response": self.interrupt_response}
         if self.mode is TurnMode.SEMANTIC_VAD:
             return {"type": "semantic_vad", "eagerness": self.eagerness.value, **common}
-        return {"type": "server_vad", "threshold": self.threshold,
-                "prefix_padding_ms": self.prefix_padding_ms,
-                "silence_duration_ms": self.silence_duration_ms, **common}
+        server = {"type": "server_vad", "threshold": self.threshold,
+                  "prefix_padding_ms": self.prefix_padding_ms,
+                  "silence_duration_ms": self.silence_duration_ms, **common}
+        return {**server, "idle_timeout_ms": self.idle_timeout_ms} if self.idle_timeout_ms \
+            else server
+
+
+@dataclass
+class Transcription:
+    """What writes down the user's speech: the model, and the language and words to expect
+    (empty: the model guesses; a prompt only reaches a model that takes one)."""
+    model: str = TRANSCRIPTION_DEFAULT
+    language: str = ""
+    prompt: str = ""
+
+    def to_wire(self) -> dict[str, Any] | None:
+        if not self.model:
+            return None
+        wire = {"model": self.model}
+        if self.language:
+            wire["language"] = self.language
+        if self.prompt and takes_prompt(self.model):
+            wire["prompt"] = self.prompt
+        return wire
+
+
+@dataclass
+class StoredPrompt:
+    """A prompt template kept on the platform: its id, a version (empty: the newest) and the
+    values of its variables."""
+    id: str = ""
+    version: str = ""
+    variables: dict[str, str] = field(default_factory=dict)
+
+    def to_wire(self) -> dict[str, Any] | None:
+        if not self.id:
+            return None
+        wire: dict[str, Any] = {"id": self.id}
+        if self.version:
+            wire["version"] = self.version
+        if self.variables:
+            wire["variables"] = dict(self.variables)
+        return wire
 
 
 @dataclass
@@ -41,14 +85,19 @@ class SessionSettings:
     voice: str = DEFAULT_VOICE
     instructions: str = "You are a helpful, concise voice assistant."
     turn_detection: TurnDetection = field(default_factory=TurnDetection)
-    transcription_model: str | None = TRANSCRIPTION_DEFAULT
+    transcription: Transcription = field(default_factory=Transcription)
     tools: list[dict[str, Any]] = field(default_factory=list)   # wire tools: function, mcp
+    tool_choice: str = "auto"                # auto | none | required | a function's name
     output_modality: Literal["audio", "text"] = "audio"
     noise_reduction: Literal["near_field", "far_field"] | None = "near_field"
     wire_rate: int = WIRE_RATE
     speed: float = 1.0
     reasoning_effort: str | None = None      # reasoning models only: minimal ... xhigh
     parallel_tool_calls: bool | None = None  # reasoning models only
+    max_output_tokens: int | None = None     # None: no limit ("inf")
+    truncation: str = "auto"                 # auto | disabled | retention_ratio
+    retention_ratio: float = 0.8             # (retention_ratio) the share kept when cut
+    prompt: StoredPrompt = field(default_factory=StoredPrompt)
 
 
 def build_session(settings: SessionSettings) -> dict[str, Any]:
@@ -58,8 +107,7 @@ def build_session(settings: SessionSettings) -> dict[str, Any]:
         "format": fmt,
         "noise_reduction": ({"type": settings.noise_reduction}
                             if settings.noise_reduction else None),
-        "transcription": ({"model": settings.transcription_model}
-                          if settings.transcription_model else None),
+        "transcription": settings.transcription.to_wire(),
         "turn_detection": settings.turn_detection.to_wire(),
     }
     session: dict[str, Any] = {
@@ -70,15 +118,32 @@ def build_session(settings: SessionSettings) -> dict[str, Any]:
         "audio": {"input": audio_in,
                   "output": {"format": dict(fmt), "voice": settings.voice,
                              "speed": settings.speed}},
+        "max_output_tokens": settings.max_output_tokens or "inf",
+        "truncation": _truncation(settings),
     }
     if settings.tools:
         session["tools"] = [dict(tool) for tool in settings.tools]
-        session["tool_choice"] = "auto"
+        session["tool_choice"] = _tool_choice(settings.tool_choice)
+    if (prompt := settings.prompt.to_wire()) is not None:
+        session["prompt"] = prompt
     if settings.reasoning_effort:
         session["reasoning"] = {"effort": settings.reasoning_effort}
     if settings.parallel_tool_calls is not None:
         session["parallel_tool_calls"] = settings.parallel_tool_calls
     return session
+
+
+def _tool_choice(choice: str) -> str | dict[str, str]:
+    """auto, none and required as they are; any other word names the one function to call."""
+    if choice in TOOL_CHOICES:
+        return choice
+    return {"type": "function", "name": choice}
+
+
+def _truncation(settings: SessionSettings) -> str | dict[str, Any]:
+    if settings.truncation == "retention_ratio":
+        return {"type": "retention_ratio", "retention_ratio": settings.retention_ratio}
+    return "disabled" if settings.truncation == "disabled" else "auto"
 
 
 def turn_detection_update(turn: TurnDetection) -> dict[str, Any]:
@@ -98,11 +163,7 @@ class DictationSettings:
 
 def build_transcription_session(settings: DictationSettings) -> dict[str, Any]:
     """The GA `session` of a transcription session (`?intent=transcription`)."""
-    transcription: dict[str, Any] = {"model": settings.model}
-    if settings.language:
-        transcription["language"] = settings.language
-    if settings.prompt:
-        transcription["prompt"] = settings.prompt
+    transcription = Transcription(settings.model, settings.language, settings.prompt).to_wire()
     return {"type": "transcription", "audio": {"input": {
         "format": {"type": "audio/pcm", "rate": settings.wire_rate},
         "noise_reduction": ({"type": settings.noise_reduction}

@@ -25,13 +25,8 @@ from assistant.app.controller import Controller
 from assistant.app.local_format import said
 from assistant.app.runtime.gui_thread_gc import GuiThreadCollector
 from assistant.app.runtime.loop_monitor import LoopLagMonitor
-from assistant.app.settings import (
-    Preferences,
-    Settings,
-    keep_private,
-    load_settings,
-    save_settings,
-)
+from assistant.app.settings import Preferences, Settings
+from assistant.app.settings_file import keep_private, load_settings, save_settings
 from assistant.app.tool_use.mcp_tokens import load_tokens, save_tokens
 from assistant.config import history_path
 from assistant.shell.tray_and_keys import TrayAndKeys
@@ -229,6 +224,9 @@ class AppShell:
         dialog.mcp_tokens_entered.connect(lambda t: c.tasks.spawn(self._keep_tokens(t)))
         dialog.token_value_entered.connect(
             lambda account, value: c.tasks.spawn(self.keys.keep_token_value(account, value)))
+        dialog.replies.set_preview_available(c.offline and c.session is not None)
+        dialog.preview_requested.connect(
+            lambda voice, speed: c.tasks.spawn(c.audio.preview(voice, speed)))
         self.settings_dialog = dialog
         dialog.open()
 

@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)   # shut the session down first, then quit
     from PySide6.QtCore import QSettings
 
-    from assistant.app.settings import load_settings
+    from assistant.app.settings_file import load_settings
     from assistant.desktop.single_instance import SingleInstance, server_name
     from assistant.ui.i18n import install
 

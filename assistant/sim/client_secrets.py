@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.models import REALTIME_DEFAULT
 from assistant.sim import schema
-from assistant.sim.conversation import default_session, merge_session
+from assistant.sim.session_state import default_session, merge_session
 
 MIN_TTL_S, MAX_TTL_S, DEFAULT_TTL_S = 10, 7200, 600
 OLD_SHAPE_TTL_S = 60                     # /v1/realtime/sessions: one minute, as OpenAI's

@@ -17,8 +17,9 @@ from typing import Any, Protocol
 
 from assistant.realtime import dialect
 from assistant.sim import schema
-from assistant.sim.conversation import SimConversation, merge_session
+from assistant.sim.conversation import SimConversation
 from assistant.sim.faults import ConnectionFaults, Faults, junk
+from assistant.sim.session_state import merge_session
 from assistant.sim.translation import SimTranslation
 
 _EVENT_ID = re.compile(rb'"event_id"\s*:\s*"([^"]{1,64})"')

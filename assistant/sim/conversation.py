@@ -24,6 +24,7 @@ from assistant.sim.faults import Faults
 from assistant.sim.input_audio import InputAudio
 from assistant.sim.replies import Item
 from assistant.sim.responder import Response
+from assistant.sim.session_state import default_session, merge_session
 
 log = logging.getLogger(__name__)
 Emit = Callable[[dict[str, Any]], Awaitable[None]]
@@ -34,38 +35,8 @@ class OutputBuffer(Protocol):
 
     async def clear(self) -> None: ...
 
-_ATOMIC_KEYS = {"turn_detection", "transcription", "noise_reduction", "format", "tools"}
 # Client event type -> its one handler (the schema has checked the event first).
 CLIENT_EVENTS: EventTable[SimConversation, Awaitable[None]] = EventTable()
-
-
-def default_session(kind: str, model: str) -> dict[str, Any]:
-    fmt = {"type": "audio/pcm", "rate": WIRE_RATE}
-    audio_in = {"format": fmt, "noise_reduction": None, "transcription": None,
-                "turn_detection": {"type": "server_vad", "threshold": 0.5,
-                                   "prefix_padding_ms": 300, "silence_duration_ms": 500,
-                                   "idle_timeout_ms": None, "create_response": True,
-                                   "interrupt_response": True}}
-    if kind == "transcription":
-        return {"type": "transcription", "audio": {"input": audio_in}, "include": None}
-    return {"type": "realtime", "model": model,
-            "output_modalities": ["audio"], "instructions": "", "tools": [], "tool_choice": "auto",
-            "max_output_tokens": "inf", "tracing": None, "truncation": "auto", "prompt": None,
-            "include": None,
-            "audio": {"input": audio_in,
-                      "output": {"format": dict(fmt), "voice": "marin", "speed": 1.0}}}
-
-
-def merge_session(base: dict[str, Any], update: dict[str, Any]) -> dict[str, Any]:
-    """Deep-merge a partial update; the listed keys are replaced whole, never merged."""
-    merged = copy.deepcopy(base)
-    for key, value in update.items():
-        nested = isinstance(value, dict) and isinstance(merged.get(key), dict)
-        if nested and key not in _ATOMIC_KEYS:
-            merged[key] = merge_session(merged[key], value)
-        else:
-            merged[key] = copy.deepcopy(value)
-    return merged
 
 
 class SimConversation:
@@ -108,6 +79,12 @@ class SimConversation:
         return str(self.session.get("audio", {}).get("output", {}).get("voice", "marin"))
 
     @property
+    def voice_speed(self) -> float:
+        """The session's audio.output.speed: how fast the voice speaks (not the pacing)."""
+        speed = self.session.get("audio", {}).get("output", {}).get("speed", 1.0)
+        return float(speed) if isinstance(speed, int | float) else 1.0
+
+    @property
     def turn_detection(self) -> dict[str, Any] | None:
         turn = self.session["audio"]["input"].get("turn_detection")
         return turn if isinstance(turn, dict) else None
@@ -116,6 +93,7 @@ class SimConversation:
         await self.emit({"type": "session.created", "session": self.session})
 
     async def close(self) -> None:
+        self.input.disarm_idle()
         if self.response:
             self.response.cancel("client_cancelled")
         if self._response_task:
@@ -290,6 +268,7 @@ class SimConversation:
         finally:
             if self.response is response:
                 self.response = None
+                self.input.arm_idle()
 
     def bill(self, context: list[Item], out_text: str, out_audio_ms: int) -> dict[str, Any]:
         usage = replies.usage(context, self.session.get("instructions", ""), self._cached_tokens,

@@ -3,6 +3,7 @@ and commits that turn speech into user items (transcribed when the session asks 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import binascii
 from typing import Any
@@ -42,6 +43,8 @@ class InputAudio:
         self._speech_item_id: str | None = None
         self._speech_start_ms = 0
         self._vad: EnergyVad | None = None
+        self._idle: asyncio.TimerHandle | None = None
+        self._idle_task: asyncio.Task[None] | None = None
         self.reset_vad()
 
     @property
@@ -87,7 +90,38 @@ class InputAudio:
             del self._buffer[:cut]
             self._start_ms += pcm_ms(cut, self.rate)
 
+    def arm_idle(self) -> None:
+        """A reply has ended: with server VAD's idle_timeout_ms, silence that long makes the
+        server commit the buffer and answer it (the model checks the user is still there)."""
+        self.disarm_idle()
+        timeout = self._turn.get("idle_timeout_ms") if self._turn.get("type") == "server_vad" \
+            else None
+        if isinstance(timeout, int) and self.conv.kind == "realtime":
+            loop = asyncio.get_running_loop()
+
+            def fire() -> None:
+                self._idle_task = loop.create_task(self._timed_out())
+            self._idle = loop.call_later(timeout / 1000 / self.conv.speed, fire)
+
+    def disarm_idle(self) -> None:
+        if self._idle is not None:
+            self._idle.cancel()
+            self._idle = None
+
+    async def _timed_out(self) -> None:
+        self._idle = None
+        if self.conv.response or (self._vad and self._vad.in_speech):
+            return
+        item_id = self.conv.new_id("item")
+        end_ms = self._start_ms + pcm_ms(len(self._buffer), self.rate)
+        await self.conv.emit({"type": "input_audio_buffer.timeout_triggered",
+                              "audio_start_ms": self._start_ms, "audio_end_ms": end_ms,
+                              "item_id": item_id})
+        await self._commit(item_id, timed_out=True)
+        await self.conv.start_response(None)
+
     async def _speech_started(self, ms: int) -> None:
+        self.disarm_idle()
         pad = self._turn.get("prefix_padding_ms", 300)
         self._speech_start_ms = max(self._start_ms, ms - pad)
         self._speech_item_id = self.conv.new_id("item")
@@ -117,7 +151,7 @@ class InputAudio:
                 "input_audio_buffer_commit_empty")
         await self._commit(self._speech_item_id or self.conv.new_id("item"))
 
-    async def _commit(self, item_id: str) -> None:
+    async def _commit(self, item_id: str, timed_out: bool = False) -> None:
         audio_ms = pcm_ms(len(self._buffer), self.rate)
         self._start_ms += audio_ms
         self._buffer.clear()
@@ -128,7 +162,8 @@ class InputAudio:
                          "item_id": item_id})
         item = Item({"id": item_id, "object": "realtime.item", "type": "message",
                      "role": "user", "status": "completed",
-                     "content": [{"type": "input_audio", "transcript": None}]}, audio_ms)
+                     "content": [{"type": "input_audio", "transcript": None}]}, audio_ms,
+                    timed_out)
         conv.add_item(item)
         await conv.emit_item_added(item)
         await conv.emit({"type": "conversation.item.done", "item": item.data})

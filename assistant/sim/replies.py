@@ -19,6 +19,7 @@ class Item:
     """A conversation item as the server keeps it: its wire form and its audio length."""
     data: dict[str, Any]
     audio_ms: int = 0
+    timed_out: bool = False            # committed by the idle timeout, not by speech
 
 
 @dataclass
@@ -76,6 +77,8 @@ def plan_reply(items: list[Item], tools: Tools) -> Reply:
 def _reply_to_user(item: Item, tools: Tools) -> Reply:
     texts = [part.get("text", "") for part in item.data.get("content", [])
              if part.get("type") == "input_text"]
+    if item.timed_out:
+        return Reply("Are you still there? Say something whenever you want to go on.")
     if not texts and tools.spoken:
         return Reply(calls=[Call(tools.spoken)])
     if not texts:

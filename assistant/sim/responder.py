@@ -155,7 +155,7 @@ class Response:
 
     async def _stream_audio(self, item: Item, where: dict[str, Any]) -> None:
         pcm = await asyncio.to_thread(voice.synthesize, self.reply.text, self.conv.voice,
-                                      self.conv.rate)
+                                      self.conv.rate, self.conv.voice_speed)
         speed, faults = self.conv.speed, self.conv.faults
         if faults.flood_s:                  # a hostile server: far more audio, far too fast
             speed = faults.flood_speed

@@ -60,6 +60,8 @@ class SimServer:
         self.as_of = as_of
         self.connections: list[SimConnection] = []
         self.attempts = 0                   # connections asked for (sockets and calls), refused too
+        # The OpenAI-Organization and OpenAI-Project each request named (None: not sent).
+        self.billed_to: list[tuple[str | None, str | None]] = []
         # Sees every event as it crosses the wire: ("in" | "out", event, dialect). For tests.
         self.on_wire: Callable[[str, dict[str, Any], str], None] | None = None
         # Hears the reply audio a WebRTC call plays, which no event carries: (item, pcm16).
@@ -132,6 +134,8 @@ class SimServer:
 
     async def _route(self, request: web.Request) -> web.StreamResponse:
         path = request.path.rstrip("/")
+        self.billed_to.append((request.headers.get("OpenAI-Organization"),
+                               request.headers.get("OpenAI-Project")))
         if request.method == "POST":
             return await self._post(path, request)
         if request.method != "GET":

@@ -11,7 +11,12 @@ from assistant.sim.replies import Item, Tools
 
 
 def declared(session: dict[str, Any], listed: dict[str, list[dict[str, Any]]]) -> Tools:
-    tools = session.get("tools") or []
+    """The tools a reply may call, as tool_choice allows: none of them for "none", the one
+    named for a function choice (auto and required: all)."""
+    choice = session.get("tool_choice", "auto")
+    tools = [] if choice == "none" else session.get("tools") or []
+    if isinstance(choice, dict) and choice.get("type") == "function":
+        tools = [t for t in tools if t.get("name") == choice.get("name")]
     return Tools({str(t.get("name")) for t in tools if t.get("type", "function") == "function"},
                  {t["server_label"]: (t, listed[t["server_label"]]) for t in tools
                   if t.get("type") == "mcp" and t["server_label"] in listed})

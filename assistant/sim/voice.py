@@ -21,15 +21,20 @@ _VOICE_PITCH = {"alloy": 50, "ash": 35, "ballad": 40, "coral": 60, "echo": 30, "
 
 
 @functools.lru_cache(maxsize=128)
-def synthesize(text: str, voice: str = "marin", rate: int = WIRE_RATE) -> bytes:
-    """pcm16 speech for `text`; blocking (call it through asyncio.to_thread)."""
-    pcm = _espeak(text, _VOICE_PITCH.get(voice, 50), rate) if shutil.which("espeak-ng") else None
-    return pcm if pcm is not None else tone_pattern(text, rate)
+def synthesize(text: str, voice: str = "marin", rate: int = WIRE_RATE,
+               speed: float = 1.0) -> bytes:
+    """pcm16 speech for `text` at `speed` times the voice's pace (the session's
+    audio.output.speed); blocking (call it through asyncio.to_thread)."""
+    words_per_minute = round(175 * min(1.5, max(0.25, speed)))
+    pcm = _espeak(text, _VOICE_PITCH.get(voice, 50), rate, words_per_minute) \
+        if shutil.which("espeak-ng") else None
+    return pcm if pcm is not None else tone_pattern(text, rate, speed)
 
 
-def _espeak(text: str, pitch: int, rate: int) -> bytes | None:
+def _espeak(text: str, pitch: int, rate: int, words_per_minute: int) -> bytes | None:
     try:
-        wav = subprocess.run(["espeak-ng", "--stdout", "-s", "175", "-p", str(pitch), text],
+        wav = subprocess.run(["espeak-ng", "--stdout", "-s", str(words_per_minute),
+                              "-p", str(pitch), text],
                              capture_output=True, timeout=20, check=True).stdout
         with wave.open(io.BytesIO(wav)) as reader:
             source_rate = reader.getframerate()
@@ -42,11 +47,12 @@ def _espeak(text: str, pitch: int, rate: int) -> bytes | None:
     return resampled.astype(np.int16).tobytes()
 
 
-def tone_pattern(text: str, rate: int = WIRE_RATE) -> bytes:
-    """A syllable-like tone burst per word (0.18 s), with short gaps; for machines without TTS."""
+def tone_pattern(text: str, rate: int = WIRE_RATE, speed: float = 1.0) -> bytes:
+    """A syllable-like tone burst per word (0.18 s at speed 1), with short gaps; for machines
+    without TTS."""
     words = max(1, len(text.split()))
-    burst = int(0.18 * rate)
-    gap = int(0.07 * rate)
+    burst = int(0.18 * rate / speed)
+    gap = int(0.07 * rate / speed)
     t = np.arange(burst) / rate
     envelope = np.sin(np.pi * np.arange(burst) / burst)
     out = np.zeros(words * (burst + gap), dtype=np.float64)

@@ -1,5 +1,6 @@
 """The settings' Connection tab: how a conversation travels (WebSocket or WebRTC), and an
-organisation's token server, which hands out short-lived keys so no standard key is stored here.
+organisation's token server, which hands out short-lived keys so no standard key is stored here;
+the organisation and project the usage is billed to.
 
 The header's value is a secret: the field starts empty and what is typed is only handed on
 (`new_token_value`) for the keyring.
@@ -47,18 +48,34 @@ class ConnectionPage(QWidget):
         note.setWordWrap(True)
         form.addRow("", note)
         page.addWidget(box)
+        page.addWidget(self._account_group())
         page.addStretch(1)
+
+    def _account_group(self) -> QWidget:
+        box, form = group(self.tr("Organisation"))
+        self.organization = QLineEdit(placeholderText=self.tr("org-...; empty: the key's default"))
+        self.project = QLineEdit(placeholderText=self.tr("proj_...; empty: the key's default"))
+        add_row(form, self.tr("Organization"), self.organization,
+                self.tr("Sent as OpenAI-Organization: which organisation the usage is billed "
+                        "to, for a key in several"))
+        add_row(form, self.tr("Project"), self.project,
+                self.tr("Sent as OpenAI-Project: which project the usage counts against"))
+        return box
 
     def load(self, s: Settings) -> None:
         select(self.transport, s.transport)
         self.token_url.setText(s.token_server_url)
         self.token_header.setText(s.token_header)
+        self.organization.setText(s.organization)
+        self.project.setText(s.project)
 
     def apply(self, s: Settings) -> Settings:
         return dataclasses.replace(s, transport=self.transport.currentData(),
                                    token_server_url=self.token_url.text().strip(),
                                    token_header=self.token_header.text().strip()
-                                   or "Authorization")
+                                   or "Authorization",
+                                   organization=self.organization.text().strip(),
+                                   project=self.project.text().strip())
 
     def new_token_value(self) -> str:
         return self.token_value.text().strip()

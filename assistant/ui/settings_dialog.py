@@ -1,6 +1,6 @@
-"""Settings: endpoint, model and voice, turn detection, devices, echo guard, the key; on a second
-tab, session rollover, how much a new session is told, and the price table; then dictation and
-translation; the transport and a token server; tools; the desktop.
+"""Settings: endpoint, model, turn detection, devices, echo guard, the key; then the voice and how
+replies are made and heard; session rollover, how much a new session is told, and the price
+table; the interpreter; the transport, a token server and the organisation; tools; the desktop.
 
 Edits a copy of Settings and emits it on OK; device re-scan and key changes are intents the
 controller carries out.
@@ -30,7 +30,8 @@ from assistant.translatable import QT_TRANSLATE_NOOP
 from assistant.ui.a11y import add_row, describe
 from assistant.ui.connection_page import ConnectionPage
 from assistant.ui.desktop_page import DesktopPage
-from assistant.ui.settings_general import GeneralPage, combo, group, select
+from assistant.ui.replies_page import RepliesPage
+from assistant.ui.settings_general import GeneralPage, group
 from assistant.ui.theme import theme
 from assistant.ui.tools_page import ToolInfo, ToolsPage
 
@@ -44,6 +45,7 @@ class SettingsDialog(QDialog):
     remove_key_requested = Signal()
     mcp_tokens_entered = Signal(dict)   # server label -> a new token, for the keyring
     token_value_entered = Signal(str, str)  # keyring account, the token server header's value
+    preview_requested = Signal(str, float)  # voice, speed
 
     def __init__(self, settings: Settings, inputs: list[str], outputs: list[str],
                  parent: QWidget | None = None, tools: list[ToolInfo] | None = None,
@@ -62,6 +64,9 @@ class SettingsDialog(QDialog):
         QVBoxLayout(modes).addWidget(self._modes_group())
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("General"))
+        self.replies = RepliesPage()
+        self.replies.preview_requested.connect(self.preview_requested)
+        self.tabs.addTab(self.replies, self.tr("Voice and replies"))
         self.tabs.addTab(sessions, self.tr("Sessions and cost"))
         self.tabs.addTab(modes, self.tr("Dictation and translation"))
         self.connection = ConnectionPage()
@@ -112,27 +117,14 @@ class SettingsDialog(QDialog):
 
     def _modes_group(self) -> QGroupBox:
         box, form = group(self.tr("Dictation and live translation"))
-        self.dictation_language = QLineEdit(placeholderText=self.tr("e.g. en; empty: detected"))
-        self.dictation_prompt = QPlainTextEdit()
-        self.dictation_prompt.setFixedHeight(56)
-        self.dictation_prompt.setPlaceholderText(self.tr("Names and words to expect, to spell "
-                                                         "them right"))
         self.translation_language = QLineEdit(placeholderText=self.tr("e.g. fr, de, ja"))
         self.translation_model = QLineEdit()
-        self.noise = combo({"near_field": self.tr("Near field (headset, laptop)"),
-                            "far_field": self.tr("Far field (room microphone)"),
-                            "off": self.tr("Off")})
-        add_row(form, self.tr("Dictation language"), self.dictation_language,
-                self.tr("The language you dictate in, as a two-letter code"))
-        add_row(form, self.tr("Dictation prompt"), self.dictation_prompt,
-                self.tr("Helps the transcription spell names and terms"))
         add_row(form, self.tr("Translate into"), self.translation_language,
                 self.tr("The language the interpreter speaks, as a two-letter code"))
         add_row(form, self.tr("Translation model"), self.translation_model,
                 self.tr("The model of the live-translation endpoint"))
-        add_row(form, self.tr("Noise reduction (all modes)"), self.noise,
-                self.tr("The server's filter for the kind of microphone you use"))
-        form.addRow("", QLabel(self.tr("Both use the transcription model and the turn "
+        form.addRow("", QLabel(self.tr("Dictation and the interpreter use the transcription "
+                                       "settings of the Voice and replies tab and the turn "
                                        "detection of the General tab."), wordWrap=True))
         return box
 
@@ -149,23 +141,19 @@ class SettingsDialog(QDialog):
         self.tools.load(s)
         self.desktop.load(s)
         self.connection.load(s)
-        self.dictation_language.setText(s.dictation_language)
-        self.dictation_prompt.setPlainText(s.dictation_prompt)
         self.translation_language.setText(s.translation_language)
         self.translation_model.setText(s.translation_model)
-        select(self.noise, s.noise_reduction)
+        self.replies.load(s)
 
     def values(self) -> Settings:
         """The dialog's settings; ValueError when a tools row is wrong (shown on its tab)."""
         return self.connection.apply(self.desktop.apply(self.tools.apply(dataclasses.replace(
-            self.general.apply(self._settings),
+            self.replies.apply(self.general.apply(self._settings)),
             rollover_minutes=float(self.rollover.value()),
             replay_budget_tokens=self.budget.value(), prices=self._prices_value(),
-            dictation_language=self.dictation_language.text().strip(),
-            dictation_prompt=self.dictation_prompt.toPlainText().strip(),
             translation_language=self.translation_language.text().strip() or "es",
             translation_model=self.translation_model.text().strip()
-            or self._settings.translation_model, noise_reduction=self.noise.currentData()))))
+            or self._settings.translation_model))))
 
     def _prices_value(self) -> str:
         """Empty while the table is the defaults, so later default prices reach the user."""
@@ -186,7 +174,8 @@ class SettingsDialog(QDialog):
         try:
             settings = self.values()
         except ValueError:
-            self.tabs.setCurrentWidget(self.desktop if self.desktop.error.text() else self.tools)
+            self.tabs.setCurrentWidget(self.replies if self.replies.prompt_error.text() else
+                                       self.desktop if self.desktop.error.text() else self.tools)
             return
         self.applied.emit(settings)
         if tokens := self.tools.new_tokens():

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from assistant import models
 from assistant.app.model import Settings
-from assistant.config import VOICES
 from assistant.modes import Eagerness, EchoMode, ReasoningEffort, TurnMode
 from assistant.ui.a11y import add_row, describe
 from assistant.ui.words import ECHO_WORDS, TURN_MODE_WORDS, translated
@@ -71,19 +70,12 @@ class GeneralPage(QWidget):
 
     def _voice_group(self) -> QGroupBox:
         box, form = group(self.tr("Conversation"))
-        self.voice = combo({v: v for v in VOICES})
         self.instructions = QPlainTextEdit()
         self.instructions.setFixedHeight(64)
-        self.transcription = offered(models.current("transcription"))
-        if (edit := self.transcription.lineEdit()) is not None:       # editable: it has one
-            edit.setPlaceholderText(self.tr("empty: no transcript of what you say"))
         self.reasoning = combo({effort: effort for effort in ReasoningEffort})
         self.parallel_tools = QCheckBox(self.tr("Several tools at once"))
-        add_row(form, self.tr("Voice"), self.voice, self.tr("The voice the assistant speaks in"))
         add_row(form, self.tr("Instructions"), self.instructions,
                 self.tr("What the model is told about how to behave"))
-        add_row(form, self.tr("Transcription model"), self.transcription,
-                self.tr("Writes down what you say, for the conversation's text"))
         add_row(form, self.tr("Reasoning effort"), self.reasoning,
                 self.tr("How much a reasoning model (gpt-realtime-2 and later) thinks before it "
                         "answers; auto leaves it to the model. Other models are not told."))
@@ -152,9 +144,7 @@ class GeneralPage(QWidget):
         select(self.auth, s.auth)
         select(self.dialect, s.dialect)
         self.model.setCurrentText(s.model)
-        select(self.voice, s.voice)
         self.instructions.setPlainText(s.instructions)
-        self.transcription.setCurrentText(s.transcription_model)
         select(self.reasoning, s.reasoning_effort)
         self.parallel_tools.setChecked(s.parallel_tool_calls)
         select(self.turn_mode, s.turn_mode)
@@ -172,8 +162,7 @@ class GeneralPage(QWidget):
         return dataclasses.replace(
             s, base_url=self.base_url.text().strip(), auth=self.auth.currentData(),
             dialect=self.dialect.currentData(), model=self.model.currentText().strip(),
-            voice=self.voice.currentData(), instructions=self.instructions.toPlainText(),
-            transcription_model=self.transcription.currentText().strip(),
+            instructions=self.instructions.toPlainText(),
             reasoning_effort=ReasoningEffort(self.reasoning.currentData()),
             parallel_tool_calls=self.parallel_tools.isChecked(),
             turn_mode=TurnMode(self.turn_mode.currentData()),

@@ -19,6 +19,10 @@
 <context>
     <name>AudioSupervisor</name>
     <message>
+        <source>The preview needs a speaker: connect first.</source>
+        <translation>Die Vorschau braucht einen Lautsprecher: Verbinden Sie sich zuerst.</translation>
+    </message>
+    <message>
         <source>Audio reopened on {devices}.</source>
         <translation>Audio wieder geöffnet auf {devices}.</translation>
     </message>
@@ -114,6 +118,34 @@
     <message>
         <source>With a token server, the app asks it for a client secret before every connection and never reads a stored API key.</source>
         <translation>Mit einem Token-Server holt die App vor jeder Verbindung ein Client-Secret von ihm und liest nie einen gespeicherten API-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>org-...; empty: the key&apos;s default</source>
+        <translation>org-...; leer: die Vorgabe des Schlüssels</translation>
+    </message>
+    <message>
+        <source>proj_...; empty: the key&apos;s default</source>
+        <translation>proj_...; leer: die Vorgabe des Schlüssels</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Sent as OpenAI-Organization: which organisation the usage is billed to, for a key in several</source>
+        <translation>Gesendet als OpenAI-Organization: welcher Organisation die Nutzung berechnet wird, bei einem Schlüssel in mehreren</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Projekt</translation>
+    </message>
+    <message>
+        <source>Sent as OpenAI-Project: which project the usage counts against</source>
+        <translation>Gesendet als OpenAI-Project: auf welches Projekt die Nutzung angerechnet wird</translation>
     </message>
 </context>
 <context>
@@ -823,20 +855,8 @@
         <translation>Gespräch</translation>
     </message>
     <message>
-        <source>empty: no transcript of what you say</source>
-        <translation>leer: keine Mitschrift dessen, was Sie sagen</translation>
-    </message>
-    <message>
         <source>Several tools at once</source>
         <translation>Mehrere Werkzeuge gleichzeitig</translation>
-    </message>
-    <message>
-        <source>Voice</source>
-        <translation>Stimme</translation>
-    </message>
-    <message>
-        <source>The voice the assistant speaks in</source>
-        <translation>Die Stimme, mit der der Assistent spricht</translation>
     </message>
     <message>
         <source>Instructions</source>
@@ -845,14 +865,6 @@
     <message>
         <source>What the model is told about how to behave</source>
         <translation>Was dem Modell über sein Verhalten gesagt wird</translation>
-    </message>
-    <message>
-        <source>Transcription model</source>
-        <translation>Transkriptionsmodell</translation>
-    </message>
-    <message>
-        <source>Writes down what you say, for the conversation&apos;s text</source>
-        <translation>Schreibt mit, was Sie sagen, für den Text des Gesprächs</translation>
     </message>
     <message>
         <source>Reasoning effort</source>
@@ -1010,6 +1022,10 @@
     <message>
         <source>hearing you</source>
         <translation>hört zu</translation>
+    </message>
+    <message>
+        <source>You were quiet for a while: the assistant checks whether you are still there.</source>
+        <translation>Sie waren eine Weile still: Der Assistent fragt nach, ob Sie noch da sind.</translation>
     </message>
     <message>
         <source>not written down: {why}</source>
@@ -1512,6 +1528,213 @@
     </message>
 </context>
 <context>
+    <name>RepliesPage</name>
+    <message>
+        <source>Voice</source>
+        <translation>Stimme</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>The voice the assistant speaks in (fixed for a session once it has spoken: a new voice takes a new connection)</source>
+        <translation>Die Stimme des Assistenten (in einer Sitzung fest, sobald er gesprochen hat: eine neue Stimme braucht eine neue Verbindung)</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Tempo</translation>
+    </message>
+    <message>
+        <source>How fast the assistant speaks: 1.0 is the voice&apos;s own pace</source>
+        <translation>Wie schnell der Assistent spricht: 1,0 ist das eigene Tempo der Stimme</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Reply in text only (no voice)</source>
+        <translation>Nur als Text antworten (ohne Stimme)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>keine Grenze</translation>
+    </message>
+    <message>
+        <source>Auto: drop the oldest turns</source>
+        <translation>Automatisch: die ältesten Beiträge weglassen</translation>
+    </message>
+    <message>
+        <source>Keep a share, so the cache lasts</source>
+        <translation>Einen Anteil behalten, damit der Cache hält</translation>
+    </message>
+    <message>
+        <source>Never: fail instead</source>
+        <translation>Nie: stattdessen fehlschlagen</translation>
+    </message>
+    <message>
+        <source>The assistant writes its replies instead of speaking them</source>
+        <translation>Der Assistent schreibt seine Antworten, statt sie zu sprechen</translation>
+    </message>
+    <message>
+        <source>Longest reply</source>
+        <translation>Längste Antwort</translation>
+    </message>
+    <message>
+        <source>The most tokens one reply may use; a longer one is cut short and says so</source>
+        <translation>Die meisten Tokens, die eine Antwort verwenden darf; eine längere wird gekürzt und sagt es</translation>
+    </message>
+    <message>
+        <source>Tool choice</source>
+        <translation>Werkzeugwahl</translation>
+    </message>
+    <message>
+        <source>auto: the model decides; none: no tools; required: always a tool; or type the name of the one tool to call</source>
+        <translation>auto: das Modell entscheidet; none: keine Werkzeuge; required: immer ein Werkzeug; oder den Namen des einen aufzurufenden Werkzeugs eingeben</translation>
+    </message>
+    <message>
+        <source>When the conversation is too long</source>
+        <translation>Wenn das Gespräch zu lang wird</translation>
+    </message>
+    <message>
+        <source>What the service does once the conversation exceeds what the model can read</source>
+        <translation>Was der Dienst tut, sobald das Gespräch mehr ist, als das Modell lesen kann</translation>
+    </message>
+    <message>
+        <source>Share kept</source>
+        <translation>Behaltener Anteil</translation>
+    </message>
+    <message>
+        <source>How much of the conversation is kept when it is cut</source>
+        <translation>Wie viel vom Gespräch beim Kürzen behalten wird</translation>
+    </message>
+    <message>
+        <source>Stored prompt</source>
+        <translation>Gespeicherter Prompt</translation>
+    </message>
+    <message>
+        <source>pmpt_...; empty: none</source>
+        <translation>pmpt_...; leer: keiner</translation>
+    </message>
+    <message>
+        <source>empty: the newest</source>
+        <translation>leer: die neueste</translation>
+    </message>
+    <message>
+        <source>{&quot;customer&quot;: &quot;Ada&quot;}</source>
+        <translation>{&quot;Kunde&quot;: &quot;Ada&quot;}</translation>
+    </message>
+    <message>
+        <source>Prompt id</source>
+        <translation>Prompt-ID</translation>
+    </message>
+    <message>
+        <source>A prompt template kept on the OpenAI platform, used with the instructions</source>
+        <translation>Eine auf der OpenAI-Plattform gespeicherte Prompt-Vorlage, zusammen mit den Anweisungen verwendet</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Which version of the template</source>
+        <translation>Welche Version der Vorlage</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variablen</translation>
+    </message>
+    <message>
+        <source>The template&apos;s variables, as a JSON object of texts</source>
+        <translation>Die Variablen der Vorlage, als JSON-Objekt aus Texten</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>Hört zu</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>empty: no transcript of what you say</source>
+        <translation>leer: keine Mitschrift dessen, was Sie sagen</translation>
+    </message>
+    <message>
+        <source>e.g. en; empty: detected</source>
+        <translation>z. B. de; leer: wird erkannt</translation>
+    </message>
+    <message>
+        <source>Names and words to expect, to spell them right</source>
+        <translation>Zu erwartende Namen und Wörter, damit sie richtig geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Near field (headset, laptop)</source>
+        <translation>Nahfeld (Headset, Laptop)</translation>
+    </message>
+    <message>
+        <source>Far field (room microphone)</source>
+        <translation>Fernfeld (Raummikrofon)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Idle timeout (server VAD)</source>
+        <translation>Ruhezeit (Server-VAD)</translation>
+    </message>
+    <message>
+        <source>After a reply, this long without a word and the assistant checks whether you are still there</source>
+        <translation>So lange nach einer Antwort ohne ein Wort, und der Assistent fragt nach, ob Sie noch da sind</translation>
+    </message>
+    <message>
+        <source>Transcription model</source>
+        <translation>Transkriptionsmodell</translation>
+    </message>
+    <message>
+        <source>Writes down what you say, in every mode</source>
+        <translation>Schreibt mit, was Sie sagen, in jeder Betriebsart</translation>
+    </message>
+    <message>
+        <source>Your language</source>
+        <translation>Ihre Sprache</translation>
+    </message>
+    <message>
+        <source>The language you speak, as a two-letter code; helps the transcription</source>
+        <translation>Die Sprache, die Sie sprechen, als Zwei-Buchstaben-Code; hilft der Transkription</translation>
+    </message>
+    <message>
+        <source>Words to expect</source>
+        <translation>Erwartete Wörter</translation>
+    </message>
+    <message>
+        <source>Helps the transcription spell names and terms (models that take a prompt)</source>
+        <translation>Hilft der Transkription, Namen und Begriffe richtig zu schreiben (Modelle, die einen Prompt annehmen)</translation>
+    </message>
+    <message>
+        <source>Noise reduction</source>
+        <translation>Rauschunterdrückung</translation>
+    </message>
+    <message>
+        <source>The server&apos;s filter for the kind of microphone you use</source>
+        <translation>Der Filter des Servers für die Art Ihres Mikrofons</translation>
+    </message>
+    <message>
+        <source>Hear a sentence at this speed, in the offline demo&apos;s voice</source>
+        <translation>Einen Satz in diesem Tempo hören, mit der Stimme der Offline-Demo</translation>
+    </message>
+    <message>
+        <source>The preview plays in the offline demo (connect to it from the key dialog)</source>
+        <translation>Die Vorschau spielt in der Offline-Demo (im Schlüsseldialog mit ihr verbinden)</translation>
+    </message>
+</context>
+<context>
     <name>SessionHost</name>
     <message>
         <source>Reconnecting...</source>
@@ -1575,6 +1798,14 @@
         <source>MCP server label &apos;{label}&apos; is used twice.</source>
         <translation>Die Bezeichnung „{label}“ eines MCP-Servers kommt zweimal vor.</translation>
     </message>
+    <message>
+        <source>The variables are not JSON: {error}</source>
+        <translation>Die Variablen sind kein JSON: {error}</translation>
+    </message>
+    <message>
+        <source>The variables must be one object of texts, like {&quot;name&quot;: &quot;Ada&quot;}.</source>
+        <translation>Die Variablen müssen ein Objekt aus Texten sein, etwa {&quot;name&quot;: &quot;Ada&quot;}.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1585,6 +1816,10 @@
     <message>
         <source>General</source>
         <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Voice and replies</source>
+        <translation>Stimme und Antworten</translation>
     </message>
     <message>
         <source>Sessions and cost</source>
@@ -1671,44 +1906,12 @@
         <translation>Diktat und Live-Übersetzung</translation>
     </message>
     <message>
-        <source>e.g. en; empty: detected</source>
-        <translation>z. B. de; leer: wird erkannt</translation>
-    </message>
-    <message>
-        <source>Names and words to expect, to spell them right</source>
-        <translation>Zu erwartende Namen und Wörter, damit sie richtig geschrieben werden</translation>
+        <source>Dictation and the interpreter use the transcription settings of the Voice and replies tab and the turn detection of the General tab.</source>
+        <translation>Diktat und Dolmetscher verwenden die Transkriptionseinstellungen der Seite „Stimme und Antworten“ und die Sprecherwechsel-Erkennung der Seite „Allgemein“.</translation>
     </message>
     <message>
         <source>e.g. fr, de, ja</source>
         <translation>z. B. fr, en, ja</translation>
-    </message>
-    <message>
-        <source>Near field (headset, laptop)</source>
-        <translation>Nahfeld (Headset, Laptop)</translation>
-    </message>
-    <message>
-        <source>Far field (room microphone)</source>
-        <translation>Fernfeld (Raummikrofon)</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Aus</translation>
-    </message>
-    <message>
-        <source>Dictation language</source>
-        <translation>Sprache des Diktats</translation>
-    </message>
-    <message>
-        <source>The language you dictate in, as a two-letter code</source>
-        <translation>Die Sprache, in der Sie diktieren, als Zwei-Buchstaben-Code</translation>
-    </message>
-    <message>
-        <source>Dictation prompt</source>
-        <translation>Hinweise zum Diktat</translation>
-    </message>
-    <message>
-        <source>Helps the transcription spell names and terms</source>
-        <translation>Hilft der Transkription, Namen und Begriffe richtig zu schreiben</translation>
     </message>
     <message>
         <source>Translate into</source>
@@ -1725,18 +1928,6 @@
     <message>
         <source>The model of the live-translation endpoint</source>
         <translation>Das Modell des Endpunkts für Live-Übersetzung</translation>
-    </message>
-    <message>
-        <source>Noise reduction (all modes)</source>
-        <translation>Rauschminderung (alle Arten)</translation>
-    </message>
-    <message>
-        <source>The server&apos;s filter for the kind of microphone you use</source>
-        <translation>Der Filter des Servers für die Art Ihres Mikrofons</translation>
-    </message>
-    <message>
-        <source>Both use the transcription model and the turn detection of the General tab.</source>
-        <translation>Beide nutzen das Transkriptionsmodell und die Erkennung des Sprecherwechsels der Seite Allgemein.</translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,10 @@
 <context>
     <name>AudioSupervisor</name>
     <message>
+        <source>The preview needs a speaker: connect first.</source>
+        <translation>The preview needs a speaker: connect first.</translation>
+    </message>
+    <message>
         <source>Audio reopened on {devices}.</source>
         <translation>Audio reopened on {devices}.</translation>
     </message>
@@ -114,6 +118,34 @@
     <message>
         <source>With a token server, the app asks it for a client secret before every connection and never reads a stored API key.</source>
         <translation>With a token server, the app asks it for a client secret before every connection and never reads a stored API key.</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>org-...; empty: the key&apos;s default</source>
+        <translation>org-...; empty: the key&apos;s default</translation>
+    </message>
+    <message>
+        <source>proj_...; empty: the key&apos;s default</source>
+        <translation>proj_...; empty: the key&apos;s default</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <source>Sent as OpenAI-Organization: which organisation the usage is billed to, for a key in several</source>
+        <translation>Sent as OpenAI-Organization: which organisation the usage is billed to, for a key in several</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Sent as OpenAI-Project: which project the usage counts against</source>
+        <translation>Sent as OpenAI-Project: which project the usage counts against</translation>
     </message>
 </context>
 <context>
@@ -823,20 +855,8 @@
         <translation>Conversation</translation>
     </message>
     <message>
-        <source>empty: no transcript of what you say</source>
-        <translation>empty: no transcript of what you say</translation>
-    </message>
-    <message>
         <source>Several tools at once</source>
         <translation>Several tools at once</translation>
-    </message>
-    <message>
-        <source>Voice</source>
-        <translation>Voice</translation>
-    </message>
-    <message>
-        <source>The voice the assistant speaks in</source>
-        <translation>The voice the assistant speaks in</translation>
     </message>
     <message>
         <source>Instructions</source>
@@ -845,14 +865,6 @@
     <message>
         <source>What the model is told about how to behave</source>
         <translation>What the model is told about how to behave</translation>
-    </message>
-    <message>
-        <source>Transcription model</source>
-        <translation>Transcription model</translation>
-    </message>
-    <message>
-        <source>Writes down what you say, for the conversation&apos;s text</source>
-        <translation>Writes down what you say, for the conversation&apos;s text</translation>
     </message>
     <message>
         <source>Reasoning effort</source>
@@ -1010,6 +1022,10 @@
     <message>
         <source>hearing you</source>
         <translation>hearing you</translation>
+    </message>
+    <message>
+        <source>You were quiet for a while: the assistant checks whether you are still there.</source>
+        <translation>You were quiet for a while: the assistant checks whether you are still there.</translation>
     </message>
     <message>
         <source>not written down: {why}</source>
@@ -1512,6 +1528,213 @@
     </message>
 </context>
 <context>
+    <name>RepliesPage</name>
+    <message>
+        <source>Voice</source>
+        <translation>Voice</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>The voice the assistant speaks in (fixed for a session once it has spoken: a new voice takes a new connection)</source>
+        <translation>The voice the assistant speaks in (fixed for a session once it has spoken: a new voice takes a new connection)</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>How fast the assistant speaks: 1.0 is the voice&apos;s own pace</source>
+        <translation>How fast the assistant speaks: 1.0 is the voice&apos;s own pace</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>Replies</translation>
+    </message>
+    <message>
+        <source>Reply in text only (no voice)</source>
+        <translation>Reply in text only (no voice)</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>Auto: drop the oldest turns</source>
+        <translation>Auto: drop the oldest turns</translation>
+    </message>
+    <message>
+        <source>Keep a share, so the cache lasts</source>
+        <translation>Keep a share, so the cache lasts</translation>
+    </message>
+    <message>
+        <source>Never: fail instead</source>
+        <translation>Never: fail instead</translation>
+    </message>
+    <message>
+        <source>The assistant writes its replies instead of speaking them</source>
+        <translation>The assistant writes its replies instead of speaking them</translation>
+    </message>
+    <message>
+        <source>Longest reply</source>
+        <translation>Longest reply</translation>
+    </message>
+    <message>
+        <source>The most tokens one reply may use; a longer one is cut short and says so</source>
+        <translation>The most tokens one reply may use; a longer one is cut short and says so</translation>
+    </message>
+    <message>
+        <source>Tool choice</source>
+        <translation>Tool choice</translation>
+    </message>
+    <message>
+        <source>auto: the model decides; none: no tools; required: always a tool; or type the name of the one tool to call</source>
+        <translation>auto: the model decides; none: no tools; required: always a tool; or type the name of the one tool to call</translation>
+    </message>
+    <message>
+        <source>When the conversation is too long</source>
+        <translation>When the conversation is too long</translation>
+    </message>
+    <message>
+        <source>What the service does once the conversation exceeds what the model can read</source>
+        <translation>What the service does once the conversation exceeds what the model can read</translation>
+    </message>
+    <message>
+        <source>Share kept</source>
+        <translation>Share kept</translation>
+    </message>
+    <message>
+        <source>How much of the conversation is kept when it is cut</source>
+        <translation>How much of the conversation is kept when it is cut</translation>
+    </message>
+    <message>
+        <source>Stored prompt</source>
+        <translation>Stored prompt</translation>
+    </message>
+    <message>
+        <source>pmpt_...; empty: none</source>
+        <translation>pmpt_...; empty: none</translation>
+    </message>
+    <message>
+        <source>empty: the newest</source>
+        <translation>empty: the newest</translation>
+    </message>
+    <message>
+        <source>{&quot;customer&quot;: &quot;Ada&quot;}</source>
+        <translation>{&quot;customer&quot;: &quot;Ada&quot;}</translation>
+    </message>
+    <message>
+        <source>Prompt id</source>
+        <translation>Prompt id</translation>
+    </message>
+    <message>
+        <source>A prompt template kept on the OpenAI platform, used with the instructions</source>
+        <translation>A prompt template kept on the OpenAI platform, used with the instructions</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Which version of the template</source>
+        <translation>Which version of the template</translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation>Variables</translation>
+    </message>
+    <message>
+        <source>The template&apos;s variables, as a JSON object of texts</source>
+        <translation>The template&apos;s variables, as a JSON object of texts</translation>
+    </message>
+    <message>
+        <source>Listening</source>
+        <translation>Listening</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>empty: no transcript of what you say</source>
+        <translation>empty: no transcript of what you say</translation>
+    </message>
+    <message>
+        <source>e.g. en; empty: detected</source>
+        <translation>e.g. en; empty: detected</translation>
+    </message>
+    <message>
+        <source>Names and words to expect, to spell them right</source>
+        <translation>Names and words to expect, to spell them right</translation>
+    </message>
+    <message>
+        <source>Near field (headset, laptop)</source>
+        <translation>Near field (headset, laptop)</translation>
+    </message>
+    <message>
+        <source>Far field (room microphone)</source>
+        <translation>Far field (room microphone)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <source>Idle timeout (server VAD)</source>
+        <translation>Idle timeout (server VAD)</translation>
+    </message>
+    <message>
+        <source>After a reply, this long without a word and the assistant checks whether you are still there</source>
+        <translation>After a reply, this long without a word and the assistant checks whether you are still there</translation>
+    </message>
+    <message>
+        <source>Transcription model</source>
+        <translation>Transcription model</translation>
+    </message>
+    <message>
+        <source>Writes down what you say, in every mode</source>
+        <translation>Writes down what you say, in every mode</translation>
+    </message>
+    <message>
+        <source>Your language</source>
+        <translation>Your language</translation>
+    </message>
+    <message>
+        <source>The language you speak, as a two-letter code; helps the transcription</source>
+        <translation>The language you speak, as a two-letter code; helps the transcription</translation>
+    </message>
+    <message>
+        <source>Words to expect</source>
+        <translation>Words to expect</translation>
+    </message>
+    <message>
+        <source>Helps the transcription spell names and terms (models that take a prompt)</source>
+        <translation>Helps the transcription spell names and terms (models that take a prompt)</translation>
+    </message>
+    <message>
+        <source>Noise reduction</source>
+        <translation>Noise reduction</translation>
+    </message>
+    <message>
+        <source>The server&apos;s filter for the kind of microphone you use</source>
+        <translation>The server&apos;s filter for the kind of microphone you use</translation>
+    </message>
+    <message>
+        <source>Hear a sentence at this speed, in the offline demo&apos;s voice</source>
+        <translation>Hear a sentence at this speed, in the offline demo&apos;s voice</translation>
+    </message>
+    <message>
+        <source>The preview plays in the offline demo (connect to it from the key dialog)</source>
+        <translation>The preview plays in the offline demo (connect to it from the key dialog)</translation>
+    </message>
+</context>
+<context>
     <name>SessionHost</name>
     <message>
         <source>Reconnecting...</source>
@@ -1575,6 +1798,14 @@
         <source>MCP server label &apos;{label}&apos; is used twice.</source>
         <translation>MCP server label &apos;{label}&apos; is used twice.</translation>
     </message>
+    <message>
+        <source>The variables are not JSON: {error}</source>
+        <translation>The variables are not JSON: {error}</translation>
+    </message>
+    <message>
+        <source>The variables must be one object of texts, like {&quot;name&quot;: &quot;Ada&quot;}.</source>
+        <translation>The variables must be one object of texts, like {&quot;name&quot;: &quot;Ada&quot;}.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -1585,6 +1816,10 @@
     <message>
         <source>General</source>
         <translation>General</translation>
+    </message>
+    <message>
+        <source>Voice and replies</source>
+        <translation>Voice and replies</translation>
     </message>
     <message>
         <source>Sessions and cost</source>
@@ -1671,44 +1906,12 @@
         <translation>Dictation and live translation</translation>
     </message>
     <message>
-        <source>e.g. en; empty: detected</source>
-        <translation>e.g. en; empty: detected</translation>
-    </message>
-    <message>
-        <source>Names and words to expect, to spell them right</source>
-        <translation>Names and words to expect, to spell them right</translation>
+        <source>Dictation and the interpreter use the transcription settings of the Voice and replies tab and the turn detection of the General tab.</source>
+        <translation>Dictation and the interpreter use the transcription settings of the Voice and replies tab and the turn detection of the General tab.</translation>
     </message>
     <message>
         <source>e.g. fr, de, ja</source>
         <translation>e.g. fr, de, ja</translation>
-    </message>
-    <message>
-        <source>Near field (headset, laptop)</source>
-        <translation>Near field (headset, laptop)</translation>
-    </message>
-    <message>
-        <source>Far field (room microphone)</source>
-        <translation>Far field (room microphone)</translation>
-    </message>
-    <message>
-        <source>Off</source>
-        <translation>Off</translation>
-    </message>
-    <message>
-        <source>Dictation language</source>
-        <translation>Dictation language</translation>
-    </message>
-    <message>
-        <source>The language you dictate in, as a two-letter code</source>
-        <translation>The language you dictate in, as a two-letter code</translation>
-    </message>
-    <message>
-        <source>Dictation prompt</source>
-        <translation>Dictation prompt</translation>
-    </message>
-    <message>
-        <source>Helps the transcription spell names and terms</source>
-        <translation>Helps the transcription spell names and terms</translation>
     </message>
     <message>
         <source>Translate into</source>
@@ -1725,18 +1928,6 @@
     <message>
         <source>The model of the live-translation endpoint</source>
         <translation>The model of the live-translation endpoint</translation>
-    </message>
-    <message>
-        <source>Noise reduction (all modes)</source>
-        <translation>Noise reduction (all modes)</translation>
-    </message>
-    <message>
-        <source>The server&apos;s filter for the kind of microphone you use</source>
-        <translation>The server&apos;s filter for the kind of microphone you use</translation>
-    </message>
-    <message>
-        <source>Both use the transcription model and the turn detection of the General tab.</source>
-        <translation>Both use the transcription model and the turn detection of the General tab.</translation>
     </message>
 </context>
 <context>

@@ -150,7 +150,7 @@ async def test_the_settings_tab_sets_language_and_noise_reduction(server, make_s
     shell.window.settings_requested.emit()
     dialog = shell.settings_dialog
     dialog.translation_language.setText("de")
-    dialog.noise.setCurrentIndex(dialog.noise.findData("off"))
+    dialog.replies.noise.setCurrentIndex(dialog.replies.noise.findData("off"))
     dialog._accept()
     assert "reconnect" in shell.window.statusBar().currentMessage()
     shell.controller.connect_()

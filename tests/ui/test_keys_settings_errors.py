@@ -119,7 +119,7 @@ async def test_settings_dialog_saves_and_lists_devices(make_shell, qtbot):
     dialog = shell.settings_dialog
     assert dialog.general.input_device.itemText(1) == "Fake Microphone"
     assert dialog.general.output_device.itemText(1) == "Fake Speaker"
-    dialog.general.voice.setCurrentIndex(dialog.general.voice.findData("cedar"))
+    dialog.replies.voice.setCurrentIndex(dialog.replies.voice.findData("cedar"))
     dialog.general.turn_mode.setCurrentIndex(dialog.general.turn_mode.findData("semantic_vad"))
     dialog.general.base_url.setText("wss://example.test/v1")
     listed = []
@@ -217,7 +217,8 @@ async def test_command_line_values_are_for_this_run_only(make_shell):
 def test_a_settings_file_with_unknown_choices_loads_the_defaults(tmp_path):
     from PySide6.QtCore import QSettings
 
-    from assistant.app.settings import Settings, load_settings
+    from assistant.app.settings import Settings
+    from assistant.app.settings_file import load_settings
 
     store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     for name, value in (("dialect", "klingon"), ("auth", "magic"), ("turn_mode", "telepathy"),

@@ -3,6 +3,7 @@ conversation, the conversation so far and the tool answers that waited for it.""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from assistant.app.conversation.handlers import HANDLERS
@@ -20,6 +21,7 @@ from assistant.realtime.session_config import (
     build_session,
     build_transcription_session,
     build_translation_session,
+    turn_detection_update,
 )
 
 TABLES: dict[SessionMode, EventTable[Any, None]] = {SessionMode.CONVERSATION: HANDLERS,
@@ -27,12 +29,24 @@ TABLES: dict[SessionMode, EventTable[Any, None]] = {SessionMode.CONVERSATION: HA
                                                     SessionMode.INTERPRETER: INTERPRETER}
 
 
+def live_update(settings: Settings, told: Settings | None, declared: list[dict[str, Any]]
+                ) -> dict[str, Any]:
+    """What a live session is told when the turn mode or how replies are made changes: a
+    conversation gets its whole configuration (with the model and voice it was `told`: those
+    take a new connection); dictation and the interpreter, the turn detection."""
+    if settings.session_mode is not SessionMode.CONVERSATION:
+        return turn_detection_update(settings.turn_detection())
+    told = told or settings
+    kept = dataclasses.replace(settings, model=told.model, voice=told.voice)
+    return build_session(kept.session_settings(declared))
+
+
 def configure(session: RealtimeSession, settings: Settings, record: ConversationRecord,
               tools: ToolCalls) -> Replay:
     if settings.session_mode is SessionMode.DICTATION:
         session.update_session(build_transcription_session(DictationSettings(
             model=settings.transcription_model or TRANSCRIPTION_DEFAULT,
-            language=settings.dictation_language, prompt=settings.dictation_prompt,
+            language=settings.transcription_language, prompt=settings.transcription_prompt,
             turn_detection=settings.turn_detection(), noise_reduction=settings.noise_filter)))
         return Replay()
     if settings.session_mode is SessionMode.INTERPRETER:

@@ -28,6 +28,7 @@ from assistant.realtime.server_events import (
     RateLimitsEvent,
     ResponseEvent,
     SpeechStarted,
+    TimeoutTriggered,
     TranscriptionFailed,
     Truncated,
     Typed,
@@ -167,6 +168,14 @@ def _mcp_list_failed(c: Conversation, e: ItemIdEvent) -> None:
 def _speech_started(c: Conversation, e: SpeechStarted) -> None:
     c.set_state(ConnectionState.RECORDING, c.where() + "  ·  " + QCoreApplication.translate(
         "Handlers", "hearing you"))
+
+
+@HANDLERS.on("input_audio_buffer.timeout_triggered")
+def _timed_out(c: Conversation, e: TimeoutTriggered) -> None:
+    """The idle timeout: the server answers the silence (the model checks in)."""
+    c.show_hint(QCoreApplication.translate(
+        "Handlers", "You were quiet for a while: the assistant checks whether you are still "
+        "there."))
 
 
 @HANDLERS.on("input_audio_buffer.speech_stopped", "response.created")

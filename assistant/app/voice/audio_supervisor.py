@@ -22,9 +22,12 @@ from assistant.audio.echo_canceller import EchoReport
 from assistant.audio.engine import AudioEngine
 from assistant.audio.levels import LevelHolder
 from assistant.audio.outbox import FrameOutbox
+from assistant.config import WIRE_RATE
+from assistant.realtime.reply_audio import PREVIEW_STREAM
 from assistant.realtime.session import RealtimeSession
 
 REOPEN_AGAIN_S = 10.0      # a device that fails again this soon after reopening stays closed
+PREVIEW_TEXT = "Hello! This is how I sound at this speed."   # English: the voice is English
 
 
 class AudioSupervisor(QObject):
@@ -69,6 +72,19 @@ class AudioSupervisor(QObject):
         """The user stops the assistant (Esc, the Interrupt button)."""
         if self.bridge is not None:
             self.bridge.interrupt()
+
+    async def preview(self, voice: str, speed: float) -> None:
+        """A sentence in the offline demo's voice at `speed`, on the open speaker (what the
+        demo's replies will sound like)."""
+        if self.engine.buffer is None:
+            self.notice.emit(self.tr("The preview needs a speaker: connect first."))
+            return
+        from assistant.sim.voice import synthesize  # espeak-ng, only when asked
+
+        pcm = await asyncio.to_thread(synthesize, PREVIEW_TEXT, voice, WIRE_RATE, speed)
+        if (buffer := self.engine.buffer) is not None:     # (still open after the wait)
+            buffer.write(PREVIEW_STREAM, pcm)
+            buffer.finish(PREVIEW_STREAM)
 
     def start(self, session: RealtimeSession, devices: bool = True) -> None:
         """Open the devices (unless told not to) and join them to the session."""

@@ -25,7 +25,7 @@ from assistant.audio.talk_over import TalkOver
 from assistant.config import MIN_PTT_S, PTT_TAIL_S
 from assistant.dispatch import Event, EventTable
 from assistant.modes import TurnMode
-from assistant.realtime.reply_audio import TRANSLATION_STREAM
+from assistant.realtime.reply_audio import PREVIEW_STREAM, TRANSLATION_STREAM
 from assistant.realtime.server_events import ItemIdEvent, SpeechStarted, SpeechStopped
 from assistant.realtime.session import RealtimeSession
 
@@ -226,7 +226,7 @@ class AudioBridge:
         self.talk_over.forget_playback()        # its tail is not the assistant talking on
         if (session := self._live()) is not None:
             session.stop_output()               # WebRTC: what the server still has queued
-        if item_id is None:
+        if item_id is None or item_id == PREVIEW_STREAM:
             return
         self._dropped_items.append(item_id)
         session = self._live()
