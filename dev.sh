@@ -14,7 +14,7 @@ APT_QT=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1
         libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
         libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core)
 APT_TEST=(pulseaudio pulseaudio-utils libasound2-plugins sox gnome-keyring dbus
-          xvfb xdotool x11-utils)
+          xvfb xdotool x11-utils redis-server)
 PYTHON=${PYTHON:-python3}
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -191,6 +191,14 @@ class Settings:
                         intent="conversation" if conversation else "transcription",
                         transport=self.transport if conversation else "websocket")
 
+    def secret_kind(self) -> tuple[str, str]:
+        """The kind of client secret this session mode needs, and the model it would use."""
+        if self.session_mode is SessionMode.INTERPRETER:
+            return "translation", self.translation_model
+        if self.session_mode is SessionMode.DICTATION:
+            return "transcription", ""
+        return "realtime", self.model
+
     def with_args(self, args: argparse.Namespace) -> Settings:
         """These settings with the command line's values on top (for this run only)."""
         changes = {name: getattr(args, name) for name in

@@ -28,10 +28,28 @@ from assistant.translatable import QT_TRANSLATE_NOOP
 class ClientSecret:
     value: str = field(repr=False)
     expires_at: float                 # seconds since the epoch
+    session: dict[str, Any] = field(default_factory=dict, repr=False)   # what it was minted for
+    fixed: frozenset[str] = frozenset()   # the fields the organisation fixed (our token server)
 
 
-async def fetch_client_secret(url: str, headers: dict[str, str], timeout: float = 10.0,
-                              now: float | None = None) -> ClientSecret:
+def secret_request(token_server_url: str, kind: str, model: str = "") -> tuple[str, dict[str,
+                                                                                        Any]]:
+    """Where to ask for a secret of this kind (realtime, transcription, translation) and what:
+    translation has its own endpoint beside the other two (`.../translations/client_secrets`),
+    as OpenAI's; the model asked for counts where the organisation left it to the person."""
+    url = token_server_url.strip()
+    if kind == "translation":
+        head, _, _tail = url.rstrip("/").rpartition("/client_secrets")
+        return (head + "/translations/client_secrets" if head else url), {
+            "session": {"model": model}}
+    session: dict[str, Any] = {"type": kind}
+    if kind == "realtime" and model:
+        session["model"] = model
+    return url, {"session": session}
+
+
+async def fetch_client_secret(url: str, headers: dict[str, str], body: dict[str, Any] | None = None,
+                              timeout: float = 10.0, now: float | None = None) -> ClientSecret:
     """POST to the token server; raise a typed `AssistantError` for every way it can fail."""
     import aiohttp  # here: a user without a token server does not pay for its import
 
@@ -41,7 +59,7 @@ async def fetch_client_secret(url: str, headers: dict[str, str], timeout: float 
                                                       "URL."), url=url)
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=timeout)) as http, \
-                http.post(url.strip(), json={}, headers=headers) as response:
+                http.post(url.strip(), json=body or {}, headers=headers) as response:
             if response.status in (401, 403):
                 raise TokenServerRefused(place, response.status)
             if response.status != 200 and response.status != 201:
@@ -73,4 +91,8 @@ def parse_secret(body: Any) -> ClientSecret | None:
     if not isinstance(value, str) or not value.strip() or isinstance(expires_at, bool) \
             or not isinstance(expires_at, int | float):
         return None
-    return ClientSecret(value.strip(), float(expires_at))
+    session, fixed = body.get("session"), body.get("fixed")
+    return ClientSecret(value.strip(), float(expires_at),
+                        session if isinstance(session, dict) else {},
+                        frozenset(f for f in fixed if isinstance(f, str))
+                        if isinstance(fixed, list) else frozenset())

@@ -32,6 +32,7 @@ class Endpoint:
     ephemeral: bool = False        # the key is a client secret minted for one session
     organization: str = ""         # OpenAI-Organization: bill this organisation (empty: default)
     project: str = ""              # OpenAI-Project
+    fixed: frozenset[str] = frozenset()   # session fields the organisation fixed (token server)
 
     def url(self) -> str:
         """The WebSocket URL: `<base>/realtime?model=...`, unless the base already ends in

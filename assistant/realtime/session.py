@@ -24,6 +24,7 @@ from assistant.realtime import dialect, events
 from assistant.realtime.endpoint import Endpoint
 from assistant.realtime.mic_input import MicInput
 from assistant.realtime.reply_audio import ReplyAudio
+from assistant.realtime.session_config import without_fixed
 from assistant.realtime.transport import (
     MediaTransport,
     Transport,
@@ -135,7 +136,8 @@ class RealtimeSession:
         return event_id
 
     def update_session(self, session: dict[str, Any]) -> str:
-        return self.send(events.session_update(session))
+        """Sent without the fields the organisation fixed (they stay as its secret set them)."""
+        return self.send(events.session_update(without_fixed(session, self.endpoint.fixed)))
 
     def append_audio(self, pcm16: Buffer) -> None:
         """Send pcm16 at the wire rate (any buffer: bytes, a numpy frame); held until

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -181,3 +182,27 @@ def build_translation_session(language: str, transcription_model: str | None,
                   "transcription": ({"model": transcription_model}
                                     if transcription_model else None)},
         "output": {"language": language}}}
+
+
+# Where each field an organisation may fix lives in a `session` (see the token server's policy).
+FIELD_PATHS: dict[str, tuple[str, ...]] = {
+    "voice": ("audio", "output", "voice"), "speed": ("audio", "output", "speed"),
+    "language": ("audio", "output", "language"),
+    "turn_detection": ("audio", "input", "turn_detection"),
+    "transcription": ("audio", "input", "transcription"),
+    "noise_reduction": ("audio", "input", "noise_reduction")}
+
+
+def without_fixed(session: dict[str, Any], fixed: frozenset[str]) -> dict[str, Any]:
+    """`session` less the fixed fields (a copy where something is taken out)."""
+    if not fixed:
+        return session
+    kept = copy.deepcopy(session)
+    for name in fixed:
+        *parents, last = FIELD_PATHS.get(name, (name,))
+        holder: Any = kept
+        for part in parents:
+            holder = holder.get(part) if isinstance(holder, dict) else None
+        if isinstance(holder, dict):
+            holder.pop(last, None)
+    return kept

@@ -225,6 +225,7 @@ class AppShell:
         dialog.token_value_entered.connect(
             lambda account, value: c.tasks.spawn(self.keys.keep_token_value(account, value)))
         dialog.replies.set_preview_available(c.offline and c.session is not None)
+        dialog.show_fixed(c.session.endpoint.fixed if c.session is not None else frozenset())
         dialog.preview_requested.connect(
             lambda voice, speed: c.tasks.spawn(c.audio.preview(voice, speed)))
         self.settings_dialog = dialog

@@ -1,5 +1,7 @@
-"""Ephemeral keys, as the Realtime API mints them: `POST /v1/realtime/client_secrets` (GA) and
-the older `POST /v1/realtime/sessions`, both with the standard key.
+"""Ephemeral keys, as the Realtime API mints them: `POST /v1/realtime/client_secrets` (GA: a
+conversation or a transcription session), `POST /v1/realtime/translations/client_secrets` and the
+older `POST /v1/realtime/sessions`, all with the standard key. A secret opens only its own kind of
+session.
 
 A secret carries the session it was minted for (its model, voice, instructions and tools become
 the new session's starting point) and its expiry; an expired or unknown `ek_` key is refused like
@@ -57,7 +59,28 @@ class ClientSecrets:
         ttl = _ttl((body.get("expires_after") or {}).get("seconds", DEFAULT_TTL_S))
         session = self._session(body.get("session") or {"type": "realtime"})
         secret = self._store(ttl, session)
-        return {"value": secret.value, "expires_at": int(secret.expires_at), "session": session}
+        shown = session if session["type"] == "realtime" else {   # as the service shows one
+            "id": f"sess_{secrets.token_hex(10)}", "object": "realtime.transcription_session",
+            "expires_at": int(secret.expires_at), **session}
+        return {"value": secret.value, "expires_at": int(secret.expires_at), "session": shown}
+
+    def mint_translation(self, key: str | None, body: Any) -> dict[str, Any]:
+        """The translation endpoint: `{expires_after, session: {model, audio}}`."""
+        self._require_standard(key)
+        body = body if isinstance(body, dict) else {}
+        ttl = _ttl((body.get("expires_after") or {}).get("seconds", DEFAULT_TTL_S))
+        session = body.get("session")
+        if not isinstance(session, dict) or not isinstance(session.get("model"), str):
+            raise Refused(400, "Missing required parameter: 'session.model'.",
+                          "missing_required_parameter")
+        kept = {"type": "translation", "model": session["model"],
+                "audio": session.get("audio") if isinstance(session.get("audio"), dict) else {}}
+        secret = self._store(ttl, kept)
+        return {"value": secret.value, "expires_at": int(secret.expires_at), "session": {
+            "id": f"sess_{secrets.token_hex(10)}", "type": "translation",
+            "model": kept["model"], "expires_at": int(secret.expires_at),
+            "audio": {"input": {"noise_reduction": None, "transcription": None},
+                      "output": {"language": "es"}, **kept["audio"]}}}
 
     def mint_old_shape(self, key: str | None, body: Any) -> dict[str, Any]:
         """The older endpoint: a flat session in, the session with `client_secret` out."""
@@ -76,15 +99,19 @@ class ClientSecrets:
                 "voice": secret.session["audio"]["output"]["voice"],
                 "client_secret": {"value": secret.value, "expires_at": int(secret.expires_at)}}
 
-    def session_for(self, key: str | None) -> dict[str, Any] | None:
-        """Let a connection in: None for the standard key (or any key when none is set), the
-        minted session for a live secret; raises Refused otherwise."""
+    def session_for(self, key: str | None, kind: str = "realtime") -> dict[str, Any] | None:
+        """Let a connection of this kind in: None for the standard key (or any key when none
+        is set), the minted session for a live secret of its kind; raises Refused otherwise."""
         if key is not None and key.startswith(PREFIX):
             secret = self._minted.get(key)
             if secret is None:
                 raise Refused(401, "Invalid ephemeral key provided.", "invalid_api_key")
             if self.clock() >= secret.expires_at:
                 raise Refused(401, "The ephemeral key has expired.", "expired_api_key")
+            if secret.session.get("type", "realtime") != kind:
+                raise Refused(401, f"The ephemeral key was minted for a "
+                                   f"{secret.session.get('type')} session, not {kind}.",
+                              "invalid_api_key")
             return secret.session
         if key is not None or self.api_key is not None:   # no key set: the demo lets all in
             self._require_standard(key)
@@ -96,14 +123,16 @@ class ClientSecrets:
             raise Refused(401, "Incorrect API key provided.", "invalid_api_key")
 
     def _session(self, requested: Any) -> dict[str, Any]:
-        if not isinstance(requested, dict) or requested.get("type", "realtime") != "realtime":
-            raise Refused(400, "Only realtime sessions are minted here.", "invalid_value")
+        kind = requested.get("type", "realtime") if isinstance(requested, dict) else None
+        if kind not in ("realtime", "transcription"):
+            raise Refused(400, "Invalid value for 'session.type': expected realtime or "
+                               "transcription.", "invalid_value")
         try:
-            schema.check_session(requested, "realtime", "ga")
+            schema.check_session(requested, kind, "ga")
         except schema.Invalid as exc:
             raise Refused(400, str(exc), "invalid_value") from None
         model = str(requested.get("model") or REALTIME_DEFAULT)
-        return merge_session(default_session("realtime", model), requested)
+        return merge_session(default_session(kind, model), requested)
 
     def _store(self, ttl: int, session: dict[str, Any]) -> Secret:
         now = self.clock()

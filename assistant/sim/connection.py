@@ -60,6 +60,8 @@ class SimConnection:
         self.conversation: SimConversation | SimTranslation
         if kind == "translation":
             self.conversation = SimTranslation(self._send, model=model, speed=server.speed)
+            if minted is not None:       # the secret's model and audio settings
+                self.conversation.begin_with(minted)
         else:
             self.conversation = SimConversation(self._send, kind=kind, model=model,
                                                 speed=server.speed)

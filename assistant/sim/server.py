@@ -146,7 +146,9 @@ class SimServer:
         if path not in PATHS + TRANSLATION_PATHS:
             return web.Response(status=404, text="Not found.\n")
         try:
-            minted = self.secrets.session_for(presented_key(request))
+            kind = "translation" if path in TRANSLATION_PATHS else \
+                "transcription" if "intent" in request.query else "realtime"
+            minted = self.secrets.session_for(presented_key(request), kind)
         except Refused as exc:
             return web.Response(status=exc.status, text=f"{exc}\n")
         query = request.query
@@ -163,6 +165,9 @@ class SimServer:
             body = await request.json() if request.can_read_body else {}
             if path == "/v1/realtime/client_secrets":
                 return web.json_response(self.secrets.mint(presented_key(request), body))
+            if path == "/v1/realtime/translations/client_secrets":
+                return web.json_response(self.secrets.mint_translation(presented_key(request),
+                                                                       body))
             if path == "/v1/realtime/sessions":
                 return web.json_response(self.secrets.mint_old_shape(presented_key(request),
                                                                      body))

@@ -60,6 +60,12 @@ class SimTranslation:
         self._speaking: asyncio.Task[None] | None = None
         self._queue: list[tuple[int, int]] = []          # (speech ms, ended at ms)
 
+    def begin_with(self, minted: dict[str, Any]) -> None:
+        """A client secret's session: its model, and its audio settings."""
+        self.session = _merge({**self.session, "model": minted.get("model",
+                                                                   self.session["model"])},
+                              minted)
+
     async def emit(self, event: dict[str, Any]) -> None:
         await self._emit({"event_id": f"event_{next(self._ids)}", **event})
 

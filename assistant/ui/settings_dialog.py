@@ -128,6 +128,24 @@ class SettingsDialog(QDialog):
                                        "detection of the General tab."), wordWrap=True))
         return box
 
+    def show_fixed(self, fixed: frozenset[str]) -> None:
+        """The fields the organisation fixed (its token server said): shown, not editable."""
+        g, r = self.general, self.replies
+        widgets: dict[str, list[QWidget]] = {
+            "model": [g.model, self.translation_model], "instructions": [g.instructions],
+            "reasoning": [g.reasoning], "voice": [r.voice], "speed": [r.speed, r.preview],
+            "output_modalities": [r.text_replies], "max_output_tokens": [r.max_tokens],
+            "tool_choice": [r.tool_choice], "truncation": [r.truncation, r.ratio],
+            "prompt": [r.prompt_id, r.prompt_version, r.prompt_variables],
+            "turn_detection": [g.turn_mode, g.threshold, g.silence, g.prefix, g.eagerness,
+                               r.idle],
+            "transcription": [r.transcription, r.language, r.words], "noise_reduction": [r.noise],
+            "language": [self.translation_language], "tools": [self.tools]}
+        for name in sorted(fixed):
+            for widget in widgets.get(name, []):
+                widget.setEnabled(False)
+                widget.setToolTip(self.tr("Set by your organisation"))
+
     # ---- state --------------------------------------------------------------------------------
 
     def set_devices(self, inputs: list[str], outputs: list[str]) -> None:

@@ -1910,6 +1910,10 @@
         <translation>Diktat und Dolmetscher verwenden die Transkriptionseinstellungen der Seite „Stimme und Antworten“ und die Sprecherwechsel-Erkennung der Seite „Allgemein“.</translation>
     </message>
     <message>
+        <source>Set by your organisation</source>
+        <translation>Von Ihrer Organisation festgelegt</translation>
+    </message>
+    <message>
         <source>e.g. fr, de, ja</source>
         <translation>z. B. fr, en, ja</translation>
     </message>

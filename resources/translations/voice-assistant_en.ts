@@ -1910,6 +1910,10 @@
         <translation>Dictation and the interpreter use the transcription settings of the Voice and replies tab and the turn detection of the General tab.</translation>
     </message>
     <message>
+        <source>Set by your organisation</source>
+        <translation>Set by your organisation</translation>
+    </message>
+    <message>
         <source>e.g. fr, de, ja</source>
         <translation>e.g. fr, de, ja</translation>
     </message>

@@ -65,3 +65,29 @@ async def test_no_keeps_the_key_home_and_yes_is_remembered_for_the_host(
         c.connect_(offline=False)                                # remembered: not asked again
         await until(lambda: server.attempts == 2 and c.state == State.READY, message="again")
         assert question() is None
+
+
+async def test_a_cleartext_token_server_is_asked_about_before_the_token_goes_out(
+        make_shell, memory_keyring, monkeypatch, tmp_path):
+    from assistant.token_server.app import Config
+    from assistant.token_server.audit import Audit
+    from tests.token_rig import TokenServer, authenticator
+
+    staff = "staff-token-cleartext-42"
+    memory_keyring[("voice-assistant", "token-server:127.0.0.1")] = staff
+    async with SimServer(api_key=KEY, speed=20) as server, TokenServer(Config(
+            server.http_url, KEY, auth=authenticator(tmp_path, {"staff": staff}),
+            audit=Audit(tmp_path / "audit"))) as tokens:
+        # Only the token server counts as across a network: the question is about it.
+        monkeypatch.setattr(cleartext, "cleartext_host",
+                            lambda url: "127.0.0.1" if url == tokens.url else None)
+        shell = await make_shell("--base-url", server.url, "--token-server", tokens.url)
+        await until(question, message="asked before the token goes out")
+        question().button(QMessageBox.StandardButton.No).click()
+        await until(lambda: shell.controller.state == State.ERROR, message="not connected")
+        assert (tmp_path / "audit").read_text() == ""          # the token server heard nothing
+        shell.controller.connect_(offline=False)
+        await until(question, message="asked again")
+        question().button(QMessageBox.StandardButton.Yes).click()
+        await until(lambda: shell.controller.state == State.READY, message="connected")
+        assert '"who": "staff"' in (tmp_path / "audit").read_text()

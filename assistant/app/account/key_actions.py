@@ -18,7 +18,7 @@ from assistant.app.runtime.tasks import Tasks
 from assistant.app.settings import Preferences, Settings
 from assistant.errors import ApiKeyMissing, AssistantError, KeyringUnavailable
 from assistant.logging_setup import register_secret
-from assistant.realtime.client_secret import fetch_client_secret
+from assistant.realtime.client_secret import ClientSecret, fetch_client_secret, secret_request
 from assistant.realtime.session import RealtimeSession
 
 
@@ -56,8 +56,9 @@ class KeyActions(QObject):
         register_secret(key)
         return key
 
-    async def client_secret(self, settings: Settings) -> str:
-        """A fresh client secret from the token server (the standard key is never read)."""
+    async def client_secret(self, settings: Settings) -> ClientSecret:
+        """A fresh client secret from the token server, of the session mode's kind (the
+        standard key is never read)."""
         headers: dict[str, str] = {}
         value = await asyncio.to_thread(api_key_store.load_secret, settings.token_account)
         if value and settings.token_header.strip():
@@ -65,9 +66,11 @@ class KeyActions(QObject):
             name = settings.token_header.strip()
             bare = name.lower() == "authorization" and " " not in value
             headers[name] = f"Bearer {value}" if bare else value
-        secret = await fetch_client_secret(settings.token_server_url, headers)
+        kind, model = settings.secret_kind()
+        url, body = secret_request(settings.token_server_url, kind, model)
+        secret = await fetch_client_secret(url, headers, body)
         register_secret(secret.value)
-        return secret.value
+        return secret
 
     async def keep_token_value(self, account: str, value: str) -> None:
         """The token server's header value, into the keyring."""

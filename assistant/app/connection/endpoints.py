@@ -12,6 +12,7 @@ from typing import Protocol
 
 from assistant.app.connection.cleartext import CleartextGuard
 from assistant.app.settings import Settings
+from assistant.realtime.client_secret import ClientSecret
 from assistant.realtime.endpoint import Endpoint
 
 OFFLINE_KEY = "offline-demo"
@@ -39,7 +40,7 @@ class Endpoints:
 
     def __init__(self, key: Callable[[], Awaitable[str]],
                  demo: Callable[[], OfflineDemo],
-                 secret: Callable[[Settings], Awaitable[str]] | None = None,
+                 secret: Callable[[Settings], Awaitable[ClientSecret]] | None = None,
                  guard: CleartextGuard | None = None) -> None:
         self._key, self._make_demo, self._secret, self._guard = key, demo, secret, guard
         self._demo: OfflineDemo | None = None
@@ -53,7 +54,7 @@ class Endpoints:
                 await self._guard.check(settings, settings.base_url,
                                         *([token_server] if token_server else []))
             if token_server and self._secret is not None:
-                return settings.endpoint(await self._secret(settings), ephemeral=True)
+                return organisations(settings, await self._secret(settings))
             return settings.endpoint(await self._key())
         if self._demo is None:
             demo = self._make_demo()
@@ -67,6 +68,16 @@ class Endpoints:
         demo, self._demo = self._demo, None
         if demo is not None:
             await demo.stop()
+
+
+def organisations(settings: Settings, secret: ClientSecret) -> Endpoint:
+    """The endpoint a token server's secret opens: its fixed fields kept as the organisation set
+    them, the model too when it is one of them."""
+    endpoint = settings.endpoint(secret.value, ephemeral=True)
+    model = secret.session.get("model")
+    if "model" in secret.fixed and isinstance(model, str) and model:
+        endpoint = dataclasses.replace(endpoint, model=model)
+    return dataclasses.replace(endpoint, fixed=secret.fixed)
 
 
 class EmbeddedDemo:
