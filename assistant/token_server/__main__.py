@@ -150,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"assistant-token-server: {exc}", file=sys.stderr)
         return 2
     scheme = "https" if tls else "http"
+    if not is_loopback(args.host) and not args.allowed_host:
+        logging.warning("no --allowed-host: only requests naming this machine's loopback or "
+                        "%s in their Host header are answered", args.host)
     print(f"listening {scheme}://{args.host}:{args.port}{PATH}", flush=True)
     web.run_app(make_app(config), host=args.host, port=args.port, access_log=None,
                 print=None, ssl_context=tls)
