@@ -75,14 +75,12 @@ class RealtimeSession:
         self._ids = itertools.count(1)
         self._response_state: str | None = None      # None | "requested" | "active"
         self._requested_by: str | None = None
-        self._deferred_create: dict[str, Any] | None = None
+        self._later: dict[str, Callable[[], object]] = {}   # "update", "create": after the reply
         self._waiters = EventWaiters()
         self._closing = False
         self._refused: AssistantError | None = None   # the server said retrying cannot help
         self.last_event_at = 0.0                      # time.monotonic() of the last message
         self.closed: asyncio.Future[AssistantError | None] | None = None
-
-    # ---- lifecycle ----------------------------------------------------------------------------
 
     async def connect(self, timeout: float = 10.0) -> Event:
         """Open the socket and wait for `session.created`; raise a typed error otherwise."""
@@ -120,8 +118,6 @@ class RealtimeSession:
         """A future for the next received event of a type (or matching a predicate)."""
         return self._waiters.wait_for(match, timeout)
 
-    # ---- send helpers -------------------------------------------------------------------------
-
     def send(self, event: Event) -> str:
         """Queue a GA client event; returns its event_id. Never blocks."""
         if not self._opened or self._closing:
@@ -136,8 +132,14 @@ class RealtimeSession:
         return event_id
 
     def update_session(self, session: dict[str, Any]) -> str:
-        """Sent without the fields the organisation fixed (they stay as its secret set them)."""
-        return self.send(events.session_update(without_fixed(session, self.endpoint.fixed)))
+        """Sent without the fields the organisation fixed (they stay as its secret set them);
+        a voice's speed waits for the reply in progress (the service takes it between turns)."""
+        session = without_fixed(session, self.endpoint.fixed)
+        if self._response_state is not None and "speed" in (session.get("audio") or {}).get(
+                "output", {}):
+            self._later["update"] = lambda: self.update_session(session)
+            return ""
+        return self.send(events.session_update(session))
 
     def append_audio(self, pcm16: Buffer) -> None:
         """Send pcm16 at the wire rate (any buffer: bytes, a numpy frame); held until
@@ -168,7 +170,7 @@ class RealtimeSession:
     def create_response(self, response: dict[str, Any] | None = None) -> bool:
         """Ask for a response; deferred while one is active. True if sent now."""
         if self._response_state is not None:
-            self._deferred_create = response or {}
+            self._later["create"] = lambda: self.create_response(response)
             return False
         self._requested_by = self.send(events.response_create(response))
         self._response_state = "requested"
@@ -176,7 +178,7 @@ class RealtimeSession:
 
     def cancel_response(self) -> bool:
         """Cancel the active response, if any; drops a deferred one too."""
-        self._deferred_create = None
+        self._later.pop("create", None)
         if self._response_state is None:
             return False
         self.send(events.response_cancel())
@@ -202,8 +204,6 @@ class RealtimeSession:
         """WebRTC: the server plays the reply; cut what it still has queued."""
         if self._media is not None and self.audio.server_playing:
             self.send(events.output_audio_clear())
-
-    # ---- receiving ----------------------------------------------------------------------------
 
     async def _send_loop(self) -> None:
         try:
@@ -273,9 +273,9 @@ class RealtimeSession:
     def _on_response_done(self, event: Event) -> None:
         self._response_state, self.response_id = None, None
         self.replies_finished += 1
-        if self._deferred_create is not None:
-            deferred, self._deferred_create = self._deferred_create, None
-            self.create_response(deferred or None)
+        for step in ("update", "create"):
+            if (later := self._later.pop(step, None)) is not None:
+                later()
 
     @_TRACK.on("error")
     def _on_error(self, event: Event) -> None:

@@ -224,3 +224,21 @@ async def test_session_time_limit_closes_with_1001():
         reason = await asyncio.wait_for(session.closed, 5)
         assert isinstance(reason, SessionExpired)
         assert not session.is_open
+
+
+async def test_a_new_speed_waits_for_the_reply_in_progress(sim):
+    """The service takes a voice's speed only between turns: sent after response.done."""
+    from assistant.realtime.session_config import SessionSettings, build_session
+
+    session = await open_session(sim.url, mode="none")
+    sent: list[dict] = []
+    session.sent_listeners.append(sent.append)
+    session.add_text_message("tell me something long")
+    session.create_response()
+    await session.wait_for("response.created", 10)
+    session.update_session(build_session(SessionSettings(speed=1.25)))
+    assert not any(e["type"] == "session.update" for e in sent)       # held, not refused
+    await session.wait_for("response.done", 10)
+    updated = await session.wait_for("session.updated", 10)
+    assert updated["session"]["audio"]["output"]["speed"] == 1.25
+    assert [e["type"] for e in sent].count("session.update") == 1

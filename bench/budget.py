@@ -1,0 +1,135 @@
+"""The performance budget, checked on the whole installed app as a user lives it: each figure
+against its goal, what is over marked. Run it before stopping on any change to the audio, the
+conversation or the packaging path, and quote its output.
+
+  conversation   bench/conversation_bench.py, medians of --runs (reply, silent, truncate, CPU, RSS)
+  idle           bench/idle_bench.py, connected and nobody talking, server VAD and push-to-talk
+  echo rooms     bench/echo_bench.py: one reflection at -6 dB, one at 0 dB, two paths (50 and
+                 130 ms, 0 dB): replies cut by their own echo, the user heard, correlation
+  package        dist/ as `python packaging/build.py` made it: one-folder, one-file, .deb sizes
+
+    .venv/bin/python bench/budget.py [--runs 3] [--skip echo package]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import conversation_bench, echo_bench, idle_bench  # noqa: E402
+
+APP = [str(Path(sys.executable).parent / "voice-assistant")]
+ROOMS = {"one path, -6 dB": ((50, -6.0),), "one path, 0 dB": ((50, 0.0),),
+         "two paths, 0 dB": ((50, 0.0), (130, 0.0))}
+
+
+@dataclass(frozen=True)
+class Goal:
+    name: str
+    unit: str
+    met: Callable[[float], bool]
+    says: str
+
+
+GOALS = {
+    "reply": Goal("reply audible after the user stops", "ms", lambda v: v <= 540, "<= 540"),
+    "silent": Goal("speaker silent after the user talks over it", "ms", lambda v: v <= 120,
+                   "<= 120"),
+    "truncate": Goal("truncate error", "ms", lambda v: abs(v) <= 30, "within 30"),
+    "cpu": Goal("conversation CPU", "% of a core", lambda v: v <= 6, "<= 6"),
+    "rss": Goal("peak RSS", "MB", lambda v: v <= 90, "<= 90"),
+    "idle vad": Goal("connected idle, server VAD", "%", lambda v: v <= 2, "<= 2"),
+    "idle ptt": Goal("connected idle, push-to-talk", "%", lambda v: v <= 0.5, "<= 0.5"),
+    "self-int": Goal("replies cut by their own echo", "", lambda v: v == 0, "0"),
+    "heard": Goal("user heard by the server after they start", "ms", lambda v: v <= 150,
+                  "<= 150"),
+    "corr": Goal("their first 0.5 s at the server (correlation)", "", lambda v: v >= 0.9,
+                 ">= 0.9"),
+    "one-folder": Goal("one-folder app", "MB", lambda v: v <= 200, "<= 200"),
+    "one-file": Goal("one-file app", "MB", lambda v: v <= 90, "<= 90"),
+    "deb": Goal(".deb", "MB", lambda v: v <= 90, "<= 90"),
+}
+
+
+def line(label: str, key: str, value: float) -> bool:
+    goal = GOALS[key]
+    ok = value == value and goal.met(value)            # NaN: not measured, so not met
+    mark = "  " if ok else "!!"
+    print(f"{mark} {label:<58} {value:9.2f} {goal.unit:<12} goal {goal.says}", flush=True)
+    return ok
+
+
+def conversation(runs: int) -> bool:
+    rows = [asyncio.run(conversation_bench.one_run(APP, None)) for _ in range(runs)]
+    median = {k: statistics.median(r[k] for r in rows) for k in rows[0]}
+    return all([line(GOALS[k].name, k, median[k])
+                for k in ("reply", "silent", "truncate", "cpu", "rss")])
+
+
+def idle(seconds: float) -> bool:
+    vad, _rss = asyncio.run(idle_bench.idle("server_vad", seconds, None))
+    ptt, _rss = asyncio.run(idle_bench.idle("ptt", seconds, None))
+    return line(GOALS["idle vad"].name, "idle vad", vad) & \
+        line(GOALS["idle ptt"].name, "idle ptt", ptt)
+
+
+def echo(runs: int) -> bool:
+    ok = True
+    for room, paths in ROOMS.items():
+        echo_bench.ROOMS[room] = (paths, "auto")
+        rows = [asyncio.run(echo_bench.one_run(room, APP)) for _ in range(runs)]
+        cut = max(r.get("self-int", float("nan")) for r in rows)
+        ok &= line(f"{room}: {GOALS['self-int'].name}", "self-int", cut)
+        if len(paths) == 2:
+            ok &= line(f"{room}: {GOALS['heard'].name}", "heard",
+                       statistics.median(r.get("heard", float("nan")) for r in rows))
+            ok &= line(f"{room}: {GOALS['corr'].name}", "corr",
+                       statistics.median(r.get("corr", float("nan")) for r in rows))
+    return ok
+
+
+def package() -> bool:
+    dist = ROOT / "dist"
+    folder = dist / "voice-assistant"
+    if not folder.is_dir():
+        print("!! no dist/: run `python packaging/build.py` first", flush=True)
+        return False
+    folder_mb = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+    one_file = next((p for p in dist.iterdir() if p.is_file() and p.name.startswith(
+        "voice-assistant") and p.suffix in ("", ".bin", ".exe")), None)
+    deb = next(iter(dist.glob("*.deb")), None)
+    return line(GOALS["one-folder"].name, "one-folder", folder_mb) & \
+        line(GOALS["one-file"].name, "one-file",
+             one_file.stat().st_size / 1e6 if one_file else float("nan")) & \
+        line(GOALS["deb"].name, "deb", deb.stat().st_size / 1e6 if deb else float("nan"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--idle-seconds", type=float, default=20.0)
+    parser.add_argument("--skip", nargs="*", default=[],
+                        choices=["conversation", "idle", "echo", "package"])
+    args = parser.parse_args()
+    parts = {"conversation": lambda: conversation(args.runs),
+             "idle": lambda: idle(args.idle_seconds), "echo": lambda: echo(args.runs),
+             "package": package}
+    results = []
+    for name, part in parts.items():
+        if name not in args.skip:
+            print(f"-- {name}", flush=True)
+            results.append(part())
+    print("budget met" if all(results) else "budget NOT met (marked !!)", flush=True)
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
