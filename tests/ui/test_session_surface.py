@@ -28,6 +28,11 @@ def updates(server, direction: str, kind: str) -> list[dict]:
     return [e for d, e, _ in server.wire.events if d == direction and e["type"] == kind]
 
 
+def held(server) -> dict:
+    """The session as the server holds it now."""
+    return server.connections[-1].conversation.session
+
+
 def fill_in_everything(dialog) -> None:
     page = dialog.replies
     page.speed.setValue(1.25)
@@ -56,7 +61,7 @@ async def test_every_session_field_reaches_the_server_validated_and_is_shown_bac
         fill_in_everything(shell.settings_dialog)
         shell.settings_dialog.findChild(QDialogButtonBox).accepted.emit()
         # How replies are made applies at once, in the same session ...
-        await until(lambda: len(updates(server, "out", "session.updated")) == 2, message="live")
+        await until(lambda: held(server)["output_modalities"] == ["text"], message="live")
         live = updates(server, "out", "session.updated")[-1]["session"]
         assert live["audio"]["output"]["speed"] == 1.25 and live["output_modalities"] == ["text"]
         assert live["max_output_tokens"] == 300 and live["tool_choice"] == "required"
@@ -64,7 +69,8 @@ async def test_every_session_field_reaches_the_server_validated_and_is_shown_bac
         assert "reconnect" in shell.window.statusBar().currentMessage()
         # ... the transcription, the noise filter and the headers with the next connection.
         shell.controller.connect_()
-        await until(lambda: len(updates(server, "out", "session.updated")) == 3
+        await until(lambda: len(server.billed_to) == 2 and len(server.connections) == 1
+                    and held(server)["audio"]["input"]["transcription"] is not None
                     and shell.controller.session.configured, message="reconnected")
         session = updates(server, "out", "session.updated")[-1]["session"]
         assert session["truncation"] == {"type": "retention_ratio", "retention_ratio": 0.5}
@@ -73,7 +79,7 @@ async def test_every_session_field_reaches_the_server_validated_and_is_shown_bac
         assert session["audio"]["input"]["transcription"] == {
             "model": "gpt-transcribe", "language": "en", "prompt": "Ada Lovelace, Babbage"}
         assert session["audio"]["input"]["noise_reduction"] == {"type": "far_field"}
-        assert server.billed_to[-1] == ("org-example", "proj_example")
+        assert server.billed_to[-1] == ("org-example", "proj_example"), server.billed_to
         for event in updates(server, "in", "session.update"):
             validate(event, "client")
         server.wire.check()
@@ -100,10 +106,11 @@ async def test_text_only_replies_are_written_and_not_spoken(make_shell, memory_k
         shell.open_settings()
         shell.settings_dialog.replies.text_replies.setChecked(True)
         shell.settings_dialog.findChild(QDialogButtonBox).accepted.emit()
-        await until(lambda: len(updates(server, "out", "session.updated")) == 2, message="live")
+        await until(lambda: held(server)["output_modalities"] == ["text"], message="live")
         shell.controller.send_text("hello in writing")
         await until(lambda: 'You said: "hello in writing"'
                     in shell.window.transcript.toPlainText(), message="the written reply")
+        await until(lambda: "response.done" in server.wire.types("out"), message="its end")
         kinds = server.wire.types("out")
         assert "response.output_text.done" in kinds and "response.output_audio.delta" not in kinds
         server.wire.check()
@@ -132,8 +139,8 @@ async def test_tool_choice_none_keeps_the_model_from_its_tools(make_shell, memor
         shell.open_settings()
         shell.settings_dialog.replies.tool_choice.setCurrentText("none")
         shell.settings_dialog.findChild(QDialogButtonBox).accepted.emit()
-        await until(lambda: len(updates(server, "out", "session.updated")) == 2, message="live")
-        assert "get_current_time" in str(updates(server, "out", "session.updated")[-1])
+        await until(lambda: held(server)["tool_choice"] == "none", message="live")
+        assert "get_current_time" in str(held(server)["tools"])
         shell.controller.send_text("call get_current_time {}")
         await until(lambda: 'You said: "call get_current_time {}"'
                     in shell.window.transcript.toPlainText(), message="answered without it")

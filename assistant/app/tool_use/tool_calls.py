@@ -99,8 +99,7 @@ class ToolCalls(QObject):
         """The user changed the tools: the open session gets the new list at once."""
         session = self._sessions.session
         if session is not None and session.is_open:
-            session.update_session({"type": "realtime", "tools": self.declared(),
-                                    "tool_choice": "auto"})
+            session.update_session({"type": "realtime", "tools": self.declared()})
 
     # ---- what the server asks -----------------------------------------------------------------
 
