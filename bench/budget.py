@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 from collections.abc import Callable
@@ -102,9 +103,10 @@ def package() -> bool:
     if not folder.is_dir():
         print("!! no dist/: run `python packaging/build.py` first", flush=True)
         return False
-    folder_mb = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
-    one_file = next((p for p in dist.iterdir() if p.is_file() and p.name.startswith(
-        "voice-assistant") and p.suffix in ("", ".bin", ".exe")), None)
+    folder_mb = sum(p.lstat().st_size for p in folder.rglob("*")
+                    if p.is_file() and not p.is_symlink()) / 1e6
+    one_file = next((p for p in dist.iterdir() if p.is_file() and os.access(p, os.X_OK)
+                     and not p.name.endswith((".deb", ".tar.gz", ".zip"))), None)
     deb = next(iter(dist.glob("*.deb")), None)
     return line(GOALS["one-folder"].name, "one-folder", folder_mb) & \
         line(GOALS["one-file"].name, "one-file",
