@@ -121,12 +121,11 @@ def build_session(settings: SessionSettings) -> dict[str, Any]:
                              "speed": settings.speed}},
         "max_output_tokens": settings.max_output_tokens or "inf",
         "truncation": _truncation(settings),
+        "prompt": settings.prompt.to_wire(),        # null: none (a live session's goes away)
     }
     if settings.tools:
         session["tools"] = [dict(tool) for tool in settings.tools]
         session["tool_choice"] = _tool_choice(settings.tool_choice)
-    if (prompt := settings.prompt.to_wire()) is not None:
-        session["prompt"] = prompt
     if settings.reasoning_effort:
         session["reasoning"] = {"effort": settings.reasoning_effort}
     if settings.parallel_tool_calls is not None:

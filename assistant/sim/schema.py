@@ -149,7 +149,8 @@ _COMMON = {"tools": list_of(_TOOL), "tool_choice": _tool_choice_check, "tracing"
 GA_REALTIME_SESSION = obj({
     "type": one_of("realtime"), "model": _STR, "instructions": _STR,
     "output_modalities": list_of(one_of("audio", "text"), 1, 1),
-    "max_output_tokens": _MAX_TOKENS, "truncation": lambda v, p: None, "prompt": _ANY_DICT,
+    "max_output_tokens": _MAX_TOKENS, "truncation": lambda v, p: None,
+    "prompt": nullable(_ANY_DICT),
     "audio": obj({"input": _GA_INPUT, "output": _GA_OUTPUT}), **_COMMON,
     "reasoning": nullable(obj({"effort": one_of("minimal", "low", "medium", "high", "xhigh")})),
     "parallel_tool_calls": nullable(of_type(bool)),

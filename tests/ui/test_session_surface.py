@@ -176,3 +176,15 @@ async def test_the_preview_is_not_offered_on_a_real_service(make_shell, memory_k
         shell.open_settings()
         assert not shell.settings_dialog.replies.preview.isEnabled()
         assert "offline demo" in shell.settings_dialog.replies.preview.toolTip()
+
+
+async def test_a_stored_prompt_taken_out_in_settings_leaves_the_live_session(make_shell,
+                                                                            memory_keyring):
+    async with SimServer(speed=20) as server:
+        shell = await connected(make_shell, memory_keyring, server)
+        for prompt_id, held_prompt in (("pmpt_live", {"id": "pmpt_live"}), ("", None)):
+            shell.open_settings()
+            shell.settings_dialog.replies.prompt_id.setText(prompt_id)
+            shell.settings_dialog.findChild(QDialogButtonBox).accepted.emit()
+            await until(lambda p=held_prompt: held(server)["prompt"] == p, message=str(prompt_id))
+        server.wire.check()
