@@ -88,11 +88,11 @@ def config_from(args: argparse.Namespace, environ: dict[str, str]) -> Config:
         raise ValueError("--ttl must be from 10 to 7200 seconds")
     if args.per_minute < 1:
         raise ValueError("--per-minute must be at least 1")
-    auth = _authenticator(args)
+    auth, tls = _authenticator(args), _tls(args)
     if not auth.configured and not (args.no_auth and is_loopback(args.host)):
         raise ValueError("no way to know who asks: give --tokens FILE or --oidc-issuer URL "
                          "(--no-auth is for a server on loopback only)")
-    if not is_loopback(args.host) and not _tls(args) and not args.insecure_http:
+    if not is_loopback(args.host) and not tls and not args.insecure_http:
         raise ValueError(f"{args.host} is not loopback: serve TLS (--certfile, --keyfile), or "
                          "put a TLS proxy in front and say --insecure-http")
     hosts = (*LOOPBACK_NAMES, *args.allowed_host,
@@ -103,7 +103,7 @@ def config_from(args: argparse.Namespace, environ: dict[str, str]) -> Config:
                   policy=load_policy(args.policy), ttl_s=args.ttl, limiter=limiter,
                   origins=Origins(networks(args.allow), hosts, tuple(args.cors_origin),
                                   networks(args.trusted_proxy)),
-                  audit=Audit(args.audit))
+                  audit=Audit(args.audit), tls=tls)
 
 
 def _authenticator(args: argparse.Namespace) -> Authenticator:
@@ -145,17 +145,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     _log_setup(args.verbose)
     try:
-        config, tls = config_from(args, dict(os.environ)), _tls(args)
+        config = config_from(args, dict(os.environ))
     except ValueError as exc:
         print(f"assistant-token-server: {exc}", file=sys.stderr)
         return 2
-    scheme = "https" if tls else "http"
+    scheme = "https" if config.tls else "http"
     if not is_loopback(args.host) and not args.allowed_host:
         logging.warning("no --allowed-host: only requests naming this machine's loopback or "
                         "%s in their Host header are answered", args.host)
     print(f"listening {scheme}://{args.host}:{args.port}{PATH}", flush=True)
     web.run_app(make_app(config), host=args.host, port=args.port, access_log=None,
-                print=None, ssl_context=tls)
+                print=None, ssl_context=config.tls)
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+import ssl
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,7 @@ class Config:
     ttl_s: int = 600
     timeout_s: float = 10.0
     header: str = "Authorization"                # where the caller's token comes
+    tls: ssl.SSLContext | None = field(default=None, repr=False)   # served with (None: HTTP)
 
 
 class Refusal(Exception):

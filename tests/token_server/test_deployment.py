@@ -155,8 +155,6 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
 async def test_tls_is_served_with_the_given_certificate(upstream, tmp_path):
     import ssl
 
-    from assistant.token_server.__main__ import _tls
-
     cert, key = self_signed(tmp_path)
     args = parse_args(["--host", "0.0.0.0", "--no-auth", "--certfile", str(cert),
                        "--keyfile", str(key), "--upstream", upstream.http_url])
@@ -165,7 +163,8 @@ async def test_tls_is_served_with_the_given_certificate(upstream, tmp_path):
     people = people_file(tmp_path, {"ada": "ada-token"})
     args = parse_args(["--host", "0.0.0.0", "--tokens", str(people), "--certfile", str(cert),
                        "--keyfile", str(key), "--upstream", upstream.http_url])
-    async with TokenServer(config_from(args, ENV), ssl_context=_tls(args)) as tokens:
+    config = config_from(args, ENV)
+    async with TokenServer(config, ssl_context=config.tls) as tokens:
         trust = ssl.create_default_context(cafile=str(cert))
         async with aiohttp.ClientSession() as http, http.post(
                 tokens.url, json={}, ssl=trust,
