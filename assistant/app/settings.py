@@ -108,11 +108,14 @@ class Settings:
 
     def needs_reconnect(self, before: Settings) -> bool:
         """Whether going from `before` to these settings takes a new connection."""
-        return any(getattr(self, name) != getattr(before, name) for name in _CONNECTION_FIELDS)
+        return self._differs(before, _CONNECTION_FIELDS)
 
     def session_changed(self, before: Settings) -> bool:
         """Whether a live session is told anew (no new connection needed)."""
-        return any(getattr(self, name) != getattr(before, name) for name in _LIVE_FIELDS)
+        return self._differs(before, _LIVE_FIELDS)
+
+    def _differs(self, before: Settings, names: tuple[str, ...]) -> bool:
+        return any(getattr(self, name) != getattr(before, name) for name in names)
 
     def turn_detection(self) -> TurnDetection:
         idle = min(30, max(5, self.idle_timeout_s)) * 1000 if self.idle_timeout_s > 0 else None
