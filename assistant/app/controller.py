@@ -134,7 +134,7 @@ class Controller(QObject):
         self.settings.turn_mode = mode
         self.prefs.save()
         if self.bridge is not None:
-            self.bridge.mode = mode
+            self.bridge.listen(mode=mode)
         if self.session is not None and self.session.is_open:
             self.session.update_session(live_update(self.settings, told, self.tools.declared()))
 

@@ -3,10 +3,16 @@ pcm16 frames.
 
 Runs on the capture thread: it converts, measures and hands frames on through one sink call per
 device block; it touches no Qt object and no asyncio object directly.
+
+When nobody can talk (push-to-talk at rest, muted) the thread stops its own stream after
+REST_AFTER_S, so nothing wakes 50 times a second, and starts it again the moment it is nudged
+(a press): measured on PulseAudio, the first samples come ~48 ms after the start. The speaker
+does not rest (see playback.py).
 """
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 
@@ -23,10 +29,13 @@ from assistant.errors import AudioDeviceError
 
 # frames (n, 480) int16 rows, each row one 20 ms frame; perf_counter() at the callback
 FrameSink = Callable[[np.ndarray, float], None]
-# While nobody wants the frames (push-to-talk at rest, muted) only the meter reads the level:
-# read this many blocks at once, a tenth of the wake-ups. A press still gets every sample: the
-# read in progress returns the audio from before and after it.
+# Frames nobody waits for are read this many blocks at once (a fifth of the wake-ups, and of the
+# hand-offs behind them): unwanted ones (push-to-talk at rest, muted) for the REST_AFTER_S
+# before the stream stops, and wanted ones while the conversation is quiet (see FrameOutbox).
+# A press or a change in that time still gets every sample: the read in progress returns them.
 RESTING_BLOCKS = 5
+REST_AFTER_S = 1.0         # unwanted this long, the stream stops
+WAKE_CHECK_S = 0.25        # a resting thread looks again this often (a nudge wakes it at once)
 PA_INPUT_OVERFLOWED = -9981
 # soxr "LQ": flat to 8 kHz, >120 dB alias rejection, and it holds <= 20 ms in its stream;
 # "HQ" holds 20-40 ms, which would double the capture latency for no audible gain in speech.
@@ -80,11 +89,19 @@ class Capture(DeviceStream):
 
     def __init__(self, catalog: DeviceCatalog, device: DeviceInfo, sink: FrameSink,
                  level: LevelHolder | None = None,
-                 wanted: Callable[[], bool] = lambda: True) -> None:
+                 wanted: Callable[[], bool] = lambda: True,
+                 nudge: threading.Event | None = None,
+                 quiet: Callable[[], bool] = lambda: False) -> None:
+        """`wanted`: asked per read, are frames wanted now; `nudge`: set when they may be
+        again (a press), to end a rest at once; `quiet`: wanted, but not in a hurry."""
         super().__init__(catalog, device, "input", *_channels_and_rate(catalog, device))
         self.processor = CaptureProcessor(self.rate, self.channels, sink, level)
-        self.wanted = wanted
+        self.wanted, self.quiet = wanted, quiet
+        self.nudge = nudge or threading.Event()
         self.overflows = 0
+        self.resting = False
+        self.rests = 0             # times the stream stopped for want of use
+        self._wanted_at = time.monotonic()
         self._flowing = False
 
     @property
@@ -95,14 +112,36 @@ class Capture(DeviceStream):
     def canceller(self, canceller: EchoCanceller | None) -> None:
         self.processor.canceller = canceller
 
+    def _resting(self) -> bool:
+        """True while the stream rests (stopped by this thread until it is wanted again)."""
+        now = time.monotonic()
+        if self.wanted():
+            self._wanted_at = now
+            if self.resting:
+                self._stream.start_stream()
+                self.resting = self._flowing = False   # a restarted source takes a moment
+            return False
+        if not self.resting:
+            if now - self._wanted_at < REST_AFTER_S:
+                return False
+            self._stream.stop_stream()
+            self.resting = True
+            self.rests += 1
+            self.processor.level.reset()               # the meter shows a resting mic silent
+        self.nudge.wait(WAKE_CHECK_S)
+        self.nudge.clear()
+        return True
+
     def _step(self) -> bool:
+        if self._resting():
+            return True
         try:
             if not self._flowing and not self._ready(self._stream.get_read_available()):
                 return False
             # Once samples flow, a blocking read returns the moment a block is complete (a
             # sleep-and-check would add up to a poll interval); it waits at most ~one block.
             self._flowing = True
-            blocks = 1 if self.wanted() else RESTING_BLOCKS
+            blocks = RESTING_BLOCKS if self.quiet() or not self.wanted() else 1
             data = self._stream.read(self.block * blocks, exception_on_overflow=True)
         except OSError as exc:
             if exc.args and exc.args[0] == PA_INPUT_OVERFLOWED:

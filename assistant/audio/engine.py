@@ -66,7 +66,8 @@ class AudioEngine:
         try:
             mic = catalog.find("input", input_device)
             self.capture = Capture(catalog, mic, outbox.from_audio_thread, self.mic_level,
-                                   wanted=lambda: outbox.wanted())
+                                   wanted=lambda: outbox.wanted(), nudge=outbox.nudge,
+                                   quiet=lambda: outbox.quiet)
         except (AudioDeviceError, OSError) as exc:
             problems.append(AudioDeviceError(QT_TRANSLATE_NOOP(
                 "Errors", "{problem} You can still type messages."), problem=exc))

@@ -8,6 +8,7 @@ on the loop at once (`on_ready`), with no task in between to wake.
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -24,6 +25,12 @@ class FrameOutbox:
         self.on_ready: Callable[[], None] = lambda: None
         # Asked on the audio thread per block: are frames wanted? If not, the loop is not woken.
         self.wanted: Callable[[], bool] = lambda: True
+        # Set by whoever may have made frames wanted again: wakes a resting microphone at once.
+        self.nudge = threading.Event()
+        # Frames are wanted, but nothing waits on the next 20 ms (nobody talks, nothing plays):
+        # the audio thread then reads and hands on 100 ms at a time. A plain bool, written on
+        # the loop and read by the audio thread.
+        self.quiet = False
         self._loop_closed = False
         self.drops = 0
         self.latency_s: deque[float] = deque(maxlen=4096)

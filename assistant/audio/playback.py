@@ -2,7 +2,9 @@
 
 Between replies it keeps the device fed with silence (a stream that runs dry stalls ~2 s on
 PulseAudio before it plays again, measured), but from a ready-made block: no buffer lock, no
-level measurement, no allocation.
+level measurement, no allocation. Unlike the microphone it does not rest between replies: a
+stopped and restarted output stream plays nothing for 1.4-2 s on PulseAudio (measured on its null
+sinks, whose idle wake-up is 2 s), which the next reply would wait out.
 """
 
 from __future__ import annotations

@@ -134,3 +134,40 @@ def test_playback_thread_writes_the_buffer_to_the_device():
     assert playback.buffer.silent                              # the reply is over:
     assert not np.frombuffer(stream.pull(5), np.int16).any()   # silence keeps the device fed
     playback.close()
+
+
+def test_an_unwanted_microphone_rests_and_a_nudge_starts_it_with_every_sample_after():
+    """Push-to-talk at rest: the stream stops (nothing wakes), and the press starts it again."""
+    import threading
+
+    from assistant.audio.capture import REST_AFTER_S
+
+    fake = FakePyAudio()
+    catalog = DeviceCatalog(lambda: fake)
+    got, sink = _collect()
+    wanted, nudge = threading.Event(), threading.Event()
+    level = LevelHolder()
+    capture = Capture(catalog, catalog.find("input"), sink, level, wanted=wanted.is_set,
+                      nudge=nudge)
+    capture.start()
+    stream = fake.stream("input")
+    stream.push(np.full(48_000 * 2 // 10, 8000, np.int16).tobytes())    # 100 ms, stereo
+    deadline = time.monotonic() + REST_AFTER_S + 3
+    while not capture.resting and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert capture.resting and not stream.started and capture.rests == 1
+    assert level.value[0] <= -90                     # a resting mic shows as silent
+    reads_at_rest = stream.pending_bytes
+    time.sleep(0.3)
+    assert stream.pending_bytes == reads_at_rest     # nothing read while it rests
+    got.clear()
+    wanted.set()
+    nudge.set()                                      # the press
+    tone = (sine(440, 0.3, 48_000, 0.5) * 32767).astype(np.int16).repeat(2)
+    stream.push(tone.tobytes())
+    while len(got) < 15 and time.monotonic() < deadline + 3:
+        time.sleep(0.01)
+    capture.close()
+    assert capture.rests == 1 and not capture.resting
+    assert len(got) >= 15
+    assert abs(_dominant_hz(np.concatenate(got)[960:], WIRE_RATE) - 440) < 15

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 
 import numpy as np
@@ -47,19 +48,30 @@ def engine(pulse):
 class Collector:
     def __init__(self) -> None:
         self.frames: list[np.ndarray] = []
+        self.nudge = threading.Event()
+        self.want = True
+        self.quiet = False
 
     def from_audio_thread(self, frames: np.ndarray, captured_at: float) -> None:
         self.frames.extend(frame.copy() for frame in frames)   # runs on PortAudio's thread
 
     def wanted(self) -> bool:
-        return True
+        return self.want
 
 
-async def test_speech_into_the_mic_is_captured_as_24khz_frames(engine, pulse, tmp_path):
+@pytest.mark.parametrize("rested", [False, True], ids=["running", "after-a-rest"])
+async def test_speech_into_the_mic_is_captured_as_24khz_frames(engine, pulse, tmp_path, rested):
+    """Also when the microphone rested (push-to-talk at rest) and a press started it again."""
     source = espeak_wav("the quick brown fox jumps over the lazy dog", tmp_path / "in.wav")
     sink = Collector()
+    sink.want = not rested
     assert engine.open(sink) == []                  # type: ignore[arg-type]
     assert engine.capture is not None and engine.capture.rate == 24_000   # the server resamples
+    if rested:
+        await until(lambda: engine.capture.resting, message="the microphone at rest")
+        sink.frames.clear()
+        sink.want = True
+        sink.nudge.set()
     player = pulse.play_into_mic(source)
     await asyncio.to_thread(player.wait, 20)
     await asyncio.sleep(0.3)
@@ -129,12 +141,14 @@ async def test_full_headless_turn_through_real_devices(engine, pulse, sim, tmp_p
 # Run in a child process: libpulse deadlocks the capture thread when its server dies, and that
 # thread (left alone on purpose, see stream_thread.py) should not outlive this test in pytest.
 SERVER_DEATH_CHILD = """
-import asyncio, json, os, sys, time
+import asyncio, json, os, sys, threading, time
 from assistant.audio.engine import AudioEngine
 from assistant.audio.stream_thread import GIVE_UP_S, RETRY_S
 
 class Sink:
     frames = 0
+    nudge = threading.Event()
+    quiet = False
     def from_audio_thread(self, frames, captured_at):
         Sink.frames += len(frames)
     def wanted(self):

@@ -243,8 +243,23 @@ async def test_an_unplugged_microphone_is_reported_and_the_conversation_goes_on(
     assert shell.controller.session is session                # the same conversation
 
 
+async def test_a_resting_microphone_unplugged_is_found_at_the_next_press(make_shell):
+    """Push-to-talk at rest stops the mic's stream (nothing reads it, so nothing can fail):
+    the press starts it, finds the device gone, and the audio reopens."""
+    shell = await make_shell("--offline", "--mode", "push_to_talk")
+    await connected(shell)
+    engine = shell.controller.audio.engine
+    await until(lambda: engine.capture is not None and engine.capture.resting,
+                message="the microphone at rest")
+    shell.fake.stream("input").unplug()
+    shell.controller.ptt_press()
+    await until(lambda: "Audio reopened on" in shell.window.transcript.toPlainText(),
+                message="reopened")
+    shell.controller.ptt_release()
+
+
 async def test_a_device_that_fails_again_at_once_is_left_closed(make_shell):
-    shell = await make_shell("--offline")
+    shell = await make_shell("--offline", "--mode", "server_vad")
     await connected(shell)
     shell.fake.stream("input").unplug()
     await until(lambda: "Audio reopened on" in shell.window.transcript.toPlainText())

@@ -64,7 +64,7 @@ class AudioSupervisor(QObject):
     def set_muted(self, muted: bool) -> None:
         changed, self.muted = muted != self.muted, muted
         if self.bridge is not None:
-            self.bridge.muted = muted
+            self.bridge.listen(muted=muted)
         if changed:
             self.muted_changed.emit(muted)
 
@@ -102,7 +102,7 @@ class AudioSupervisor(QObject):
                                   mode=settings.turn_mode,
                                   echo_guard=settings.echo_guard,
                                   echo=self.engine.echo if self.engine.canceller else None)
-        self.bridge.muted = self.muted
+        self.bridge.listen(muted=self.muted)
         self.bridge.attach(session)
         self._check.start()
 

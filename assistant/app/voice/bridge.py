@@ -1,10 +1,9 @@
 """Joins the microphone to a Realtime session and the session to the speaker. No Qt.
 
-Microphone frames arrive through the audio layer's `FrameOutbox`; assistant audio reaches the
-speaker through the locked PlaybackBuffer. Barge-in clears playback and truncates the item at what
-was heard, never past what was received (the session clamps), and sends nothing when nothing of it
-was heard. While the assistant is audible, `TalkOver` decides which mic frames are the user and
-when they start talking over it.
+Mic frames come through the `FrameOutbox`, the assistant's audio goes to the PlaybackBuffer.
+Barge-in clears playback and truncates the item at what was heard, never past what was received
+(the session clamps), and sends nothing when nothing of it was heard. While the assistant is
+audible, `TalkOver` decides which mic frames are the user and when they talk over it.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from assistant.app.voice.translated_stream import TranslatedStream
 from assistant.audio.echo_canceller import EchoReport
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.pause_gate import PauseGate
@@ -32,7 +32,6 @@ from assistant.realtime.session import RealtimeSession
 log = logging.getLogger(__name__)
 
 CONFIRM_S = 0.8            # how long a local pause waits for the server's speech_started
-STREAM_GAP_S = 0.3         # no translated audio this long: the stretch has ended
 _EVENTS: EventTable[AudioBridge, None] = EventTable()
 
 
@@ -57,7 +56,7 @@ class AudioBridge:
         self._dropped_items: deque[str] = deque(maxlen=16)
         self._confirm: asyncio.TimerHandle | None = None
         self._finishing: asyncio.TimerHandle | None = None   # a released turn's tail
-        self._stream_end: asyncio.TimerHandle | None = None
+        self._translated = TranslatedStream(buffer) if buffer is not None else None
         self.gate: PauseGate | None = None       # after a reconnect: wait for the user to pause
 
     # ---- lifecycle ----------------------------------------------------------------------------
@@ -84,7 +83,7 @@ class AudioBridge:
             self.session = None
         if self.buffer is not None:
             self.buffer.clear()
-        self.ptt_active = self.user_speaking = False
+        self.ptt_active = self.user_speaking = self.outbox.quiet = False
         self.talk_over.user_talking_now(False)
         self.outbox.take()                       # captured for the old session: not the new one
 
@@ -96,6 +95,11 @@ class AudioBridge:
     def voice_detected(self) -> bool:
         """The server's voice detection ends turns (else the talk key does)."""
         return self.mode is not TurnMode.PUSH_TO_TALK
+
+    def listen(self, *, mode: TurnMode | None = None, muted: bool | None = None) -> None:
+        """Another turn-taking mode, or (un)muted: a resting microphone looks again at once."""
+        self.mode, self.muted = mode or self.mode, self.muted if muted is None else muted
+        self.outbox.nudge.set()
 
     def _wants_frames(self) -> bool:
         """Push-to-talk at rest, or muted: frames stay on the audio thread (the meter reads
@@ -112,6 +116,7 @@ class AudioBridge:
             self._finish_turn()
         self._pressed_at = time.monotonic()
         self.ptt_active = True
+        self.outbox.nudge.set()                  # a resting microphone starts now
         self.outbox.take()                       # audio from before the press is not the turn
         session = self._live()
         if self.assistant_audible or (session is not None and session.response_active):
@@ -187,6 +192,7 @@ class AudioBridge:
     @_EVENTS.on("input_audio_buffer.speech_started")
     def _on_speech_started(self, event: SpeechStarted) -> None:
         self.user_speaking = True
+        self.outbox.quiet = False
         self.talk_over.user_talking_now(True)
         self._barge_in()
 
@@ -197,26 +203,13 @@ class AudioBridge:
 
     def on_audio(self, item_id: str, pcm: bytes) -> None:
         """The assistant's audio, whichever transport brought it."""
-        if self.buffer is None:
+        self.outbox.quiet = False                   # the talk-over detector needs each frame
+        if self.buffer is None or self._translated is None:
             return
         if item_id == TRANSLATION_STREAM:
-            self._translated(pcm)
+            self._translated.write(pcm)
         elif not self.was_cut(item_id):             # (cut: still streaming)
             self.buffer.write(item_id, pcm)
-
-    def _translated(self, pcm: bytes) -> None:
-        """Live translation: one continuous stream, with no items to cut or truncate. It has
-        no "done" event: a pause in the deltas ends a stretch, so the speaker can go quiet."""
-        assert self.buffer is not None
-        self.buffer.write(TRANSLATION_STREAM, pcm)
-        if self._stream_end is not None:
-            self._stream_end.cancel()
-        self._stream_end = asyncio.get_running_loop().call_later(STREAM_GAP_S, self._end_stream)
-
-    def _end_stream(self) -> None:
-        self._stream_end = None
-        if self.buffer is not None:
-            self.buffer.finish(TRANSLATION_STREAM)
 
     def _barge_in(self) -> None:
         self._cancel_confirm()
@@ -255,13 +248,20 @@ class AudioBridge:
                     gate.observe(frame)                  # speech while reconnecting counts
             return
         self.note_playback()
+        passed = []
         for frame in frames:
-            if self.gate is not None:
-                if not self.gate.passes(frame):
-                    continue
-                self.gate = None                         # open for good: the user paused
-            session.append_audio(self.mic_frame(frame).tobytes())
-            self.frames_sent += 1
+            if self.gate is not None and not self.gate.passes(frame):
+                continue
+            self.gate = None                             # open for good: the user paused
+            passed.append(self.mic_frame(frame))
+        if passed:                                       # one event per hand-off
+            session.append_audio(b"".join(frame.tobytes() for frame in passed))
+            self.frames_sent += len(passed)
+        # Nobody talks, nothing plays or echoes, no interpreter: 100 ms at a time will do (the
+        # server hears a user who starts up to 100 ms later, then 20 ms at a time again).
+        self.outbox.quiet = (self.voice_detected and not self.user_speaking and self.gate is None
+                             and not session.translating and not self.assistant_audible
+                             and not self.talk_over.echo_possible)
 
     def note_playback(self) -> None:
         if self.buffer is not None:

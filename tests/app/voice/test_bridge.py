@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import time
 
 import numpy as np
@@ -249,3 +250,45 @@ async def test_while_the_user_talks_the_canceller_does_not_count_them_as_echo():
     assert not report.user_talking
     report.holding = False
     assert bridge.talk_over.guard is bridge.talk_over._plain      # it let go: the plain mic
+
+
+async def test_a_quiet_conversation_takes_100_ms_at_a_time_and_talk_or_a_reply_ends_that(sim):
+    """Nobody talking and nothing playing: the capture may hand on 100 ms at once, sent as one
+    append; the user's speech (the server's speech_started) and the assistant's audio end it."""
+    session = await open_session(sim.url, mode="server_vad")
+    buffer = PlaybackBuffer(RATE)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode=TurnMode.SERVER_VAD)
+    bridge.attach(session)
+    assert bridge.outbox.quiet is False                   # live until a hand-off says otherwise
+    await feed(bridge.outbox, bytes(FRAME_SAMPLES * 2 * 5), per_block=5)
+    await until(lambda: bridge.frames_sent == 5)
+    assert bridge.outbox.quiet is True
+    started = session.wait_for("input_audio_buffer.speech_started", 10)
+    await feed(bridge.outbox, speech("are you there", 0), per_block=5)
+    await started
+    assert bridge.outbox.quiet is False and bridge.user_speaking
+    reply = session.wait_for("response.output_audio.delta", 10)
+    await feed(bridge.outbox, bytes(RATE), per_block=1)   # the pause that ends the turn
+    await reply
+    assert bridge.outbox.quiet is False                   # the assistant is audible
+    await feed(bridge.outbox, bytes(FRAME_SAMPLES * 2 * 5), per_block=5)
+    assert bridge.outbox.quiet is False                   # ...and its reply still queued
+    bridge.close()
+    await session.close()
+
+
+async def test_one_append_per_hand_off_carries_every_frame_of_it(sim):
+    session = await open_session(sim.url, mode="server_vad")
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), None, mode=TurnMode.SERVER_VAD)
+    bridge.attach(session)
+    await until(lambda: session.configured)
+
+    def appends() -> list[dict]:
+        return [e for d, e, _ in sim.wire.events
+                if d == "in" and e["type"] == "input_audio_buffer.append"]
+    pcm = (np.arange(FRAME_SAMPLES * 5) % 2000).astype(np.int16).tobytes()
+    await feed(bridge.outbox, pcm, per_block=5)
+    await until(lambda: appends())
+    assert len(appends()) == 1 and base64.b64decode(appends()[0]["audio"]) == pcm
+    bridge.close()
+    await session.close()
