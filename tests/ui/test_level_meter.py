@@ -46,3 +46,19 @@ async def test_a_hidden_or_minimized_meter_does_no_work(qtbot):
         holder.update(-30.0 + step, -20.0 + step)
         meter._poll()
     assert meter.frames_painted == painted and meter.ballistics.rms_db == ballistics
+
+
+async def test_a_meter_at_rest_polls_slowly_and_a_sound_brings_back_30_hz(qtbot):
+    from assistant.ui.level_meter import RESTING_POLL_MS
+
+    holder = LevelHolder()
+    meter = LevelMeter(holder, "Speaker")
+    qtbot.addWidget(meter)
+    meter.show()
+    await until(lambda: meter._timer.interval() == RESTING_POLL_MS, message="resting polls")
+    holder.update(-12.0, -6.0)
+    await until(lambda: meter.rms_fraction > 0.4, message="the sound shown")
+    assert meter._timer.interval() == 1000 // 30
+    holder.reset()
+    await until(lambda: meter._timer.interval() == RESTING_POLL_MS, 10,
+                message="back at rest once the bar has fallen")
