@@ -20,6 +20,7 @@ echo, the plain mic goes out and the echo guard judges it as it would without a 
 from __future__ import annotations
 
 import logging
+import statistics
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -208,7 +209,7 @@ class EchoCanceller:
         self._since_judged += 1
         if len(self._erle) >= JUDGED_AFTER and self._since_judged >= 10:
             self._since_judged = 0
-            self.report.erle_db = float(np.median(self._erle))
+            self.report.erle_db = statistics.median(self._erle)     # (sorted(): cheaper here)
             leaks = sum(1 for erle in self._erle if erle < LEAK_DB) / len(self._erle)
             self.report.holding = leaks < (LET_GO if self.report.holding else HOLD)
 

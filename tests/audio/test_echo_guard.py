@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from assistant.audio.echo_guard import EchoGuard
 from assistant.config import FRAME_SAMPLES
@@ -43,3 +44,14 @@ def test_the_reference_is_the_loudest_recent_playback_only():
     guard.note_playback_level(0.5, -40.0)
     speech = frame(3000)                                       # -21 dBFS
     assert guard.filter(speech) is speech                      # judged against -40, not -3
+
+
+@pytest.mark.parametrize("n", [10, 57, 100])
+@pytest.mark.parametrize("q", [0, 50, 80, 95, 100])
+def test_the_guards_percentile_is_numpys(n, q):
+    from collections import deque
+
+    from assistant.audio.echo_guard import percentile
+
+    values = deque(np.random.default_rng(n * 101 + q).uniform(-90, 10, n), maxlen=100)
+    assert percentile(values, q) == pytest.approx(float(np.percentile(values, q)), abs=1e-9)
