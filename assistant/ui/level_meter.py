@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QLineF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QHideEvent,
@@ -38,6 +38,7 @@ class LevelMeter(QWidget):
         self.setAccessibleName(self.tr("{label} level").format(label=label))
         self._gradient: QLinearGradient | None = None
         self._gradient_width = -1
+        self._ticks: list[QLineF] = []
         self._last = time.monotonic()
         self._shown: tuple[int, int] = (-1, -1)     # lit width and peak position last painted
         self.frames_painted = 0
@@ -85,13 +86,16 @@ class LevelMeter(QWidget):
         shown = (round(self.rms_fraction * width), round(peak * width))
         if shown != self._shown:
             self._shown = shown
-            self.update()
+            self.update(self._bar_rect().toAlignedRect().adjusted(-2, -2, 2, 2))  # not the label
 
     def _bar_rect(self) -> QRectF:
         return QRectF(64, 5, max(10, self.width() - 70), self.height() - 10)
 
     def _gradient_for(self, bar: QRectF) -> QLinearGradient:
+        """The gradient and the tick marks, made once per width."""
         if self._gradient is None or self._gradient_width != int(bar.width()):
+            self._ticks = [QLineF(x, bar.bottom() - 3, x, bar.bottom()) for x in (
+                int(bar.left() + iec_scale(db) * bar.width()) for db in _TICKS_DB)]
             gradient = QLinearGradient(bar.left(), 0, bar.right(), 0)
             gradient.setColorAt(0.0, QColor("#2e9d5b"))
             gradient.setColorAt(iec_scale(-20), QColor("#58c46b"))
@@ -104,16 +108,19 @@ class LevelMeter(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        painter.setPen(palette.windowText().color())
-        painter.drawText(QRectF(0, 0, 60, self.height()),
-                         Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.label)
+        label = QRectF(0, 0, 60, self.height())
+        if event.rect().intersects(label.toAlignedRect()):     # a level change repaints the bar
+            painter.setPen(palette.windowText().color())
+            painter.drawText(label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             self.label)
         bar = self._bar_rect()
+        gradient = self._gradient_for(bar)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(128, 128, 128, 50))
         painter.drawRoundedRect(bar, 4, 4)
         lit = bar.adjusted(0, 0, -(1 - self.rms_fraction) * bar.width(), 0)
         if lit.width() > 0.5:
-            painter.setBrush(self._gradient_for(bar))
+            painter.setBrush(gradient)
             painter.drawRoundedRect(lit, 4, 4)
         peak_x = bar.left() + iec_scale(self.ballistics.peak_db) * bar.width()
         if peak_x > bar.left() + 1:
@@ -121,8 +128,6 @@ class LevelMeter(QWidget):
                                 else QColor("#333333"), 2))
             painter.drawLine(int(peak_x), int(bar.top()), int(peak_x), int(bar.bottom()))
         painter.setPen(QPen(QColor(128, 128, 128, 120), 1))
-        for db in _TICKS_DB:
-            x = bar.left() + iec_scale(db) * bar.width()
-            painter.drawLine(int(x), int(bar.bottom()) - 3, int(x), int(bar.bottom()))
+        painter.drawLines(self._ticks)
         painter.end()
         self.frames_painted += 1
