@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from assistant.app.voice.mic_pace import MicPace
 from assistant.app.voice.translated_stream import TranslatedStream
 from assistant.audio.echo_canceller import EchoReport
 from assistant.audio.outbox import FrameOutbox
@@ -44,8 +45,7 @@ class AudioBridge:
         self.echo_guard = echo_guard
         self.talk_over = TalkOver(echo_margin_db, echo)
         self.session: RealtimeSession | None = None
-        self.mode = mode
-        self.muted = False
+        self.mode, self.muted = mode, False
         self.ptt_active = False
         self.user_speaking = False               # between the server's speech_started/stopped
         outbox.wanted = self._wants_frames
@@ -57,6 +57,7 @@ class AudioBridge:
         self._confirm: asyncio.TimerHandle | None = None
         self._finishing: asyncio.TimerHandle | None = None   # a released turn's tail
         self._translated = TranslatedStream(buffer) if buffer is not None else None
+        self.pace = MicPace(outbox)
         self.gate: PauseGate | None = None       # after a reconnect: wait for the user to pause
 
     # ---- lifecycle ----------------------------------------------------------------------------
@@ -83,7 +84,8 @@ class AudioBridge:
             self.session = None
         if self.buffer is not None:
             self.buffer.clear()
-        self.ptt_active = self.user_speaking = self.outbox.quiet = False
+        self.ptt_active = self.user_speaking = False
+        self.pace.live()
         self.talk_over.user_talking_now(False)
         self.outbox.take()                       # captured for the old session: not the new one
 
@@ -148,15 +150,13 @@ class AudioBridge:
 
     def interrupt(self) -> None:
         """The user stops the assistant: cancel the response, truncate at what was heard."""
-        session = self._live()
-        if session is not None and session.response_active:
+        if (session := self._live()) is not None and session.response_active:
             session.cancel_response()
         self._barge_in()
 
     def _live(self) -> RealtimeSession | None:
         """The session, if it can still send (the socket may drop before we are detached)."""
-        session = self.session
-        return session if session is not None and session.is_open else None
+        return self.session if self.session is not None and self.session.is_open else None
 
     def was_cut(self, item_id: str) -> bool:
         """The user talked over this item: the rest of it is not played."""
@@ -172,6 +172,8 @@ class AudioBridge:
         handler = _EVENTS.handler(event["type"])
         if handler is not None:
             handler(self, event)
+        if self.outbox.quiet and self.session is not None and self.session.response_active:
+            self.pace.live()                        # a reply is coming (response.created)
 
     @_EVENTS.on("response.output_audio.done")
     def _on_audio_done(self, event: ItemIdEvent) -> None:
@@ -192,7 +194,7 @@ class AudioBridge:
     @_EVENTS.on("input_audio_buffer.speech_started")
     def _on_speech_started(self, event: SpeechStarted) -> None:
         self.user_speaking = True
-        self.outbox.quiet = False
+        self.pace.live()
         self.talk_over.user_talking_now(True)
         self._barge_in()
 
@@ -203,7 +205,7 @@ class AudioBridge:
 
     def on_audio(self, item_id: str, pcm: bytes) -> None:
         """The assistant's audio, whichever transport brought it."""
-        self.outbox.quiet = False                   # the talk-over detector needs each frame
+        self.pace.live()                            # the talk-over detector needs each frame
         if self.buffer is None or self._translated is None:
             return
         if item_id == TRANSLATION_STREAM:
@@ -257,11 +259,9 @@ class AudioBridge:
         if passed:                                       # one event per hand-off
             session.append_audio(b"".join(frame.tobytes() for frame in passed))
             self.frames_sent += len(passed)
-        # Nobody talks, nothing plays or echoes, no interpreter: 100 ms at a time will do (the
-        # server hears a user who starts up to 100 ms later, then 20 ms at a time again).
-        self.outbox.quiet = (self.voice_detected and not self.user_speaking and self.gate is None
-                             and not session.translating and not self.assistant_audible
-                             and not self.talk_over.echo_possible)
+        self.pace.update(busy=not self.voice_detected or self.user_speaking or session.translating
+                         or self.gate is not None or session.response_active
+                         or self.assistant_audible or self.talk_over.echo_possible)
 
     def note_playback(self) -> None:
         if self.buffer is not None:
