@@ -9,8 +9,8 @@ the laptop-speaker case; with headphones the learned coupling is tiny and speech
 
 from __future__ import annotations
 
+import statistics
 from collections import deque
-from collections.abc import Collection
 
 import numpy as np
 
@@ -24,21 +24,10 @@ ONSET_DB = -45.0           # quieter than this is never the user talking over th
 ECHO_FLOOR_DB = -60.0      # playback quieter than this leaves no echo worth guarding against
 
 
-def percentile(values: Collection[float], q: float) -> float:
-    """numpy's default (linear) percentile of a short list. For the guard's 100 values sorted()
-    costs ~5 us where np.percentile's layers of Python cost ~60: it was an eighth of the main
-    thread's time in a conversation (py-spy)."""
-    ordered = sorted(values)
-    position = (len(ordered) - 1) * q / 100
-    low = int(position)
-    high = min(low + 1, len(ordered) - 1)
-    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-
 class EchoGuard:
-    def __init__(self, margin_db: float = 6.0, quantile: float = COUPLING_QUANTILE) -> None:
-        """`quantile`: where in the recent (mic - playback) levels the echo sits; behind a
-        canceller it is higher, as what is left of the echo comes in bursts."""
+    def __init__(self, margin_db: float = 6.0, quantile: int = COUPLING_QUANTILE) -> None:
+        """`quantile` (a percentile, 1-99): where in the recent (mic - playback) levels the echo
+        sits; behind a canceller it is higher, as what is left of the echo comes in bursts."""
         self.margin_db, self.quantile = margin_db, quantile
         self.frames_gated = 0
         self._playback: deque[tuple[float, float]] = deque()     # (time, level dBFS)
@@ -61,7 +50,11 @@ class EchoGuard:
         self._coupling.append(excess_db)
         self._since_learned += 1
         if len(self._coupling) >= 10 and self._since_learned >= RELEARN_FRAMES:
-            self._learned_db = percentile(self._coupling, self.quantile)
+            # numpy's default (linear) percentile, from the standard library: 14 us for these
+            # 100 values where np.percentile's layers of Python cost 26 (py-spy found them an
+            # eighth of the main thread's time in a conversation)
+            self._learned_db = statistics.quantiles(self._coupling, n=100,
+                                                    method="inclusive")[self.quantile - 1]
             self._since_learned = 0
 
     def forget_playback(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.audio.echo_guard import EchoGuard
+from assistant.audio.echo_guard import RELEARN_FRAMES, EchoGuard
 from assistant.config import FRAME_SAMPLES
 
 
@@ -47,11 +47,11 @@ def test_the_reference_is_the_loudest_recent_playback_only():
 
 
 @pytest.mark.parametrize("n", [10, 57, 100])
-@pytest.mark.parametrize("q", [0, 50, 80, 95, 100])
-def test_the_guards_percentile_is_numpys(n, q):
-    from collections import deque
-
-    from assistant.audio.echo_guard import percentile
-
-    values = deque(np.random.default_rng(n * 101 + q).uniform(-90, 10, n), maxlen=100)
-    assert percentile(values, q) == pytest.approx(float(np.percentile(values, q)), abs=1e-9)
+@pytest.mark.parametrize("q", [1, 50, 80, 95, 99])
+def test_the_learned_coupling_is_numpys_percentile_of_the_recent_levels(n, q):
+    guard = EchoGuard(quantile=q)
+    values = np.random.default_rng(n * 101 + q).uniform(-90, 10, n)
+    for value in values:
+        guard._learn(float(value))
+    learned_from = values[:n - (n - 10) % RELEARN_FRAMES]     # the last relearn's window
+    assert guard.coupling_db() == pytest.approx(float(np.percentile(learned_from, q)), abs=1e-9)
