@@ -112,10 +112,10 @@ class Capture(DeviceStream):
     def canceller(self, canceller: EchoCanceller | None) -> None:
         self.processor.canceller = canceller
 
-    def _resting(self) -> bool:
+    def _resting(self, wanted: bool) -> bool:
         """True while the stream rests (stopped by this thread until it is wanted again)."""
         now = time.monotonic()
-        if self.wanted():
+        if wanted:
             self._wanted_at = now
             if self.resting:
                 self._stream.start_stream()
@@ -133,7 +133,8 @@ class Capture(DeviceStream):
         return True
 
     def _step(self) -> bool:
-        if self._resting():
+        wanted = self.wanted()
+        if self._resting(wanted):
             return True
         try:
             if not self._flowing and not self._ready(self._stream.get_read_available()):
@@ -141,7 +142,7 @@ class Capture(DeviceStream):
             # Once samples flow, a blocking read returns the moment a block is complete (a
             # sleep-and-check would add up to a poll interval); it waits at most ~one block.
             self._flowing = True
-            blocks = RESTING_BLOCKS if self.quiet() or not self.wanted() else 1
+            blocks = RESTING_BLOCKS if self.quiet() or not wanted else 1
             data = self._stream.read(self.block * blocks, exception_on_overflow=True)
         except OSError as exc:
             if exc.args and exc.args[0] == PA_INPUT_OVERFLOWED:
