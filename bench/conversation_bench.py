@@ -54,8 +54,13 @@ VERBOSE = "-v" in sys.argv
 
 
 def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / 100.0      # utime + stime, in clock ticks
+    return stat_cpu_seconds(Path(f"/proc/{pid}/stat").read_text())
+
+
+def stat_cpu_seconds(stat: str) -> float:
+    """utime + stime of a /proc/.../stat line (a process's or a thread's), in seconds."""
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / 100.0      # in clock ticks
 
 
 def peak_rss_mb(pid: int) -> float:

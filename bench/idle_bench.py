@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.conversation_bench import cpu_seconds, peak_rss_mb  # noqa: E402
+from bench.conversation_bench import cpu_seconds, peak_rss_mb, stat_cpu_seconds  # noqa: E402
 from tests.live_app import LiveApp  # noqa: E402
 
 
@@ -29,11 +29,11 @@ def thread_cpu(pid: int) -> dict[str, float]:
     seconds: dict[str, float] = {}
     for stat in Path(f"/proc/{pid}/task").glob("*/stat"):
         try:
-            head, _, tail = stat.read_text().rpartition(")")
+            text = stat.read_text()
         except OSError:
             continue                                   # the thread ended meanwhile
-        name, fields = head.split("(", 1)[1], tail.split()
-        seconds[name] = seconds.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / 100.0
+        name = text.split("(", 1)[1].rsplit(")", 1)[0]
+        seconds[name] = seconds.get(name, 0.0) + stat_cpu_seconds(text)
     return seconds
 
 
