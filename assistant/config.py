@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -42,6 +43,14 @@ def log_dir() -> Path:
 def history_path() -> Path:
     """The conversation history (SQLite), in the user's data folder."""
     return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)) / "history.db"
+
+
+def mcp_config_path() -> Path:
+    """The user's own MCP servers: `mcp.json` in the settings folder (`~/.config/voice-assistant`
+    on Linux), or where VOICE_ASSISTANT_MCP_CONFIG points."""
+    chosen = os.environ.get("VOICE_ASSISTANT_MCP_CONFIG")
+    return Path(chosen) if chosen else (
+        platformdirs.user_config_path(APP_NAME, appauthor=False) / "mcp.json")
 
 
 def resource(name: str) -> Path:

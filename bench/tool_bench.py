@@ -2,19 +2,22 @@
 
 The app runs from its real command line (offscreen) on a private PulseAudio, against the
 embedded server in this process at real-time speed with server VAD; the server takes each
-spoken question as one needing `get_current_time` (it cannot understand words). Per question:
+spoken question as one needing `get_current_time` (it cannot understand words), or with `--mcp`
+the `lookup` tool of a user's own MCP server (tests/local_mcp/server.py, a child of the app over
+stdio, named in mcp.json and auto-approved). Per question:
 
   tool        the server sent the call's arguments -> it received the function_call_output (ms)
   follow      the output received -> the app's response.create (ms)
   heard       the user stopped talking -> the spoken answer is audible on the speaker (ms)
 
-    .venv/bin/python bench/tool_bench.py [--questions 5] [--command ...]
+    .venv/bin/python bench/tool_bench.py [--questions 5] [--mcp] [--command ...]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import statistics
 import sys
 import tempfile
@@ -51,13 +54,31 @@ async def ask(live: LiveApp, question: Path, index: int) -> dict[str, float]:
     return {"tool": (got_output - sent_call) * 1000, "follow": (create - got_output) * 1000}
 
 
-async def run(command: list[str], questions: int) -> list[dict[str, float]]:
+def with_mcp_server(live: LiveApp) -> str:
+    """mcp.json naming the tests' server, in the app's settings folder; the tool's wire name."""
+    folder = live.home / "config" / "voice-assistant"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mcp.json").write_text(json.dumps({"mcpServers": {"notes": {
+        "command": sys.executable, "args": [str(ROOT / "tests/local_mcp/server.py"), "stdio"],
+        "autoApprove": ["lookup"]}}}))
+    return "notes__lookup"
+
+
+def declared(live: LiveApp, name: str) -> bool:
+    return any(t.get("name") == name for e in live.received("session.update")
+               for t in e["session"].get("tools", []))
+
+
+async def run(command: list[str], questions: int, mcp: bool) -> list[dict[str, float]]:
     folder = Path(tempfile.mkdtemp(prefix="tool-bench-"))
-    question = espeak_wav("what time is it right now", folder / "q.wav")
+    question = espeak_wav("is milk on my shopping list" if mcp else "what time is it right now",
+                          folder / "q.wav")
     rows = []
     async with LiveApp(command, pulse=PrivatePulse(stereo_record=True)) as live:
-        live.server.spoken_tool = "get_current_time"
+        tool = with_mcp_server(live) if mcp else "get_current_time"
+        live.server.spoken_tool = tool + ('={"word": "milk"}' if mcp else "")
         await live.start_app()
+        await live.until(lambda: declared(live, tool), 30, f"{tool} declared")
         for index in range(questions):
             live.record_both(folder / "both.wav")
             row = await ask(live, question, index)
@@ -77,10 +98,12 @@ async def run(command: list[str], questions: int) -> list[dict[str, float]]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--questions", type=int, default=5)
+    parser.add_argument("--mcp", action="store_true",
+                        help="the tool of a user's own MCP server over stdio")
     parser.add_argument("--command", nargs="+", default=[str(Path(sys.executable).parent /
                                                              "voice-assistant")])
     args = parser.parse_args()
-    rows = asyncio.run(run(args.command, args.questions))
+    rows = asyncio.run(run(args.command, args.questions, args.mcp))
     print("median      " + "  ".join(f"{k} {statistics.median(r[k] for r in rows):7.1f}"
                                       for k in rows[0]))
     return 0

@@ -52,6 +52,12 @@ _qt_events_stay_inside_the_loop()
 
 
 @pytest.fixture(autouse=True)
+def _no_mcp_servers_of_the_user(tmp_path, monkeypatch):
+    """The app reads mcp.json from here, not from the user's own settings folder."""
+    monkeypatch.setenv("VOICE_ASSISTANT_MCP_CONFIG", str(tmp_path / "mcp.json"))
+
+
+@pytest.fixture(autouse=True)
 def _sent_events_are_valid_ga():
     from tests.helpers import GA_VIOLATIONS
 

@@ -21,7 +21,8 @@ ALLOWED = {
     "sim": {"realtime"},
     "desktop": set(),
     "token_server": set(),             # deployed alone: the standard library and its own
-    "app": {"audio", "realtime", "tools", "store", "sim"},
+    "local_mcp": set(),                # the user's MCP servers, on the SDK: no Qt, no app
+    "app": {"audio", "realtime", "tools", "store", "sim", "local_mcp"},
     "ui": {"app", "audio", "desktop"},
     "shell": {"app", "ui", "audio", "realtime", "tools", "store", "sim", "desktop"},
 }

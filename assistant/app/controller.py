@@ -24,7 +24,7 @@ from assistant.app.model import AppNews
 from assistant.app.runtime.tasks import Tasks
 from assistant.app.settings import Preferences, Settings
 from assistant.app.tool_use.host_services import QtHostServices
-from assistant.app.tool_use.tool_config import build_tool_calls
+from assistant.app.tool_use.tool_config import tool_stack
 from assistant.app.voice.audio_supervisor import AudioSupervisor
 from assistant.app.voice.bridge import AudioBridge
 from assistant.audio.devices import create_pyaudio
@@ -52,7 +52,7 @@ class Controller(QObject):
         self.interpreter = InterpreterLog(self.prefs)
         self.host = QtHostServices()
         self.host.timer_ended.connect(self.news.timer_ended)
-        self.tools = build_tool_calls(self.prefs, self.host, self.store, self, self.tasks)
+        self.tools, self.local_mcp = tool_stack(self.prefs, self.host, self.store, self, self.tasks)
         self.events = EventLog()
         self.events.logged.connect(self.news.event_logged)
         self.stage = Stage(self.news, self.prefs, self.record, self.tools,

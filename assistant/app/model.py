@@ -14,6 +14,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 
+from assistant.app.account.api_key_store import mcp_secret_account
 from assistant.app.connection.event_log import STREAMING
 from assistant.app.conversation.prices import DEFAULT_PRICES, parse_prices, prices_text
 from assistant.app.listening.dictation import Segment
@@ -32,13 +33,43 @@ from assistant.app.tool_use.tool_config import (
 )
 from assistant.audio.echo_canceller import EchoReport
 from assistant.audio.levels import LevelHolder
+from assistant.local_mcp.imports import SOURCES as MCP_IMPORT_SOURCES
+from assistant.local_mcp.state import ServerState
 from assistant.modes import ConnectionState, SessionMode, TurnMode
 
-__all__ = ["DEFAULT_PRICES", "DEMO_MCP_URL", "STREAMING", "AppModel", "AppNews", "AudioFace",
-           "DictationFace", "EchoReport", "Grant", "HistoryFace", "InterpreterFace", "LevelHolder",
-           "McpServer", "ReplyFace", "Segment", "Settings", "ToolCall", "ToolsFace",
-           "grants_text", "names", "names_text", "parse_grants", "parse_prices", "parse_servers",
-           "prices_text", "prompt_variables", "servers_text"]
+__all__ = [
+    "DEFAULT_PRICES",
+    "DEMO_MCP_URL",
+    "MCP_IMPORT_SOURCES",
+    "STREAMING",
+    "AppModel",
+    "AppNews",
+    "AudioFace",
+    "DictationFace",
+    "EchoReport",
+    "Grant",
+    "HistoryFace",
+    "InterpreterFace",
+    "LevelHolder",
+    "LocalMcpFace",
+    "McpServer",
+    "ReplyFace",
+    "Segment",
+    "ServerState",
+    "Settings",
+    "ToolCall",
+    "ToolsFace",
+    "grants_text",
+    "mcp_secret_account",
+    "names",
+    "names_text",
+    "parse_grants",
+    "parse_prices",
+    "parse_servers",
+    "prices_text",
+    "prompt_variables",
+    "servers_text",
+]
 
 
 class AppNews(QObject):
@@ -90,6 +121,23 @@ class ToolsFace(Protocol):
     @property
     def consent_closed(self) -> SignalInstance: ...  # call id
     def answer(self, call_id: str, allow: bool, always: bool = False) -> None: ...
+
+
+class LocalMcpFace(Protocol):
+    """The user's own MCP servers (mcp.json): their states and tools, and what Settings may ask."""
+
+    @property
+    def changed(self) -> SignalInstance: ...
+    @property
+    def states(self) -> dict[str, ServerState]: ...
+    @property
+    def problems(self) -> tuple[str, ...]: ...       # "line N: why"
+    @property
+    def path(self) -> Path: ...
+    def tools_of(self, server: str) -> list[tuple[str, str]]: ...   # (wire name, tool name)
+    def import_from(self, source: str) -> str: ...                 # a sentence: what happened
+    def set_enabled(self, server: str, enabled: bool) -> str | None: ...   # None, or why not
+    def reload(self) -> None: ...
 
 
 class DictationFace(Protocol):
@@ -155,6 +203,8 @@ class AppModel(Protocol):
     def audio(self) -> AudioFace: ...
     @property
     def tools(self) -> ToolsFace: ...
+    @property
+    def local_mcp(self) -> LocalMcpFace: ...
     @property
     def dictation(self) -> DictationFace: ...
     @property

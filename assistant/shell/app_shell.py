@@ -131,6 +131,7 @@ class AppShell:
         """Show the window and decide how to begin: offline demo, connect, or wait."""
         self.window.show()
         self.tray_and_keys.apply(self.controller.settings)       # the portal is asked on the loop
+        self.controller.local_mcp.start()                         # the user's own MCP servers
         if self.history.problem:
             self.controller.news.notice.emit(said(self.history.problem))
         elif self.history.path is not None:
@@ -165,6 +166,7 @@ class AppShell:
         self.controller.interpreter.flush()
         self.tray_and_keys.stop()
         await self.controller.shutdown()
+        await self.controller.local_mcp.close()          # their processes end with the app
         if stats:
             monitor.stop()
             echo = self.controller.audio.engine.echo
@@ -214,7 +216,7 @@ class AppShell:
                                 [(t.name, t.title, t.side_effects) for t in c.tools.registry.all()],
                                 set(c.tools.mcp_tokens),
                                 DesktopPage(self.tray_and_keys.tray is not None,
-                                            self.tray_and_keys.talk.text))
+                                            self.tray_and_keys.talk.text), c.local_mcp)
         dialog.applied.connect(c.apply_settings)
         dialog.applied.connect(self.tray_and_keys.apply)
         dialog.applied.connect(lambda s: self.window.select_turn_mode(s.turn_mode))

@@ -52,9 +52,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="... with this code (rate_limit_exceeded, insufficient_quota, ...)")
     faults.add_argument("--fail-transcription", type=int, metavar="N",
                         help="the Nth user turn's transcription fails")
-    parser.add_argument("--spoken-tool", metavar="NAME",
-                        help="take every spoken question as one needing this declared tool "
-                             "(the demo cannot understand words), e.g. get_current_time")
+    parser.add_argument("--spoken-tool", metavar="NAME[=JSON]",
+                        help="take every spoken question as one needing this declared function, "
+                             "called with these arguments (the demo cannot understand words), "
+                             "e.g. get_current_time or 'notes__search={\"query\": \"milk\"}'")
     parser.add_argument("--as-of", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
                         help="serve as the service will on that day: refuse the models "
                              "retired by then, and names it does not know")

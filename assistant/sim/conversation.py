@@ -250,7 +250,8 @@ class SimConversation:
         modality = ((params or {}).get("output_modalities")
                     or self.session.get("output_modalities") or ["audio"])[0]
         tools = session_tools.declared(self.session, self.mcp_tools)
-        tools.spoken = self.spoken_tool if self.spoken_tool in tools.functions else None
+        name, _, arguments = (self.spoken_tool or "").partition("=")
+        tools.spoken = (name, arguments or "{}") if name in tools.functions else None
         reply = replies.plan_reply(self.items, tools)
         self.responses += 1
         limit = (params or {}).get("max_output_tokens", self.session.get("max_output_tokens"))

@@ -51,7 +51,7 @@ class Tools:
     """What the session declares: function names, and each MCP server's config and tools."""
     functions: set[str] = field(default_factory=set)
     servers: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = field(default_factory=dict)
-    spoken: str | None = None          # the tool a spoken question needs (SimServer.spoken_tool)
+    spoken: tuple[str, str] | None = None   # the call a spoken question needs: name, arguments
 
     def server_of(self, name: str) -> str | None:
         for label, (_config, tools) in self.servers.items():
@@ -80,7 +80,7 @@ def _reply_to_user(item: Item, tools: Tools) -> Reply:
     if item.timed_out:
         return Reply("Are you still there? Say something whenever you want to go on.")
     if not texts and tools.spoken:
-        return Reply(calls=[Call(tools.spoken)])
+        return Reply(calls=[Call(*tools.spoken)])
     if not texts:
         return Reply(f"I heard {item.audio_ms / 1000:.1f} seconds of speech. {_SPOKEN_TAIL}")
     text = " ".join(texts).strip()

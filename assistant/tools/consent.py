@@ -1,6 +1,7 @@
 """What the user allowed for good: grants of exactly one tool, kept as structured data.
 
-A grant names where the tool comes from (`source`: "builtin" or "mcp" for a remote MCP server),
+A grant names where the tool comes from (`source`: "builtin", "mcp" for a remote MCP server or
+"local" for one of the user's own, run by the app),
 the server (empty for built-ins) and the tool, compared whole. Tool and server names come from
 the model and from servers we do not control, so no character in them may widen a grant: an MCP
 tool named `lookup,read_clipboard` is granted as that one name, never as two. Grants are stored as
@@ -16,8 +17,8 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 log = logging.getLogger(__name__)
-Source = Literal["builtin", "mcp"]
-SOURCES: tuple[Source, ...] = ("builtin", "mcp")
+Source = Literal["builtin", "mcp", "local"]
+SOURCES: tuple[Source, ...] = ("builtin", "mcp", "local")
 
 
 @dataclass(frozen=True, order=True)
@@ -61,4 +62,4 @@ def _valid(entry: object) -> bool:
     return (isinstance(entry, dict) and set(entry) == {"source", "server", "tool"}
             and entry["source"] in SOURCES and isinstance(entry["server"], str)
             and isinstance(entry["tool"], str) and bool(entry["tool"])
-            and (entry["source"] == "mcp") == bool(entry["server"]))
+            and (entry["source"] != "builtin") == bool(entry["server"]))

@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.tools.consent import Grant
+
 ToolFunction = Callable[[dict[str, Any]], str | dict[str, Any]]   # JSON text, or a dict
 
 
@@ -28,6 +30,7 @@ class Tool:
     side_effects: bool = False       # acts on the desktop or reads private data: ask first
     timeout_s: float = 10.0
     title: str = ""                  # what the settings list calls it
+    grant: Grant | None = None       # what "always allow" keeps, when not just its name
 
     def to_wire(self) -> dict[str, Any]:
         return {"type": "function", "name": self.name, "description": self.description,
@@ -44,6 +47,9 @@ class ToolRegistry:
 
     def add(self, tool: Tool) -> None:
         self._tools[tool.name] = tool
+
+    def remove(self, name: str) -> None:
+        self._tools.pop(name, None)
 
     def get(self, name: str) -> Tool | None:
         return self._tools.get(name)

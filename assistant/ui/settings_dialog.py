@@ -25,11 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.model import DEFAULT_PRICES, Settings, parse_prices, prices_text
+from assistant.app.model import (
+    DEFAULT_PRICES,
+    LocalMcpFace,
+    Settings,
+    mcp_secret_account,
+    parse_prices,
+    prices_text,
+)
 from assistant.translatable import QT_TRANSLATE_NOOP
 from assistant.ui.a11y import add_row, describe
 from assistant.ui.connection_page import ConnectionPage
 from assistant.ui.desktop_page import DesktopPage
+from assistant.ui.local_mcp_page import LocalMcpPage
 from assistant.ui.replies_page import RepliesPage
 from assistant.ui.settings_general import GeneralPage, group
 from assistant.ui.theme import theme
@@ -50,7 +58,8 @@ class SettingsDialog(QDialog):
     def __init__(self, settings: Settings, inputs: list[str], outputs: list[str],
                  parent: QWidget | None = None, tools: list[ToolInfo] | None = None,
                  with_token: set[str] | None = None,
-                 desktop: DesktopPage | None = None) -> None:
+                 desktop: DesktopPage | None = None,
+                 local_mcp: LocalMcpFace | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(680)
@@ -73,6 +82,10 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.connection, self.tr("Connection"))
         self.tools = ToolsPage(tools or [], with_token or set())
         self.tabs.addTab(self.tools, self.tr("Tools"))
+        self.local_mcp = LocalMcpPage(local_mcp)
+        self.local_mcp.secret_entered.connect(
+            lambda name, value: self.token_value_entered.emit(mcp_secret_account(name), value))
+        self.tabs.addTab(self.local_mcp, self.tr("My MCP servers"))
         self.desktop = desktop or DesktopPage(False, "")
         self.tabs.addTab(self.desktop, self.tr("Desktop"))
         describe(self.tabs.tabBar(), self.tr("The pages of the settings (Ctrl+Tab)"),
@@ -157,6 +170,7 @@ class SettingsDialog(QDialog):
         self.budget.setValue(s.replay_budget_tokens)
         self.prices.setPlainText(s.prices or prices_text(DEFAULT_PRICES))
         self.tools.load(s)
+        self.local_mcp.load(s)
         self.desktop.load(s)
         self.connection.load(s)
         self.translation_language.setText(s.translation_language)
@@ -165,13 +179,14 @@ class SettingsDialog(QDialog):
 
     def values(self) -> Settings:
         """The dialog's settings; ValueError when a tools row is wrong (shown on its tab)."""
-        return self.connection.apply(self.desktop.apply(self.tools.apply(dataclasses.replace(
+        return self.connection.apply(self.desktop.apply(self.local_mcp.apply(self.tools.apply(
+            dataclasses.replace(
             self.replies.apply(self.general.apply(self._settings)),
             rollover_minutes=float(self.rollover.value()),
             replay_budget_tokens=self.budget.value(), prices=self._prices_value(),
             translation_language=self.translation_language.text().strip() or "es",
             translation_model=self.translation_model.text().strip()
-            or self._settings.translation_model))))
+            or self._settings.translation_model)))))
 
     def _prices_value(self) -> str:
         """Empty while the table is the defaults, so later default prices reach the user."""

@@ -162,8 +162,9 @@ class ToolsPage(QWidget):
             self.server_error.setText(str(exc))
             raise
         self.server_error.clear()
-        settings.disabled_tools = names_text({n for n, c in self.checks.items()
-                                              if not c.isChecked()})
+        others = names(settings.disabled_tools) - set(self.checks)     # the user's servers'
+        settings.disabled_tools = names_text(others | {n for n, c in self.checks.items()
+                                                       if not c.isChecked()})
         settings.tool_grants = grants_text(self._always)
         settings.mcp_servers = servers_text(servers)
         return settings

@@ -1331,6 +1331,159 @@
     </message>
 </context>
 <context>
+    <name>LocalMcpPage</name>
+    <message>
+        <source>Server and its tools</source>
+        <translation>Server und seine Werkzeuge</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Your MCP servers; the switch of a server turns it on, the switch of a tool lets the model use it</source>
+        <translation>Ihre MCP-Server; der Schalter eines Servers schaltet ihn ein, der Schalter eines Werkzeugs lässt das Modell es benutzen</translation>
+    </message>
+    <message>
+        <source>My MCP servers</source>
+        <translation>Meine MCP-Server</translation>
+    </message>
+    <message>
+        <source>The app whose MCP servers to import</source>
+        <translation>Die App, deren MCP-Server übernommen werden</translation>
+    </message>
+    <message>
+        <source>Import servers</source>
+        <translation>Server übernehmen</translation>
+    </message>
+    <message>
+        <source>Adds that app&apos;s servers here, turned off</source>
+        <translation>Fügt die Server dieser App hier hinzu, ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>Read mcp.json again</source>
+        <translation>mcp.json neu lesen</translation>
+    </message>
+    <message>
+        <source>Restarts the servers from the file as it is now</source>
+        <translation>Startet die Server aus der Datei, wie sie jetzt ist, neu</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>name, as in ${keyring:name}</source>
+        <translation>Name, wie in ${keyring:name}</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>Geheimnis</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring, never in mcp.json</source>
+        <translation>Im Schlüsselbund des Systems verwahrt, nie in mcp.json</translation>
+    </message>
+    <message>
+        <source>Secret value</source>
+        <translation>Geheimer Wert</translation>
+    </message>
+    <message>
+        <source>Keep in keyring</source>
+        <translation>Im Schlüsselbund verwahren</translation>
+    </message>
+    <message>
+        <source>Stores the secret for mcp.json to name</source>
+        <translation>Verwahrt das Geheimnis, damit mcp.json es nennen kann</translation>
+    </message>
+    <message>
+        <source>No MCP servers in this window.</source>
+        <translation>Keine MCP-Server in diesem Fenster.</translation>
+    </message>
+    <message>
+        <source>Servers are read from {path}.</source>
+        <translation>Die Server werden aus {path} gelesen.</translation>
+    </message>
+    <message>
+        <source>mcp.json, {problem}</source>
+        <translation>mcp.json, {problem}</translation>
+    </message>
+    <message>
+        <source>No servers yet: import them, or write mcp.json (the README shows an example).</source>
+        <translation>Noch keine Server: übernehmen Sie sie oder schreiben Sie mcp.json (das README zeigt ein Beispiel).</translation>
+    </message>
+    <message>
+        <source>starting...</source>
+        <translation>startet...</translation>
+    </message>
+    <message numerus="yes">
+        <source>ready with %n tool(s)</source>
+        <translation>
+            <numerusform>bereit mit %n Werkzeug</numerusform>
+            <numerusform>bereit mit %n Werkzeugen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restarting: {why}</source>
+        <translation>startet neu: {why}</translation>
+    </message>
+    <message>
+        <source>failed: {why}</source>
+        <translation>fehlgeschlagen: {why}</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>{name} is on.</source>
+        <translation>{name} ist eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>{name} is off.</source>
+        <translation>{name} ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>mcp.json was read again.</source>
+        <translation>mcp.json wurde neu gelesen.</translation>
+    </message>
+    <message>
+        <source>A secret needs a name and a value.</source>
+        <translation>Ein Geheimnis braucht einen Namen und einen Wert.</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring; mcp.json can name it as ${{keyring:{name}}}.</source>
+        <translation>Im Schlüsselbund verwahrt; mcp.json kann es als ${{keyring:{name}}} nennen.</translation>
+    </message>
+</context>
+<context>
+    <name>LocalServers</name>
+    <message>
+        <source>mcp.json, {problem}</source>
+        <translation>mcp.json, {problem}</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {why}</source>
+        <translation>Nichts übernommen: {why}</translation>
+    </message>
+    <message>
+        <source>{source} has no server that is not here already.</source>
+        <translation>{source} hat keinen Server, der nicht schon hier ist.</translation>
+    </message>
+    <message>
+        <source>Imported from {source}, turned off: {names}.</source>
+        <translation>Aus {source} übernommen, ausgeschaltet: {names}.</translation>
+    </message>
+    <message>
+        <source>MCP server {name} could not start: {why}</source>
+        <translation>Der MCP-Server {name} konnte nicht starten: {why}</translation>
+    </message>
+</context>
+<context>
     <name>MacShortcut</name>
     <message>
         <source>This keyboard has no key “{key}”.</source>
@@ -1836,6 +1989,10 @@
     <message>
         <source>Tools</source>
         <translation>Werkzeuge</translation>
+    </message>
+    <message>
+        <source>My MCP servers</source>
+        <translation>Meine MCP-Server</translation>
     </message>
     <message>
         <source>Desktop</source>

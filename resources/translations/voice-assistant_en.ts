@@ -1331,6 +1331,159 @@
     </message>
 </context>
 <context>
+    <name>LocalMcpPage</name>
+    <message>
+        <source>Server and its tools</source>
+        <translation>Server and its tools</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Your MCP servers; the switch of a server turns it on, the switch of a tool lets the model use it</source>
+        <translation>Your MCP servers; the switch of a server turns it on, the switch of a tool lets the model use it</translation>
+    </message>
+    <message>
+        <source>My MCP servers</source>
+        <translation>My MCP servers</translation>
+    </message>
+    <message>
+        <source>The app whose MCP servers to import</source>
+        <translation>The app whose MCP servers to import</translation>
+    </message>
+    <message>
+        <source>Import servers</source>
+        <translation>Import servers</translation>
+    </message>
+    <message>
+        <source>Adds that app&apos;s servers here, turned off</source>
+        <translation>Adds that app&apos;s servers here, turned off</translation>
+    </message>
+    <message>
+        <source>Read mcp.json again</source>
+        <translation>Read mcp.json again</translation>
+    </message>
+    <message>
+        <source>Restarts the servers from the file as it is now</source>
+        <translation>Restarts the servers from the file as it is now</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>name, as in ${keyring:name}</source>
+        <translation>name, as in ${keyring:name}</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>secret</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring, never in mcp.json</source>
+        <translation>Kept in the system keyring, never in mcp.json</translation>
+    </message>
+    <message>
+        <source>Secret value</source>
+        <translation>Secret value</translation>
+    </message>
+    <message>
+        <source>Keep in keyring</source>
+        <translation>Keep in keyring</translation>
+    </message>
+    <message>
+        <source>Stores the secret for mcp.json to name</source>
+        <translation>Stores the secret for mcp.json to name</translation>
+    </message>
+    <message>
+        <source>No MCP servers in this window.</source>
+        <translation>No MCP servers in this window.</translation>
+    </message>
+    <message>
+        <source>Servers are read from {path}.</source>
+        <translation>Servers are read from {path}.</translation>
+    </message>
+    <message>
+        <source>mcp.json, {problem}</source>
+        <translation>mcp.json, {problem}</translation>
+    </message>
+    <message>
+        <source>No servers yet: import them, or write mcp.json (the README shows an example).</source>
+        <translation>No servers yet: import them, or write mcp.json (the README shows an example).</translation>
+    </message>
+    <message>
+        <source>starting...</source>
+        <translation>starting...</translation>
+    </message>
+    <message numerus="yes">
+        <source>ready with %n tool(s)</source>
+        <translation>
+            <numerusform>ready with %n tool</numerusform>
+            <numerusform>ready with %n tools</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>restarting: {why}</source>
+        <translation>restarting: {why}</translation>
+    </message>
+    <message>
+        <source>failed: {why}</source>
+        <translation>failed: {why}</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>stopped</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>{name} is on.</source>
+        <translation>{name} is on.</translation>
+    </message>
+    <message>
+        <source>{name} is off.</source>
+        <translation>{name} is off.</translation>
+    </message>
+    <message>
+        <source>mcp.json was read again.</source>
+        <translation>mcp.json was read again.</translation>
+    </message>
+    <message>
+        <source>A secret needs a name and a value.</source>
+        <translation>A secret needs a name and a value.</translation>
+    </message>
+    <message>
+        <source>Kept in the keyring; mcp.json can name it as ${{keyring:{name}}}.</source>
+        <translation>Kept in the keyring; mcp.json can name it as ${{keyring:{name}}}.</translation>
+    </message>
+</context>
+<context>
+    <name>LocalServers</name>
+    <message>
+        <source>mcp.json, {problem}</source>
+        <translation>mcp.json, {problem}</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {why}</source>
+        <translation>Nothing imported: {why}</translation>
+    </message>
+    <message>
+        <source>{source} has no server that is not here already.</source>
+        <translation>{source} has no server that is not here already.</translation>
+    </message>
+    <message>
+        <source>Imported from {source}, turned off: {names}.</source>
+        <translation>Imported from {source}, turned off: {names}.</translation>
+    </message>
+    <message>
+        <source>MCP server {name} could not start: {why}</source>
+        <translation>MCP server {name} could not start: {why}</translation>
+    </message>
+</context>
+<context>
     <name>MacShortcut</name>
     <message>
         <source>This keyboard has no key “{key}”.</source>
@@ -1836,6 +1989,10 @@
     <message>
         <source>Tools</source>
         <translation>Tools</translation>
+    </message>
+    <message>
+        <source>My MCP servers</source>
+        <translation>My MCP servers</translation>
     </message>
     <message>
         <source>Desktop</source>

@@ -66,3 +66,36 @@ async def test_what_time_is_it_is_answered_out_loud_with_the_time(transport):
     heard = loud(both[q_start + q_len:, 1]).sum()
     sent = loud(live.reply_audio(), 240).sum()                                # 24 kHz
     assert sent > 300 and 0.8 < heard / sent < 1.2, (heard, sent)   # 10 ms windows: all of it
+
+
+async def test_a_spoken_question_is_answered_by_the_users_own_mcp_server_and_no_child_survives():
+    """The server named in the user's mcp.json runs as a child of the app over stdio; a spoken
+    question calls its (auto-approved) tool, its text comes back spoken, and on SIGTERM the
+    child ends with the app."""
+    from tests.local_mcp.rig import SERVER, children_of
+
+    folder = Path(tempfile.mkdtemp(prefix="mcp-live-"))
+    question = espeak_wav("is milk on my shopping list", folder / "q.wav")
+    config = folder / "mcp.json"                 # where the settings folder's would be read
+    async with LiveApp(APP, pulse=PrivatePulse(stereo_record=True),
+                       env={"VOICE_ASSISTANT_MCP_CONFIG": str(config)}) as live:
+        config.write_text(json.dumps({"mcpServers": {"notes": {
+            "command": sys.executable, "args": [SERVER, "stdio"], "autoApprove": ["lookup"]}}}))
+        live.server.spoken_tool = 'notes__lookup={"word": "milk"}'
+        await live.start_app()
+        await live.until(lambda: any(t.get("name") == "notes__lookup"
+                                     for e in live.received("session.update")
+                                     for t in e["session"].get("tools", [])), 30, "declared")
+        children = children_of(live.process.pid)
+        assert children
+        await live.say(question)
+        await live.until(lambda: [e for e in live.sent("response.done")
+                                  if any(o["type"] == "message" for o in e["response"]["output"])],
+                         30, "the spoken answer")
+        assert await live.stop_app() == 0
+    [output] = [e["item"] for e in live.received("conversation.item.create")
+                if e["item"]["type"] == "function_call_output"]
+    assert output["output"] == "The notes say milk is on the shopping list."
+    [said] = [e["transcript"] for e in live.sent("response.output_audio_transcript.done")]
+    assert "milk is on the shopping list" in said
+    assert [pid for pid in children if Path(f"/proc/{pid}").exists()] == []

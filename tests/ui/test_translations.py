@@ -35,7 +35,8 @@ import i18n  # noqa: E402
 
 # Names and values that read the same in both languages (not sentences of ours).
 SAME = {"OK", "GA", "English", "Deutsch", "Authorization: Bearer", "api-key header",
-        "Beta (OpenAI-Beta: realtime=v1)", "sk-...", "Esc"}
+        "Beta (OpenAI-Beta: realtime=v1)", "sk-...", "Esc",
+        "Claude Desktop", "Cursor", "VS Code"}          # the apps MCP servers are imported from
 
 
 def catalogue(language: str) -> dict[str, list[str]]:

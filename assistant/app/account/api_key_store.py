@@ -73,3 +73,9 @@ def delete(account: str) -> bool:
 
 def no_keyring_message() -> KeyringUnavailable:
     return KeyringUnavailable(_NO_KEYRING, variable=ENV_VAR)
+
+
+
+def mcp_secret_account(name: str) -> str:
+    """Where a secret that `mcp.json` names as `${keyring:NAME}` is kept."""
+    return f"mcp-secret:{name}"

@@ -159,8 +159,8 @@ class ToolCalls(QObject):
         if future is not None and not future.done():
             future.set_result((allow, always))
 
-    async def _ask(self, call: ToolCall) -> bool:
-        if call.grant in self._policy.granted():
+    async def _ask(self, call: ToolCall, grant: Grant) -> bool:
+        if grant in self._policy.granted():
             return True
         future: asyncio.Future[tuple[bool, bool]] = asyncio.get_running_loop().create_future()
         self._asking[call.call_id] = future
@@ -171,7 +171,7 @@ class ToolCalls(QObject):
             del self._asking[call.call_id]
             self.consent_closed.emit(call.call_id)
         if allowed and always:
-            self._policy.grant(call.grant)
+            self._policy.grant(grant)
         return allowed
 
     # ---- answering ----------------------------------------------------------------------------
@@ -181,7 +181,8 @@ class ToolCalls(QObject):
         tool = self.registry.get(call.name)
         if tool is not None and tool.name in self._policy.disabled():
             tool = None                          # turned off in settings: unknown to the model
-        if tool is not None and tool.side_effects and not await self._ask(call):
+        if tool is not None and tool.side_effects and not await self._ask(
+                call, tool.grant or call.grant):
             result = ToolResult.error(DECLINED)
         else:
             result = await run_tool(tool, call.name, call.arguments)
@@ -197,7 +198,7 @@ class ToolCalls(QObject):
         self.started.emit(call)
         started, generation = time.monotonic(), self._generation
         self._approvals.add(call.call_id)
-        allowed = await self._ask(call)
+        allowed = await self._ask(call, call.grant)
         self._approvals.discard(call.call_id)
         if call.call_id in self._lost_approvals:
             self._lost_approvals.discard(call.call_id)

@@ -14,15 +14,24 @@ from typing import Any, Literal
 from assistant.app.local_format import invalid
 from assistant.app.settings import Preferences
 from assistant.app.tool_use.host_services import QtHostServices
+from assistant.app.tool_use.local_servers import LocalServers
 from assistant.app.tool_use.tool_calls import SessionSource, Spawner, ToolCalls
-from assistant.config import DEMO_MCP_URL
+from assistant.config import DEMO_MCP_URL, mcp_config_path
 from assistant.store.history import History
 from assistant.tools.builtin import builtin_tools
 from assistant.tools.consent import Grant, grants_text, parse_grants
 from assistant.translatable import QT_TRANSLATE_NOOP
 
-__all__ = ["DEMO_MCP_URL", "Grant", "McpServer", "build_tool_calls", "grants_text", "names",
-           "parse_grants", "parse_servers"]
+__all__ = [
+    "DEMO_MCP_URL",
+    "Grant",
+    "McpServer",
+    "grants_text",
+    "names",
+    "parse_grants",
+    "parse_servers",
+    "tool_stack",
+]
 Approval = Literal["always", "never"]
 _LABEL = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
@@ -125,9 +134,13 @@ class SettingsPolicy:
                 for server in usable_servers(self.prefs.current.mcp_servers)]
 
 
-def build_tool_calls(prefs: Preferences, host: QtHostServices, history: History,
-                     sessions: SessionSource, tasks: Spawner) -> ToolCalls:
+def tool_stack(prefs: Preferences, host: QtHostServices, history: History,
+                     sessions: SessionSource, tasks: Spawner) -> tuple[ToolCalls, LocalServers]:
+    """The tool calls, and the user's own MCP servers whose tools they also run."""
     def search(query: str, limit: int) -> list[dict[str, Any]]:
         return host.call_on_gui_thread(lambda: history.search_messages(query, limit))
 
-    return ToolCalls(builtin_tools(host, search), sessions, tasks, SettingsPolicy(prefs))
+    calls = ToolCalls(builtin_tools(host, search), sessions, tasks, SettingsPolicy(prefs))
+    local = LocalServers(calls.registry, mcp_config_path(), calls.declare_again)
+    local.notice.connect(calls.notice)
+    return calls, local

@@ -1,0 +1,106 @@
+"""The user's own MCP servers through the whole window: mcp.json read at start, the server's
+tools declared as SERVER__TOOL, a call asked about unless auto-approved and answered with the
+server's output, the servers listed in Settings, and no child left once the app has shut down."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from tests.helpers import until
+from tests.local_mcp.rig import SERVER, children_of
+from tests.ui.tool_rig import outputs, reply_containing, say, sent
+
+
+def write_config(servers: dict) -> None:
+    with open(os.environ["VOICE_ASSISTANT_MCP_CONFIG"], "w") as file:
+        json.dump({"mcpServers": servers}, file, indent=2)
+
+
+def notes(**extra: object) -> dict:
+    return {"command": sys.executable, "args": [SERVER, "stdio"], **extra}
+
+
+def declared(shell) -> set[str]:
+    updates = sent(shell, "session.update")
+    return {t["name"] for e in updates for t in e["session"].get("tools", [])} if updates \
+        else set()
+
+
+async def ready(shell) -> None:
+    await until(lambda: "notes__lookup" in declared(shell), 30, "notes__lookup declared")
+
+
+async def test_a_call_asks_first_answers_and_settings_list_the_server(tools_app, qtbot):
+    write_config({"notes": notes()})
+    shell = await tools_app()
+    await ready(shell)
+    say(shell, qtbot, 'call notes__lookup {"word": "milk"}')
+    bar = shell.window.consent
+    await until(bar.isVisible, message="the permission bar")
+    assert "notes__lookup" in bar.question.text()
+    qtbot.mouseClick(bar.allow_button, Qt.MouseButton.LeftButton)
+    await reply_containing(shell, "The notes__lookup tool returned",
+                           "The notes say milk is on the shopping list.")
+    [output] = outputs(shell)
+    assert output["output"] == "The notes say milk is on the shopping list."
+    shell.open_settings()
+    page = shell.settings_dialog.local_mcp
+    top = page.tree.topLevelItem(0)
+    assert (top.text(0), top.text(1)) == ("notes", "ready with 6 tools")
+    assert "lookup" in [top.child(i).text(0) for i in range(top.childCount())]
+    shell.settings_dialog.tabs.setCurrentWidget(page)
+    shell.settings_dialog.grab().save(os.path.join(os.environ.get("SHOTS", "/tmp"),
+                                                   "local_mcp_settings.png"))
+    assert children_of(os.getpid()) != []
+    await shell.controller.local_mcp.close()
+    assert children_of(os.getpid()) == []
+    shell.wire.check()
+
+
+async def test_an_auto_approved_tool_runs_without_asking_and_a_switch_turns_one_off(
+        tools_app, qtbot):
+    write_config({"notes": notes(autoApprove=["lookup"])})
+    shell = await tools_app()
+    await ready(shell)
+    say(shell, qtbot, 'call notes__lookup {"word": "tea"}')
+    await reply_containing(shell, "The notes__lookup tool returned", "tea is on the")
+    assert not shell.window.consent.isVisible()
+    shell.open_settings()
+    dialog = shell.settings_dialog
+    dialog.tabs.setCurrentWidget(dialog.local_mcp)
+    tool = next(dialog.local_mcp.tree.topLevelItem(0).child(i) for i in range(6)
+                if dialog.local_mcp.tree.topLevelItem(0).child(i).text(0) == "huge")
+    tool.setCheckState(0, Qt.CheckState.Unchecked)
+    shell.controller.apply_settings(dialog.values())
+    await until(lambda: "notes__huge" not in {
+        t["name"] for t in sent(shell, "session.update")[-1]["session"].get("tools", [])},
+        message="notes__huge no longer declared")
+    assert "notes__huge" in shell.controller.settings.disabled_tools
+    assert "notes__lookup" in declared(shell)
+
+
+async def test_a_bad_file_is_said_line_by_line_and_a_server_that_never_starts_too(tools_app):
+    write_config({"notes": notes(), "nothing": {}, "ghost": {"command": "/nonexistent/mcp"}})
+    notices: list[str] = []
+    shell = await tools_app(before_connect=lambda s: s.controller.news.notice.connect(
+        notices.append))
+    await ready(shell)
+    text = Path(os.environ["VOICE_ASSISTANT_MCP_CONFIG"]).read_text().splitlines()
+    line = 1 + next(i for i, t in enumerate(text) if t.strip().startswith('"nothing"'))
+    assert f"mcp.json, line {line}: server 'nothing': needs a command (stdio) or a url " \
+           "(Streamable HTTP)" in notices
+    await until(lambda: any("MCP server ghost could not start: the command '/nonexistent/mcp' "
+                            "was not found" in n for n in notices), message="ghost's failure")
+    await until(lambda: "MCP server ghost could not start" in
+                shell.window.transcript.toPlainText(), message="said in the window")
+    shell.open_settings()
+    page = shell.settings_dialog.local_mcp
+    assert f"line {line}: server 'nothing'" in page.problems.text()
+    states = {page.tree.topLevelItem(i).text(0): page.tree.topLevelItem(i).text(1)
+              for i in range(page.tree.topLevelItemCount())}
+    assert states["ghost"].startswith("failed: the command '/nonexistent/mcp' was not found")
