@@ -4,7 +4,7 @@ VS Code, and a secret for `${keyring:NAME}` kept in the keyring."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -136,6 +136,12 @@ class LocalMcpPage(QWidget):
         name, on = str(item.data(0, WIRE)), item.checkState(0) == Qt.CheckState.Checked
         if item.parent() is not None:                   # a tool: saved with the dialog
             (self._off.discard if on else self._off.add)(name)
+            return
+        # Later, not inside the item's own signal: the list is rebuilt and this item deleted.
+        QTimer.singleShot(0, lambda: self._turn(name, on))
+
+    def _turn(self, name: str, on: bool) -> None:
+        if self.face is None:
             return
         why = self.face.set_enabled(name, on)
         self.message.setText(why or (self.tr("{name} is on.") if on else

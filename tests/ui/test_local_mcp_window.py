@@ -104,3 +104,71 @@ async def test_a_bad_file_is_said_line_by_line_and_a_server_that_never_starts_to
     states = {page.tree.topLevelItem(i).text(0): page.tree.topLevelItem(i).text(1)
               for i in range(page.tree.topLevelItemCount())}
     assert states["ghost"].startswith("failed: the command '/nonexistent/mcp' was not found")
+
+
+async def test_always_allow_keeps_exactly_that_local_tool(tools_app, qtbot):
+    write_config({"notes": notes()})
+    shell = await tools_app()
+    await ready(shell)
+    bar = shell.window.consent
+    say(shell, qtbot, 'call notes__lookup {"word": "jam"}')
+    await until(bar.isVisible, message="asked")
+    bar.always.setChecked(True)
+    qtbot.mouseClick(bar.allow_button, Qt.MouseButton.LeftButton)
+    await reply_containing(shell, "jam is on the shopping list")
+    assert json.loads(shell.controller.settings.tool_grants) == [
+        {"source": "local", "server": "notes", "tool": "lookup"}]
+    say(shell, qtbot, 'call notes__lookup {"word": "rice"}')
+    await reply_containing(shell, "rice is on the shopping list")
+    say(shell, qtbot, 'call notes__huge {"chars": 5}')                 # another tool still asks
+    await until(bar.isVisible, message="asked for huge")
+
+
+async def test_a_server_that_adds_a_tool_or_crashes_keeps_the_session_current(tools_app, qtbot):
+    write_config({"notes": notes(autoApprove=["grow", "crash", "lookup", "fresh"])})
+    shell = await tools_app()
+    await ready(shell)
+    say(shell, qtbot, "call notes__grow {}")
+    await until(lambda: "notes__fresh" in declared(shell), 20, "the new tool declared")
+    say(shell, qtbot, "call notes__fresh {}")
+    await reply_containing(shell, "The notes__fresh tool returned", "fresh answer")
+    say(shell, qtbot, "call notes__crash {}")
+    await reply_containing(shell, "The notes__crash tool returned", "going down")
+    local = shell.controller.local_mcp
+    await until(lambda: local.states["notes"].phase == "restarting", 20, "restarting")
+    await until(lambda: local.states["notes"].phase == "ready", 30, "ready again")
+    say(shell, qtbot, 'call notes__lookup {"word": "eggs"}')
+    await reply_containing(shell, "eggs is on the shopping list")
+    shell.wire.check()
+
+
+async def test_settings_import_claude_desktops_servers_turn_one_on_and_keep_a_secret(
+        tools_app, qtbot, tmp_path, monkeypatch, memory_keyring):
+    home = tmp_path / "home"
+    claude = home / ".config" / "Claude" / "claude_desktop_config.json"
+    claude.parent.mkdir(parents=True)
+    claude.write_text(json.dumps({"mcpServers": {"desk": notes(
+        env={"TOKEN": "${keyring:desk-token}"})}}))
+    monkeypatch.setenv("HOME", str(home))
+    shell = await tools_app()
+    shell.open_settings()
+    page = shell.settings_dialog.local_mcp
+    assert "No servers yet" in page.message.text()
+    page.source.setCurrentText("Claude Desktop")
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "Imported from Claude Desktop, turned off: desk."
+    await until(lambda: page.tree.topLevelItemCount() == 1, message="listed")
+    assert (page.tree.topLevelItem(0).text(0), page.tree.topLevelItem(0).text(1)) == \
+        ("desk", "off")
+    page.secret_name.setText("desk-token")
+    page.secret_value.setText("tok-0123456789")
+    qtbot.mouseClick(next(b for b in page.findChildren(type(page.import_button))
+                          if b.text() == "Keep in keyring"), Qt.MouseButton.LeftButton)
+    await until(lambda: memory_keyring.get(("voice-assistant", "mcp-secret:desk-token")) ==
+                "tok-0123456789", message="the secret in the keyring")
+    page.tree.topLevelItem(0).setCheckState(0, Qt.CheckState.Checked)       # turned on
+    await until(lambda: page.message.text() == "desk is on.", message="turned on")
+    await until(lambda: "desk__lookup" in declared(shell), 30, "desk's tools declared")
+    assert json.loads(Path(os.environ["VOICE_ASSISTANT_MCP_CONFIG"]).read_text())[
+        "mcpServers"]["desk"]["disabled"] is False
+    assert "tok-0123456789" not in Path(os.environ["VOICE_ASSISTANT_MCP_CONFIG"]).read_text()

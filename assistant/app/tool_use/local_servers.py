@@ -9,6 +9,7 @@ states come over from the MCP thread through one queued signal.
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from assistant.local_mcp.config import ServerSpec, load
 from assistant.local_mcp.host import McpHost
 from assistant.local_mcp.state import CallFailed, ServerState, ToolInfo
 from assistant.local_mcp.wire import parameters, wire_name
+from assistant.logging_setup import register_secret
 from assistant.tools.consent import Grant
 from assistant.tools.registry import Tool, ToolError, ToolRegistry
 
@@ -28,13 +30,18 @@ MAX_DESCRIPTION = 1024
 
 
 def keyring_secret(name: str) -> str | None:
-    return api_key_store.load_secret(api_key_store.mcp_secret_account(name))
+    """A `${keyring:NAME}` value; masked in the log from the moment it is read (a server that
+    echoes its token on stderr must not put it in our log)."""
+    value = api_key_store.load_secret(api_key_store.mcp_secret_account(name))
+    if value:
+        register_secret(value)
+    return value
 
 
 class LocalServers(QObject):
     changed = Signal()                 # a state, a tool list or the file's problems
     notice = Signal(str)               # a line in the conversation
-    _heard = Signal(object)            # ServerState, from the MCP thread (queued)
+    _heard = Signal(int, object)       # host generation, ServerState: from the MCP thread
 
     def __init__(self, registry: ToolRegistry, path: Path,
                  tools_changed: Callable[[], None]) -> None:
@@ -45,6 +52,8 @@ class LocalServers(QObject):
         self._specs: dict[str, ServerSpec] = {}
         self._published: dict[str, dict[str, ToolInfo]] = {}     # server -> wire name -> tool
         self._host: McpHost | None = None
+        self._generation = 0                # a reload's host; older hosts' news is dropped
+        self._stopping: list[threading.Thread] = []
         self._heard.connect(self._on_state)
 
     def start(self) -> None:
@@ -55,27 +64,43 @@ class LocalServers(QObject):
         self._specs = {spec.name: spec for spec in config.servers}
         self.states = {spec.name: ServerState(spec.name, "disabled" if spec.disabled
                                               else "starting") for spec in config.servers}
+        for spec in config.servers:
+            if authorization := spec.headers.get("Authorization"):
+                register_secret(authorization)
+        self._generation += 1
         if config.enabled:
-            self._host = McpHost(config.enabled, self._heard.emit, keyring_secret)
+            generation = self._generation
+            self._host = McpHost(config.enabled, lambda s: self._heard.emit(generation, s),
+                                 keyring_secret)
             self._host.start()
         self.changed.emit()
 
     def stop(self) -> None:
-        """Every server ended, its process gone (blocks up to a few seconds: call off the GUI
-        thread at quit)."""
-        host, self._host = self._host, None
-        if host is not None:
-            host.stop()
+        """Every server ended and its process gone, those of earlier reloads too (blocks up to
+        a few seconds: `close` does it off the GUI thread)."""
+        self._stop_in_background()
+        for thread in self._stopping:
+            thread.join()
+        self._stopping.clear()
 
     async def close(self) -> None:
         await asyncio.to_thread(self.stop)
 
     def reload(self) -> None:
-        """The file read again: servers stopped and started afresh."""
-        self.stop()
+        """The file read again: the old servers stop on a thread of their own (the window does
+        not wait for them) while the new ones start."""
+        self._stop_in_background()
         for server in list(self._published):
             self._publish(ServerState(server, "stopped"))
         self.start()
+
+    def _stop_in_background(self) -> None:
+        host, self._host = self._host, None
+        self._generation += 1
+        if host is not None:
+            thread = threading.Thread(target=host.stop, name="mcp-stop", daemon=True)
+            thread.start()
+            self._stopping.append(thread)
 
     def import_from(self, source: str) -> str:
         """Another app's servers added to ours, disabled; a sentence saying what happened."""
@@ -99,7 +124,9 @@ class LocalServers(QObject):
         self.reload()
         return None
 
-    def _on_state(self, state: ServerState) -> None:
+    def _on_state(self, generation: int, state: ServerState) -> None:
+        if generation != self._generation:
+            return                                    # a host that has since been replaced
         before = self.states.get(state.name)
         self.states[state.name] = state
         if state.phase == "failed" and (before is None or before.phase != "failed"):
