@@ -34,7 +34,7 @@ from assistant.app.tool_use.tool_config import (
 from assistant.audio.echo_canceller import EchoReport
 from assistant.audio.levels import LevelHolder
 from assistant.local_mcp.imports import SOURCES as MCP_IMPORT_SOURCES
-from assistant.local_mcp.state import ServerState
+from assistant.local_mcp.state import ServerState, ToolInfo
 from assistant.modes import ConnectionState, SessionMode, TurnMode
 
 __all__ = [
@@ -58,6 +58,7 @@ __all__ = [
     "ServerState",
     "Settings",
     "ToolCall",
+    "ToolInfo",
     "ToolsFace",
     "grants_text",
     "mcp_secret_account",

@@ -74,6 +74,8 @@ class LocalMcpPage(QWidget):
 
     def _secret_row(self) -> QHBoxLayout:
         self.secret_name = QLineEdit(placeholderText=self.tr("name, as in ${keyring:name}"))
+        describe(self.secret_name, self.tr("The name mcp.json gives the secret"),
+                 self.tr("Secret name"))
         self.secret_value = QLineEdit(echoMode=QLineEdit.EchoMode.Password,
                                       placeholderText=self.tr("secret"))
         describe(self.secret_value, self.tr("Kept in the system keyring, never in mcp.json"),

@@ -1377,6 +1377,14 @@
         <translation>Name, wie in ${keyring:name}</translation>
     </message>
     <message>
+        <source>The name mcp.json gives the secret</source>
+        <translation>Der Name, den mcp.json dem Geheimnis gibt</translation>
+    </message>
+    <message>
+        <source>Secret name</source>
+        <translation>Name des Geheimnisses</translation>
+    </message>
+    <message>
         <source>secret</source>
         <translation>Geheimnis</translation>
     </message>

@@ -1377,6 +1377,14 @@
         <translation>name, as in ${keyring:name}</translation>
     </message>
     <message>
+        <source>The name mcp.json gives the secret</source>
+        <translation>The name mcp.json gives the secret</translation>
+    </message>
+    <message>
+        <source>Secret name</source>
+        <translation>Secret name</translation>
+    </message>
+    <message>
         <source>secret</source>
         <translation>secret</translation>
     </message>

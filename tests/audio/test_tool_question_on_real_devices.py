@@ -72,7 +72,7 @@ async def test_a_spoken_question_is_answered_by_the_users_own_mcp_server_and_no_
     """The server named in the user's mcp.json runs as a child of the app over stdio; a spoken
     question calls its (auto-approved) tool, its text comes back spoken, and on SIGTERM the
     child ends with the app."""
-    from tests.local_mcp.rig import SERVER, children_of
+    from tests.local_mcp.rig import SERVER, children_of, running_pid
 
     folder = Path(tempfile.mkdtemp(prefix="mcp-live-"))
     question = espeak_wav("is milk on my shopping list", folder / "q.wav")
@@ -98,4 +98,4 @@ async def test_a_spoken_question_is_answered_by_the_users_own_mcp_server_and_no_
     assert output["output"] == "The notes say milk is on the shopping list."
     [said] = [e["transcript"] for e in live.sent("response.output_audio_transcript.done")]
     assert "milk is on the shopping list" in said
-    assert [pid for pid in children if Path(f"/proc/{pid}").exists()] == []
+    assert [pid for pid in children if running_pid(pid)] == []

@@ -95,3 +95,12 @@ def children_of(pid: int) -> list[int]:
         found += kids
         frontier += kids
     return found
+
+
+def running_pid(pid: int) -> bool:
+    """The process exists and has not exited (a zombie waiting to be reaped has)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"

@@ -9,7 +9,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from assistant.app.model import AppNews, EchoReport, LevelHolder, Segment, Settings
+from assistant.app.model import (
+    AppNews,
+    EchoReport,
+    LevelHolder,
+    Segment,
+    ServerState,
+    Settings,
+    ToolInfo,
+)
 from assistant.modes import ConnectionState, SessionMode, TurnMode
 
 
@@ -109,6 +117,34 @@ class FakeHistory(QObject):
         self.asked("export", conversation, path)
 
 
+class FakeLocalMcp(QObject):
+    """The user's MCP servers as the window sees them: one ready server, intents written down."""
+
+    changed = Signal()
+
+    def __init__(self, asked: Asked) -> None:
+        super().__init__()
+        self.asked = asked
+        self.states = {"notes": ServerState("notes", "ready", "", (
+            ToolInfo("lookup", "Look a word up.", {"type": "object"}),))}
+        self.problems: tuple[str, ...] = ()
+        self.path = Path("/nowhere/mcp.json")
+
+    def tools_of(self, server: str) -> list[tuple[str, str]]:
+        return [(f"{server}__{t.name}", t.name) for t in self.states[server].tools]
+
+    def import_from(self, source: str) -> str:
+        self.asked("import_from", source)
+        return "nothing"
+
+    def set_enabled(self, server: str, enabled: bool) -> str | None:
+        self.asked("set_enabled", server, enabled)
+        return None
+
+    def reload(self) -> None:
+        self.asked("reload")
+
+
 class FakeStage:
     def __init__(self, asked: Asked) -> None:
         self.asked = asked
@@ -127,6 +163,7 @@ class FakeModel:
         self.dictation, self.interpreter = FakeDictation(), FakeInterpreter()
         self.history = FakeHistory(self.asked)
         self.stage = FakeStage(self.asked)
+        self.local_mcp = FakeLocalMcp(self.asked)
 
     def connect_(self, offline: bool | None = None) -> None:
         self.asked("connect_", offline)

@@ -4,15 +4,17 @@ server's output, the servers listed in Settings, and no child left once the app 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.helpers import until
-from tests.local_mcp.rig import SERVER, children_of
+from tests.local_mcp.rig import SERVER, children_of, running_pid
 from tests.ui.tool_rig import outputs, reply_containing, say, sent
 
 
@@ -172,3 +174,22 @@ async def test_settings_import_claude_desktops_servers_turn_one_on_and_keep_a_se
     assert json.loads(Path(os.environ["VOICE_ASSISTANT_MCP_CONFIG"]).read_text())[
         "mcpServers"]["desk"]["disabled"] is False
     assert "tok-0123456789" not in Path(os.environ["VOICE_ASSISTANT_MCP_CONFIG"]).read_text()
+
+
+async def test_ctrl_q_ends_the_servers_processes_with_the_app(make_shell, qtbot):
+    write_config({"notes": notes()})
+    shell = await make_shell("--offline", start=False)
+    running = asyncio.ensure_future(shell.run())
+    local = shell.controller.local_mcp
+    await until(lambda: local.states.get("notes") and local.states["notes"].phase == "ready", 30,
+                "notes ready")
+    children = children_of(os.getpid())
+    assert children
+    app = QApplication.instance()
+    app.setQuitOnLastWindowClosed(False)            # the test's loop goes on after the window
+    try:
+        qtbot.keyClick(shell.window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        await asyncio.wait_for(running, 20)
+    finally:
+        app.setQuitOnLastWindowClosed(True)
+    assert [pid for pid in children if running_pid(pid)] == []
