@@ -1,0 +1,70 @@
+"""Binaries stripped of their symbols, each copy checked against the loader's rule before use.
+
+`strip` over a library that auditwheel's patchelf rewrote can leave a PT_LOAD segment whose file
+offset and address disagree modulo the page size; the loader then refuses it ("ELF load command
+address/offset not page-aligned": numpy's OpenBLAS did). So each stripped copy is read back and
+kept only if every loadable segment keeps `p_offset % align == p_vaddr % align` (the rule the
+loader enforces); otherwise the original is shipped. Linux only; used by voice-assistant.spec.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import struct
+import subprocess
+from pathlib import Path
+
+PT_LOAD = 1
+PAGE = 4096
+
+
+def loadable(path: Path) -> bool:
+    """Whether every PT_LOAD of this 64-bit little-endian ELF has offset and address congruent
+    modulo its alignment (and the page size)."""
+    data = path.read_bytes()
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+        return False                                  # only what we know how to read
+    phoff, = struct.unpack_from("<Q", data, 0x20)
+    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
+    for index in range(phnum):
+        kind, _flags, offset, vaddr, _paddr, _filesz, _memsz, align = struct.unpack_from(
+            "<IIQQQQQQ", data, phoff + index * phentsize)
+        if kind == PT_LOAD and (offset - vaddr) % max(align, PAGE) != 0:
+            return False
+    return True
+
+
+def stripped(source: str, cache: Path) -> tuple[str, int]:
+    """A stripped copy of `source` if it strips to a loadable file, else `source`; and the
+    bytes saved."""
+    original = Path(source)
+    if not loadable(original):
+        return source, 0
+    digest = hashlib.sha1(original.read_bytes()).hexdigest()[:16]
+    copy = cache / digest / original.name
+    if not copy.exists():
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        work = copy.with_suffix(copy.suffix + ".tmp")
+        shutil.copyfile(original, work)
+        done = subprocess.run(["strip", "--strip-unneeded", str(work)], capture_output=True)
+        if done.returncode != 0 or not loadable(work):
+            work.unlink()
+            return source, 0
+        work.replace(copy)
+    saved = original.stat().st_size - copy.stat().st_size
+    return (str(copy), saved) if saved > 0 else (source, 0)
+
+
+def strip_all(binaries: list[tuple[str, str, str]], cache: Path) -> list[tuple[str, str, str]]:
+    """The TOC with each binary replaced by its checked stripped copy; prints the bytes saved."""
+    if shutil.which("strip") is None:
+        print("strip_checked: no strip on PATH; binaries are shipped as they are")
+        return binaries
+    out, total = [], 0
+    for dest, source, kind in binaries:
+        new, saved = stripped(source, cache)
+        out.append((dest, new, kind))
+        total += saved
+    print(f"strip_checked: {total / 1e6:.1f} MB of symbols removed")
+    return out
