@@ -16,6 +16,7 @@ import collections
 import contextlib
 import logging
 import os
+import time
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -32,7 +33,9 @@ from assistant.local_mcp.wire import result_text
 
 log = logging.getLogger(__name__)
 BACKOFF_S = (1.0, 2.0, 4.0, 8.0, 16.0, 30.0)
-GIVE_UP_AFTER = 4
+GIVE_UP_AFTER = 4          # starts in a row that never became ready
+STABLE_S = 60.0            # up this long: the next restart waits BACKOFF_S[0] again
+START_TIMEOUT_S = 30.0     # from the spawn to the first tool list
 _DEADLINE_PASSED = "a call passed its deadline, so the server was stopped"
 
 
@@ -45,7 +48,7 @@ class ServerLink:
         self._stale = asyncio.Event()        # list_changed: list the tools again
         self._kill = asyncio.Event()         # a call hung: restart the server
         self._stderr: collections.deque[str] = collections.deque(maxlen=5)
-        self._was_ready = False
+        self._ready_at: float | None = None     # when this session's server became ready
 
     def _set(self, phase: Phase, detail: str = "", tools: tuple[ToolInfo, ...] = ()) -> None:
         self.state = ServerState(self.spec.name, phase, detail, tools)
@@ -56,8 +59,10 @@ class ServerLink:
         self._set("stopped")
 
     async def run(self) -> None:
-        """Until cancelled: connect, serve, and after a loss wait and connect again."""
-        failures = 0
+        """Until cancelled: connect, serve, and after a loss wait and connect again. The wait
+        grows with each restart unless the server had been up for STABLE_S; a server that
+        never became ready GIVE_UP_AFTER times in a row is left failed."""
+        restarts = never_ready = 0
         while True:
             try:
                 spec = await asyncio.to_thread(self.spec.with_secrets, self._secrets)
@@ -75,11 +80,13 @@ class ServerLink:
                     self._set("failed", f"the command {spec.command!r} was not found")
                     return
                 why = self._why(exc)
-            failures = 0 if self._was_ready else failures + 1
-            if failures >= GIVE_UP_AFTER:
+            never_ready = 0 if self._ready_at is not None else never_ready + 1
+            if never_ready >= GIVE_UP_AFTER:
                 self._set("failed", why)
                 return
-            pause = BACKOFF_S[min(failures, len(BACKOFF_S) - 1)]
+            stable = self._ready_at is not None and time.monotonic() - self._ready_at > STABLE_S
+            restarts = 1 if stable else restarts + 1
+            pause = BACKOFF_S[min(restarts, len(BACKOFF_S)) - 1]
             log.warning("MCP server %s: %s; restarting in %g s", spec.name, why, pause)
             self._set("restarting", why, self.state.tools)
             await asyncio.sleep(pause)
@@ -87,9 +94,11 @@ class ServerLink:
     async def _session(self, spec: ServerSpec) -> None:
         self._kill.clear()
         self._stderr.clear()
-        self._was_ready = False
-        async with self._connected(spec) as (client, ended):
+        self._ready_at = None
+        async with asyncio.timeout(START_TIMEOUT_S) as starting, \
+                self._connected(spec) as (client, ended):
             await self._list(client)
+            starting.reschedule(None)                  # up: no deadline from here on
             modern = client.protocol_version >= "2026-07-28"
             listener = asyncio.ensure_future(self._listen(client)) if modern else None
             try:
@@ -132,7 +141,8 @@ class ServerLink:
                       for t in page.tools]
             if not (cursor := page.next_cursor):
                 break
-        self._was_ready = True
+        if self._ready_at is None:
+            self._ready_at = time.monotonic()
         self._set("ready", "", tuple(tools))
 
     async def _listen(self, client: Client) -> None:
@@ -173,6 +183,8 @@ class ServerLink:
         if exc is None:
             said = ("its process ended" if self.spec.kind == "stdio"
                     else "it closed the connection")
+        elif isinstance(exc, TimeoutError):
+            said = f"it did not finish starting within {START_TIMEOUT_S:g} s"
         else:
             said = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         tail = " / ".join(self._stderr)

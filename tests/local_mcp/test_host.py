@@ -134,3 +134,17 @@ def test_a_streamable_http_server_on_localhost():
     finally:
         server.kill()
         server.wait()
+
+
+def test_a_server_that_never_answers_its_handshake_is_stopped_and_retried(monkeypatch):
+    from assistant.local_mcp import link
+
+    monkeypatch.setattr(link, "START_TIMEOUT_S", 0.5)
+    host, watch = started(ServerSpec("mute", "stdio", command="/bin/sh",
+                                     args=("-c", "exec sleep 100")))
+    try:
+        assert watch.wait("mute", "restarting").detail == \
+            "it did not finish starting within 0.5 s"
+    finally:
+        host.stop()
+    assert children_of(os.getpid()) == []
