@@ -90,7 +90,10 @@ def test_list_changed_updates_the_tools():
         host.stop()
 
 
-def test_a_server_that_never_starts_is_failed_with_why_and_the_rest_go_on():
+def test_a_server_that_never_starts_is_failed_with_why_and_the_rest_go_on(monkeypatch):
+    from assistant.local_mcp import link
+
+    monkeypatch.setattr(link, "BACKOFF_S", (0.1, 0.2, 0.4))
     host, watch = started(ServerSpec("broken", "stdio", command="/nonexistent/mcp-server"),
                           ServerSpec("exits", "stdio", command="/bin/sh",
                                      args=("-c", "echo no config here >&2; exit 2")),
