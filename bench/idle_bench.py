@@ -4,6 +4,7 @@ Same setting as conversation_bench.py (the real command line, offscreen, a priva
 the embedded server in this process).
 
     .venv/bin/python bench/idle_bench.py [--seconds 20] [--profile out.svg] [--threads]
+                                         [--command APP ...]
 
 --threads prints each thread's share too (from /proc/<pid>/task/*/stat), the busiest first.
 """
@@ -44,9 +45,9 @@ def print_threads(before: dict[str, float], after: dict[str, float], wall: float
             print(f"    {name:<20} {share:5.2f} %", flush=True)
 
 
-async def idle(mode: str, seconds: float, profile: str | None,
-               threads: bool = False) -> tuple[float, float]:
-    command = [str(Path(sys.executable).parent / "voice-assistant")]
+async def idle(mode: str, seconds: float, profile: str | None, threads: bool = False,
+               command: list[str] | None = None) -> tuple[float, float]:
+    command = command or [str(Path(sys.executable).parent / "voice-assistant")]
     async with LiveApp(command, mode=mode) as live:
         await live.start_app()
         pid = live.process.pid if live.process else 0
@@ -75,10 +76,12 @@ def main() -> int:
     parser.add_argument("--modes", nargs="+", default=["server_vad", "ptt"])
     parser.add_argument("--profile", help="py-spy flame graph of the first mode, to this SVG")
     parser.add_argument("--threads", action="store_true", help="each thread's share too")
+    parser.add_argument("--command", nargs="+", help="the app to run (another build, to compare)")
     args = parser.parse_args()
     for index, mode in enumerate(args.modes):
         cpu, rss = asyncio.run(idle(mode, args.seconds,
-                                    args.profile if index == 0 else None, args.threads))
+                                    args.profile if index == 0 else None, args.threads,
+                                    args.command))
         print(f"idle, {mode:<10} cpu {cpu:5.1f} % of a core   rss {rss:6.1f} MB", flush=True)
     return 0
 

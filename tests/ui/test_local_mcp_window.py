@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers import until
-from tests.local_mcp.rig import SERVER, children_of, running_pid
+from tests.local_mcp.rig import SERVER, children_of, free_port, http_server, running_pid
 from tests.ui.tool_rig import outputs, reply_containing, say, sent
 
 
@@ -193,3 +193,26 @@ async def test_ctrl_q_ends_the_servers_processes_with_the_app(make_shell, qtbot)
     finally:
         app.setQuitOnLastWindowClosed(True)
     assert [pid for pid in children if running_pid(pid)] == []
+
+
+async def test_a_streamable_http_server_is_listed_beside_a_stdio_one_and_answers(tools_app,
+                                                                                 qtbot):
+    port = free_port()
+    server = http_server(port)
+    try:
+        write_config({"notes": notes(), "web": {"url": f"http://127.0.0.1:{port}/mcp",
+                                                "autoApprove": ["lookup"]}})
+        shell = await tools_app()
+        await until(lambda: {"notes__lookup", "web__lookup"} <= declared(shell), 30,
+                    "both servers' tools declared")
+        say(shell, qtbot, 'call web__lookup {"word": "butter"}')
+        await reply_containing(shell, "The web__lookup tool returned", "butter is on the")
+        shell.open_settings()
+        page = shell.settings_dialog.local_mcp
+        listed = {page.tree.topLevelItem(i).text(0): page.tree.topLevelItem(i).text(1)
+                  for i in range(page.tree.topLevelItemCount())}
+        assert listed == {"notes": "ready with 6 tools", "web": "ready with 6 tools"}
+        await shell.controller.local_mcp.close()
+    finally:
+        server.kill()
+        server.wait()
