@@ -30,6 +30,7 @@ from assistant.app.tool_use.tool_config import (
     parse_grants,
     parse_servers,
     servers_text,
+    switched,
 )
 from assistant.audio.echo_canceller import EchoReport
 from assistant.audio.levels import LevelHolder
@@ -70,6 +71,7 @@ __all__ = [
     "prices_text",
     "prompt_variables",
     "servers_text",
+    "switched",
 ]
 
 

@@ -17,8 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from assistant.app.model import MCP_IMPORT_SOURCES, LocalMcpFace, ServerState, Settings, names
-from assistant.app.model import names_text as joined
+from assistant.app.model import (
+    MCP_IMPORT_SOURCES,
+    LocalMcpFace,
+    ServerState,
+    Settings,
+    names,
+    switched,
+)
 from assistant.ui.a11y import describe
 from assistant.ui.theme import theme
 
@@ -175,8 +181,7 @@ class LocalMcpPage(QWidget):
     def apply(self, settings: Settings) -> Settings:
         """Tool switches in `settings.disabled_tools`; other tools' entries are kept."""
         face = self.face
-        mine = {w for s in (face.states if face else {}) for w, _ in face.tools_of(s)} \
+        mine = {wire for server in face.states for wire, _ in face.tools_of(server)} \
             if face else set()
-        kept = names(settings.disabled_tools) - mine
-        settings.disabled_tools = joined(kept | (self._off & mine))
+        settings.disabled_tools = switched(settings.disabled_tools, mine, self._off)
         return settings

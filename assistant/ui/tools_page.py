@@ -29,10 +29,10 @@ from assistant.app.model import (
     Settings,
     grants_text,
     names,
-    names_text,
     parse_grants,
     parse_servers,
     servers_text,
+    switched,
 )
 from assistant.translatable import QT_TRANSLATE_NOOP
 from assistant.ui.a11y import describe
@@ -162,9 +162,9 @@ class ToolsPage(QWidget):
             self.server_error.setText(str(exc))
             raise
         self.server_error.clear()
-        others = names(settings.disabled_tools) - set(self.checks)     # the user's servers'
-        settings.disabled_tools = names_text(others | {n for n, c in self.checks.items()
-                                                       if not c.isChecked()})
+        settings.disabled_tools = switched(settings.disabled_tools, set(self.checks),
+                                           {n for n, c in self.checks.items()
+                                            if not c.isChecked()})
         settings.tool_grants = grants_text(self._always)
         settings.mcp_servers = servers_text(servers)
         return settings

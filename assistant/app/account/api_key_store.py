@@ -75,7 +75,6 @@ def no_keyring_message() -> KeyringUnavailable:
     return KeyringUnavailable(_NO_KEYRING, variable=ENV_VAR)
 
 
-
 def mcp_secret_account(name: str) -> str:
     """Where a secret that `mcp.json` names as `${keyring:NAME}` is kept."""
     return f"mcp-secret:{name}"

@@ -30,6 +30,7 @@ __all__ = [
     "names",
     "parse_grants",
     "parse_servers",
+    "switched",
     "tool_stack",
 ]
 Approval = Literal["always", "never"]
@@ -42,6 +43,13 @@ def names(text: str) -> set[str]:
 
 def names_text(values: set[str]) -> str:
     return ",".join(sorted(values))
+
+
+def switched(disabled: str, owned: set[str], off: set[str]) -> str:
+    """`disabled` (the settings' text) with the switches of the tools one page owns set to
+    `off`; the other pages' entries are kept (the built-ins and each MCP server's tools share
+    one list)."""
+    return names_text((names(disabled) - owned) | (off & owned))
 
 
 @dataclass(frozen=True)
@@ -135,7 +143,7 @@ class SettingsPolicy:
 
 
 def tool_stack(prefs: Preferences, host: QtHostServices, history: History,
-                     sessions: SessionSource, tasks: Spawner) -> tuple[ToolCalls, LocalServers]:
+               sessions: SessionSource, tasks: Spawner) -> tuple[ToolCalls, LocalServers]:
     """The tool calls, and the user's own MCP servers whose tools they also run."""
     def search(query: str, limit: int) -> list[dict[str, Any]]:
         return host.call_on_gui_thread(lambda: history.search_messages(query, limit))
