@@ -18,15 +18,16 @@ ALLOWED = {
     "realtime": set(),
     "tools": set(),
     "store": set(),
-    "sim": {"realtime"},
+    "sim": {"realtime", "pictures"},
+    "pictures": set(),                 # images made ready for the API (Qt's readers, numpy)
     "desktop": set(),
     "token_server": set(),             # deployed alone: the standard library and its own
     "local_mcp": set(),                # the user's MCP servers, on the SDK: no Qt, no app
-    "app": {"audio", "realtime", "tools", "store", "sim", "local_mcp"},
+    "app": {"audio", "realtime", "tools", "store", "sim", "local_mcp", "pictures"},
     "ui": {"app", "audio", "desktop"},
     "shell": {"app", "ui", "audio", "realtime", "tools", "store", "sim", "desktop"},
 }
-QT_PACKAGES = {"app", "ui", "desktop", "shell"}
+QT_PACKAGES = {"app", "ui", "desktop", "shell", "pictures"}
 # The one module of the app the views may see: its typed face.
 MODEL = "assistant.app.model"
 

@@ -1,6 +1,5 @@
 """The app: builds its parts, takes the user's intents (the views see an `AppModel`, hear `news`).
-`SessionKeeper` holds the connection, `SessionHost` readies each session, `Stage` is what server
-events change. A failure is a sentence in the window, not a trace."""
+`SessionKeeper` holds the connection, `Stage` what server events change; failures are sentences."""
 
 from __future__ import annotations
 
@@ -23,6 +22,7 @@ from assistant.app.listening.interpreter_log import InterpreterLog
 from assistant.app.model import AppNews
 from assistant.app.runtime.tasks import Tasks
 from assistant.app.settings import Preferences, Settings
+from assistant.app.showing.pictures import Showing
 from assistant.app.tool_use.host_services import QtHostServices
 from assistant.app.tool_use.tool_config import tool_stack
 from assistant.app.voice.audio_supervisor import AudioSupervisor
@@ -59,10 +59,11 @@ class Controller(QObject):
                            (self.dictation, self.interpreter), self.audio, self)
         self.keeper = SessionKeeper(SessionHost(self.stage, self.audio, self.events, self),
                                     endpoints, self.prefs, self.tasks)
+        self.showing = Showing(self.prefs, self.keeper, self.record, self.stage, self.host)
         self.keeper.countdown.connect(self.news.countdown)
         self.audio.lost.connect(lambda: self.audio.reopen(self.session, announce=True))
-        self.audio.notice.connect(self.news.notice)
-        self.tools.notice.connect(self.news.notice)
+        for part in (self.audio, self.tools, self.showing):
+            part.notice.connect(self.news.notice)
 
     @property
     def settings(self) -> Settings:
@@ -157,12 +158,11 @@ class Controller(QObject):
 
     def send_text(self, text: str) -> None:
         if not (text := text.strip()):
-            return
-        if self.session is None or not self.session.is_open:
+            pass
+        elif self.session is None or not self.session.is_open:
             self.news.notice.emit(self.tr("Not connected: connect first to send a message."))
-            return
-        self.session.add_text_message(text)
-        self.session.create_response()
+        elif self.session.add_text_message(text):
+            self.session.create_response()
 
     def apply_settings(self, settings: Settings) -> None:
         """Connection settings apply on the next connection; the session's own, at once."""

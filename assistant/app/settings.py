@@ -85,6 +85,9 @@ class Settings:
     noise_reduction: str = "near_field"  # near_field (headset, laptop) | far_field | off
     global_shortcut: str = "Ctrl+Alt+Space"  # push-to-talk in every application
     global_talk: str = "hold"            # hold | toggle (press to start, again to send) | off
+    screen_shortcut: str = "Ctrl+Alt+S"  # show the screen to the assistant; empty: off
+    picture_detail: str = "auto"         # input_image detail: auto | low | high
+    keep_pictures: bool = True           # shown pictures kept in the history (files 0600)
     close_to_tray: bool = False          # the window's close button hides it in the tray
     start_at_login: bool = False
     language: str = ""                   # "" follows the OS; else one of cli.LANGUAGES

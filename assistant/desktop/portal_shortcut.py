@@ -11,16 +11,15 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import secrets
 from typing import Any
 
+from assistant.desktop import portal
 from assistant.desktop.global_shortcut import GlobalShortcut, Shortcut
+from assistant.desktop.portal import PORTAL_PATH, PortalRefused, token
 from assistant.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 SHORTCUT_ID = "push-to-talk"
-PORTAL_PATH = "/org/freedesktop/portal/desktop"
-PORTAL_NAME = "org.freedesktop.portal.Desktop"
 INTERFACE = "org.freedesktop.portal.GlobalShortcuts"
 TRIGGER_MODIFIERS = {"ctrl": "CTRL", "alt": "ALT", "shift": "SHIFT", "meta": "LOGO"}
 NO_PORTAL = QT_TRANSLATE_NOOP("PortalShortcut", "This desktop's portal offers no global "
@@ -39,9 +38,11 @@ def preferred_trigger(shortcut: Shortcut) -> str:
 
 
 class PortalShortcut(GlobalShortcut):
-    def __init__(self, shortcut: Shortcut, bus: str = "SESSION") -> None:
+    def __init__(self, shortcut: Shortcut, bus: str = "SESSION",
+                 purpose: str = SHORTCUT_ID) -> None:
         super().__init__(shortcut)
         self.bus = bus
+        self.purpose = purpose          # the shortcut's id at the portal (one per action)
         self._task: asyncio.Task[None] | None = None
         self.listening = False          # bound, and hearing the portal's signals
 
@@ -85,49 +86,27 @@ class PortalShortcut(GlobalShortcut):
 
     async def _bind(self, router: Any) -> str:
         created = await self._request(router, "CreateSession", "a{sv}",
-                                      {"session_handle_token": ("s", _token())})
+                                      {"session_handle_token": ("s", token())})
         session = str(created["session_handle"][1])
         trigger = preferred_trigger(self.shortcut)
-        shortcuts = [(SHORTCUT_ID, {"description": ("s", self.tr("Hold to talk to the "
-                                                                 "assistant")),
-                                    "preferred_trigger": ("s", trigger)})]
+        described = (self.tr("Hold to talk to the assistant") if self.purpose == SHORTCUT_ID
+                     else self.tr("Show the screen to the assistant"))
+        shortcuts = [(self.purpose, {"description": ("s", described),
+                                     "preferred_trigger": ("s", trigger)})]
         bound = await self._request(router, "BindShortcuts", "oa(sa{sv})s", session, shortcuts, "")
         given = {name: props for name, props in bound.get("shortcuts", ("", []))[1]}
-        if SHORTCUT_ID not in given:
-            raise PortalRefused(self.tr("The desktop did not bind the push-to-talk shortcut."))
-        described = given[SHORTCUT_ID].get("trigger_description", ("s", trigger))[1]
+        if self.purpose not in given:
+            raise PortalRefused(self.tr("The desktop did not bind the shortcut."))
+        described = given[self.purpose].get("trigger_description", ("s", trigger))[1]
         log.info("portal shortcut bound: %s", described)
         return session
 
     async def _request(self, router: Any, method: str, signature: str,
                        *args: Any) -> dict[str, Any]:
-        """A portal call that answers through a Request object's Response signal."""
-        from jeepney import DBusAddress, HeaderFields, MatchRule, new_method_call
-        from jeepney.bus_messages import message_bus
-        from jeepney.wrappers import unwrap_msg
-
-        rule = MatchRule(type="signal", interface="org.freedesktop.portal.Request",
-                         member="Response")
-        await router.send_and_get_reply(message_bus.AddMatch(rule))
-        portal = DBusAddress(PORTAL_PATH, bus_name=PORTAL_NAME, interface=INTERFACE)
-        options = {"handle_token": ("s", _token())}
-        if signature == "a{sv}":
-            options.update(args[0])
-            body: tuple[Any, ...] = (options,)
-        else:
-            body = (*args, options)
-        with router.filter(rule) as responses:
-            call = new_method_call(portal, method, signature + "a{sv}" * (signature != "a{sv}"),
-                                   body)
-            handle = unwrap_msg(await router.send_and_get_reply(call))[0]
-            while (signal := await responses.get()).header.fields.get(HeaderFields.path) != handle:
-                continue
-        code, results = signal.body
-        if code != 0:
-            raise PortalRefused(self.tr("The desktop declined the global shortcut.")
-                                if code == 1 else self.tr("The desktop's portal failed to bind "
-                                                          "it."))
-        return dict(results)
+        return await portal.request(
+            router, INTERFACE, method, signature, *args,
+            declined=self.tr("The desktop declined the global shortcut."),
+            failed=self.tr("The desktop's portal failed to bind it."))
 
     async def _listen(self, router: Any, session: str) -> None:
         from jeepney import HeaderFields, MatchRule
@@ -141,7 +120,7 @@ class PortalShortcut(GlobalShortcut):
                 signal = await signals.get()
                 member = signal.header.fields.get(HeaderFields.member)
                 handle, shortcut_id = signal.body[0], signal.body[1]
-                if handle != session or shortcut_id != SHORTCUT_ID:
+                if handle != session or shortcut_id != self.purpose:
                     continue
                 if member == "Activated":
                     self.pressed.emit()
@@ -155,9 +134,3 @@ class PortalShortcut(GlobalShortcut):
             self.unavailable.emit(reason)
 
 
-class PortalRefused(Exception):
-    """The portal answered, but not with a bound shortcut."""
-
-
-def _token() -> str:
-    return "va_" + secrets.token_hex(6)

@@ -12,8 +12,10 @@ from assistant.desktop.global_shortcut import GlobalShortcut, Shortcut, Unavaila
 
 
 def global_shortcut_for(shortcut: Shortcut, platform_name: str,
-                        env: dict[str, str] | None = None) -> GlobalShortcut:
-    """The backend for Qt's platform plugin (`QGuiApplication.platformName()`)."""
+                        env: dict[str, str] | None = None,
+                        purpose: str = "push-to-talk") -> GlobalShortcut:
+    """The backend for Qt's platform plugin (`QGuiApplication.platformName()`); `purpose` names
+    the action where the desktop lists shortcuts (the portal)."""
     env = dict(os.environ) if env is None else env
     if platform_name == "xcb" and env.get("DISPLAY"):
         from assistant.desktop.x11_shortcut import X11Shortcut
@@ -22,7 +24,7 @@ def global_shortcut_for(shortcut: Shortcut, platform_name: str,
     if platform_name.startswith("wayland"):
         from assistant.desktop.portal_shortcut import PortalShortcut
 
-        return PortalShortcut(shortcut)
+        return PortalShortcut(shortcut, purpose=purpose)
     if sys.platform == "darwin" and platform_name == "cocoa":
         from assistant.desktop.macos_shortcut import MacShortcut
 

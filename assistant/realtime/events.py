@@ -48,6 +48,16 @@ def user_text(text: str) -> Event:
                      "content": [{"type": "input_text", "text": text}]}}
 
 
+def user_picture(image_url: str, detail: str, text: str = "", item_id: str = "") -> Event:
+    """A user message showing a picture (a PNG or JPEG data URI), with the turn's words."""
+    content: list[dict[str, Any]] = [{"type": "input_text", "text": text}] if text else []
+    content.append({"type": "input_image", "image_url": image_url, "detail": detail})
+    item: dict[str, Any] = {"type": "message", "role": "user", "content": content}
+    if item_id:
+        item["id"] = item_id
+    return {"type": "conversation.item.create", "item": item}
+
+
 def item_create(item: dict[str, Any]) -> Event:
     return {"type": "conversation.item.create", "item": item}
 

@@ -1,4 +1,5 @@
-"""Event summaries safe to log or show: audio payloads become "<N bytes>", an MCP server's
+"""Event summaries safe to log or show: audio payloads become "<N bytes>", a picture's data URI
+"<image/png, N bytes>", an MCP server's
 headers (its token) "<redacted>", and a string longer than `LONGEST_SHOWN` is cut (the inspector
 keeps 2,000 summaries: a server's 10 MiB strings must not be kept 2,000 times)."""
 
@@ -29,6 +30,7 @@ def summarize(event: Any, event_type: str = "") -> Any:
         kind = event.get("type", event_type) if isinstance(event.get("type"), str) else event_type
         return {key: (f"<{b64_size(value)} bytes>"
                       if isinstance(value, str) and _is_audio_payload(kind, key)
+                      else _picture(value) if key == "image_url" and isinstance(value, str)
                       else "<redacted>" if key in _SECRET_KEYS and value
                       else summarize(value, kind))
                 for key, value in event.items()}
@@ -37,3 +39,11 @@ def summarize(event: Any, event_type: str = "") -> Any:
     if isinstance(event, str) and len(event) > LONGEST_SHOWN:
         return f"{event[:LONGEST_SHOWN]}… <{len(event)} characters>"
     return event
+
+
+def _picture(uri: str) -> str:
+    """A data URI as its type and size (a 2048 px screen is a megabyte of base64)."""
+    head, comma, data = uri.partition(",")
+    if not uri.startswith("data:") or not comma:
+        return uri[:LONGEST_SHOWN]
+    return f"<{head[5:].split(';')[0] or 'data'}, {b64_size(data)} bytes>"

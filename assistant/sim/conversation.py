@@ -22,6 +22,7 @@ from assistant.sim import client_events, replies, schema, session_tools
 from assistant.sim.errors import RequestError
 from assistant.sim.faults import Faults
 from assistant.sim.input_audio import InputAudio
+from assistant.sim.pictures import pictures_in
 from assistant.sim.replies import Item
 from assistant.sim.responder import Response
 from assistant.sim.session_state import default_session, merge_session
@@ -186,10 +187,11 @@ class SimConversation:
                 and i.data["type"] == "mcp_approval_request" for i in self.items):
             raise RequestError(f"No approval request found: {data['approval_request_id']}",
                                "invalid_value", "item.approval_request_id")
+        seen = pictures_in(data)
         data.setdefault("id", self.new_id("item"))
         if not data["type"].startswith("mcp_"):
             data.update(object="realtime.item", status="completed")
-        item = Item(data)
+        item = Item(data, pictures=seen)
         self.add_item(item, after)
         await self.emit_item_added(item)
         await self.emit({"type": "conversation.item.done", "item": data})

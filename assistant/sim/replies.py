@@ -20,6 +20,7 @@ class Item:
     data: dict[str, Any]
     audio_ms: int = 0
     timed_out: bool = False            # committed by the idle timeout, not by speech
+    pictures: list[str] = field(default_factory=list)   # what its input_image parts showed
 
 
 @dataclass
@@ -62,11 +63,13 @@ class Tools:
 
 def plan_reply(items: list[Item], tools: Tools) -> Reply:
     """The reply to the newest item that warrants one."""
-    for item in reversed(items):
-        data = item.data
+    for index in range(len(items) - 1, -1, -1):
+        item, data = items[index], items[index].data
         if data.get("type") == "function_call_output":
             name = _call_name(items, data.get("call_id"))
-            return Reply(f"The {name} tool returned: {data.get('output', '')}")
+            shown = items[index - 1].pictures if index else []     # a tool that showed one
+            seen = f" I see {' and '.join(shown)}." if shown else ""
+            return Reply(f"The {name} tool returned: {data.get('output', '')}{seen}")
         if data.get("type") == "mcp_approval_response":
             return _after_approval(items, data)
         if data.get("type") == "message" and data.get("role") == "user":
@@ -79,6 +82,9 @@ def _reply_to_user(item: Item, tools: Tools) -> Reply:
              if part.get("type") == "input_text"]
     if item.timed_out:
         return Reply("Are you still there? Say something whenever you want to go on.")
+    if item.pictures:
+        said = f' You said: "{" ".join(texts).strip()[:_ECHO_LIMIT]}".' if texts else ""
+        return Reply(f"I see {' and '.join(item.pictures)}.{said}")
     if not texts and tools.spoken:
         return Reply(calls=[Call(*tools.spoken)])
     if not texts:

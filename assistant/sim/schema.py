@@ -191,6 +191,8 @@ _HEAD = {"type": _STR, "event_id": _STR}
 _CONTENT = tagged({
     "input_text": obj({"type": _STR, "text": _STR}, required=("text",)),
     "input_audio": obj({"type": _STR, "audio": _STR, "transcript": nullable(_STR)}),
+    "input_image": obj({"type": _STR, "image_url": _STR,
+                        "detail": one_of("auto", "low", "high")}, required=("image_url",)),
     "output_text": obj({"type": _STR, "text": _STR}),
     "output_audio": obj({"type": _STR, "audio": _STR, "transcript": nullable(_STR)}),
 })

@@ -1,4 +1,5 @@
-"""A conversation as Markdown (to read) or JSON (to process). Pure text: the caller writes it."""
+"""A conversation as Markdown (to read) or JSON (to process). Pure text: the caller writes it,
+and the pictures beside it (`files` maps a picture's stored name to where the export put it)."""
 
 from __future__ import annotations
 
@@ -20,13 +21,17 @@ def cost_text(cost: float | None) -> str:
     return f"${cost:.4f}" if cost < 0.01 else f"${cost:.2f}"
 
 
-def to_markdown(conversation: ConversationSummary) -> str:
+def to_markdown(conversation: ConversationSummary, files: dict[str, str] | None = None) -> str:
     lines = [f"# {conversation.title or 'Conversation'}", "",
              f"{when(conversation.started)} · {conversation.model} · {conversation.turns} "
              f"responses · {conversation.input_tokens:,} tokens in / "
              f"{conversation.output_tokens:,} out · {cost_text(conversation.cost)}", ""]
     for item in conversation.items:
         lines += [_markdown_item(item), ""]
+        if item.image:
+            shown = (files or {}).get(item.image)
+            lines += [f"![a picture you showed]({shown})" if shown else
+                      "*(a picture you showed; not kept)*", ""]
     return "\n".join(lines)
 
 
@@ -41,9 +46,11 @@ def _markdown_item(item: StoredItem) -> str:
     return f"{who} ({time.strftime('%H:%M:%S', time.localtime(item.created))}): {item.text}{cut}"
 
 
-def to_json(conversation: ConversationSummary, usage: list[TurnUsage]) -> str:
+def to_json(conversation: ConversationSummary, usage: list[TurnUsage],
+            files: dict[str, str] | None = None) -> str:
     head = {k: v for k, v in dataclasses.asdict(conversation).items() if k != "items"}
-    document = {"format": "voice-assistant.conversation/1", **head,
-                "items": [dataclasses.asdict(item) for item in conversation.items],
+    items = [{**dataclasses.asdict(item), "image": (files or {}).get(item.image, "")}
+             for item in conversation.items]
+    document = {"format": "voice-assistant.conversation/1", **head, "items": items,
                 "usage": [dataclasses.asdict(turn) for turn in usage]}
     return json.dumps(document, indent=2, ensure_ascii=False)

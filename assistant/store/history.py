@@ -22,6 +22,7 @@ from typing import Any
 from assistant.errors import AssistantError
 from assistant.private_files import create_private
 from assistant.store.migrations import NewerSchema, check_version, migrate
+from assistant.store.pictures import PictureFiles
 from assistant.store.records import ConversationSummary, StoredItem, TurnUsage
 from assistant.translatable import QT_TRANSLATE_NOOP
 
@@ -43,6 +44,7 @@ class History:
     def __init__(self, db: sqlite3.Connection, path: Path | None,
                  problem: AssistantError | None) -> None:
         self.db, self.path, self.problem = db, path, problem
+        self.pictures = PictureFiles(path.parent / "pictures" if path is not None else None)
 
     @classmethod
     def open(cls, path: Path | None) -> History:
@@ -125,10 +127,13 @@ class History:
                         (conversation, item_id))
 
     def delete(self, conversation: int) -> None:
+        shown = [name for (name,) in self.db.execute(
+            "SELECT image FROM items WHERE conversation_id = ? AND image != ''", (conversation,))]
         with self.db:
             for table in ("items", "usage"):
                 self.db.execute(f"DELETE FROM {table} WHERE conversation_id = ?", (conversation,))
             self.db.execute("DELETE FROM conversations WHERE id = ?", (conversation,))
+        self.pictures.remove(shown)
 
     # ---- reading ------------------------------------------------------------------------------
 

@@ -49,6 +49,10 @@ STEPS: tuple[str, ...] = (
     CREATE INDEX usage_by_conversation ON usage (conversation_id);
     CREATE INDEX conversations_by_update ON conversations (updated DESC);
     """,
+    # 3: a picture the user showed, kept as a file beside the database (its name here).
+    """
+    ALTER TABLE items ADD COLUMN image TEXT NOT NULL DEFAULT '';
+    """,
 )
 VERSION = len(STEPS)
 

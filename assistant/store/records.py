@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Kind = Literal["message", "function_call", "function_call_output"]
+PICTURE_LINE = "(a picture)"            # a turn that showed a picture and said nothing
+NOT_KEPT = "-"                          # StoredItem.image of a picture shown but not kept
 
 
 @dataclass
@@ -20,6 +22,7 @@ class StoredItem:
     call_id: str = ""
     name: str = ""
     arguments: str = ""                  # a function call's JSON arguments, or a call's output
+    image: str = ""                      # a picture the user showed: its file in `pictures/`
 
 
 @dataclass
@@ -52,4 +55,5 @@ class ConversationSummary:
 
     def said(self) -> list[tuple[str, str, str]]:
         """(role, item id, text) of what was said, as the conversation view shows it."""
-        return [(i.role, i.item_id, i.text) for i in self.items if i.kind == "message" and i.text]
+        return [(i.role, i.item_id, i.text or PICTURE_LINE) for i in self.items
+                if i.kind == "message" and (i.text or i.image)]

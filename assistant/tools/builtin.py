@@ -23,6 +23,7 @@ class HostServices(Protocol):
     def copy(self, text: str) -> None: ...
     def paste(self) -> str: ...
     def start_timer(self, seconds: int, label: str) -> None: ...
+    def look_at_screen(self) -> str: ...      # what was shown; ToolError when it could not
 
 
 SearchHistory = Callable[[str, int], list[dict[str, Any]]]
@@ -76,6 +77,9 @@ def builtin_tools(host: HostServices, search: SearchHistory | None = None) -> To
         ends = dt.datetime.now().astimezone() + dt.timedelta(seconds=seconds)
         return {"label": label, "ends_at": ends.isoformat(timespec="seconds")}
 
+    def look(_arguments: dict[str, Any]) -> dict[str, Any]:
+        return {"shown": host.look_at_screen()}
+
     tools = [
         Tool("get_current_time", "The current date and time, with the time zone.", current_time,
              _object({"timezone": {"type": "string", "description":
@@ -90,6 +94,10 @@ def builtin_tools(host: HostServices, search: SearchHistory | None = None) -> To
              title=QT_TRANSLATE_NOOP("Tools", "Copy to the clipboard")),
         Tool("read_clipboard", "Read the text on the user's clipboard.", paste, _object({}),
              side_effects=True, title=QT_TRANSLATE_NOOP("Tools", "Read the clipboard")),
+        Tool("look_at_screen", "See the user's screen (the one under the pointer), for when "
+             "they ask about what they are looking at. The picture arrives as the next user "
+             "message.", look, _object({}), side_effects=True,
+             title=QT_TRANSLATE_NOOP("Tools", "Look at the screen")),
         Tool("set_timer", "Start a timer that notifies the user when it ends.", timer,
              _object({"seconds": {"type": "integer", "minimum": 1, "maximum": 86_400},
                       "label": {"type": "string"}}, ("seconds",)),

@@ -11,7 +11,8 @@ from typing import Any
 
 from jeepney import DBusAddress, HeaderFields, MessageType, new_error, new_method_return, new_signal
 
-from assistant.desktop.portal_shortcut import INTERFACE, PORTAL_NAME, PORTAL_PATH
+from assistant.desktop.portal import PORTAL_NAME, PORTAL_PATH
+from assistant.desktop.portal_shortcut import INTERFACE
 from tests.desktop.bus import BusService
 
 

@@ -80,6 +80,7 @@ class Desk:
         self.opened: list[str] = []
         self.clipboard = ""
         self.timers: list[tuple[int, str]] = []
+        self.screen = ""
 
     def open_url(self, url: str) -> bool:
         self.opened.append(url)
@@ -94,12 +95,18 @@ class Desk:
     def start_timer(self, seconds: int, label: str) -> None:
         self.timers.append((seconds, label))
 
+    def look_at_screen(self) -> str:
+        if not self.screen:
+            raise ToolError("nothing to see")
+        return self.screen
+
 
 async def test_builtins_declare_their_schemas_and_act_only_through_the_desktop():
     desk = Desk()
     registry = builtin_tools(desk, lambda q, n: [{"text": f"{q}:{n}"}])
     asks = {t.name for t in registry.all() if t.side_effects}
-    assert asks == {"open_url", "copy_to_clipboard", "read_clipboard", "search_history"}
+    assert asks == {"open_url", "copy_to_clipboard", "read_clipboard", "search_history",
+                    "look_at_screen"}                  # what reads private data asks first
     for tool in registry.all():
         wire = tool.to_wire()
         assert wire["type"] == "function" and wire["parameters"]["type"] == "object"
@@ -113,6 +120,11 @@ async def test_builtins_declare_their_schemas_and_act_only_through_the_desktop()
     found = await run_tool(registry.get("search_history"), "search_history",
                            '{"query": "tea", "limit": 3}')
     assert json.loads(found.output) == {"matches": [{"text": "tea:3"}]}
+    blind = await run_tool(registry.get("look_at_screen"), "look_at_screen", "{}")
+    assert blind.failed and "nothing to see" in blind.output
+    desk.screen = "the screen: a 1024 × 768 picture"
+    seen = await run_tool(registry.get("look_at_screen"), "look_at_screen", "{}")
+    assert json.loads(seen.output) == {"shown": desk.screen}
 
 
 async def test_a_value_that_is_not_json_is_the_tools_error_not_a_crash():

@@ -12,9 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from assistant.app.local_format import money, when
-from assistant.private_files import write_private
+from assistant.private_files import open_private, private_folder, write_private
 from assistant.store import export
 from assistant.store.history import History
+from assistant.store.records import StoredItem
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +74,9 @@ class HistoryBrowser(QObject):
             if summary is None:
                 self.message.emit(self.tr("That conversation is no longer in the history."))
                 return
-            text = (export.to_json(summary, self.history.usage(conversation))
-                    if target.suffix.lower() == ".json" else export.to_markdown(summary))
+            files = self._copy_pictures(summary.items, target)
+            text = (export.to_json(summary, self.history.usage(conversation), files)
+                    if target.suffix.lower() == ".json" else export.to_markdown(summary, files))
             write_private(target, text)
         except (sqlite3.Error, OSError) as exc:
             log.warning("export to %s failed: %s", target, exc)
@@ -83,3 +85,17 @@ class HistoryBrowser(QObject):
             return
         self.message.emit(self.tr("Exported to {path}.").format(path=target))
 
+
+    def _copy_pictures(self, items: list[StoredItem], target: Path) -> dict[str, str]:
+        """The conversation's pictures into a folder beside the export (0700, files 0600);
+        stored name -> its path relative to the export."""
+        files: dict[str, str] = {}
+        folder = target.with_name(target.stem + ".pictures")
+        for item in items:
+            data = self.history.pictures.read(item.image) if item.image else None
+            if data is None:
+                continue
+            with open_private(private_folder(folder) / item.image, "wb") as file:
+                file.write(data)
+            files[item.image] = f"{folder.name}/{item.image}"
+        return files

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication
 
 from assistant.growing_text import GrowingText
 from assistant.store.history import History
-from assistant.store.records import StoredItem, TurnUsage
+from assistant.store.records import NOT_KEPT, StoredItem, TurnUsage
 
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
@@ -38,6 +38,7 @@ class ConversationRecord:
         self._streamed: dict[str, GrowingText] = {}   # item id -> its text so far (deltas)
         self._on_problem = on_problem
         self._failed = False                   # a write error is said once, not per item
+        self._pictures: dict[str, str] = {}    # item id -> its picture's file (or NOT_KEPT)
 
     # ---- which conversation -------------------------------------------------------------------
 
@@ -69,8 +70,17 @@ class ConversationRecord:
     def has_pending(self, item_id: str) -> bool:
         return item_id in self._pending
 
+    def picture(self, item_id: str, data: bytes, suffix: str, keep: bool) -> None:
+        """The user shows a picture in item `item_id` (its row comes when the server adds it):
+        its file is written now if the user keeps pictures, else only the fact is kept."""
+        name = NOT_KEPT
+        if keep:
+            name = self._write(self.history.pictures.save, data, suffix) or NOT_KEPT
+        self._pictures[item_id] = name
+
     def item_started(self, role: str, item_id: str) -> None:
-        item = StoredItem(item_id, "message", role, created=time.time())
+        item = StoredItem(item_id, "message", role, created=time.time(),
+                          image=self._pictures.pop(item_id, ""))
         self._pending[item_id] = item
         self._save(item)
 
@@ -147,7 +157,7 @@ class ConversationRecord:
         """A disk that fails mid-conversation (full, gone) costs the history, not the call."""
         try:
             return action(*args, **kwargs)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             log.warning("history write failed: %s", exc)
             if not self._failed:
                 self._failed = True

@@ -1,8 +1,9 @@
 """The saved conversation as items for a fresh session, so the model keeps its context.
 
 Spoken turns go back as text (their transcripts): audio would cost ten times the tokens and the
-model answers the same. Long conversations keep the newest items that fit a token budget; a tool
-result is never sent without the call it answers (the server refuses an orphan output).
+model answers the same. A picture goes back as a line saying one was shown (the user may show it
+again from the conversation). Long conversations keep the newest items that fit a token budget;
+a tool result is never sent without the call it answers (the server refuses an orphan output).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from assistant.realtime.events import item_create
 from assistant.store.records import StoredItem
 
+PICTURE_PLACEHOLDER = "[The user showed a picture here; it is not sent again.]"
 CHARS_PER_TOKEN = 4          # English text averages about four characters per token
 ITEM_OVERHEAD_TOKENS = 4
 
@@ -60,8 +62,10 @@ def _wire_item(item: StoredItem) -> dict[str, Any] | None:
     if item.kind == "function_call_output" and item.call_id:
         return {"type": "function_call_output", "call_id": item.call_id,
                 "output": item.arguments}
-    if item.kind != "message" or not item.text.strip() or item.role not in ("user", "assistant"):
+    text = item.text.strip()
+    if item.image and item.role == "user":      # a picture is not sent again: a line says so
+        text = f"{text} {PICTURE_PLACEHOLDER}".strip()
+    if item.kind != "message" or not text or item.role not in ("user", "assistant"):
         return None
     part = "input_text" if item.role == "user" else "output_text"
-    return {"type": "message", "role": item.role,
-            "content": [{"type": part, "text": item.text.strip()}]}
+    return {"type": "message", "role": item.role, "content": [{"type": part, "text": text}]}

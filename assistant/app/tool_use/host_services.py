@@ -1,4 +1,4 @@
-"""The host services the built-in tools act on: browser, clipboard, timers
+"""The host services the built-in tools act on: browser, clipboard, timers, the screen
 (`tools.builtin.HostServices`).
 
 Tools run on worker threads and Qt's clipboard and timers belong to the GUI thread, so each call
@@ -14,8 +14,12 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
+from assistant.tools.registry import ToolError
+
 T = TypeVar("T")
 HOP_TIMEOUT_S = 5.0
+LOOK_TIMEOUT_S = 120.0       # a screenshot portal waits for the user's answer in its dialog
+Looker = Callable[["concurrent.futures.Future[str]"], None]
 
 
 class QtHostServices(QObject):
@@ -26,6 +30,7 @@ class QtHostServices(QObject):
         super().__init__()
         self._hop.connect(self._run, Qt.ConnectionType.QueuedConnection)
         self._timers: list[QTimer] = []
+        self.looker: Looker | None = None     # the app's screen capture, for look_at_screen
 
     def open_url(self, url: str) -> bool:
         return self.call_on_gui_thread(lambda: QDesktopServices.openUrl(QUrl(url)))
@@ -38,6 +43,15 @@ class QtHostServices(QObject):
 
     def start_timer(self, seconds: int, label: str) -> None:
         self.call_on_gui_thread(lambda: self._start(seconds, label))
+
+    def look_at_screen(self) -> str:
+        """Capture the screen into the conversation (on the GUI thread) and say what it was."""
+        looker = self.looker
+        if looker is None:
+            raise ToolError("this app cannot see the screen here")
+        seen: concurrent.futures.Future[str] = concurrent.futures.Future()
+        self.call_on_gui_thread(lambda: looker(seen))
+        return seen.result(LOOK_TIMEOUT_S)
 
     def stop_timers(self) -> None:
         for timer in self._timers:

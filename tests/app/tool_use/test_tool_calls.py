@@ -87,7 +87,7 @@ async def test_a_beta_endpoint_is_not_told_of_mcp_servers_and_the_user_is(rig):
     await until(lambda: rig.ready, message="connected in beta")
     beta_update = [e for d, e, dialect in rig.server.wire.events
                    if d == "in" and e["type"] == "session.update" and dialect == "beta"][-1]
-    assert [t["type"] for t in beta_update["session"]["tools"]] == ["function"] * 6
+    assert [t["type"] for t in beta_update["session"]["tools"]] == ["function"] * 7
     await rig.turn("call get_current_time {}")        # beta's arguments.done has no name
     assert "The get_current_time tool returned" in rig.answers()[-1]
 
