@@ -29,7 +29,8 @@ def missing_x_tools() -> list[str]:
 
 
 class PrivateX:
-    def __init__(self) -> None:
+    def __init__(self, size: str = "1024x768") -> None:
+        self.size = size                 # the screen, in pixels
         self.display = ""
         self._server: subprocess.Popen[bytes] | None = None
         self._clients: list[subprocess.Popen[bytes]] = []
@@ -37,7 +38,7 @@ class PrivateX:
     def start(self) -> PrivateX:
         read, write = os.pipe()
         self._server = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
+            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{self.size}x24", "-nolisten", "tcp"],
             pass_fds=(write,), stderr=subprocess.DEVNULL)
         os.close(write)
         with os.fdopen(read) as numbers:

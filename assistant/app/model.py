@@ -12,13 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, QRect, Signal, SignalInstance
+from PySide6.QtGui import QImage
 
 from assistant.app.account.api_key_store import mcp_secret_account
 from assistant.app.connection.event_log import STREAMING
 from assistant.app.conversation.prices import DEFAULT_PRICES, parse_prices, prices_text
 from assistant.app.listening.dictation import Segment
 from assistant.app.settings import Settings, prompt_variables
+from assistant.app.showing.pictures import DETAILS as PICTURE_DETAILS
 from assistant.app.tool_use.tool_calls import ToolCall
 from assistant.app.tool_use.tool_config import (
     DEMO_MCP_URL,
@@ -42,6 +44,7 @@ __all__ = [
     "DEFAULT_PRICES",
     "DEMO_MCP_URL",
     "MCP_IMPORT_SOURCES",
+    "PICTURE_DETAILS",
     "STREAMING",
     "AppModel",
     "AppNews",
@@ -58,6 +61,7 @@ __all__ = [
     "Segment",
     "ServerState",
     "Settings",
+    "ShowingFace",
     "ToolCall",
     "ToolInfo",
     "ToolsFace",
@@ -189,6 +193,23 @@ class HistoryFace(Protocol):
     def export(self, conversation: int, path: str) -> None: ...
 
 
+class ShowingFace(Protocol):
+    """Pictures into the conversation: the screen, a window, a region, a pasted or dropped one."""
+
+    @property
+    def shown(self) -> SignalInstance: ...           # item id, QImage as sent, caption
+    @property
+    def region_wanted(self) -> SignalInstance: ...   # the screen (QImage), the words: pick
+    @property
+    def captured(self) -> SignalInstance: ...        # a sentence: something was just captured
+    def show_screen(self, kind: str = "screen", words: str = "") -> None: ...
+    def cut_region(self, screen: QImage, area: QRect | None, words: str = "") -> None: ...
+    def attach_image(self, image: QImage, words: str = "") -> None: ...
+    def attach_file(self, path: str, words: str = "") -> None: ...
+    def show_again(self, item_id: str) -> None: ...
+    def picture(self, item_id: str) -> QImage | None: ...
+
+
 class ReplyFace(Protocol):
     def retry_reply(self) -> None: ...               # ask for the failed reply once more
 
@@ -216,6 +237,8 @@ class AppModel(Protocol):
     def history(self) -> HistoryFace: ...
     @property
     def stage(self) -> ReplyFace: ...
+    @property
+    def showing(self) -> ShowingFace: ...
 
     def connect_(self, offline: bool | None = None) -> None: ...
     def disconnect_(self) -> None: ...

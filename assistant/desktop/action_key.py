@@ -32,7 +32,7 @@ class GlobalActionKey(QObject):
         self._shortcut = shortcut
         self.stop()
         if not shortcut.strip():
-            self._say(self.tr("Off."))
+            self._say(self.tr("No shortcut: the Show button and the window's key still work."))
             return
         try:
             parsed = Shortcut.parse(shortcut)

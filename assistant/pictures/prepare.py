@@ -97,7 +97,8 @@ def prepare(image: QImage) -> Picture:
 def encode(image: QImage, kind: str) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, kind.upper().encode(), JPEG_QUALITY if kind == "jpeg" else -1):
+    quality = JPEG_QUALITY if kind == "jpeg" else -1
+    if not image.save(buffer, kind.upper(), quality):  # type: ignore[call-overload]  # str works
         raise _error(QT_TRANSLATE_NOOP("Pictures", "The picture could not be encoded as "
                                        "{kind}."), kind=kind.upper())
     return bytes(buffer.data().data())

@@ -29,6 +29,7 @@ from assistant.app.settings import Preferences, Settings
 from assistant.app.settings_file import keep_private, load_settings, save_settings
 from assistant.app.tool_use.mcp_tokens import load_tokens, save_tokens
 from assistant.config import history_path
+from assistant.desktop.screen_capture import ScreenCapture
 from assistant.shell.tray_and_keys import TrayAndKeys
 from assistant.store.history import History, integrity_problem
 from assistant.ui.desktop_page import DesktopPage
@@ -88,6 +89,8 @@ class AppShell:
         self.window.closed.connect(self._closed.set)
         self.tray_and_keys = TrayAndKeys(self.controller, self.window)
         self.tray_and_keys.status.connect(self._on_desktop_status)    # to the open dialog
+        self.tray_and_keys.screen_status.connect(self._on_screen_status)
+        self.controller.showing.grabber = ScreenCapture()
         self.collector = GuiThreadCollector()
         self.collector.start()
 
@@ -204,6 +207,10 @@ class AppShell:
         if self.settings_dialog is not None:
             self.settings_dialog.desktop.show_status(text)
 
+    def _on_screen_status(self, text: str) -> None:
+        if self.settings_dialog is not None:
+            self.settings_dialog.desktop.show_screen_status(text)
+
     def _use_key_for_run(self, key: str) -> None:
         self.keys.use_for_this_run(key)
         self.controller.connect_(offline=False)
@@ -216,7 +223,8 @@ class AppShell:
                                 [(t.name, t.title, t.side_effects) for t in c.tools.registry.all()],
                                 set(c.tools.mcp_tokens),
                                 DesktopPage(self.tray_and_keys.tray is not None,
-                                            self.tray_and_keys.talk.text), c.local_mcp)
+                                            self.tray_and_keys.talk.text,
+                                            self.tray_and_keys.show_key.text), c.local_mcp)
         dialog.applied.connect(c.apply_settings)
         dialog.applied.connect(self.tray_and_keys.apply)
         dialog.applied.connect(lambda s: self.window.select_turn_mode(s.turn_mode))

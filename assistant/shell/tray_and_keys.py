@@ -1,5 +1,5 @@
-"""The app on the desktop: the global talk key, the tray, notifications, start at login, and
-what a second launch hands over. Wires those parts to the controller and the window."""
+"""The app on the desktop: the global talk and show-screen keys, the tray, notifications, start
+at login, and what a second launch hands over. Wires those to the controller and the window."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from assistant.app.controller import Controller
 from assistant.app.settings import Settings
 from assistant.cli import parse_args
+from assistant.desktop.action_key import GlobalActionKey
 from assistant.desktop.autostart import set_start_at_login
 from assistant.desktop.talk_key import GlobalTalkKey
 from assistant.desktop.tray import Tray
@@ -27,12 +28,16 @@ TRAY_OF_STATE = {**TRAY_STATE, ConnectionState.ERROR: "offline"}
 
 class TrayAndKeys(QObject):
     status = Signal(str)           # the global shortcut's state, for the settings
+    screen_status = Signal(str)    # the show-screen shortcut's
 
     def __init__(self, controller: Controller, window: MainWindow,
                  tray: Tray | None = None) -> None:
         super().__init__()
         self.controller, self.window = controller, window
         self.talk = GlobalTalkKey(controller.ptt_press, controller.ptt_release)
+        self.show_key = GlobalActionKey(lambda: controller.showing.show_screen("screen"),
+                                        "show-screen")
+        self.show_key.status.connect(self.screen_status)
         if tray is None and Tray.available():
             tray = Tray(TURN_MODE_WORDS)
         self.tray = tray
@@ -64,6 +69,7 @@ class TrayAndKeys(QObject):
     def apply(self, settings: Settings) -> None:
         """Take on the settings that concern the desktop (at start and after every change)."""
         self.talk.configure(settings.global_shortcut, settings.global_talk)
+        self.show_key.configure(settings.screen_shortcut)
         self.window.close_to_tray = settings.close_to_tray and self.tray is not None
         if settings.start_at_login != self._applied.start_at_login:
             problem = set_start_at_login(settings.start_at_login)
@@ -101,6 +107,7 @@ class TrayAndKeys(QObject):
 
     def stop(self) -> None:
         self.talk.stop()
+        self.show_key.stop()
         if self.tray is not None:
             self.tray.icon.hide()
 

@@ -95,8 +95,8 @@ def builtin_tools(host: HostServices, search: SearchHistory | None = None) -> To
         Tool("read_clipboard", "Read the text on the user's clipboard.", paste, _object({}),
              side_effects=True, title=QT_TRANSLATE_NOOP("Tools", "Read the clipboard")),
         Tool("look_at_screen", "See the user's screen (the one under the pointer), for when "
-             "they ask about what they are looking at. The picture arrives as the next user "
-             "message.", look, _object({}), side_effects=True,
+             "they ask about what they are looking at. The picture arrives as a user message "
+             "just before the tool's result.", look, _object({}), side_effects=True,
              title=QT_TRANSLATE_NOOP("Tools", "Look at the screen")),
         Tool("set_timer", "Start a timer that notifies the user when it ends.", timer,
              _object({"seconds": {"type": "integer", "minimum": 1, "maximum": 86_400},

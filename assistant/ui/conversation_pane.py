@@ -1,6 +1,6 @@
-"""The conversation column: the offline banner, the transcript with its tool calls, the
-permission bar and the text box. It renders the controller's conversation signals and sends
-the user's text and answers back as intents."""
+"""The conversation column: the offline banner, the transcript with its tool calls and pictures,
+the permission bar, the text box and the Show button. It renders the controller's conversation
+signals and sends the user's text and answers back as intents."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from assistant.app.model import AppModel, ToolCall
 from assistant.ui.a11y import describe
 from assistant.ui.consent_bar import ConsentBar
+from assistant.ui.picture_desk import PictureDesk
 from assistant.ui.transcript_view import TranscriptView
 
 
@@ -42,8 +43,11 @@ class ConversationPane(QWidget):
                  self.tr("Message"))
         self.send_button = QPushButton(self.tr("Send"))
         describe(self.send_button, self.tr("Send the typed message"))
+        self.pictures = PictureDesk(self, controller, self.text_edit, self.transcript)
+        self.show_button = self.pictures.button
         text_row = QHBoxLayout()
         text_row.addWidget(self.text_edit, 1)
+        text_row.addWidget(self.show_button)
         text_row.addWidget(self.send_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

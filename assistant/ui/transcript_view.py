@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor, QFont, QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextImageFormat,
+)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from assistant.app.model import ToolCall
@@ -19,7 +29,12 @@ _ROLES = {"user": QT_TRANSLATE_NOOP("Words", "You"),
           "assistant": QT_TRANSLATE_NOOP("Words", "Assistant")}
 
 
+THUMBNAIL = (320, 200)          # a shown picture's size in the conversation, at most
+
+
 class TranscriptView(QTextBrowser):
+    picture_clicked = Signal(str, str)     # item id, its caption: the user wants it whole
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
@@ -31,6 +46,8 @@ class TranscriptView(QTextBrowser):
         self._bodies: dict[str, QTextBlock] = {}
         self._texts: dict[str, GrowingText] = {}
         self._tools: dict[str, tuple[QTextBlock, ToolRow]] = {}
+        self.pictures: dict[str, str] = {}          # item id -> caption, of the shown ones
+        self.setAcceptDrops(False)                  # a dropped picture is the pane's
         self.anchorClicked.connect(self._clicked)
         theme().changed.connect(self._recolor)
 
@@ -84,8 +101,34 @@ class TranscriptView(QTextBrowser):
         self._bodies.clear()
         self._texts.clear()
         self._tools.clear()
+        self.pictures.clear()
         for role, item_id, text in turns:
             self.set_text(role, item_id, text)
+
+    def add_picture(self, item_id: str, image: QImage, caption: str) -> None:
+        """A thumbnail under the user's turn; a click asks for the picture whole."""
+        self.start_turn("user", item_id)
+        thumb = image.scaled(*THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+        name = f"picture:{item_id}"
+        self.document().addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), thumb)
+        body = self._bodies[item_id]
+        cursor = QTextCursor(body)
+        cursor.setPosition(body.position() + body.length() - 1)
+        cursor.insertBlock(self._block_format(top=4), QTextCharFormat())
+        shown = QTextImageFormat()
+        shown.setName(name)
+        shown.setWidth(thumb.width())
+        shown.setHeight(thumb.height())
+        shown.setAnchor(True)
+        shown.setAnchorHref(name)
+        shown.setToolTip(caption)
+        cursor.insertImage(shown)
+        note = QTextCharFormat()
+        note.setForeground(QColor(theme().colors.muted))
+        cursor.insertText("  " + caption, note)
+        self.pictures[item_id] = caption
+        self._follow()
 
     def add_notice(self, text: str) -> None:
         cursor = self._end_cursor()
@@ -140,6 +183,8 @@ class TranscriptView(QTextBrowser):
     def _clicked(self, url: QUrl) -> None:
         if url.scheme() == "tool":
             self.toggle_tool(url.path())
+        elif url.scheme() == "picture":
+            self.picture_clicked.emit(url.path(), self.pictures.get(url.path(), ""))
 
     def text_of(self, item_id: str) -> str:
         return str(self._texts.get(item_id, ""))

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtGui import QImage
 
 from assistant.app.model import (
     AppNews,
@@ -145,6 +146,37 @@ class FakeLocalMcp(QObject):
         self.asked("reload")
 
 
+class FakeShowing(QObject):
+    """Pictures as the window sees them: the intents written down, a picture kept per id."""
+
+    shown = Signal(str, object, str)
+    region_wanted = Signal(object, str)
+    captured = Signal(str)
+
+    def __init__(self, asked: Asked) -> None:
+        super().__init__()
+        self.asked = asked
+        self.kept: dict[str, QImage] = {}
+
+    def show_screen(self, kind: str = "screen", words: str = "") -> None:
+        self.asked("show_screen", kind, words)
+
+    def cut_region(self, screen: QImage, area: QRect | None, words: str = "") -> None:
+        self.asked("cut_region", area, words)
+
+    def attach_image(self, image: QImage, words: str = "") -> None:
+        self.asked("attach_image", image.size(), words)
+
+    def attach_file(self, path: str, words: str = "") -> None:
+        self.asked("attach_file", path, words)
+
+    def show_again(self, item_id: str) -> None:
+        self.asked("show_again", item_id)
+
+    def picture(self, item_id: str) -> QImage | None:
+        return self.kept.get(item_id)
+
+
 class FakeStage:
     def __init__(self, asked: Asked) -> None:
         self.asked = asked
@@ -164,6 +196,7 @@ class FakeModel:
         self.history = FakeHistory(self.asked)
         self.stage = FakeStage(self.asked)
         self.local_mcp = FakeLocalMcp(self.asked)
+        self.showing = FakeShowing(self.asked)
 
     def connect_(self, offline: bool | None = None) -> None:
         self.asked("connect_", offline)

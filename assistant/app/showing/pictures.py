@@ -137,7 +137,7 @@ class Showing(QObject):
             if said is None:
                 result.set_exception(ToolError("the picture could not be sent"))
             else:
-                result.set_result(f"{said}; it is in the next user message")
+                result.set_result(f"{said}; it is in the user message just before this result")
         self._grab("screen", grabbed)
 
     # ---- helpers ------------------------------------------------------------------------------
