@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -126,6 +127,12 @@ class ConversationPane(QWidget):
     def _retry(self, _link: str) -> None:
         self.reply_banner.setVisible(False)
         self.controller.stage.retry_reply()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.pictures.drag_entered(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.pictures.dropped(event)
 
     def _send_text(self) -> None:
         text = self.text_edit.text()

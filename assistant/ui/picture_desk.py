@@ -47,8 +47,7 @@ class PictureDesk(QObject):
             QShortcut(QKeySequence(shortcut), pane).activated.connect(
                 lambda: showing.show_screen("screen", self._words()))
         QShortcut(QKeySequence("Ctrl+Shift+S"), pane).activated.connect(self.button.showMenu)
-        pane.setAcceptDrops(True)
-        pane.installEventFilter(self)
+        pane.setAcceptDrops(True)             # its drag events come to drag_entered, dropped
         text_edit.installEventFilter(self)
 
     def _words(self) -> str:
@@ -93,22 +92,20 @@ class PictureDesk(QObject):
         viewer.show_again.connect(lambda: self.model.showing.show_again(item_id))
         viewer.open()
 
+    def drag_entered(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasImage() or event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropped(self, event: QDropEvent) -> None:
+        if self.paste(event.mimeData()):
+            event.acceptProposedAction()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if watched is self.text_edit and kind == QEvent.Type.KeyPress:
             key = event if isinstance(event, QKeyEvent) else None
             if key is not None and key.matches(QKeySequence.StandardKey.Paste):
                 return self._paste_if_picture()
-        elif watched is self.pane and kind == QEvent.Type.DragEnter:
-            enter = event if isinstance(event, QDragEnterEvent) else None
-            if enter is not None and (enter.mimeData().hasImage() or enter.mimeData().hasUrls()):
-                enter.acceptProposedAction()
-                return True
-        elif watched is self.pane and kind == QEvent.Type.Drop:
-            drop = event if isinstance(event, QDropEvent) else None
-            if drop is not None and self.paste(drop.mimeData()):
-                drop.acceptProposedAction()
-                return True
         return False
 
     def _paste_if_picture(self) -> bool:

@@ -3,7 +3,7 @@ a rectangle over what to show (Esc or a click without a drag: nothing is sent)."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -77,6 +77,14 @@ class RegionPicker(QWidget):
         self._end = event.position().toPoint()
         area = self.selection()
         self._answer(area if area.width() >= 8 and area.height() >= 8 else None)
+
+    def event(self, event: QEvent) -> bool:
+        """Esc is ours while picking, not the main window's shortcut (which interrupts)."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -20,9 +20,9 @@ class ShowButton(QToolButton):
         self.setText(self.tr("Show"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         describe(self, self.tr("Show the assistant your screen ({shortcut} anywhere); the "
-                               "arrow (or Ctrl+Shift+S) offers a window, a region or a file. You "
-                               "can also paste or drop a picture.").format(shortcut=shortcut or "-"),
-                 self.tr("Show screen"))
+                               "arrow (or Ctrl+Shift+S) offers a window, a region or a file. "
+                               "You can also paste or drop a picture.").format(
+                                   shortcut=shortcut or "-"), self.tr("Show screen"))
         menu = QMenu(self)
         self.actions_by_kind = {
             "screen": menu.addAction(self.tr("The &screen")),

@@ -3,8 +3,6 @@ the Wayland portal on a private bus."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from assistant.desktop import macos_shortcut as mac
@@ -17,7 +15,6 @@ from assistant.desktop.portal_shortcut import PortalShortcut, preferred_trigger
 from assistant.desktop.shortcut_backends import global_shortcut_for
 from assistant.desktop.windows_shortcut import virtual_key
 from assistant.desktop.x11_shortcut import X11Shortcut
-from tests.desktop.bus import PrivateBus
 from tests.desktop.portal_peer import PortalPeer
 from tests.helpers import until
 
@@ -87,16 +84,6 @@ def test_an_unreachable_display_is_a_reason_not_a_crash():
 
 
 # ---- Wayland: the desktop portal ---------------------------------------------------------------
-
-@pytest.fixture
-async def portal_bus():
-    if shutil.which("dbus-daemon") is None:
-        pytest.skip("needs dbus-daemon (bash dev.sh test installs it)")
-    bus = PrivateBus().start()
-    await until(bus.ready)
-    yield bus
-    bus.stop()
-
 
 @pytest.mark.parametrize(("text", "trigger"), [("Ctrl+Alt+Space", "CTRL+ALT+space"),
                                                ("Super+F8", "LOGO+F8"), ("Shift+a", "SHIFT+a")])
