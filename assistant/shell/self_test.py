@@ -1,10 +1,9 @@
 """`voice-assistant --self-test`: proves, on the machine it runs on (frozen or not), that the app
 can work there. Every module imports; the window opens offscreen; PortAudio starts and lists its
 devices (none is a warning); the keyring backend is named; the history saves and reads back and
-the VAD runs; a text turn, a spoken turn (speech in, the reply's audio out) and a WebRTC turn
-(Opus audio on a track) pass against the embedded server in this process. One line per check,
-then exit 0 (no failure) or 1, within 30 s.
-"""
+the VAD runs; a typed turn with a JPEG picture, a spoken turn (speech in, the reply's audio out)
+and a WebRTC turn (Opus on a track) pass against the embedded server in this process. One line
+per check, then exit 0 (no failure) or 1, within 30 s."""
 
 from __future__ import annotations
 
@@ -13,26 +12,17 @@ import importlib
 import pkgutil
 import sys
 import tempfile
-import threading
 import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 
 import assistant
 from assistant import __version__
-from assistant.config import FRAME_SAMPLES, WIRE_RATE, resource
-from assistant.modes import TurnMode
-
-if TYPE_CHECKING:
-    from assistant.audio.outbox import FrameOutbox
-    from assistant.realtime.session import RealtimeSession
-
-Result = tuple[str, str]        # ("ok" | "warn" | "fail", a sentence)
-TURN_TIMEOUT_S = 12.0
+from assistant.config import FRAME_SAMPLES, resource
+from assistant.shell.self_test_turns import Result, check_turns
 
 
 def run() -> int:
@@ -196,104 +186,3 @@ def check_keyring() -> Result:
     if not api_key_store.keyring_available():
         return "warn", f"no usable keyring ({name}): keys can be used for one run only"
     return "ok", f"keys are kept by {name}"
-
-
-def check_turns() -> Result:
-    return asyncio.run(asyncio.wait_for(_turns(), 2 * TURN_TIMEOUT_S))
-
-
-async def _turns() -> Result:
-    from assistant.sim import SimServer
-
-    async with SimServer(speed=4.0) as server:
-        text = await _text_turn(server.url)
-        heard, played = await _spoken_turn(server.url)
-        call_ms = await _webrtc_turn(server.url)
-    return "ok", (f"text turn ('{text}'); spoken turn ({heard}, {played} ms of reply audio "
-                  f"out); WebRTC turn ({call_ms} ms of Opus audio in)")
-
-
-async def _webrtc_turn(url: str) -> int:
-    """aiortc, PyAV's Opus and the data channel, end to end."""
-    session = await _open(url, TurnMode.PUSH_TO_TALK, "webrtc")
-    got: list[int] = []
-    session.audio.listeners.append(lambda _item, pcm: got.append(len(pcm)))
-    try:
-        stopped = session.wait_for("output_audio_buffer.stopped", TURN_TIMEOUT_S)
-        session.add_text_message("self test")
-        session.create_response()
-        await stopped
-    finally:
-        await session.close()
-    if not got:
-        raise RuntimeError("no audio came on the WebRTC track")
-    return sum(got) * 1000 // (WIRE_RATE * 2)
-
-
-async def _open(url: str, mode: TurnMode, transport: str = "websocket") -> RealtimeSession:
-    from assistant.realtime.endpoint import Endpoint
-    from assistant.realtime.session import RealtimeSession
-    from assistant.realtime.session_config import SessionSettings, TurnDetection, build_session
-
-    session = RealtimeSession(Endpoint(base_url=url, api_key="self-test",
-                                       transport="webrtc" if transport == "webrtc"
-                                       else "websocket"))
-    await session.connect(timeout=5)
-    turn = TurnDetection(mode=mode)
-    session.update_session(build_session(SessionSettings(turn_detection=turn)))
-    await session.wait_for("session.updated", 5)
-    return session
-
-
-async def _text_turn(url: str) -> str:
-    session = await _open(url, TurnMode.PUSH_TO_TALK)
-    try:
-        done = session.wait_for("response.done", TURN_TIMEOUT_S)
-        session.add_text_message("self test")
-        session.create_response()
-        reply = await done
-    finally:
-        await session.close()
-    content = reply["response"]["output"][0]["content"][0]
-    return str(content.get("transcript") or content.get("text"))
-
-
-async def _spoken_turn(url: str) -> tuple[str, int]:
-    """Speech through the real bridge and playback buffer; no sound card needed."""
-    from assistant.app.voice.bridge import AudioBridge
-    from assistant.audio.outbox import FrameOutbox
-    from assistant.audio.playback_buffer import PlaybackBuffer
-    from assistant.sim import voice
-
-    session = await _open(url, TurnMode.SERVER_VAD)
-    buffer = PlaybackBuffer(48_000)
-    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop(), max_frames=1000), buffer,
-                         mode=TurnMode.SERVER_VAD)
-    bridge.attach(session)
-    try:
-        done = session.wait_for("response.done", TURN_TIMEOUT_S)
-        speech = await asyncio.to_thread(voice.synthesize, "hello, can you hear me")
-        pcm = np.frombuffer(speech + bytes(WIRE_RATE * 2), np.int16)      # and 1 s of silence
-        frames = pcm[: pcm.size // FRAME_SAMPLES * FRAME_SAMPLES].reshape(-1, FRAME_SAMPLES)
-        feeder = threading.Thread(target=_feed, args=(bridge.outbox, frames), daemon=True)
-        feeder.start()                                   # as PortAudio's thread would
-        reply = await done
-        played = 0
-        for _ in range(3000):                            # 30 s of 10 ms device blocks at most
-            if not buffer.active:
-                break
-            played += int(np.count_nonzero(buffer.read(480)))
-            await asyncio.sleep(0)
-    finally:
-        bridge.close()
-        await session.close()
-    transcript = reply["response"]["output"][0]["content"][0]["transcript"]
-    if played == 0:
-        raise RuntimeError("the reply's audio never reached the playback buffer")
-    return str(transcript), played * 1000 // 48_000
-
-
-def _feed(outbox: FrameOutbox, frames: np.ndarray) -> None:
-    for start in range(0, len(frames), 2):
-        outbox.from_audio_thread(frames[start:start + 2], time.perf_counter())
-        time.sleep(0.005)            # faster than real time; the server's VAD counts audio time
