@@ -25,7 +25,7 @@ ALLOWED = {
     "local_mcp": set(),                # the user's MCP servers, on the SDK: no Qt, no app
     "app": {"audio", "realtime", "tools", "store", "sim", "local_mcp", "pictures"},
     "ui": {"app", "audio", "desktop"},
-    "shell": {"app", "ui", "audio", "realtime", "tools", "store", "sim", "desktop"},
+    "shell": {"app", "ui", "audio", "realtime", "tools", "store", "sim", "desktop", "pictures"},
 }
 QT_PACKAGES = {"app", "ui", "desktop", "shell", "pictures"}
 # The one module of the app the views may see: its typed face.

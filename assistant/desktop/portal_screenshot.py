@@ -17,9 +17,6 @@ from assistant.desktop import portal
 INTERFACE = "org.freedesktop.portal.Screenshot"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PortalScreenshot", text)
-
 
 async def portal_screenshot(interactive: bool, bus: str = "SESSION") -> bytes:
     """The picture's bytes (a PNG, as the portals write it). PortalRefused with a sentence when
@@ -32,13 +29,17 @@ async def portal_screenshot(interactive: bool, bus: str = "SESSION") -> bytes:
             results = await portal.request(
                 router, INTERFACE, "Screenshot", "sa{sv}", "",
                 {"interactive": ("b", interactive), "modal": ("b", True)},
-                declined=_tr("The screenshot was cancelled."),
-                failed=_tr("The desktop could not take the screenshot."))
+                declined=QCoreApplication.translate("PortalScreenshot",
+                                                    "The screenshot was cancelled."),
+                failed=QCoreApplication.translate("PortalScreenshot",
+                                                  "The desktop could not take the screenshot."))
     except DBusErrorResponse as exc:
-        raise portal.PortalRefused(_tr("This desktop's portal takes no screenshots ({why}).")
+        raise portal.PortalRefused(QCoreApplication.translate(
+            "PortalScreenshot", "This desktop's portal takes no screenshots ({why}).")
                                    .format(why=exc.name)) from None
     uri = str(results.get("uri", ("s", ""))[1])
     parts = urlsplit(uri)
     if parts.scheme != "file" or not parts.path:
-        raise portal.PortalRefused(_tr("The desktop's portal gave no picture."))
+        raise portal.PortalRefused(QCoreApplication.translate(
+            "PortalScreenshot", "The desktop's portal gave no picture."))
     return Path(unquote(parts.path)).read_bytes()

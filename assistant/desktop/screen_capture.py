@@ -33,9 +33,6 @@ class Grab:
 Done = Callable[[Grab], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScreenCapture", text)
-
 
 class ScreenCapture(QObject):
     def __init__(self, portal_bus: str | None = None) -> None:
@@ -49,9 +46,10 @@ class ScreenCapture(QObject):
         if self.portal_bus is not None or platform.startswith("wayland"):
             self._ask_portal(kind, done)
         elif sys.platform == "darwin" and not _mac_may_record():
-            done(Grab(None, _tr("macOS needs the Screen Recording permission: allow Voice "
-                                "Assistant in System Settings → Privacy & Security → Screen "
-                                "Recording, then try again.")))
+            done(Grab(None, QCoreApplication.translate(
+                "ScreenCapture", "macOS needs the Screen Recording permission: allow Voice "
+                "Assistant in System Settings → Privacy & Security → Screen Recording, then try "
+                "again.")))
         elif kind == "window":
             done(self._window())
         else:
@@ -65,8 +63,9 @@ class ScreenCapture(QObject):
         area = _window_in_use([w.winId() for w in QGuiApplication.topLevelWindows()
                                if w.isVisible()])
         if area is None:
-            return Grab(None, _tr("No window of another application was found; showing a "
-                                  "window needs X11 here."))
+            return Grab(None, QCoreApplication.translate(
+                "ScreenCapture", "No window of another application was found; showing a window "
+                "needs X11 here."))
         screen = QGuiApplication.screenAt(area.center()) or QGuiApplication.primaryScreen()
         return _grabbed(screen, area, False)
 
@@ -81,18 +80,20 @@ class ScreenCapture(QObject):
                 done(Grab(None, str(exc)))
                 return
             except (OSError, EOFError, KeyError, ValueError) as exc:
-                done(Grab(None, _tr("Could not ask the desktop portal for a screenshot: {why}")
-                          .format(why=str(exc) or type(exc).__name__)))
+                done(Grab(None, QCoreApplication.translate(
+                    "ScreenCapture", "Could not ask the desktop portal for a screenshot: {why}")
+                    .format(why=str(exc) or type(exc).__name__)))
                 return
             image = QImage.fromData(raw)
-            done(Grab(image) if not image.isNull() else
-                 Grab(None, _tr("The desktop's portal gave a file that is not a picture.")))
+            done(Grab(image) if not image.isNull() else Grab(None, QCoreApplication.translate(
+                "ScreenCapture", "The desktop's portal gave a file that is not a picture.")))
         self._task = asyncio.get_running_loop().create_task(ask())
 
 
 def _grabbed(screen: QScreen | None, area: QRect | None, pick_region: bool) -> Grab:
     if screen is None:
-        return Grab(None, _tr("There is no screen to capture."))
+        return Grab(None, QCoreApplication.translate("ScreenCapture",
+                                                     "There is no screen to capture."))
     if area is None:
         pixmap = screen.grabWindow(0)
     else:
@@ -101,8 +102,9 @@ def _grabbed(screen: QScreen | None, area: QRect | None, pick_region: bool) -> G
                                    area.width(), area.height())
     image = pixmap.toImage()
     if image.isNull() or image.width() < 2:
-        return Grab(None, _tr("Nothing could be captured on this display ({platform}).").format(
-            platform=QGuiApplication.platformName()))
+        return Grab(None, QCoreApplication.translate(
+            "ScreenCapture", "Nothing could be captured on this display ({platform}).").format(
+                platform=QGuiApplication.platformName()))
     return Grab(image, pick_region=pick_region)
 
 

@@ -51,6 +51,17 @@
     </message>
 </context>
 <context>
+    <name>CaptureSign</name>
+    <message>
+        <source>Shown when the screen is captured</source>
+        <translation>Erscheint, wenn der Bildschirm aufgenommen wird</translation>
+    </message>
+    <message>
+        <source>Capture sign</source>
+        <translation>Aufnahmehinweis</translation>
+    </message>
+</context>
+<context>
     <name>Cleartext</name>
     <message>
         <source>Not encrypted: {host} receives your key and what you say in clear text, readable on every network in between.</source>
@@ -320,6 +331,26 @@
 <context>
     <name>DesktopPage</name>
     <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Low (fewer tokens, 512 px)</source>
+        <translation>Niedrig (weniger Tokens, 512 px)</translation>
+    </message>
+    <message>
+        <source>High (small text readable)</source>
+        <translation>Hoch (kleine Schrift lesbar)</translation>
+    </message>
+    <message>
+        <source>Keep shown pictures in the history</source>
+        <translation>Gezeigte Bilder im Verlauf behalten</translation>
+    </message>
+    <message>
+        <source>Saved beside the history, readable by you alone; off: only a line says one was shown</source>
+        <translation>Neben dem Verlauf gespeichert, nur für Sie lesbar; aus: nur eine Zeile vermerkt, dass eines gezeigt wurde</translation>
+    </message>
+    <message>
         <source>Hold to talk, release to send</source>
         <translation>Zum Sprechen halten, zum Senden loslassen</translation>
     </message>
@@ -370,6 +401,26 @@
     <message>
         <source>Hold it while you talk, or press once to start and again to send</source>
         <translation>Beim Sprechen halten, oder einmal zum Starten und erneut zum Senden drücken</translation>
+    </message>
+    <message>
+        <source>Show screen</source>
+        <translation>Bildschirm zeigen</translation>
+    </message>
+    <message>
+        <source>The keys that show the assistant your screen from every application; clear it to turn it off</source>
+        <translation>Die Tasten, mit denen Sie dem Assistenten aus jeder Anwendung Ihren Bildschirm zeigen; leeren schaltet sie aus</translation>
+    </message>
+    <message>
+        <source>Picture detail</source>
+        <translation>Bilddetail</translation>
+    </message>
+    <message>
+        <source>How closely the model looks at a picture (high costs more tokens)</source>
+        <translation>Wie genau das Modell ein Bild ansieht (hoch kostet mehr Tokens)</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>Bilder</translation>
     </message>
     <message>
         <source>Tray</source>
@@ -981,6 +1032,17 @@
     <message>
         <source>{device} (not connected)</source>
         <translation>{device} (nicht angeschlossen)</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalActionKey</name>
+    <message>
+        <source>No shortcut: the Show button and the window&apos;s key still work.</source>
+        <translation>Kein Kürzel: Die Schaltfläche „Zeigen“ und die Taste im Fenster funktionieren weiterhin.</translation>
+    </message>
+    <message>
+        <source>{shortcut} works in every application.</source>
+        <translation>{shortcut} funktioniert in jeder Anwendung.</translation>
     </message>
 </context>
 <context>
@@ -1627,6 +1689,82 @@
     </message>
 </context>
 <context>
+    <name>PictureDesk</name>
+    <message>
+        <source>That picture is no longer at hand.</source>
+        <translation>Dieses Bild ist nicht mehr verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>PictureViewer</name>
+    <message>
+        <source>Picture</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>The picture at its full size</source>
+        <translation>Das Bild in voller Größe</translation>
+    </message>
+    <message>
+        <source>Show it again</source>
+        <translation>Erneut zeigen</translation>
+    </message>
+    <message>
+        <source>Send this picture to the assistant once more</source>
+        <translation>Dieses Bild dem Assistenten noch einmal senden</translation>
+    </message>
+    <message>
+        <source>Close the picture, or show it again</source>
+        <translation>Das Bild schließen oder erneut zeigen</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+</context>
+<context>
+    <name>Pictures</name>
+    <message>
+        <source>The picture is too large ({mb} MB); the limit is {limit} MB.</source>
+        <translation>Das Bild ist zu groß ({mb} MB); die Grenze liegt bei {limit} MB.</translation>
+    </message>
+    <message>
+        <source>The picture is too large ({width} × {height} pixels).</source>
+        <translation>Das Bild ist zu groß ({width} × {height} Pixel).</translation>
+    </message>
+    <message>
+        <source>That is not a picture this app can read (PNG or JPEG work).</source>
+        <translation>Das ist kein Bild, das diese App lesen kann (PNG oder JPEG gehen).</translation>
+    </message>
+    <message>
+        <source>The picture is empty.</source>
+        <translation>Das Bild ist leer.</translation>
+    </message>
+    <message>
+        <source>The picture could not be encoded as {kind}.</source>
+        <translation>Das Bild konnte nicht als {kind} kodiert werden.</translation>
+    </message>
+</context>
+<context>
+    <name>PortalScreenshot</name>
+    <message>
+        <source>The screenshot was cancelled.</source>
+        <translation>Das Bildschirmfoto wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The desktop could not take the screenshot.</source>
+        <translation>Der Desktop konnte das Bildschirmfoto nicht aufnehmen.</translation>
+    </message>
+    <message>
+        <source>This desktop&apos;s portal takes no screenshots ({why}).</source>
+        <translation>Das Portal dieses Desktops nimmt keine Bildschirmfotos auf ({why}).</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s portal gave no picture.</source>
+        <translation>Das Portal des Desktops lieferte kein Bild.</translation>
+    </message>
+</context>
+<context>
     <name>PortalShortcut</name>
     <message>
         <source>This desktop&apos;s portal offers no global shortcuts (GlobalShortcuts, in GNOME 48, KDE Plasma 5.27 and Hyprland and later); the Space bar works in the window.</source>
@@ -1649,8 +1787,12 @@
         <translation>Halten, um mit dem Assistenten zu sprechen</translation>
     </message>
     <message>
-        <source>The desktop did not bind the push-to-talk shortcut.</source>
-        <translation>Die Arbeitsumgebung hat das Tastenkürzel zum Sprechen nicht eingerichtet.</translation>
+        <source>Show the screen to the assistant</source>
+        <translation>Dem Assistenten den Bildschirm zeigen</translation>
+    </message>
+    <message>
+        <source>The desktop did not bind the shortcut.</source>
+        <translation>Der Desktop hat das Kürzel nicht eingerichtet.</translation>
     </message>
     <message>
         <source>The desktop declined the global shortcut.</source>
@@ -1659,6 +1801,17 @@
     <message>
         <source>The desktop&apos;s portal failed to bind it.</source>
         <translation>Das Portal der Arbeitsumgebung konnte es nicht einrichten.</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>Choose a region</source>
+        <translation>Bereich wählen</translation>
+    </message>
+    <message>
+        <source>Drag over the part of the screen to show; Esc cancels</source>
+        <translation>Ziehen Sie über den Teil des Bildschirms, den Sie zeigen möchten; Esc bricht ab</translation>
     </message>
 </context>
 <context>
@@ -1896,6 +2049,33 @@
     </message>
 </context>
 <context>
+    <name>ScreenCapture</name>
+    <message>
+        <source>macOS needs the Screen Recording permission: allow Voice Assistant in System Settings → Privacy &amp; Security → Screen Recording, then try again.</source>
+        <translation>macOS braucht die Berechtigung zur Bildschirmaufnahme: Erlauben Sie Voice Assistant unter Systemeinstellungen → Datenschutz &amp; Sicherheit → Bildschirmaufnahme und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>No window of another application was found; showing a window needs X11 here.</source>
+        <translation>Kein Fenster einer anderen Anwendung gefunden; ein Fenster zu zeigen braucht hier X11.</translation>
+    </message>
+    <message>
+        <source>Could not ask the desktop portal for a screenshot: {why}</source>
+        <translation>Das Desktop-Portal konnte nicht nach einem Bildschirmfoto gefragt werden: {why}</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s portal gave a file that is not a picture.</source>
+        <translation>Das Portal des Desktops lieferte eine Datei, die kein Bild ist.</translation>
+    </message>
+    <message>
+        <source>There is no screen to capture.</source>
+        <translation>Es gibt keinen Bildschirm zum Aufnehmen.</translation>
+    </message>
+    <message>
+        <source>Nothing could be captured on this display ({platform}).</source>
+        <translation>Auf dieser Anzeige ({platform}) ließ sich nichts aufnehmen.</translation>
+    </message>
+</context>
+<context>
     <name>SessionHost</name>
     <message>
         <source>Reconnecting...</source>
@@ -2111,6 +2291,104 @@
     </message>
 </context>
 <context>
+    <name>ShowButton</name>
+    <message>
+        <source>Show</source>
+        <translation>Zeigen</translation>
+    </message>
+    <message>
+        <source>Show the assistant your screen ({shortcut} anywhere); the arrow (or Ctrl+Shift+S) offers a window, a region or a file. You can also paste or drop a picture.</source>
+        <translation>Zeigen Sie dem Assistenten Ihren Bildschirm ({shortcut} überall); der Pfeil (oder Strg+Umschalt+S) bietet ein Fenster, einen Bereich oder eine Datei. Sie können ein Bild auch einfügen oder hineinziehen.</translation>
+    </message>
+    <message>
+        <source>Show screen</source>
+        <translation>Bildschirm zeigen</translation>
+    </message>
+    <message>
+        <source>The &amp;screen</source>
+        <translation>Den &amp;Bildschirm</translation>
+    </message>
+    <message>
+        <source>The &amp;window in use</source>
+        <translation>Das &amp;Fenster in Benutzung</translation>
+    </message>
+    <message>
+        <source>A &amp;region of the screen...</source>
+        <translation>Einen Be&amp;reich des Bildschirms...</translation>
+    </message>
+    <message>
+        <source>A picture &amp;file...</source>
+        <translation>Eine Bild&amp;datei...</translation>
+    </message>
+    <message>
+        <source>Show a picture</source>
+        <translation>Ein Bild zeigen</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
+        <translation>Bilder ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>Showing</name>
+    <message>
+        <source>a region of the screen</source>
+        <translation>ein Bereich des Bildschirms</translation>
+    </message>
+    <message>
+        <source>a pasted picture</source>
+        <translation>ein eingefügtes Bild</translation>
+    </message>
+    <message>
+        <source>{name} is too large to show (over {mb} MB).</source>
+        <translation>{name} ist zu groß zum Zeigen (über {mb} MB).</translation>
+    </message>
+    <message>
+        <source>{name} cannot be shown: {why}</source>
+        <translation>{name} kann nicht gezeigt werden: {why}</translation>
+    </message>
+    <message>
+        <source>a picture shown again</source>
+        <translation>ein erneut gezeigtes Bild</translation>
+    </message>
+    <message>
+        <source>The assistant looked at your screen</source>
+        <translation>Der Assistent hat Ihren Bildschirm angesehen</translation>
+    </message>
+    <message>
+        <source>your screen, for the assistant</source>
+        <translation>Ihr Bildschirm, für den Assistenten</translation>
+    </message>
+    <message>
+        <source>Showing the screen is not available here.</source>
+        <translation>Den Bildschirm zu zeigen ist hier nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Captured the window</source>
+        <translation>Fenster aufgenommen</translation>
+    </message>
+    <message>
+        <source>Captured the screen</source>
+        <translation>Bildschirm aufgenommen</translation>
+    </message>
+    <message>
+        <source>the window</source>
+        <translation>das Fenster</translation>
+    </message>
+    <message>
+        <source>the screen</source>
+        <translation>der Bildschirm</translation>
+    </message>
+    <message>
+        <source>Not connected: connect first to show a picture.</source>
+        <translation>Nicht verbunden: Verbinden Sie zuerst, um ein Bild zu zeigen.</translation>
+    </message>
+    <message>
+        <source>This endpoint speaks the older beta protocol, which takes no pictures.</source>
+        <translation>Dieser Endpunkt spricht das ältere Beta-Protokoll, das keine Bilder annimmt.</translation>
+    </message>
+</context>
+<context>
     <name>Stage</name>
     <message>
         <source>offline demo</source>
@@ -2271,6 +2549,10 @@
     <message>
         <source>Read the clipboard</source>
         <translation>Die Zwischenablage lesen</translation>
+    </message>
+    <message>
+        <source>Look at the screen</source>
+        <translation>Den Bildschirm ansehen</translation>
     </message>
     <message>
         <source>Timers</source>

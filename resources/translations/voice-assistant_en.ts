@@ -51,6 +51,17 @@
     </message>
 </context>
 <context>
+    <name>CaptureSign</name>
+    <message>
+        <source>Shown when the screen is captured</source>
+        <translation>Shown when the screen is captured</translation>
+    </message>
+    <message>
+        <source>Capture sign</source>
+        <translation>Capture sign</translation>
+    </message>
+</context>
+<context>
     <name>Cleartext</name>
     <message>
         <source>Not encrypted: {host} receives your key and what you say in clear text, readable on every network in between.</source>
@@ -320,6 +331,26 @@
 <context>
     <name>DesktopPage</name>
     <message>
+        <source>Automatic</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <source>Low (fewer tokens, 512 px)</source>
+        <translation>Low (fewer tokens, 512 px)</translation>
+    </message>
+    <message>
+        <source>High (small text readable)</source>
+        <translation>High (small text readable)</translation>
+    </message>
+    <message>
+        <source>Keep shown pictures in the history</source>
+        <translation>Keep shown pictures in the history</translation>
+    </message>
+    <message>
+        <source>Saved beside the history, readable by you alone; off: only a line says one was shown</source>
+        <translation>Saved beside the history, readable by you alone; off: only a line says one was shown</translation>
+    </message>
+    <message>
         <source>Hold to talk, release to send</source>
         <translation>Hold to talk, release to send</translation>
     </message>
@@ -370,6 +401,26 @@
     <message>
         <source>Hold it while you talk, or press once to start and again to send</source>
         <translation>Hold it while you talk, or press once to start and again to send</translation>
+    </message>
+    <message>
+        <source>Show screen</source>
+        <translation>Show screen</translation>
+    </message>
+    <message>
+        <source>The keys that show the assistant your screen from every application; clear it to turn it off</source>
+        <translation>The keys that show the assistant your screen from every application; clear it to turn it off</translation>
+    </message>
+    <message>
+        <source>Picture detail</source>
+        <translation>Picture detail</translation>
+    </message>
+    <message>
+        <source>How closely the model looks at a picture (high costs more tokens)</source>
+        <translation>How closely the model looks at a picture (high costs more tokens)</translation>
+    </message>
+    <message>
+        <source>Pictures</source>
+        <translation>Pictures</translation>
     </message>
     <message>
         <source>Tray</source>
@@ -981,6 +1032,17 @@
     <message>
         <source>{device} (not connected)</source>
         <translation>{device} (not connected)</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalActionKey</name>
+    <message>
+        <source>No shortcut: the Show button and the window&apos;s key still work.</source>
+        <translation>No shortcut: the Show button and the window&apos;s key still work.</translation>
+    </message>
+    <message>
+        <source>{shortcut} works in every application.</source>
+        <translation>{shortcut} works in every application.</translation>
     </message>
 </context>
 <context>
@@ -1627,6 +1689,82 @@
     </message>
 </context>
 <context>
+    <name>PictureDesk</name>
+    <message>
+        <source>That picture is no longer at hand.</source>
+        <translation>That picture is no longer at hand.</translation>
+    </message>
+</context>
+<context>
+    <name>PictureViewer</name>
+    <message>
+        <source>Picture</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <source>The picture at its full size</source>
+        <translation>The picture at its full size</translation>
+    </message>
+    <message>
+        <source>Show it again</source>
+        <translation>Show it again</translation>
+    </message>
+    <message>
+        <source>Send this picture to the assistant once more</source>
+        <translation>Send this picture to the assistant once more</translation>
+    </message>
+    <message>
+        <source>Close the picture, or show it again</source>
+        <translation>Close the picture, or show it again</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+</context>
+<context>
+    <name>Pictures</name>
+    <message>
+        <source>The picture is too large ({mb} MB); the limit is {limit} MB.</source>
+        <translation>The picture is too large ({mb} MB); the limit is {limit} MB.</translation>
+    </message>
+    <message>
+        <source>The picture is too large ({width} × {height} pixels).</source>
+        <translation>The picture is too large ({width} × {height} pixels).</translation>
+    </message>
+    <message>
+        <source>That is not a picture this app can read (PNG or JPEG work).</source>
+        <translation>That is not a picture this app can read (PNG or JPEG work).</translation>
+    </message>
+    <message>
+        <source>The picture is empty.</source>
+        <translation>The picture is empty.</translation>
+    </message>
+    <message>
+        <source>The picture could not be encoded as {kind}.</source>
+        <translation>The picture could not be encoded as {kind}.</translation>
+    </message>
+</context>
+<context>
+    <name>PortalScreenshot</name>
+    <message>
+        <source>The screenshot was cancelled.</source>
+        <translation>The screenshot was cancelled.</translation>
+    </message>
+    <message>
+        <source>The desktop could not take the screenshot.</source>
+        <translation>The desktop could not take the screenshot.</translation>
+    </message>
+    <message>
+        <source>This desktop&apos;s portal takes no screenshots ({why}).</source>
+        <translation>This desktop&apos;s portal takes no screenshots ({why}).</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s portal gave no picture.</source>
+        <translation>The desktop&apos;s portal gave no picture.</translation>
+    </message>
+</context>
+<context>
     <name>PortalShortcut</name>
     <message>
         <source>This desktop&apos;s portal offers no global shortcuts (GlobalShortcuts, in GNOME 48, KDE Plasma 5.27 and Hyprland and later); the Space bar works in the window.</source>
@@ -1649,8 +1787,12 @@
         <translation>Hold to talk to the assistant</translation>
     </message>
     <message>
-        <source>The desktop did not bind the push-to-talk shortcut.</source>
-        <translation>The desktop did not bind the push-to-talk shortcut.</translation>
+        <source>Show the screen to the assistant</source>
+        <translation>Show the screen to the assistant</translation>
+    </message>
+    <message>
+        <source>The desktop did not bind the shortcut.</source>
+        <translation>The desktop did not bind the shortcut.</translation>
     </message>
     <message>
         <source>The desktop declined the global shortcut.</source>
@@ -1659,6 +1801,17 @@
     <message>
         <source>The desktop&apos;s portal failed to bind it.</source>
         <translation>The desktop&apos;s portal failed to bind it.</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>Choose a region</source>
+        <translation>Choose a region</translation>
+    </message>
+    <message>
+        <source>Drag over the part of the screen to show; Esc cancels</source>
+        <translation>Drag over the part of the screen to show; Esc cancels</translation>
     </message>
 </context>
 <context>
@@ -1896,6 +2049,33 @@
     </message>
 </context>
 <context>
+    <name>ScreenCapture</name>
+    <message>
+        <source>macOS needs the Screen Recording permission: allow Voice Assistant in System Settings → Privacy &amp; Security → Screen Recording, then try again.</source>
+        <translation>macOS needs the Screen Recording permission: allow Voice Assistant in System Settings → Privacy &amp; Security → Screen Recording, then try again.</translation>
+    </message>
+    <message>
+        <source>No window of another application was found; showing a window needs X11 here.</source>
+        <translation>No window of another application was found; showing a window needs X11 here.</translation>
+    </message>
+    <message>
+        <source>Could not ask the desktop portal for a screenshot: {why}</source>
+        <translation>Could not ask the desktop portal for a screenshot: {why}</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s portal gave a file that is not a picture.</source>
+        <translation>The desktop&apos;s portal gave a file that is not a picture.</translation>
+    </message>
+    <message>
+        <source>There is no screen to capture.</source>
+        <translation>There is no screen to capture.</translation>
+    </message>
+    <message>
+        <source>Nothing could be captured on this display ({platform}).</source>
+        <translation>Nothing could be captured on this display ({platform}).</translation>
+    </message>
+</context>
+<context>
     <name>SessionHost</name>
     <message>
         <source>Reconnecting...</source>
@@ -2111,6 +2291,104 @@
     </message>
 </context>
 <context>
+    <name>ShowButton</name>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Show the assistant your screen ({shortcut} anywhere); the arrow (or Ctrl+Shift+S) offers a window, a region or a file. You can also paste or drop a picture.</source>
+        <translation>Show the assistant your screen ({shortcut} anywhere); the arrow (or Ctrl+Shift+S) offers a window, a region or a file. You can also paste or drop a picture.</translation>
+    </message>
+    <message>
+        <source>Show screen</source>
+        <translation>Show screen</translation>
+    </message>
+    <message>
+        <source>The &amp;screen</source>
+        <translation>The &amp;screen</translation>
+    </message>
+    <message>
+        <source>The &amp;window in use</source>
+        <translation>The &amp;window in use</translation>
+    </message>
+    <message>
+        <source>A &amp;region of the screen...</source>
+        <translation>A &amp;region of the screen...</translation>
+    </message>
+    <message>
+        <source>A picture &amp;file...</source>
+        <translation>A picture &amp;file...</translation>
+    </message>
+    <message>
+        <source>Show a picture</source>
+        <translation>Show a picture</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
+        <translation>Pictures ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>Showing</name>
+    <message>
+        <source>a region of the screen</source>
+        <translation>a region of the screen</translation>
+    </message>
+    <message>
+        <source>a pasted picture</source>
+        <translation>a pasted picture</translation>
+    </message>
+    <message>
+        <source>{name} is too large to show (over {mb} MB).</source>
+        <translation>{name} is too large to show (over {mb} MB).</translation>
+    </message>
+    <message>
+        <source>{name} cannot be shown: {why}</source>
+        <translation>{name} cannot be shown: {why}</translation>
+    </message>
+    <message>
+        <source>a picture shown again</source>
+        <translation>a picture shown again</translation>
+    </message>
+    <message>
+        <source>The assistant looked at your screen</source>
+        <translation>The assistant looked at your screen</translation>
+    </message>
+    <message>
+        <source>your screen, for the assistant</source>
+        <translation>your screen, for the assistant</translation>
+    </message>
+    <message>
+        <source>Showing the screen is not available here.</source>
+        <translation>Showing the screen is not available here.</translation>
+    </message>
+    <message>
+        <source>Captured the window</source>
+        <translation>Captured the window</translation>
+    </message>
+    <message>
+        <source>Captured the screen</source>
+        <translation>Captured the screen</translation>
+    </message>
+    <message>
+        <source>the window</source>
+        <translation>the window</translation>
+    </message>
+    <message>
+        <source>the screen</source>
+        <translation>the screen</translation>
+    </message>
+    <message>
+        <source>Not connected: connect first to show a picture.</source>
+        <translation>Not connected: connect first to show a picture.</translation>
+    </message>
+    <message>
+        <source>This endpoint speaks the older beta protocol, which takes no pictures.</source>
+        <translation>This endpoint speaks the older beta protocol, which takes no pictures.</translation>
+    </message>
+</context>
+<context>
     <name>Stage</name>
     <message>
         <source>offline demo</source>
@@ -2271,6 +2549,10 @@
     <message>
         <source>Read the clipboard</source>
         <translation>Read the clipboard</translation>
+    </message>
+    <message>
+        <source>Look at the screen</source>
+        <translation>Look at the screen</translation>
     </message>
     <message>
         <source>Timers</source>
