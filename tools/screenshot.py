@@ -1,5 +1,6 @@
 """Remake the README's screenshots: the real window, offscreen, mid-conversation with the
-embedded server (a typed turn, a spoken push-to-talk turn, the assistant speaking).
+embedded server (a typed turn, a spoken push-to-talk turn, the assistant speaking), and one with
+a picture shown to it (a chart, with the typed question).
 
     .venv/bin/python tools/screenshot.py                 # all three below
     .venv/bin/python tools/screenshot.py out.png [--dark] [--language de]
@@ -20,6 +21,7 @@ os.environ.setdefault("PYTHON_KEYRING_BACKEND", "tests.memory_keyring.MemoryKeyr
 
 import qasync  # noqa: E402
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
+from PySide6.QtGui import QColor, QFont, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from assistant.cli import parse_args  # noqa: E402
@@ -29,7 +31,41 @@ from tests.helpers import speech, until  # noqa: E402
 from tests.ui.conftest import mic_pcm  # noqa: E402
 
 SHOTS = {"screenshot.png": ("en", False), "screenshot-dark.png": ("en", True),
-         "screenshot-de.png": ("de", False)}
+         "screenshot-de.png": ("de", False), "screenshot-picture.png": ("en", False)}
+
+
+def chart() -> QImage:
+    """A 1280 × 800 'screen' with a bar chart on it: something a user would ask about."""
+    image = QImage(1280, 800, QImage.Format.Format_RGB32)
+    image.fill(QColor("#f4f6f8"))
+    painter = QPainter(image)
+    painter.setFont(QFont("Sans", 28, QFont.Weight.Bold))
+    painter.setPen(QColor("#222222"))
+    painter.drawText(80, 90, "Monthly sign-ups, 2026")
+    painter.setFont(QFont("Sans", 18))
+    for number, value in enumerate((320, 410, 380, 520, 610, 560, 700, 660, 590, 640, 720, 810)):
+        x = 90 + number * 95
+        painter.fillRect(x, 720 - value * 3 // 4, 60, value * 3 // 4, QColor("#3b82c4"))
+        painter.drawText(x + 6, 760, "JFMAMJJASOND"[number])
+    painter.end()
+    return image
+
+
+async def shoot_picture(out: Path) -> None:
+    fake = FakePyAudio(realtime=True)
+    store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    shell = AppShell(parse_args(["--offline"]), "", audio_backend=lambda: fake,
+                     settings_store=store)
+    await shell.start()
+    c, window = shell.controller, shell.window
+    await until(lambda: c.session is not None and c.session.configured)
+    c.showing.attach_image(chart(), "What does this chart show?")
+    await until(lambda: c.state == "ready" and len(window.transcript.turns()) == 2, 20)
+    await asyncio.sleep(0.3)
+    window.grab().save(str(out))
+    print(f"wrote {out}")
+    window.close()
+    await c.shutdown()
 
 
 async def shoot(out: Path, dark: bool) -> None:
@@ -80,7 +116,8 @@ def main() -> None:
     with loop:
         for out, (language, dark) in shots.items():
             install(app, language)
-            loop.run_until_complete(shoot(out, dark))
+            loop.run_until_complete(shoot_picture(out) if "picture" in out.name
+                                    else shoot(out, dark))
 
 
 if __name__ == "__main__":
