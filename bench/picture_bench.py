@@ -73,9 +73,9 @@ async def measure(size: str, presses: int, save: Path | None) -> dict[str, objec
                 await asyncio.sleep(0.5)
                 pressed = time.monotonic()
                 xserver.xdotool("key", "ctrl+alt+s")
-                await live.until(lambda: len(pictures(live)) > index, 30, "the picture")
+                await live.until(lambda n=index: len(pictures(live)) > n, 30, "the picture")
                 waits.append((pictures(live)[index][0] - pressed) * 1000)
-                await live.until(lambda: len(live.sent("response.done")) > index, 30, "answer")
+                await live.until(lambda n=index: len(live.sent("response.done")) > n, 30, "answer")
             raw = pictures(live)[-1][1]
             image = QImage.fromData(raw)
             log = next((live.home / "state").rglob("assistant.log")).read_text()

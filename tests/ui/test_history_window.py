@@ -138,3 +138,31 @@ async def test_the_countdown_shows_and_retry_now_cuts_it_short(make_shell, qtbot
     assert tries == [True, True]
     window.render_countdown(0, "")
     assert not window.retry_button.isVisible()
+
+
+async def test_a_shown_picture_is_in_the_history_panel_from_its_file(make_shell, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QUrl
+    from PySide6.QtGui import QColor, QImage, QTextDocument
+
+    shell = await make_shell("--offline")
+    await ready(shell)
+    chart = QImage(640, 400, QImage.Format.Format_RGB32)
+    chart.fill(QColor("#3b82c4"))
+    assert chart.save(str(tmp_path / "chart.png"))
+    dropped = QMimeData()
+    dropped.setUrls([QUrl.fromLocalFile(str(tmp_path / "chart.png"))])
+    window, panel = shell.window, shell.window.history
+    window.text_edit.setText("what is this?")
+    assert window.pane.pictures.paste(dropped)       # as a drop or a paste of a file would
+    await until(lambda: any(t.startswith("I see a 640 × 400") for t in window.transcript.turns()),
+                timeout=15, message="the answer")
+    assert window.transcript.pictures and window.text_edit.text() == ""
+    qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    await until(lambda: panel.list.count() == 1, message="listed")
+    panel.list.setCurrentRow(0)
+    await until(lambda: "file://" in panel.preview.toHtml(), message="the picture in the preview")
+    source = panel.preview.toHtml().split('src="')[1].split('"')[0]
+    shown = panel.preview.document().resource(QTextDocument.ResourceType.ImageResource,
+                                              QUrl(source))
+    assert shown is not None and shown.size().toTuple() == (640, 400)    # loaded from the file
+    assert QUrl(source).toLocalFile().startswith(str(shell.history.pictures.folder))

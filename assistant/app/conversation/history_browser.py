@@ -52,8 +52,10 @@ class HistoryBrowser(QObject):
             self.message.emit(self.tr("The conversation could not be read ({why}).").format(
                 why=exc))
             return
-        if summary is not None:
-            self.shown.emit(conversation, export.to_markdown(summary))
+        if summary is not None:            # its pictures shown from their files, where kept
+            files = {i.image: path.as_uri() for i in summary.items
+                     if i.image and (path := self.history.pictures.path(i.image)) is not None}
+            self.shown.emit(conversation, export.to_markdown(summary, files))
 
     def delete(self, conversation: int) -> None:
         try:
