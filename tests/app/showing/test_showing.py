@@ -176,3 +176,17 @@ async def test_not_connected_or_beta_is_a_sentence(rig, showing):
     showing.show_screen("screen")
     assert rig.notices[-1] == "Not connected: connect first to show a picture."
     assert sent_pictures(rig) == []
+
+
+async def test_a_pasted_photo_goes_as_jpeg_and_a_screen_of_text_as_png(rig, showing):
+    import numpy as np
+
+    noise = np.random.default_rng(3).integers(0, 255, (300, 480, 3), np.uint8).tobytes()
+    showing.attach_image(QImage(noise, 480, 300, 480 * 3, QImage.Format.Format_RGB888), "and?")
+    await until(lambda: sent_pictures(rig), message="the pasted photo")
+    item, photo = sent_pictures(rig)[0]
+    assert item["content"][1]["image_url"].startswith("data:image/jpeg;base64,")
+    assert photo.size().toTuple() == (480, 300)
+    showing.show_screen("screen")              # Qt's offscreen screen: flat colours
+    await until(lambda: len(sent_pictures(rig)) == 2, message="the screen")
+    assert sent_pictures(rig)[1][0]["content"][0]["image_url"].startswith("data:image/png;")
