@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QCursor,
     QGuiApplication,
     QImage,
     QKeyEvent,
@@ -36,7 +37,7 @@ class RegionPicker(QWidget):
                  self.tr("Choose a region"))
 
     def open(self) -> None:
-        where = QGuiApplication.primaryScreen()
+        where = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
         self.setGeometry(where.geometry() if where is not None else QRect(0, 0, 800, 600))
         self.show()
         self.raise_()

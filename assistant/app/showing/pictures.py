@@ -90,11 +90,11 @@ class Showing(QObject):
         """The region the user chose on `screen` (None: they changed their mind)."""
         if area is not None and not (part := screen.copy(area.intersected(screen.rect()))
                                      ).isNull() and min(part.width(), part.height()) >= 8:
-            self._send(part, words, self.tr("a region of the screen"), time.perf_counter())
+            self._show(part, words, self.tr("a region of the screen"), time.perf_counter())
 
     def attach_image(self, image: QImage, words: str = "") -> None:
         """A picture pasted from the clipboard."""
-        self._send(image, words, self.tr("a pasted picture"), time.perf_counter())
+        self._show(image, words, self.tr("a pasted picture"), time.perf_counter())
 
     def attach_file(self, path: str, words: str = "") -> None:
         """A picture file dropped on the window."""
@@ -108,12 +108,12 @@ class Showing(QObject):
             self.notice.emit(self.tr("{name} cannot be shown: {why}").format(
                 name=Path(path).name, why=exc.strerror if isinstance(exc, OSError) else exc))
             return
-        self._send(image, words, Path(path).name, started)
+        self._show(image, words, Path(path).name, started)
 
     def show_again(self, item_id: str) -> None:
         """Send a picture shown earlier once more (after a reconnect it went as a line only)."""
         if (picture := self._kept.get(item_id)) is not None:
-            self._send(QImage.fromData(picture.data), "", self.tr("a picture shown again"),
+            self._show(QImage.fromData(picture.data), "", self.tr("a picture shown again"),
                        time.perf_counter())
 
     def picture(self, item_id: str) -> QImage | None:
@@ -132,12 +132,13 @@ class Showing(QObject):
                 result.set_exception(ToolError(grab.why))
                 return
             self.captured.emit(self.tr("The assistant looked at your screen"))
-            said = self._send(grab.image, "", self.tr("your screen, for the assistant"),
-                              started, respond=False)
-            if said is None:
-                result.set_exception(ToolError("the picture could not be sent"))
-            else:
-                result.set_result(f"{said}; it is in the user message just before this result")
+            try:
+                said = self._send(grab.image, "", self.tr("your screen, for the assistant"),
+                                  started, respond=False)
+            except PictureError as exc:
+                result.set_exception(ToolError(str(exc)))
+                return
+            result.set_result(f"{said}; it is in the user message just before this result")
         self._grab("screen", grabbed)
 
     # ---- helpers ------------------------------------------------------------------------------
@@ -156,24 +157,26 @@ class Showing(QObject):
         else:
             self.captured.emit(self.tr("Captured the window") if kind == "window"
                                else self.tr("Captured the screen"))
-            self._send(grab.image, words, self.tr("the window") if kind == "window" else
+            self._show(grab.image, words, self.tr("the window") if kind == "window" else
                        self.tr("the screen"), started)
 
-    def _send(self, image: QImage, words: str, what: str, started: float,
-              respond: bool = True) -> str | None:
-        session = self.live.session
-        if session is None or not session.is_open:
-            self.notice.emit(self.tr("Not connected: connect first to show a picture."))
-            return None
-        if session.endpoint.dialect == "beta":
-            self.notice.emit(self.tr("This endpoint speaks the older beta protocol, which "
-                                      "takes no pictures."))
-            return None
+    def _show(self, image: QImage, words: str, what: str, started: float) -> None:
+        """The user's own pictures: sent and answered, or one sentence saying why not."""
         try:
-            picture = prepare(image)
+            self._send(image, words, what, started)
         except PictureError as exc:
             self.notice.emit(str(exc))
-            return None
+
+    def _send(self, image: QImage, words: str, what: str, started: float,
+              respond: bool = True) -> str:
+        """Send `image` as a user message; what was sent, or PictureError with why not."""
+        session = self.live.session
+        if session is None or not session.is_open:
+            raise PictureError(self.tr("Not connected: connect first to show a picture."))
+        if session.endpoint.dialect == "beta":
+            raise PictureError(self.tr("This endpoint speaks the older beta protocol, which "
+                                       "takes no pictures."))
+        picture = prepare(image)
         item_id = "pic_" + secrets.token_hex(8)
         detail = self.prefs.current.picture_detail
         self.record.picture(item_id, picture.data, picture.suffix,
