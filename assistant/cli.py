@@ -41,6 +41,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                              "headphones)")
     parser.add_argument("--language", choices=LANGUAGES,
                         help="the window's language (default: the system's)")
+    parser.add_argument("--check-updates", action="store_true",
+                        help="ask the release feed whether a newer version is out, print it, "
+                             "exit 0 (up to date), 10 (newer available) or 1 (could not check)")
     parser.add_argument("--self-test", action="store_true",
                         help="check that the app works on this machine (offscreen), then exit")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

@@ -99,6 +99,7 @@ class AppNews(QObject):
     model_notice = Signal(str, str, str)       # a model retiring or refused: sentence, it, the
                                                # replacement that replace_model moves to
     reply_failed = Signal(str)                 # no reply came: why (stage.retry_reply asks again)
+    update_available = Signal(str, str, str, str)   # version, how to update, what is new, page
 
 
 class AudioFace(Protocol):

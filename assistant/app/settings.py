@@ -88,6 +88,8 @@ class Settings:
     screen_shortcut: str = "Ctrl+Alt+S"  # show the screen to the assistant; empty: off
     picture_detail: str = "auto"         # input_image detail: auto | low | high
     keep_pictures: bool = True           # shown pictures kept in the history (files 0600)
+    check_updates: bool = True           # once a day, ask the release feed for a newer version
+    update_checked_at: float = 0.0       # unix time of the last check (done or failed)
     close_to_tray: bool = False          # the window's close button hides it in the tray
     start_at_login: bool = False
     language: str = ""                   # "" follows the OS; else one of cli.LANGUAGES

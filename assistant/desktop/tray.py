@@ -27,6 +27,7 @@ class Tray(QObject):
     mute_requested = Signal(bool)
     mode_requested = Signal(object)     # TurnMode
     quit_requested = Signal()
+    updates_requested = Signal()
 
     def __init__(self, modes: dict[TurnMode, str]) -> None:
         super().__init__()
@@ -49,6 +50,8 @@ class Tray(QObject):
         self.hint_action = self.menu.addAction("")
         self.hint_action.setEnabled(False)
         self.menu.addSeparator()
+        self.updates_action = self.menu.addAction(self.tr("Check for updates"))
+        self.updates_action.triggered.connect(self.updates_requested)
         self.quit_action = self.menu.addAction(self.tr("Quit"))
         self.quit_action.triggered.connect(self.quit_requested)
         self.icon.setContextMenu(self.menu)

@@ -28,6 +28,7 @@ from assistant.app.runtime.loop_monitor import LoopLagMonitor
 from assistant.app.settings import Preferences, Settings
 from assistant.app.settings_file import keep_private, load_settings, save_settings
 from assistant.app.tool_use.mcp_tokens import load_tokens, save_tokens
+from assistant.app.updates.watch import UpdateWatch
 from assistant.config import history_path
 from assistant.desktop.screen_capture import ScreenCapture
 from assistant.shell.tray_and_keys import TrayAndKeys
@@ -91,6 +92,11 @@ class AppShell:
         self.tray_and_keys.status.connect(self._on_desktop_status)    # to the open dialog
         self.tray_and_keys.screen_status.connect(self._on_screen_status)
         self.controller.showing.grabber = ScreenCapture()
+        self.updates = UpdateWatch(prefs, lambda: self.controller.offline,
+                                   self.controller.tasks.spawn)
+        self.updates.available.connect(self.controller.news.update_available)
+        self.updates.told.connect(self.controller.news.notice)
+        self.tray_and_keys.wire_updates(self.updates)
         self.collector = GuiThreadCollector()
         self.collector.start()
 
@@ -135,6 +141,7 @@ class AppShell:
         self.window.show()
         self.tray_and_keys.apply(self.controller.settings)       # the portal is asked on the loop
         self.controller.local_mcp.start()                         # the user's own MCP servers
+        self.updates.start()                                      # once a day, if on
         if self.history.problem:
             self.controller.news.notice.emit(said(self.history.problem))
         elif self.history.path is not None:
@@ -168,6 +175,7 @@ class AppShell:
         await self._closed.wait()
         self.controller.interpreter.flush()
         self.tray_and_keys.stop()
+        self.updates.stop()
         await self.controller.shutdown()
         await self.controller.local_mcp.close()          # their processes end with the app
         if stats:

@@ -25,8 +25,34 @@ def display_problem(env: dict[str, str] | os._Environ[str] = os.environ,
     return NO_DISPLAY
 
 
+UP_TO_DATE, NEWER, NOT_CHECKED = 0, 10, 1
+
+
+def check_updates() -> int:
+    """`--check-updates`, for scripts: one line (and how to update), and the exit code."""
+    from assistant import __version__
+    from assistant.updates.feed import check
+    from assistant.updates.install_kind import how_to_update, install_kind
+
+    checked = check(__version__)
+    if checked.release is None:
+        print(f"Could not check for updates: {checked.why}.", file=sys.stderr)
+        return NOT_CHECKED
+    release = checked.release
+    if checked.outcome == "current":
+        print(f"Voice Assistant {__version__} is up to date (the newest is {release.version}).")
+        return UP_TO_DATE
+    print(f"Voice Assistant {release.version} is available (this is {__version__}).")
+    print(how_to_update(install_kind()).format(page=release.page or "the release page") + ".")
+    if release.notes.strip():
+        print("\nWhat is new:\n" + "\n".join(release.notes.strip().splitlines()[:30]))
+    return NEWER
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.check_updates:
+        return check_updates()
     if args.self_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from assistant.shell.self_test import run

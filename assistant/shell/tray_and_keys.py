@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from assistant.app.controller import Controller
 from assistant.app.settings import Settings
+from assistant.app.updates.watch import UpdateWatch
 from assistant.cli import parse_args
 from assistant.desktop.action_key import GlobalActionKey
 from assistant.desktop.autostart import set_start_at_login
@@ -65,6 +66,19 @@ class TrayAndKeys(QObject):
         window.hidden_to_tray.connect(self._on_hidden)
         tray.render_mode(c.settings.turn_mode)
         tray.show()
+
+    def wire_updates(self, updates: UpdateWatch) -> None:
+        """The tray's "Check for updates", and a notification of a newer version when the
+        window is out of sight (the window shows it in a line of its own)."""
+        if self.tray is not None:
+            self.tray.updates_requested.connect(
+                lambda: self.controller.tasks.spawn(updates.check_now()))
+            updates.available.connect(self._on_update)
+
+    def _on_update(self, version: str, how: str, _notes: str, _page: str) -> None:
+        if self.tray is not None and self._needs_attention():
+            self.tray.notify(self.tr("Voice Assistant {version} is available").format(
+                version=version), how)
 
     def apply(self, settings: Settings) -> None:
         """Take on the settings that concern the desktop (at start and after every change)."""

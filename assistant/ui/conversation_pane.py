@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -36,6 +36,7 @@ class ConversationPane(QWidget):
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.model_banner = notice_bar()             # a model retiring or refused, one click
         self.reply_banner = notice_bar()             # a reply that failed, and Retry
+        self.update_banner = notice_bar()            # a newer version, how to get it
         self._replacement = ("", "")
         self.transcript = TranscriptView()
         self.consent = ConsentBar()
@@ -55,6 +56,7 @@ class ConversationPane(QWidget):
         column.addWidget(self.banner)
         column.addWidget(self.model_banner)
         column.addWidget(self.reply_banner)
+        column.addWidget(self.update_banner)
         column.addWidget(self.transcript, 1)
         column.addWidget(self.consent)
         column.addLayout(text_row)
@@ -77,6 +79,8 @@ class ConversationPane(QWidget):
         news.reply_failed.connect(self._reply_failed)
         news.turn_started.connect(self._turn_started)
         self.reply_banner.linkActivated.connect(self._retry)
+        news.update_available.connect(self._update_available)
+        self.update_banner.linkActivated.connect(self._update_link)
         self.consent.answered.connect(c.tools.answer)
         self.text_edit.returnPressed.connect(self._send_text)
         self.send_button.clicked.connect(self._send_text)
@@ -133,6 +137,21 @@ class ConversationPane(QWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.pictures.dropped(event)
+
+    def _update_available(self, version: str, how: str, notes: str, page: str) -> None:
+        said = self.tr("Voice Assistant {version} is available. {how}.").format(
+            version=version, how=how)
+        new = f" <a href='{html.escape(page)}'>{html.escape(self.tr('What is new'))}</a>" \
+            if page.startswith(("https://", "http://")) else ""
+        self.update_banner.setText(f"{html.escape(said)}{new} <a href='dismiss'>"
+                                   f"{html.escape(self.tr('Dismiss'))}</a>")
+        self.update_banner.setToolTip(notes[:2000])
+        self.update_banner.setVisible(True)
+
+    def _update_link(self, link: str) -> None:
+        if link != "dismiss":
+            QDesktopServices.openUrl(QUrl(link))       # the release page, in the browser
+        self.update_banner.setVisible(False)
 
     def _send_text(self) -> None:
         text = self.text_edit.text()

@@ -53,6 +53,9 @@ class DesktopPage(QWidget):
         self.close_to_tray.setEnabled(tray_available)
         describe(self.close_to_tray, self.tr("Quit from the tray's menu or with Ctrl+Q")
                  if tray_available else self.tr("This desktop shows no tray icons."))
+        self.check_updates = QCheckBox(self.tr("Check for updates once a day"))
+        describe(self.check_updates, self.tr("Asks the release feed for the newest version "
+                                             "(it learns this version and the OS, nothing else)"))
         self.start_at_login = QCheckBox(self.tr("Start when I log in"))
         describe(self.start_at_login, self.tr("Adds the assistant to your desktop's "
                                               "autostart"))
@@ -75,6 +78,7 @@ class DesktopPage(QWidget):
         form.addRow("", self.error)
         form.addRow(self.tr("Tray"), self.close_to_tray)
         form.addRow(self.tr("Login"), self.start_at_login)
+        form.addRow(self.tr("Updates"), self.check_updates)
         add_row(form, self.tr("Language"), self.language,
                 self.tr("The window's language; it takes effect at the next start"))
 
@@ -86,6 +90,7 @@ class DesktopPage(QWidget):
         self.talk_style.setCurrentIndex(max(0, self.talk_style.findData(settings.global_talk)))
         self.close_to_tray.setChecked(settings.close_to_tray)
         self.start_at_login.setChecked(settings.start_at_login)
+        self.check_updates.setChecked(settings.check_updates)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
 
     def show_status(self, text: str) -> None:
@@ -119,4 +124,5 @@ class DesktopPage(QWidget):
                                    keep_pictures=self.keep_pictures.isChecked(),
                                    close_to_tray=self.close_to_tray.isChecked(),
                                    start_at_login=self.start_at_login.isChecked(),
+                                   check_updates=self.check_updates.isChecked(),
                                    language=self.language.currentData())

@@ -11,6 +11,7 @@ import pytest
 
 from tests.live_app import SOURCE_COMMAND, LiveApp
 from tests.pulse import espeak_wav, missing_tools
+from tests.updates.feed_server import FeedServer
 from tests.xserver import PrivateX, missing_x_tools
 
 pytestmark = [pytest.mark.realdevice,
@@ -100,6 +101,7 @@ async def test_the_tray_menu_mutes_and_quits_through_the_panels_protocol(xserver
 
     bus = PrivateBus().start()
     panel = PanelPeer(bus.address)
+    feed = FeedServer().__enter__()          # the release feed the tray's check asks
     speech = espeak_wav("is anybody listening to me now", tmp_path / "s.wav")
     try:
         deadline = asyncio.get_running_loop().time() + 10
@@ -107,13 +109,17 @@ async def test_the_tray_menu_mutes_and_quits_through_the_panels_protocol(xserver
             assert asyncio.get_running_loop().time() < deadline, "dbus-daemon did not start"
             await asyncio.sleep(0.02)
         await panel.start()
-        env = {**xserver.env(), "DBUS_SESSION_BUS_ADDRESS": bus.address}
+        env = {**xserver.env(), "DBUS_SESSION_BUS_ADDRESS": bus.address,
+               "VOICE_ASSISTANT_UPDATE_URL": feed.url + "/newer"}
         async with LiveApp(mode="server_vad", env=env) as live:
             await live.start_app()
             await live.until(lambda: panel.items, 20, "the tray icon registered")
             entries = await panel.menu()
             assert {"Show or hide the window", "Mute the microphone", "Quit",
-                    "Push-to-talk", "Server VAD"} <= set(entries)
+                    "Push-to-talk", "Server VAD", "Check for updates"} <= set(entries)
+            await panel.click("Check for updates")
+            await live.until(lambda: feed.requests, 10, "the feed asked")
+            assert [path for path, _headers in feed.requests] == ["/newer"]
             await live.until(lambda: len(live.received("input_audio_buffer.append")) > 10, 10,
                              "the microphone streaming")
             await panel.click("Mute the microphone")
@@ -129,5 +135,6 @@ async def test_the_tray_menu_mutes_and_quits_through_the_panels_protocol(xserver
             await live.until(lambda: live.process.returncode is not None, 20, "the app to quit")
             assert live.process.returncode == 0
     finally:
+        feed.__exit__()
         await panel.stop()
         bus.stop()

@@ -1,0 +1,80 @@
+"""Once a day, and when the user asks (the tray's "Check for updates"), ask the release feed
+whether a newer version is out; when one is, tell the views in a quiet line with how to update
+this copy. Off with a setting; never in the offline demo unless the user asks. A failed check
+waits for the next day like a good one: no retry storm against a feed that is down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from assistant import __version__
+from assistant.app.settings import Preferences
+from assistant.updates.feed import Checked, check
+from assistant.updates.install_kind import how_to_update, install_kind
+
+log = logging.getLogger(__name__)
+DAY_S = 24 * 3600
+LOOK_EVERY_MS = 3600 * 1000      # an app left running for days still checks once a day
+FIRST_LOOK_MS = 15_000           # not while the app is starting
+
+
+class UpdateWatch(QObject):
+    available = Signal(str, str, str, str)   # version, how to update, what is new, its page
+    told = Signal(str)                       # the answer to a check the user asked for
+
+    def __init__(self, prefs: Preferences, offline: Callable[[], bool],
+                 spawn: Callable[..., object], version: str = __version__) -> None:
+        super().__init__()
+        self.prefs, self._offline, self._spawn, self.version = prefs, offline, spawn, version
+        self._checking = False
+        self._timer = QTimer(self, interval=LOOK_EVERY_MS)
+        self._timer.timeout.connect(self.maybe_check)
+
+    def start(self) -> None:
+        QTimer.singleShot(FIRST_LOOK_MS, self, self.maybe_check)
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def maybe_check(self) -> None:
+        """The daily check, when it is on, due, and the app is not the offline demo."""
+        settings = self.prefs.current
+        due = time.time() - settings.update_checked_at >= DAY_S
+        if settings.check_updates and due and not self._offline():
+            self._spawn(self.check_now(asked=False))
+
+    async def check_now(self, asked: bool = True) -> Checked | None:
+        if self._checking:
+            return None
+        self._checking = True
+        try:
+            checked = await asyncio.to_thread(check, self.version)
+        finally:
+            self._checking = False
+        self.prefs.current.update_checked_at = time.time()
+        self.prefs.save()
+        self._tell(checked, asked)
+        return checked
+
+    def _tell(self, checked: Checked, asked: bool) -> None:
+        release = checked.release
+        if checked.outcome == "newer" and release is not None:
+            how = QCoreApplication.translate("Updates", how_to_update(install_kind())).format(
+                page=release.page or self.tr("the release page"))
+            self.available.emit(release.version, how, release.notes, release.page)
+        log.info("update check: %s %s", checked.outcome, checked.why or
+                 (release.version if release else ""))
+        if not asked:
+            return
+        if checked.outcome == "current":
+            self.told.emit(self.tr("Voice Assistant {version} is up to date.").format(
+                version=self.version))
+        elif checked.outcome == "failed":
+            self.told.emit(self.tr("Could not check for updates: {why}.").format(why=checked.why))
