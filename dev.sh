@@ -13,7 +13,7 @@ APT_AUDIO=(espeak-ng)
 APT_QT=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
         libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
         libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core)
-APT_TEST=(pulseaudio pulseaudio-utils libasound2-plugins sox gnome-keyring dbus
+APT_TEST=(pulseaudio pulseaudio-utils libasound2-plugins sox gnome-keyring dbus apt-utils gnupg
           xvfb xdotool x11-utils redis-server)
 PYTHON=${PYTHON:-python3}
 

@@ -19,7 +19,8 @@ DEPENDS = ("libasound2 | libasound2t64", "libasound2-plugins | pipewire-alsa",
 RECOMMENDS = ("pulseaudio | pipewire-pulse", "espeak-ng", "gnome-keyring | kwalletmanager")
 
 
-def build(app: Path, dist: Path, version: str, icons: Path) -> Path:
+def build(app: Path, dist: Path, version: str, icons: Path,
+          depends: tuple[str, ...] = DEPENDS) -> Path:
     root = dist.parent / "build" / "deb" / NAME
     shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(app, root / "opt" / NAME, symlinks=True)
@@ -34,7 +35,7 @@ def build(app: Path, dist: Path, version: str, icons: Path) -> Path:
         install(png, root / f"usr/share/icons/hicolor/{size}/apps/{NAME}.png")
     control = root / "DEBIAN" / "control"
     control.parent.mkdir()
-    control.write_text(control_text(version, installed_kib(root)))
+    control.write_text(control_text(version, installed_kib(root), depends))
     target = dist / f"{NAME}_{version}_amd64.deb"
     subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(root),
                     str(target)], check=True, stdout=subprocess.DEVNULL)
@@ -51,7 +52,7 @@ def installed_kib(root: Path) -> int:
     return sum(p.stat().st_size for p in root.rglob("*") if p.is_file()) // 1024
 
 
-def control_text(version: str, size_kib: int) -> str:
+def control_text(version: str, size_kib: int, depends: tuple[str, ...] = DEPENDS) -> str:
     return "\n".join([
         f"Package: {NAME}",
         f"Version: {version}",
@@ -60,7 +61,7 @@ def control_text(version: str, size_kib: int) -> str:
         f"Installed-Size: {size_kib}",
         "Section: sound",
         "Priority: optional",
-        f"Depends: {', '.join(DEPENDS)}",
+        *([f"Depends: {', '.join(depends)}"] if depends else []),
         f"Recommends: {', '.join(RECOMMENDS)}",
         "Description: desktop voice assistant for the OpenAI Realtime API",
         " Hold a key (or just talk) and hold a spoken conversation with a realtime model,",
