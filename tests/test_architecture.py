@@ -20,12 +20,14 @@ ALLOWED = {
     "store": set(),
     "sim": {"realtime", "pictures"},
     "pictures": set(),                 # images made ready for the API (Qt's readers, numpy)
+    "updates": set(),                  # the release feed: the standard library and packaging
     "desktop": set(),
     "token_server": set(),             # deployed alone: the standard library and its own
     "local_mcp": set(),                # the user's MCP servers, on the SDK: no Qt, no app
-    "app": {"audio", "realtime", "tools", "store", "sim", "local_mcp", "pictures"},
+    "app": {"audio", "realtime", "tools", "store", "sim", "local_mcp", "pictures", "updates"},
     "ui": {"app", "audio", "desktop"},
-    "shell": {"app", "ui", "audio", "realtime", "tools", "store", "sim", "desktop", "pictures"},
+    "shell": {"app", "ui", "audio", "realtime", "tools", "store", "sim", "desktop", "pictures",
+              "updates"},
 }
 QT_PACKAGES = {"app", "ui", "desktop", "shell", "pictures"}
 # The one module of the app the views may see: its typed face.

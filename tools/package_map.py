@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "assistant"
 START, END = "<!-- package-map: made by tools/package_map.py -->", "<!-- /package-map -->"
 ORDER = ("shell", "ui", "app", "desktop", "realtime", "audio", "tools", "local_mcp", "store",
-         "pictures", "sim", "token_server")
+         "pictures", "updates", "sim", "token_server")
 
 
 def package_of(path: Path) -> str | None:

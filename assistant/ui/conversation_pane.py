@@ -141,10 +141,11 @@ class ConversationPane(QWidget):
     def _update_available(self, version: str, how: str, notes: str, page: str) -> None:
         said = self.tr("Voice Assistant {version} is available. {how}.").format(
             version=version, how=how)
-        new = f" <a href='{html.escape(page)}'>{html.escape(self.tr('What is new'))}</a>" \
+        what, dismiss = self.tr("What is new"), self.tr("Dismiss")
+        new = f" <a href='{html.escape(page)}'>{html.escape(what)}</a>" \
             if page.startswith(("https://", "http://")) else ""
         self.update_banner.setText(f"{html.escape(said)}{new} <a href='dismiss'>"
-                                   f"{html.escape(self.tr('Dismiss'))}</a>")
+                                   f"{html.escape(dismiss)}</a>")
         self.update_banner.setToolTip(notes[:2000])
         self.update_banner.setVisible(True)
 

@@ -296,6 +296,18 @@
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
+    <message>
+        <source>Voice Assistant {version} is available. {how}.</source>
+        <translation>Voice Assistant {version} ist erschienen. {how}.</translation>
+    </message>
+    <message>
+        <source>What is new</source>
+        <translation>Was ist neu</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
 </context>
 <context>
     <name>Counted</name>
@@ -375,6 +387,14 @@
         <translation>Diese Arbeitsumgebung zeigt keine Symbole im Infobereich.</translation>
     </message>
     <message>
+        <source>Check for updates once a day</source>
+        <translation>Einmal am Tag nach Updates sehen</translation>
+    </message>
+    <message>
+        <source>Asks the release feed for the newest version (it learns this version and the OS, nothing else)</source>
+        <translation>Fragt den Release-Feed nach der neuesten Version (er erfährt diese Version und das Betriebssystem, sonst nichts)</translation>
+    </message>
+    <message>
         <source>Start when I log in</source>
         <translation>Bei der Anmeldung starten</translation>
     </message>
@@ -429,6 +449,10 @@
     <message>
         <source>Login</source>
         <translation>Anmeldung</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Updates</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2724,6 +2748,10 @@
         <translation>Sprecherwechsel</translation>
     </message>
     <message>
+        <source>Check for updates</source>
+        <translation>Nach Updates sehen</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
@@ -2734,6 +2762,10 @@
 </context>
 <context>
     <name>TrayAndKeys</name>
+    <message>
+        <source>Voice Assistant {version} is available</source>
+        <translation>Voice Assistant {version} ist erschienen</translation>
+    </message>
     <message>
         <source>A tool asks for permission</source>
         <translation>Ein Werkzeug bittet um Erlaubnis</translation>
@@ -2757,6 +2789,48 @@
     <message>
         <source>Voice Assistant is in the tray; {shortcut} talks to it from anywhere.</source>
         <translation>Der Sprachassistent ist im Infobereich; mit {shortcut} sprechen Sie von überall mit ihm.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateWatch</name>
+    <message>
+        <source>the release page</source>
+        <translation>der Release-Seite</translation>
+    </message>
+    <message>
+        <source>Voice Assistant {version} is up to date.</source>
+        <translation>Voice Assistant {version} ist aktuell.</translation>
+    </message>
+    <message>
+        <source>Could not check for updates: {why}.</source>
+        <translation>Updates konnten nicht geprüft werden: {why}.</translation>
+    </message>
+</context>
+<context>
+    <name>Updates</name>
+    <message>
+        <source>Update it with: sudo apt update &amp;&amp; sudo apt upgrade (with the project&apos;s apt repository added, as the README shows), or install the new .deb from {page}</source>
+        <translation>Aktualisieren mit: sudo apt update &amp;&amp; sudo apt upgrade (mit dem apt-Repository des Projekts, wie die README zeigt), oder das neue .deb von {page} installieren</translation>
+    </message>
+    <message>
+        <source>Download the new file from {page}</source>
+        <translation>Die neue Datei von {page} herunterladen</translation>
+    </message>
+    <message>
+        <source>Download the new archive from {page} and unpack it over this one</source>
+        <translation>Das neue Archiv von {page} herunterladen und über dieses entpacken</translation>
+    </message>
+    <message>
+        <source>Download the new app from {page} and move it to Applications, replacing this one</source>
+        <translation>Die neue App von {page} herunterladen und in „Programme“ bewegen, anstelle dieser</translation>
+    </message>
+    <message>
+        <source>Run the new installer from {page}</source>
+        <translation>Das neue Installationsprogramm von {page} ausführen</translation>
+    </message>
+    <message>
+        <source>Update your checkout (git pull), then run: bash dev.sh app</source>
+        <translation>Den Checkout aktualisieren (git pull), dann ausführen: bash dev.sh app</translation>
     </message>
 </context>
 <context>

@@ -296,6 +296,18 @@
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
+    <message>
+        <source>Voice Assistant {version} is available. {how}.</source>
+        <translation>Voice Assistant {version} is available. {how}.</translation>
+    </message>
+    <message>
+        <source>What is new</source>
+        <translation>What is new</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
 </context>
 <context>
     <name>Counted</name>
@@ -375,6 +387,14 @@
         <translation>This desktop shows no tray icons.</translation>
     </message>
     <message>
+        <source>Check for updates once a day</source>
+        <translation>Check for updates once a day</translation>
+    </message>
+    <message>
+        <source>Asks the release feed for the newest version (it learns this version and the OS, nothing else)</source>
+        <translation>Asks the release feed for the newest version (it learns this version and the OS, nothing else)</translation>
+    </message>
+    <message>
         <source>Start when I log in</source>
         <translation>Start when I log in</translation>
     </message>
@@ -429,6 +449,10 @@
     <message>
         <source>Login</source>
         <translation>Login</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Updates</translation>
     </message>
     <message>
         <source>Language</source>
@@ -2724,6 +2748,10 @@
         <translation>Turn mode</translation>
     </message>
     <message>
+        <source>Check for updates</source>
+        <translation>Check for updates</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
@@ -2734,6 +2762,10 @@
 </context>
 <context>
     <name>TrayAndKeys</name>
+    <message>
+        <source>Voice Assistant {version} is available</source>
+        <translation>Voice Assistant {version} is available</translation>
+    </message>
     <message>
         <source>A tool asks for permission</source>
         <translation>A tool asks for permission</translation>
@@ -2757,6 +2789,48 @@
     <message>
         <source>Voice Assistant is in the tray; {shortcut} talks to it from anywhere.</source>
         <translation>Voice Assistant is in the tray; {shortcut} talks to it from anywhere.</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateWatch</name>
+    <message>
+        <source>the release page</source>
+        <translation>the release page</translation>
+    </message>
+    <message>
+        <source>Voice Assistant {version} is up to date.</source>
+        <translation>Voice Assistant {version} is up to date.</translation>
+    </message>
+    <message>
+        <source>Could not check for updates: {why}.</source>
+        <translation>Could not check for updates: {why}.</translation>
+    </message>
+</context>
+<context>
+    <name>Updates</name>
+    <message>
+        <source>Update it with: sudo apt update &amp;&amp; sudo apt upgrade (with the project&apos;s apt repository added, as the README shows), or install the new .deb from {page}</source>
+        <translation>Update it with: sudo apt update &amp;&amp; sudo apt upgrade (with the project&apos;s apt repository added, as the README shows), or install the new .deb from {page}</translation>
+    </message>
+    <message>
+        <source>Download the new file from {page}</source>
+        <translation>Download the new file from {page}</translation>
+    </message>
+    <message>
+        <source>Download the new archive from {page} and unpack it over this one</source>
+        <translation>Download the new archive from {page} and unpack it over this one</translation>
+    </message>
+    <message>
+        <source>Download the new app from {page} and move it to Applications, replacing this one</source>
+        <translation>Download the new app from {page} and move it to Applications, replacing this one</translation>
+    </message>
+    <message>
+        <source>Run the new installer from {page}</source>
+        <translation>Run the new installer from {page}</translation>
+    </message>
+    <message>
+        <source>Update your checkout (git pull), then run: bash dev.sh app</source>
+        <translation>Update your checkout (git pull), then run: bash dev.sh app</translation>
     </message>
 </context>
 <context>
