@@ -51,6 +51,15 @@ def _qt_events_stay_inside_the_loop() -> None:
 _qt_events_stay_inside_the_loop()
 
 
+NO_FEED = "http://127.0.0.1:9/no-release-feed"      # the discard port: refused at once
+
+
+@pytest.fixture(autouse=True)
+def _no_release_feed_on_the_internet(monkeypatch):
+    """The daily update check of every app a test starts asks loopback, never GitHub."""
+    monkeypatch.setenv("VOICE_ASSISTANT_UPDATE_URL", NO_FEED)
+
+
 @pytest.fixture(autouse=True)
 def _no_mcp_servers_of_the_user(tmp_path, monkeypatch):
     """The app reads mcp.json from here, not from the user's own settings folder."""

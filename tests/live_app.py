@@ -64,7 +64,10 @@ class LiveApp:
                 "HOME": str(self.home), "XDG_CONFIG_HOME": str(self.home / "config"),
                 "XDG_STATE_HOME": str(self.home / "state"),
                 "XDG_DATA_HOME": str(self.home / "data"),
-                "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", **self.extra_env}
+                "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+                "VOICE_ASSISTANT_UPDATE_URL": os.environ.get(   # benches too: never the internet
+                    "VOICE_ASSISTANT_UPDATE_URL", "http://127.0.0.1:9/no-release-feed"),
+                **self.extra_env}
 
     async def start_app(self, timeout: float = 20.0) -> None:
         """Launch the app and wait until its session is configured. A server off this machine
