@@ -33,14 +33,17 @@ class UpdateWatch(QObject):
         super().__init__()
         self.prefs, self._offline, self._spawn, self.version = prefs, offline, spawn, version
         self._checking = False
+        self._first = QTimer(self, interval=FIRST_LOOK_MS, singleShot=True)
         self._timer = QTimer(self, interval=LOOK_EVERY_MS)
-        self._timer.timeout.connect(self.maybe_check)
+        for timer in (self._first, self._timer):
+            timer.timeout.connect(self.maybe_check)
 
     def start(self) -> None:
-        QTimer.singleShot(FIRST_LOOK_MS, self, self.maybe_check)
+        self._first.start()
         self._timer.start()
 
     def stop(self) -> None:
+        self._first.stop()
         self._timer.stop()
 
     def maybe_check(self) -> None:
