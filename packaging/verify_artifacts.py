@@ -31,8 +31,9 @@ def executable_of(artifact: Path, folder: Path) -> tuple[Path, list[Path]]:
     """Unpack or install `artifact` into `folder`: the app's executable, and what removes it."""
     name = artifact.name
     if name.endswith(".tar.gz"):
-        with tarfile.open(artifact) as tar:
-            tar.extractall(folder, filter="data")
+        with tarfile.open(artifact) as tar:       # the "data" filter where Python has it
+            safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+            tar.extractall(folder, **safe)
         return folder / NAME / NAME, []
     if name.endswith(".zip") and sys.platform == "darwin":
         subprocess.run(["ditto", "-x", "-k", str(artifact), str(folder)], check=True)

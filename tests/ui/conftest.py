@@ -67,6 +67,7 @@ async def make_shell(qtbot, tmp_path, memory_keyring):
     for shell in shells:
         if shell.key_dialog is not None and shiboken6.isValid(shell.key_dialog):
             shell.key_dialog.close()        # (gone already if Qt deleted the window with it)
+        shell.updates.stop()                # as the app's own shutdown does
         await shell.controller.shutdown()
         await shell.controller.local_mcp.close()
         shell.collector.stop()

@@ -48,6 +48,10 @@ class UpdateWatch(QObject):
 
     def maybe_check(self) -> None:
         """The daily check, when it is on, due, and the app is not the offline demo."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:                 # the app's loop has ended: nothing to ask with
+            return
         settings = self.prefs.current
         due = time.time() - settings.update_checked_at >= DAY_S
         if settings.check_updates and due and not self._offline():
