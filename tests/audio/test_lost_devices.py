@@ -67,6 +67,7 @@ def test_an_unplugged_device_ends_its_thread_with_a_reason_and_does_not_spin():
         "The speaker 'Fake Speaker' stopped working (Unanticipated host error)."]
     most = GIVE_UP_S / RETRY_S + 5               # a spinning thread would fail thousands of times
     assert 2 <= engine.capture.errors <= most and 2 <= engine.playback.errors <= most
+    engine.capture._thread._thread.join(2)         # it reports, then returns: wait for the end
     assert not engine.capture._thread._thread.is_alive()
     engine.terminate()
 
