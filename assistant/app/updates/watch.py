@@ -10,13 +10,15 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from assistant import __version__
 from assistant.app.settings import Preferences
-from assistant.updates.feed import Checked, check
-from assistant.updates.install_kind import how_to_update, install_kind
+
+if TYPE_CHECKING:
+    from assistant.updates.feed import Checked
 
 log = logging.getLogger(__name__)
 DAY_S = 24 * 3600
@@ -60,6 +62,8 @@ class UpdateWatch(QObject):
     async def check_now(self, asked: bool = True) -> Checked | None:
         if self._checking:
             return None
+        from assistant.updates.feed import check  # urllib's HTTP: loaded on the first check
+
         self._checking = True
         try:
             checked = await asyncio.to_thread(check, self.version)
@@ -73,6 +77,8 @@ class UpdateWatch(QObject):
     def _tell(self, checked: Checked, asked: bool) -> None:
         release = checked.release
         if checked.outcome == "newer" and release is not None:
+            from assistant.updates.install_kind import how_to_update, install_kind
+
             how = QCoreApplication.translate("Updates", how_to_update(install_kind())).format(
                 page=release.page or self.tr("the release page"))
             self.available.emit(release.version, how, release.notes, release.page)
