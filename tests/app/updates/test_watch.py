@@ -79,3 +79,17 @@ async def test_the_users_own_check_always_answers(qapp, feed, monkeypatch):
     assert told == ["Voice Assistant 0.1.0 is up to date.",
                     told[1]] and told[1].startswith("Could not check for updates: ")
     assert available == []
+
+
+async def test_started_it_checks_by_itself_and_stopped_it_does_not(qapp, feed, monkeypatch):
+    monkeypatch.setenv("VOICE_ASSISTANT_UPDATE_URL", feed.url + "/newer")
+    watch, available, _told = watch_of(Settings())
+    watch._first.setInterval(50)                    # the app waits 15 s; the timer is the same
+    watch.start()
+    await until(lambda: available, message="the first look, by itself")
+    stopped, never, _ = watch_of(Settings())
+    stopped._first.setInterval(50)
+    stopped.start()
+    stopped.stop()
+    await asyncio.sleep(0.3)
+    assert never == [] and len(feed.requests) == 1
