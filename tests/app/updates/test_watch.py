@@ -14,6 +14,8 @@ from assistant.app.updates.watch import DAY_S, UpdateWatch
 from tests.helpers import until
 from tests.updates.feed_server import FeedServer
 
+pytestmark = pytest.mark.qt          # its timers are Qt's: on a qasync loop, as in the app
+
 
 @pytest.fixture
 def feed(monkeypatch):
