@@ -51,14 +51,21 @@ def chart() -> QImage:
     return image
 
 
-async def shoot_picture(out: Path) -> None:
+async def demo_shell() -> tuple[AppShell, FakePyAudio]:
+    """The app as `--offline` starts it, on a fake sound card, its demo session configured."""
     fake = FakePyAudio(realtime=True)
     store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     shell = AppShell(parse_args(["--offline"]), "", audio_backend=lambda: fake,
                      settings_store=store)
     await shell.start()
-    c, window = shell.controller, shell.window
+    c = shell.controller
     await until(lambda: c.session is not None and c.session.configured)
+    return shell, fake
+
+
+async def shoot_picture(out: Path) -> None:
+    shell, _fake = await demo_shell()
+    c, window = shell.controller, shell.window
     c.showing.attach_image(chart(), "What does this chart show?")
     await until(lambda: c.state == "ready" and len(window.transcript.turns()) == 2, 20)
     await asyncio.sleep(0.3)
@@ -71,13 +78,8 @@ async def shoot_picture(out: Path) -> None:
 async def shoot(out: Path, dark: bool) -> None:
     scheme = Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light
     QApplication.styleHints().colorSchemeChanged.emit(scheme)     # as the OS announces it
-    fake = FakePyAudio(realtime=True)
-    store = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
-    shell = AppShell(parse_args(["--offline"]), "", audio_backend=lambda: fake,
-                     settings_store=store)
-    await shell.start()
+    shell, fake = await demo_shell()
     c, window = shell.controller, shell.window
-    await until(lambda: c.session is not None and c.session.configured)
     window.inspector_button.setChecked(True)
     c.send_text("Hi! Can you hear me over this connection?")
     await until(lambda: c.state == "ready" and len(window.transcript.turns()) == 2, 20)

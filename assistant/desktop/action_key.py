@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 
-from assistant.desktop.global_shortcut import GlobalShortcut, Shortcut, ShortcutError
-from assistant.desktop.shortcut_backends import global_shortcut_for
+from assistant.desktop.global_shortcut import GlobalShortcut, Shortcut
+from assistant.desktop.shortcut_backends import global_shortcut_for, started
 
 
 class GlobalActionKey(QObject):
@@ -34,20 +34,15 @@ class GlobalActionKey(QObject):
         if not shortcut.strip():
             self._say(self.tr("No shortcut: the Show button and the window's key still work."))
             return
-        try:
-            parsed = Shortcut.parse(shortcut)
-        except ShortcutError as exc:
-            self._say(str(exc))
-            return
-        backend = self._backend_for(parsed)
-        if not backend.start():
-            self._say(backend.reason)
+        backend, why = started(shortcut, self._backend_for)
+        if backend is None:
+            self._say(why)
             return
         backend.pressed.connect(self._action)
         backend.unavailable.connect(self._lost)
         self._backend = backend
         self._say(self.tr("{shortcut} works in every application.").format(
-            shortcut=parsed.text()))
+            shortcut=backend.shortcut.text()))
 
     def stop(self) -> None:
         if self._backend is not None:

@@ -14,9 +14,8 @@ from PySide6.QtGui import QGuiApplication
 from assistant.desktop.global_shortcut import (
     GlobalShortcut,
     Shortcut,
-    ShortcutError,
 )
-from assistant.desktop.shortcut_backends import global_shortcut_for
+from assistant.desktop.shortcut_backends import global_shortcut_for, started
 
 STYLES = ("hold", "toggle", "off")
 
@@ -47,14 +46,9 @@ class GlobalTalkKey(QObject):
         if self.style == "off":
             self._say(self.tr("The global shortcut is off."))
             return
-        try:
-            parsed = Shortcut.parse(shortcut)
-        except ShortcutError as exc:
-            self._say(str(exc))
-            return
-        backend = self._backend_for(parsed)
-        if not backend.start():
-            self._say(backend.reason)
+        backend, why = started(shortcut, self._backend_for)
+        if backend is None:
+            self._say(why)
             return
         backend.unavailable.connect(self._lost)
         backend.pressed.connect(self._on_pressed)
@@ -63,7 +57,7 @@ class GlobalTalkKey(QObject):
         self._say((self.tr("{shortcut} works in every application: hold it to talk.")
                    if self.style == "hold" else
                    self.tr("{shortcut} works in every application: press it to start and again "
-                           "to send.")).format(shortcut=parsed.text()))
+                           "to send.")).format(shortcut=backend.shortcut.text()))
 
     def hint(self) -> str:
         """The tray menu's reminder of the key, while it works."""

@@ -64,3 +64,20 @@ class BusService:
 
     async def _serve(self) -> None:
         raise NotImplementedError
+
+    async def _request_for(self, message: Any, options: dict[str, Any]) -> str:
+        """A portal call's answer: the path of its Request object (the Response comes later)."""
+        from jeepney import HeaderFields, new_method_return
+
+        from assistant.desktop.portal import PORTAL_PATH
+
+        sender = message.header.fields[HeaderFields.sender][1:].replace(".", "_")
+        request = f"{PORTAL_PATH}/request/{sender}/{options['handle_token'][1]}"
+        await self._conn.send(new_method_return(message, "o", (request,)))
+        return request
+
+    async def _respond(self, request: str, code: int, results: dict[str, Any]) -> None:
+        from jeepney import DBusAddress, new_signal
+
+        response = DBusAddress(request, interface="org.freedesktop.portal.Request")
+        await self._conn.send(new_signal(response, "Response", "ua{sv}", (code, results)))

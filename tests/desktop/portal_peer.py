@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jeepney import DBusAddress, HeaderFields, MessageType, new_error, new_method_return, new_signal
+from jeepney import DBusAddress, HeaderFields, MessageType, new_error, new_signal
 
 from assistant.desktop.portal import PORTAL_NAME, PORTAL_PATH
 from assistant.desktop.portal_shortcut import INTERFACE
@@ -52,8 +52,7 @@ class PortalPeer(BusService):
     async def _answer(self, message: Any, member: str, fields: dict[Any, Any]) -> None:
         sender = fields[HeaderFields.sender][1:].replace(".", "_")
         options = message.body[-1]
-        request = f"{PORTAL_PATH}/request/{sender}/{options['handle_token'][1]}"
-        await self._conn.send(new_method_return(message, "o", (request,)))
+        request = await self._request_for(message, options)
         if member == "CreateSession":
             token = options["session_handle_token"][1]
             self.session = f"{PORTAL_PATH}/session/{sender}/{token}"
@@ -64,5 +63,4 @@ class PortalPeer(BusService):
                 (name, {**props, "trigger_description": ("s", props["preferred_trigger"][1])})
                 for name, props in self.bound])}
         code = 1 if self.decline and member == "BindShortcuts" else 0
-        response = DBusAddress(request, interface="org.freedesktop.portal.Request")
-        await self._conn.send(new_signal(response, "Response", "ua{sv}", (code, results)))
+        await self._respond(request, code, results)

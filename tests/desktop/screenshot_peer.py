@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jeepney import DBusAddress, HeaderFields, MessageType, new_error, new_method_return, new_signal
+from jeepney import HeaderFields, MessageType, new_error
 
-from assistant.desktop.portal import PORTAL_NAME, PORTAL_PATH
+from assistant.desktop.portal import PORTAL_NAME
 from assistant.desktop.portal_screenshot import INTERFACE
 from tests.desktop.bus import BusService
 
@@ -38,10 +38,6 @@ class ScreenshotPeer(BusService):
                 continue
             _parent, options = message.body
             self.asked.append({key: value[1] for key, value in options.items()})
-            sender = fields[HeaderFields.sender][1:].replace(".", "_")
-            request = f"{PORTAL_PATH}/request/{sender}/{options['handle_token'][1]}"
-            await self._conn.send(new_method_return(message, "o", (request,)))
+            request = await self._request_for(message, options)
             results = {} if self.decline else {"uri": ("s", self.picture.as_uri())}
-            response = DBusAddress(request, interface="org.freedesktop.portal.Request")
-            await self._conn.send(new_signal(response, "Response", "ua{sv}",
-                                             (1 if self.decline else 0, results)))
+            await self._respond(request, 1 if self.decline else 0, results)

@@ -71,3 +71,17 @@ async def make_shell(qtbot, tmp_path, memory_keyring):
         await shell.controller.shutdown()
         await shell.controller.local_mcp.close()
         shell.collector.stop()
+
+
+@pytest.fixture
+def window(qtbot):
+    """The window on a fake of the app (tests/ui/fake_model.py): (window, model)."""
+    from assistant.ui.main_window import MainWindow
+    from tests.ui.fake_model import FakeModel
+
+    model = FakeModel()
+    window = MainWindow(model)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, model

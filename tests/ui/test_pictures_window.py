@@ -4,25 +4,12 @@ turn these into intents and render what it hears."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QGuiApplication, QImage, QKeySequence
 from PySide6.QtTest import QTest
 
-from assistant.ui.main_window import MainWindow
 from assistant.ui.picture_viewer import PictureViewer
 from assistant.ui.region_picker import RegionPicker
-from tests.ui.fake_model import FakeModel
-
-
-@pytest.fixture
-def window(qtbot):
-    model = FakeModel()
-    window = MainWindow(model)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window, model
 
 
 def image(width: int = 640, height: int = 400, color: str = "#224466") -> QImage:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from mypy import api as mypy
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -14,20 +13,8 @@ from PySide6.QtTest import QTest
 
 from assistant.app.model import ToolCall
 from assistant.modes import ConnectionState, SessionMode, TurnMode
-from assistant.ui.main_window import MainWindow
-from tests.ui.fake_model import FakeModel
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def window(qtbot):
-    model = FakeModel()
-    window = MainWindow(model)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window, model
 
 
 def test_the_state_heard_is_rendered(window):
