@@ -5,25 +5,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication
-
 from assistant.desktop.global_shortcut import GlobalShortcut, Shortcut
-from assistant.desktop.shortcut_backends import global_shortcut_for, started
+from assistant.desktop.held_key import HeldKey
 
 
-class GlobalActionKey(QObject):
-    status = Signal(str)            # a sentence for the settings: working, or why not
-
+class GlobalActionKey(HeldKey):
     def __init__(self, action: Callable[[], None], purpose: str,
                  backend_for: Callable[[Shortcut], GlobalShortcut] | None = None) -> None:
-        super().__init__()
+        super().__init__(purpose, backend_for)
         self._action = action
-        self._backend_for = backend_for or (lambda s: global_shortcut_for(
-            s, QGuiApplication.platformName(), purpose=purpose))
-        self._backend: GlobalShortcut | None = None
         self._shortcut: str | None = None
-        self.text = ""
 
     def configure(self, shortcut: str) -> None:
         """Grab `shortcut` (again only if it changed); an empty one lets go."""
@@ -34,25 +25,8 @@ class GlobalActionKey(QObject):
         if not shortcut.strip():
             self._say(self.tr("No shortcut: the Show button and the window's key still work."))
             return
-        backend, why = started(shortcut, self._backend_for)
-        if backend is None:
-            self._say(why)
-            return
-        backend.pressed.connect(self._action)
-        backend.unavailable.connect(self._lost)
-        self._backend = backend
-        self._say(self.tr("{shortcut} works in every application.").format(
-            shortcut=backend.shortcut.text()))
-
-    def stop(self) -> None:
-        if self._backend is not None:
-            self._backend.stop()
-            self._backend = None
-
-    def _lost(self, reason: str) -> None:
-        self._backend = None
-        self._say(reason)
-
-    def _say(self, text: str) -> None:
-        self.text = text
-        self.status.emit(text)
+        backend = self._take(shortcut)
+        if backend is not None:
+            backend.pressed.connect(self._action)
+            self._say(self.tr("{shortcut} works in every application.").format(
+                shortcut=backend.shortcut.text()))

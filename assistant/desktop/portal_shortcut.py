@@ -132,5 +132,3 @@ class PortalShortcut(GlobalShortcut):
         self.reason = reason
         with contextlib.suppress(RuntimeError):          # the owner may be gone at exit
             self.unavailable.emit(reason)
-
-

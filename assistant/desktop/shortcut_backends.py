@@ -5,22 +5,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from assistant.desktop.global_shortcut import GlobalShortcut, Shortcut, ShortcutError, Unavailable
-
-
-def started(text: str, backend_for: Callable[[Shortcut], GlobalShortcut]
-            ) -> tuple[GlobalShortcut | None, str]:
-    """`text` parsed and its backend started: (the backend, "") or (None, why not)."""
-    try:
-        parsed = Shortcut.parse(text)
-    except ShortcutError as exc:
-        return None, str(exc)
-    backend = backend_for(parsed)
-    return (backend, "") if backend.start() else (None, backend.reason)
+from assistant.desktop.global_shortcut import GlobalShortcut, Shortcut, Unavailable
 
 
 def global_shortcut_for(shortcut: Shortcut, platform_name: str,

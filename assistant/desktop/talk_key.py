@@ -8,33 +8,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Signal
 
 from assistant.desktop.global_shortcut import (
     GlobalShortcut,
     Shortcut,
 )
-from assistant.desktop.shortcut_backends import global_shortcut_for, started
+from assistant.desktop.held_key import HeldKey
+from assistant.desktop.portal_shortcut import SHORTCUT_ID
 
 STYLES = ("hold", "toggle", "off")
 
 
-class GlobalTalkKey(QObject):
+class GlobalTalkKey(HeldKey):
     held = Signal(bool)
-    status = Signal(str)            # a sentence for the settings: working, or why not
 
     def __init__(self, press: Callable[[], None], release: Callable[[], None],
                  backend_for: Callable[[Shortcut], GlobalShortcut] | None = None) -> None:
-        super().__init__()
+        super().__init__(SHORTCUT_ID, backend_for)
         self._press, self._release = press, release
-        self._backend_for = backend_for or (
-            lambda s: global_shortcut_for(s, QGuiApplication.platformName()))
-        self._backend: GlobalShortcut | None = None
         self._config: tuple[str, str] = ("", "off")
         self.style = "off"
         self.down = False
-        self.text = ""
 
     def configure(self, shortcut: str, style: str) -> None:
         """Grab `shortcut` (again only if it or the style changed); style "off" lets go."""
@@ -46,14 +41,11 @@ class GlobalTalkKey(QObject):
         if self.style == "off":
             self._say(self.tr("The global shortcut is off."))
             return
-        backend, why = started(shortcut, self._backend_for)
+        backend = self._take(shortcut)
         if backend is None:
-            self._say(why)
             return
-        backend.unavailable.connect(self._lost)
         backend.pressed.connect(self._on_pressed)
         backend.released.connect(self._on_released)
-        self._backend = backend
         self._say((self.tr("{shortcut} works in every application: hold it to talk.")
                    if self.style == "hold" else
                    self.tr("{shortcut} works in every application: press it to start and again "
@@ -71,9 +63,7 @@ class GlobalTalkKey(QObject):
     def stop(self) -> None:
         if self.down:
             self._set_down(False)
-        if self._backend is not None:
-            self._backend.stop()
-            self._backend = None
+        super().stop()
 
     def _on_pressed(self) -> None:
         if self.style == "toggle":
@@ -89,11 +79,3 @@ class GlobalTalkKey(QObject):
         self.down = down
         (self._press if down else self._release)()
         self.held.emit(down)
-
-    def _lost(self, reason: str) -> None:
-        self._backend = None
-        self._say(reason)
-
-    def _say(self, text: str) -> None:
-        self.text = text
-        self.status.emit(text)
