@@ -1,7 +1,7 @@
 """Event summaries safe to log or show: audio payloads become "<N bytes>", a picture's data URI
-"<image/png, N bytes>", an MCP server's
-headers (its token) "<redacted>", and a string longer than `LONGEST_SHOWN` is cut (the inspector
-keeps 2,000 summaries: a server's 10 MiB strings must not be kept 2,000 times)."""
+"<image/png, N bytes>", an MCP server's headers (its token) "<redacted>", and a string longer
+than `LONGEST_SHOWN` is cut (the inspector keeps 2,000 summaries: a server's 10 MiB strings must
+not be kept 2,000 times)."""
 
 from __future__ import annotations
 

@@ -80,6 +80,8 @@ async def _text_turn(url: str) -> str:
 
     noise = np.random.default_rng(7).integers(0, 255, (400, 640, 3), np.uint8).tobytes()
     photo = prepare(QImage(noise, 640, 400, 640 * 3, QImage.Format.Format_RGB888))
+    if photo.kind != "jpeg":                         # what this turn is here to prove
+        raise RuntimeError(f"a photo was encoded as {photo.kind}, not JPEG")
     session = await _open(url, TurnMode.PUSH_TO_TALK)
     try:
         done = session.wait_for("response.done", TURN_TIMEOUT_S)

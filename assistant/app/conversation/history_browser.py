@@ -87,7 +87,6 @@ class HistoryBrowser(QObject):
             return
         self.message.emit(self.tr("Exported to {path}.").format(path=target))
 
-
     def _copy_pictures(self, items: list[StoredItem], target: Path) -> dict[str, str]:
         """The conversation's pictures into a folder beside the export (0700, files 0600);
         stored name -> its path relative to the export."""
