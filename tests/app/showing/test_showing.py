@@ -10,7 +10,7 @@ import stat
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 
 from assistant.app.conversation.replay import PICTURE_PLACEHOLDER
 from assistant.desktop.screen_capture import ScreenCapture
@@ -132,6 +132,18 @@ async def test_a_region_is_cut_from_the_screen_at_the_size_chosen(rig, showing):
     assert sent_pictures(rig)[0][1].size().toTuple() == (300, 200)
 
 
+def picture_of_bars() -> QImage:
+    """A 1280 × 800 screen of a few flat colours: a background and bars."""
+    image = QImage(1280, 800, QImage.Format.Format_RGB32)
+    image.fill(QColor("#f4f6f8"))
+    painter = QPainter(image)
+    for number in range(8):
+        painter.fillRect(80 + number * 140, 700 - number * 70, 90, number * 70 + 20,
+                         QColor("#3b82c4"))
+    painter.end()
+    return image
+
+
 def picture_file(path, width: int, height: int, color: str = "#336699") -> str:
     image = QImage(width, height, QImage.Format.Format_RGB32)
     image.fill(QColor(color))
@@ -187,6 +199,7 @@ async def test_a_pasted_photo_goes_as_jpeg_and_a_screen_of_text_as_png(rig, show
     item, photo = sent_pictures(rig)[0]
     assert item["content"][1]["image_url"].startswith("data:image/jpeg;base64,")
     assert photo.size().toTuple() == (480, 300)
-    showing.show_screen("screen")              # Qt's offscreen screen: flat colours
+    flat = picture_of_bars()       # a screen of flat colours (Qt's offscreen screen holds
+    showing.attach_image(flat)     # whatever windows earlier tests left: not flat, always)
     await until(lambda: len(sent_pictures(rig)) == 2, message="the screen")
     assert sent_pictures(rig)[1][0]["content"][0]["image_url"].startswith("data:image/png;")
