@@ -14,6 +14,10 @@ A stereo recording (left: into the mic, right: out of the speaker) is the judge:
   self-int    replies the app cut off by itself (echo heard as the user)
 
     .venv/bin/python bench/conversation_bench.py [--runs 3] [--echo-db -18] [--command ...]
+                                                 [--profile stacks.txt]
+
+--profile records the first run with py-spy (per thread, 100 Hz; .txt: collapsed stacks, else
+a flame graph), from the session configured to the end, as the CPU figure is counted.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import argparse
 import asyncio
 import json
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -70,12 +75,42 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-async def converse(live: LiveApp, folder: Path) -> dict[str, Any]:
+def thread_cpu(pid: int) -> dict[str, float]:
+    """CPU seconds so far per thread name (threads of one name summed)."""
+    seconds: dict[str, float] = {}
+    for stat in Path(f"/proc/{pid}/task").glob("*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue                                   # the thread ended meanwhile
+        name = text.split("(", 1)[1].rsplit(")", 1)[0]
+        seconds[name] = seconds.get(name, 0.0) + stat_cpu_seconds(text)
+    return seconds
+
+
+def print_threads(before: dict[str, float], after: dict[str, float], wall: float) -> None:
+    used = {name: (spent - before.get(name, 0.0)) / wall * 100 for name, spent in after.items()}
+    for name, share in sorted(used.items(), key=lambda item: -item[1]):
+        if share >= 0.05:
+            print(f"    {name:<20} {share:5.2f} %", flush=True)
+
+
+def spy(pid: int, output: str) -> subprocess.Popen[bytes]:
+    """py-spy on the app until it ends, each thread apart (--native stalled the app here)."""
+    return subprocess.Popen([
+        str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(pid),
+        "--threads", "--rate", "100", "--format", "raw" if output.endswith(".txt") else
+        "flamegraph", "--output", output], stdout=subprocess.DEVNULL)
+
+
+async def converse(live: LiveApp, folder: Path, profile: str | None = None) -> dict[str, Any]:
     question = espeak_wav(QUESTION, folder / "question.wav")
     interruption = espeak_wav(INTERRUPTION, folder / "interruption.wav")
     await live.start_app()
     pid = live.process.pid if live.process else 0
     cpu_start, started = cpu_seconds(pid), time.monotonic()
+    spying = spy(pid, profile) if profile else None
+    per_thread = thread_cpu(pid)
     live.record_both(folder / "both.wav")
     await live.say(question)
     # The reply's audio starts right after its content part (a WebSocket's deltas follow it; a
@@ -93,9 +128,13 @@ async def converse(live: LiveApp, folder: Path) -> dict[str, Any]:
               if e["response_id"] == answer["response"]["id"]]
     await live.until(lambda: time.monotonic() > starts[0] + answer_ms / 1000 + 0.8, 30, "the end")
     cpu = (cpu_seconds(pid) - cpu_start) / (time.monotonic() - started) * 100
+    if VERBOSE:
+        print_threads(per_thread, thread_cpu(pid), time.monotonic() - started)
     rss = peak_rss_mb(pid)
     live.stop_recording()
     await live.stop_app()
+    if spying is not None:
+        spying.wait(30)
     return {"cpu": cpu, "rss": rss, "wire": live.wire, "audio": live.reply_audio}
 
 
@@ -132,14 +171,15 @@ def analyse(folder: Path, measured: dict[str, Any]) -> dict[str, float]:
 
 
 async def one_run(command: list[str], echo_db: float | None,
-                  extra_args: tuple[str, ...] = ()) -> dict[str, float]:
+                  extra_args: tuple[str, ...] = (), profile: str | None = None
+                  ) -> dict[str, float]:
     folder = Path(tempfile.mkdtemp(prefix="conversation-bench-"))
     stats = folder / "stats.json"
     pulse = PrivatePulse(stereo_record=True,
                          echo_paths=((50, echo_db),) if echo_db is not None else ())
     async with LiveApp(command, pulse=pulse, env={"VOICE_ASSISTANT_STATS": str(stats)},
                        extra_args=extra_args) as live:
-        measured = await converse(live, folder)
+        measured = await converse(live, folder, profile)
     result = analyse(folder, measured)
     lag = json.loads(stats.read_text()) if stats.exists() else {}
     result["lag99"] = lag.get("loop_lag_ms_p99", float("nan"))
@@ -162,10 +202,12 @@ def main() -> int:
                         help="the speaker leaks into the mic 50 ms late at this level")
     parser.add_argument("--command", nargs="+", default=[str(Path(sys.executable).parent /
                                                              "voice-assistant")])
+    parser.add_argument("--profile", help="py-spy of the first run, to this file (.txt: raw)")
     args = parser.parse_args()
     rows = []
     for run in range(args.runs):
-        rows.append(asyncio.run(one_run(args.command, args.echo_db)))
+        rows.append(asyncio.run(one_run(args.command, args.echo_db,
+                                        profile=args.profile if run == 0 else None)))
         show(f"run {run + 1}", rows[-1])
     show("median", {k: statistics.median(r[k] for r in rows) for k in COLUMNS})
     return 0

@@ -21,28 +21,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.conversation_bench import cpu_seconds, peak_rss_mb, stat_cpu_seconds  # noqa: E402
+from bench.conversation_bench import (  # noqa: E402
+    cpu_seconds,
+    peak_rss_mb,
+    print_threads,
+    thread_cpu,
+)
 from tests.live_app import LiveApp  # noqa: E402
-
-
-def thread_cpu(pid: int) -> dict[str, float]:
-    """CPU seconds so far per thread name (threads of one name summed)."""
-    seconds: dict[str, float] = {}
-    for stat in Path(f"/proc/{pid}/task").glob("*/stat"):
-        try:
-            text = stat.read_text()
-        except OSError:
-            continue                                   # the thread ended meanwhile
-        name = text.split("(", 1)[1].rsplit(")", 1)[0]
-        seconds[name] = seconds.get(name, 0.0) + stat_cpu_seconds(text)
-    return seconds
-
-
-def print_threads(before: dict[str, float], after: dict[str, float], wall: float) -> None:
-    used = {name: (spent - before.get(name, 0.0)) / wall * 100 for name, spent in after.items()}
-    for name, share in sorted(used.items(), key=lambda item: -item[1]):
-        if share >= 0.05:
-            print(f"    {name:<20} {share:5.2f} %", flush=True)
 
 
 async def idle(mode: str, seconds: float, profile: str | None, threads: bool = False,
