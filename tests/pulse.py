@@ -164,8 +164,9 @@ def windowed_scores(reference: np.ndarray, captured: np.ndarray, window_s: float
         best = 0.0
         for shift in range(-slack, slack + 1, 12):
             at = start + lag + shift
-            if at >= 0 and at + win <= cap.size:
-                best = max(best, float(np.corrcoef(piece, cap[at:at + win])[0, 1]))
+            heard = cap[at:at + win] if at >= 0 and at + win <= cap.size else None
+            if heard is not None and heard.std() > 0:     # all silence correlates with nothing
+                best = max(best, float(np.corrcoef(piece, heard)[0, 1]))
         scores.append(best)
     return scores
 
