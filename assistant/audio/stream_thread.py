@@ -135,6 +135,7 @@ class DeviceStream:
         self.device, self.direction = device, direction
         self.channels, self.rate = channels, rate
         self.block = rate * BLOCK_MS[direction] // 1000
+        self.moving = 1            # blocks the step that `_ready` allowed may move
         self.stuck = False
         self._due = 0.0
         self._poll = POLL_S
@@ -173,14 +174,17 @@ class DeviceStream:
         except OSError:
             log.debug("closing %s failed", self._thread, exc_info=True)
 
-    def _ready(self, available: int) -> bool:
-        """True when a whole block can move at once. Otherwise sleeps until the next block is
-        due, then in short polls (backing off) while it is late, and returns False."""
+    def _ready(self, available: int, most: int = 1) -> bool:
+        """True when a whole block can move at once (`moving` says how many, up to `most`;
+        the next step is due when they have played). Otherwise sleeps until
+        the next block is due, then in short polls (backing off) while it is late, and returns
+        False."""
         if available < 0:       # PyAudio passes PortAudio's error codes through as counts
             raise OSError(available, _PA_ERRORS.get(available, f"PortAudio error {available}"))
         now = time.monotonic()
         if available >= self.block:
-            self._due, self._poll = now + self.block / self.rate, POLL_S
+            self.moving = min(most, available // self.block)
+            self._due, self._poll = now + self.moving * self.block / self.rate, POLL_S
             return True
         if now < self._due:
             time.sleep(self._due - now)
