@@ -44,21 +44,54 @@ async def test_a_hidden_or_minimized_meter_does_no_work(qtbot):
     painted, ballistics = meter.frames_painted, meter.ballistics.rms_db
     for step in range(10):                                # a changing level, nobody to see it
         holder.update(-30.0 + step, -20.0 + step)
-        meter._poll()
+        meter.poll()
     assert meter.frames_painted == painted and meter.ballistics.rms_db == ballistics
 
 
 async def test_a_meter_at_rest_polls_slowly_and_a_sound_brings_back_30_hz(qtbot):
-    from assistant.ui.level_meter import RESTING_POLL_MS
+    from assistant.ui.level_meter import MOVING_POLL_MS, RESTING_POLL_MS
 
     holder = LevelHolder()
     meter = LevelMeter(holder, "Speaker")
     qtbot.addWidget(meter)
     meter.show()
-    await until(lambda: meter._timer.interval() == RESTING_POLL_MS, message="resting polls")
+    await until(lambda: meter._clock.timer.interval() == RESTING_POLL_MS, message="resting polls")
     holder.update(-12.0, -6.0)
     await until(lambda: meter.rms_fraction > 0.4, message="the sound shown")
-    assert meter._timer.interval() == 1000 // 30
+    assert meter._clock.timer.interval() == MOVING_POLL_MS == 1000 // 30
     holder.reset()
-    await until(lambda: meter._timer.interval() == RESTING_POLL_MS, 10,
+    await until(lambda: meter._clock.timer.interval() == RESTING_POLL_MS, 10,
                 message="back at rest once the bar has fallen")
+
+
+async def test_meters_follow_one_clock_and_repaint_in_the_same_pass(qtbot):
+    """The window is composed once per frame for both meters, not once for each."""
+    from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+    mic, speaker = LevelHolder(), LevelHolder()
+    panel = QWidget()
+    qtbot.addWidget(panel)
+    layout = QVBoxLayout(panel)
+    meters = [LevelMeter(mic, "Mic"), LevelMeter(speaker, "Speaker")]
+    for meter in meters:
+        layout.addWidget(meter)
+    panel.show()
+    await until(lambda: all(meter.polling for meter in meters), message="both follow the clock")
+    assert meters[0]._clock is meters[1]._clock
+    mic.update(-12.0, -6.0)
+    speaker.update(-20.0, -10.0)
+    for step in range(10):
+        mic.update(-30.0 + step, -20.0 + step)
+        speaker.update(-40.0 + step, -30.0 + step)
+        await asyncio.sleep(1 / 30)
+    clock = meters[0]._clock
+    clock.timer.stop()                           # one tick by hand, then one pass of events
+    mic.update(-3.0, -1.0)
+    speaker.update(-6.0, -2.0)
+    painted = [meter.frames_painted for meter in meters]
+    clock._tick()
+    QApplication.processEvents()
+    assert [meter.frames_painted for meter in meters] == [n + 1 for n in painted]
+    clock.timer.start()
+    meters[1].hide()
+    assert meters[0].polling and not meters[1].polling
