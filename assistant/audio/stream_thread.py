@@ -175,10 +175,9 @@ class DeviceStream:
             log.debug("closing %s failed", self._thread, exc_info=True)
 
     def _ready(self, available: int, most: int = 1) -> bool:
-        """True when a whole block can move at once (`moving` says how many, up to `most`;
-        the next step is due when they have played). Otherwise sleeps until
-        the next block is due, then in short polls (backing off) while it is late, and returns
-        False."""
+        """True when a whole block can move at once (`moving` says how many, up to `most`; the
+        next step is due when they have played). Otherwise sleeps until the next block is due,
+        then in short polls (backing off) while it is late, and returns False."""
         if available < 0:       # PyAudio passes PortAudio's error codes through as counts
             raise OSError(available, _PA_ERRORS.get(available, f"PortAudio error {available}"))
         now = time.monotonic()
