@@ -95,11 +95,14 @@ def print_threads(before: dict[str, float], after: dict[str, float], wall: float
             print(f"    {name:<20} {share:5.2f} %", flush=True)
 
 
-def spy(pid: int, output: str) -> subprocess.Popen[bytes]:
-    """py-spy on the app until it ends, each thread apart (--native stalled the app here)."""
+def spy(pid: int, output: str, seconds: float | None = None,
+        rate: int = 100) -> subprocess.Popen[bytes]:
+    """py-spy on the app, each thread apart, for `seconds` or until it ends (.txt: collapsed
+    stacks, else a flame graph; --native stalled the app under ptrace here)."""
+    duration = ["--duration", str(int(seconds))] if seconds is not None else []
     return subprocess.Popen([
-        str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(pid),
-        "--threads", "--rate", "100", "--format", "raw" if output.endswith(".txt") else
+        str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(pid), "--threads",
+        *duration, "--rate", str(rate), "--format", "raw" if output.endswith(".txt") else
         "flamegraph", "--output", output], stdout=subprocess.DEVNULL)
 
 
@@ -110,7 +113,7 @@ async def converse(live: LiveApp, folder: Path, profile: str | None = None) -> d
     pid = live.process.pid if live.process else 0
     cpu_start, started = cpu_seconds(pid), time.monotonic()
     spying = spy(pid, profile) if profile else None
-    per_thread = thread_cpu(pid)
+    per_thread = thread_cpu(pid) if VERBOSE else {}
     live.record_both(folder / "both.wav")
     await live.say(question)
     # The reply's audio starts right after its content part (a WebSocket's deltas follow it; a

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -25,6 +24,7 @@ from bench.conversation_bench import (  # noqa: E402
     cpu_seconds,
     peak_rss_mb,
     print_threads,
+    spy,
     thread_cpu,
 )
 from tests.live_app import LiveApp  # noqa: E402
@@ -37,21 +37,15 @@ async def idle(mode: str, seconds: float, profile: str | None, threads: bool = F
         await live.start_app()
         pid = live.process.pid if live.process else 0
         await asyncio.sleep(1.0)                       # settle after connecting
-        spy = None
-        if profile:
-            spy = subprocess.Popen([
-                str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(pid),
-                "--threads", "--duration", str(int(seconds)), "--rate", "200",
-                "--format", "raw" if profile.endswith(".txt") else "flamegraph",
-                "--output", profile], stdout=subprocess.DEVNULL)
+        spying = spy(pid, profile, seconds, rate=200) if profile else None
         cpu, per_thread, started = cpu_seconds(pid), thread_cpu(pid), time.monotonic()
         await asyncio.sleep(seconds)
         wall = time.monotonic() - started
         used = (cpu_seconds(pid) - cpu) / wall * 100
         if threads:
             print_threads(per_thread, thread_cpu(pid), wall)
-        if spy:
-            spy.wait(60)
+        if spying is not None:
+            spying.wait(60)
         return used, peak_rss_mb(pid)
 
 

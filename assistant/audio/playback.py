@@ -35,9 +35,10 @@ class Playback(DeviceStream):
 
     def _step(self) -> bool:
         most = self.RESTING_BLOCKS if self.buffer.silent else 1
-        if not self._ready(self._stream.get_write_available(), most):
+        blocks = self._ready(self._stream.get_write_available(), most)
+        if not blocks:
             return False
-        count = self.block * self.moving
+        count = self.block * blocks
         if self.buffer.silent:
             self.buffer.level.reset()
             samples, data = self._silence[:count], self._silent_bytes[:2 * count]

@@ -135,7 +135,6 @@ class DeviceStream:
         self.device, self.direction = device, direction
         self.channels, self.rate = channels, rate
         self.block = rate * BLOCK_MS[direction] // 1000
-        self.moving = 1            # blocks the step that `_ready` allowed may move
         self.stuck = False
         self._due = 0.0
         self._poll = POLL_S
@@ -174,23 +173,23 @@ class DeviceStream:
         except OSError:
             log.debug("closing %s failed", self._thread, exc_info=True)
 
-    def _ready(self, available: int, most: int = 1) -> bool:
-        """True when a whole block can move at once (`moving` says how many, up to `most`; the
-        next step is due when they have played). Otherwise sleeps until the next block is due,
-        then in short polls (backing off) while it is late, and returns False."""
+    def _ready(self, available: int, most: int = 1) -> int:
+        """How many whole blocks (at least one, at most `most`) can move at once; the next step
+        is due when they have played. With none: sleeps until the next block is due, then in
+        short polls (backing off) while it is late, and returns 0."""
         if available < 0:       # PyAudio passes PortAudio's error codes through as counts
             raise OSError(available, _PA_ERRORS.get(available, f"PortAudio error {available}"))
         now = time.monotonic()
         if available >= self.block:
-            self.moving = min(most, available // self.block)
-            self._due, self._poll = now + self.moving * self.block / self.rate, POLL_S
-            return True
+            blocks = min(most, available // self.block)
+            self._due, self._poll = now + blocks * self.block / self.rate, POLL_S
+            return blocks
         if now < self._due:
             time.sleep(self._due - now)
         else:
             time.sleep(self._poll)
             self._poll = min(2 * self._poll, self.block / self.rate)
-        return False
+        return 0
 
     @property
     def errors(self) -> int:
