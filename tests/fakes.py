@@ -37,7 +37,6 @@ class FakeStream:
         self.rate, self.channels = rate, channels
         self.is_input, self.is_output = input, output
         self.frames_per_buffer = frames_per_buffer
-        self.room_blocks = 1          # blocks a write may take at once (PulseAudio's plugin: 3)
         self.started = self.closed = False
         self._mic = bytearray()
         self._cond = threading.Condition()
@@ -94,7 +93,7 @@ class FakeStream:
         self._maybe_hang()
         if self.broken:
             raise self.broken
-        return 0 if self._speaker.full() else self.frames_per_buffer * self.room_blocks
+        return 0 if self._speaker.full() else self.frames_per_buffer
 
     def read(self, n: int, exception_on_overflow: bool = True) -> bytes:
         if self.broken:
@@ -151,14 +150,12 @@ class FakeStream:
             self._mic += pcm
             self._cond.notify_all()
 
-    def pull(self, writes: int = 1) -> bytes:
-        """What the speaker receives over `writes` writes, each whole device buffers, no more
-        at once than it said it had room for."""
+    def pull(self, blocks: int = 1) -> bytes:
+        """What the speaker receives over `blocks` device buffers."""
         out = b""
-        for _ in range(writes):
+        for _ in range(blocks):
             data = self._speaker.get(timeout=2)
-            assert len(data) % (2 * self.frames_per_buffer) == 0
-            assert 0 < len(data) <= 2 * self.frames_per_buffer * self.room_blocks
+            assert len(data) == 2 * self.frames_per_buffer
             out += data
         return out
 

@@ -173,23 +173,21 @@ class DeviceStream:
         except OSError:
             log.debug("closing %s failed", self._thread, exc_info=True)
 
-    def _ready(self, available: int, most: int = 1) -> int:
-        """How many whole blocks (at least one, at most `most`) can move at once; the next step
-        is due when they have played. With none: sleeps until the next block is due, then in
-        short polls (backing off) while it is late, and returns 0."""
+    def _ready(self, available: int) -> bool:
+        """True when a whole block can move at once. Otherwise sleeps until the next block is
+        due, then in short polls (backing off) while it is late, and returns False."""
         if available < 0:       # PyAudio passes PortAudio's error codes through as counts
             raise OSError(available, _PA_ERRORS.get(available, f"PortAudio error {available}"))
         now = time.monotonic()
         if available >= self.block:
-            blocks = min(most, available // self.block)
-            self._due, self._poll = now + blocks * self.block / self.rate, POLL_S
-            return blocks
+            self._due, self._poll = now + self.block / self.rate, POLL_S
+            return True
         if now < self._due:
             time.sleep(self._due - now)
         else:
             time.sleep(self._poll)
             self._poll = min(2 * self._poll, self.block / self.rate)
-        return 0
+        return False
 
     @property
     def errors(self) -> int:

@@ -136,34 +136,6 @@ def test_playback_thread_writes_the_buffer_to_the_device():
     playback.close()
 
 
-def test_playback_at_rest_moves_two_blocks_a_wake_up_and_a_reply_one():
-    """PulseAudio's ALSA plugin takes 30 ms at once: silence then goes 20 ms a wake-up (half the
-    wake-ups), while a reply goes 10 ms at a time (no more handed ahead of a barge-in's pause),
-    every sample in order."""
-    fake = FakePyAudio()
-    catalog = DeviceCatalog(lambda: fake)
-    playback = Playback(catalog, catalog.find("output"))
-    stream = fake.stream("output")
-    stream.room_blocks = 3
-    playback.start()
-    block = playback.block
-    assert [len(stream.pull()) for _ in range(3)] == [4 * block] * 3     # silence, 2 blocks
-    reply = (sine(440, 0.2) * 32767).astype(np.int16)
-    playback.buffer.write("item", reply.tobytes())
-    playback.buffer.finish("item")
-    writes = [np.frombuffer(stream.pull(), np.int16) for _ in range(30)]
-    playing = [write for write in writes if write.any()]
-    # (the first may be a rest step the reply came into: its two blocks are the reply's)
-    assert len(playing) >= 15 and all(write.size == block for write in playing[1:])
-    heard = np.concatenate(writes)
-    start = int(np.flatnonzero(heard)[0])
-    played = heard[start:start + block * 10]
-    assert np.abs(np.fft.rfft(played)).argmax() * 44_100 / played.size == pytest.approx(440, abs=10)
-    assert playback.buffer.played_ms("item") >= 190
-    assert len(stream.pull()) == 4 * block                      # the reply over: at rest again
-    playback.close()
-
-
 def test_an_unwanted_microphone_rests_and_a_nudge_starts_it_with_every_sample_after():
     """Push-to-talk at rest: the stream stops (nothing wakes), and the press starts it again."""
     import threading
