@@ -37,7 +37,7 @@ def build(app: Path, dist: Path, version: str, icons: Path,
     control.parent.mkdir()
     control.write_text(control_text(version, installed_kib(root), depends))
     target = dist / f"{NAME}_{version}_amd64.deb"
-    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(root),
+    subprocess.run(["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(root),
                     str(target)], check=True, stdout=subprocess.DEVNULL)
     return target
 

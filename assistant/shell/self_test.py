@@ -1,7 +1,7 @@
 """`voice-assistant --self-test`: proves, on the machine it runs on (frozen or not), that the app
 can work there. Every module imports; the window opens offscreen; PortAudio starts and lists its
 devices (none is a warning); the keyring backend is named; the history saves and reads back and
-the VAD runs; a typed turn with a JPEG picture, a spoken turn (speech in, the reply's audio out)
+the VAD runs; Qt's ICU data answers what Qt asks of it; a typed turn with a JPEG picture, a spoken turn (speech in, the reply's audio out)
 and a WebRTC turn (Opus on a track) pass against the embedded server in this process. One line
 per check, then exit 0 (no failure) or 1, within 30 s."""
 
@@ -33,7 +33,8 @@ def run() -> int:
     checks: list[tuple[str, Callable[[], Result]]] = [
         ("modules", check_imports), ("window", check_window), ("audio", check_audio),
         ("keyring", check_keyring), ("history", check_history), ("tools", check_tools),
-        ("echo", check_echo), ("desktop", check_desktop), ("turns", check_turns)]
+        ("echo", check_echo), ("desktop", check_desktop), ("text", check_text),
+        ("turns", check_turns)]
     failed = 0
     for name, check in checks:
         try:
@@ -159,6 +160,27 @@ def check_desktop() -> Result:
             importlib.import_module(f"Xlib.ext.{name}")
         return "ok", "German and English load; python-xlib and jeepney are there"
     return "ok", "German and English load"
+
+
+def check_text() -> Result:
+    """What Qt reads from ICU's data, which the Linux bundle carries cut to that
+    (packaging/icu_trimmed.py): Turkish case, Swedish order, a legacy codec, a zone's name."""
+    if not sys.platform.startswith("linux"):
+        return "ok", "Qt uses the system's text services here"
+    from PySide6.QtCore import QCollator, QLocale, QStringDecoder, QTimeZone
+
+    berlin = QTimeZone(b"Europe/Berlin")
+    wrong = [what for what, right in (
+        ("Turkish upper case", QLocale("tr_TR").toUpper("i") == "\u0130"),
+        ("Swedish order", QCollator(QLocale("sv_SE")).compare("\u00e4", "z") > 0),
+        ("the Shift_JIS codec", QStringDecoder("Shift_JIS").isValid()),
+        ("a German zone name", not berlin.isValid() or berlin.displayName(   # no tzdata here
+            QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, QLocale("de_DE"))
+         == "Mitteleurop\u00e4ische Normalzeit"))
+        if not right]
+    if wrong:
+        return "fail", f"Qt's ICU data lacks {', '.join(wrong)}"
+    return "ok", "case, collation, codecs and zone names answer from ICU's data"
 
 
 def check_audio() -> Result:
