@@ -1,9 +1,10 @@
 """`voice-assistant --self-test`: proves, on the machine it runs on (frozen or not), that the app
 can work there. Every module imports; the window opens offscreen; PortAudio starts and lists its
 devices (none is a warning); the keyring backend is named; the history saves and reads back and
-the VAD runs; Qt's ICU data answers what Qt asks of it; a typed turn with a JPEG picture, a spoken turn (speech in, the reply's audio out)
-and a WebRTC turn (Opus on a track) pass against the embedded server in this process. One line
-per check, then exit 0 (no failure) or 1, within 30 s."""
+the VAD runs; Qt's ICU data answers what Qt asks of it; a typed turn with a JPEG picture, a
+spoken turn (speech in, the reply's audio out) and a WebRTC turn (Opus on a track) pass against
+the embedded server in this process. One line per check, then exit 0 (no failure) or 1, within
+30 s."""
 
 from __future__ import annotations
 
