@@ -145,6 +145,8 @@ def best_correlation(reference: np.ndarray, captured: np.ndarray) -> tuple[float
         return 0.0, lag            # less than half the reference overlaps: not a match
     a = ref[start_ref:start_ref + length]
     b = cap[start_cap:start_cap + length]
+    if a.std() == 0 or b.std() == 0:
+        return 0.0, lag            # silence correlates with nothing (and numpy would warn)
     return float(np.corrcoef(a, b)[0, 1]), lag
 
 

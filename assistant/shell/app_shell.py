@@ -31,6 +31,7 @@ from assistant.app.tool_use.mcp_tokens import load_tokens, save_tokens
 from assistant.app.updates.watch import UpdateWatch
 from assistant.config import history_path
 from assistant.desktop.screen_capture import ScreenCapture
+from assistant.modes import ConnectionState
 from assistant.shell.tray_and_keys import TrayAndKeys
 from assistant.store.history import History, integrity_problem
 from assistant.ui.desktop_page import DesktopPage
@@ -40,6 +41,7 @@ from assistant.ui.main_window import MainWindow
 from assistant.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
+TALKING = (ConnectionState.RECORDING, ConnectionState.THINKING, ConnectionState.SPEAKING)
 
 
 class AppShell:
@@ -93,7 +95,8 @@ class AppShell:
         self.tray_and_keys.screen_status.connect(self._on_screen_status)
         self.controller.showing.grabber = ScreenCapture()
         self.updates = UpdateWatch(prefs, lambda: self.controller.offline,
-                                   self.controller.tasks.spawn)
+                                   self.controller.tasks.spawn, talking=lambda: (
+                                       self.controller.state in TALKING))
         self.updates.available.connect(self.controller.news.update_available)
         self.updates.told.connect(self.controller.news.notice)
         self.tray_and_keys.wire_updates(self.updates)

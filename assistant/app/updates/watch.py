@@ -1,7 +1,9 @@
 """Once a day, and when the user asks (the tray's "Check for updates"), ask the release feed
 whether a newer version is out; when one is, tell the views in a quiet line with how to update
 this copy. Off with a setting; never in the offline demo unless the user asks. A failed check
-waits for the next day like a good one: no retry storm against a feed that is down.
+waits for the next day like a good one: no retry storm against a feed that is down. Never
+during a conversation either: the check's imports and request hold Python's lock for tens of
+milliseconds at a time, which the audio threads would wait for (it waits for a quiet moment).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 DAY_S = 24 * 3600
 LOOK_EVERY_MS = 3600 * 1000      # an app left running for days still checks once a day
-FIRST_LOOK_MS = 15_000           # not while the app is starting
+FIRST_LOOK_MS = 15_000           # not while the app is starting (nor talking: then again later)
 
 
 class UpdateWatch(QObject):
@@ -31,9 +33,13 @@ class UpdateWatch(QObject):
     told = Signal(str)                       # the answer to a check the user asked for
 
     def __init__(self, prefs: Preferences, offline: Callable[[], bool],
-                 spawn: Callable[..., object], version: str = __version__) -> None:
+                 spawn: Callable[..., object], version: str = __version__,
+                 talking: Callable[[], bool] = lambda: False) -> None:
+        """`talking`: a conversation is under way (the user or the assistant talks, or a reply
+        is being made)."""
         super().__init__()
         self.prefs, self._offline, self._spawn, self.version = prefs, offline, spawn, version
+        self._talking = talking
         self._checking = False
         self._first = QTimer(self, interval=FIRST_LOOK_MS, singleShot=True)
         self._timer = QTimer(self, interval=LOOK_EVERY_MS)
@@ -56,8 +62,12 @@ class UpdateWatch(QObject):
             return
         settings = self.prefs.current
         due = time.time() - settings.update_checked_at >= DAY_S
-        if settings.check_updates and due and not self._offline():
-            self._spawn(self.check_now(asked=False))
+        if not settings.check_updates or not due or self._offline():
+            return
+        if self._talking():
+            self._first.start()              # a quiet moment is likely soon
+            return
+        self._spawn(self.check_now(asked=False))
 
     async def check_now(self, asked: bool = True) -> Checked | None:
         if self._checking:

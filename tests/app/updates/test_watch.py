@@ -23,10 +23,13 @@ def feed(monkeypatch):
         yield server
 
 
-def watch_of(settings: Settings, offline: bool = False) -> tuple[UpdateWatch, list, list]:
+def watch_of(settings: Settings, offline: bool = False,
+             talking: list[bool] | None = None) -> tuple[UpdateWatch, list, list]:
     saved: list[Settings] = []
+    talking = talking or [False]
     watch = UpdateWatch(Preferences(settings, saved.append), lambda: offline,
-                        asyncio.get_running_loop().create_task, version="0.1.0")
+                        asyncio.get_running_loop().create_task, version="0.1.0",
+                        talking=lambda: talking[0])
     available: list[tuple[str, ...]] = []
     told: list[str] = []
     watch.available.connect(lambda *a: available.append(a))
@@ -95,3 +98,17 @@ async def test_started_it_checks_by_itself_and_stopped_it_does_not(qapp, feed, m
     stopped.stop()
     await asyncio.sleep(0.3)
     assert never == [] and len(feed.requests) == 1
+
+
+async def test_the_check_waits_for_a_pause_in_the_conversation(qapp, feed, monkeypatch):
+    monkeypatch.setenv("VOICE_ASSISTANT_UPDATE_URL", feed.url + "/newer")
+    talking = [True]
+    watch, available, _told = watch_of(Settings(), talking=talking)
+    watch.maybe_check()                            # due, but a conversation is under way
+    await asyncio.sleep(0.3)
+    assert feed.requests == [] and watch._first.isActive()     # it looks again later
+    watch._first.stop()
+    talking[0] = False
+    watch.maybe_check()                            # that later look, in a quiet moment
+    await until(lambda: available, message="the notice")
+    assert len(feed.requests) == 1
