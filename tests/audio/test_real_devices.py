@@ -72,6 +72,10 @@ async def test_speech_into_the_mic_is_captured_as_24khz_frames(engine, pulse, tm
         sink.frames.clear()
         sink.want = True
         sink.nudge.set()
+    # The speech starts once the source flows: a fresh PulseAudio source takes up to 2 s to
+    # deliver its first samples, and what is played before then was never the mic's to hear.
+    await until(lambda: sink.frames, timeout=10, message="the microphone's first frames")
+    sink.frames.clear()
     player = pulse.play_into_mic(source)
     await asyncio.to_thread(player.wait, 20)
     await asyncio.sleep(0.3)
