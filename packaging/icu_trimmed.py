@@ -11,7 +11,8 @@ back to English, as ICU does for a locale it lacks.
 
 ICU's own `icupkg` removes the items (it refuses a list that leaves an item without one it
 depends on); the data goes back into a library under its symbol (`icudt<N>_dat`), assembled by
-gcc. Without either tool the library ships as it was. Linux only; used by voice-assistant.spec.
+gcc. Without either tool, or if any step fails, the library ships as it was (and the build
+says why). Linux only; used by voice-assistant.spec.
 """
 
 from __future__ import annotations
@@ -55,9 +56,11 @@ def embedded_data(library: Path, symbol: str) -> bytes:
     the load segment that holds it."""
     listing = subprocess.run(["nm", "-D", "-S", "--defined-only", str(library)],
                              capture_output=True, text=True, check=True).stdout
-    address, size = next((int(f[0], 16), int(f[1], 16)) for f in map(str.split,
-                                                                      listing.splitlines())
-                         if len(f) == 4 and f[3] == symbol)
+    found = next(((int(f[0], 16), int(f[1], 16)) for f in map(str.split, listing.splitlines())
+                  if len(f) == 4 and f[3] == symbol), None)
+    if found is None:
+        raise ValueError(f"{library.name} defines no {symbol}")
+    address, size = found
     data = library.read_bytes()
     phoff, = struct.unpack_from("<Q", data, 0x20)
     phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
@@ -82,7 +85,11 @@ def trimmed(source: str, cache: Path, languages: Sequence[str]) -> tuple[str, in
         work = cache / digest / "work"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
-        build(original, version.group(1), work, languages)
+        try:
+            build(original, version.group(1), work, languages)
+        except (OSError, ValueError, struct.error, subprocess.CalledProcessError) as exc:
+            print(f"icu_trimmed: {original.name} ships whole ({exc})")
+            return source, 0
         (work / original.name).replace(target)
     saved = original.stat().st_size - target.stat().st_size
     return (str(target), saved) if saved > 0 else (source, 0)

@@ -61,8 +61,19 @@ def test_the_items_qt_never_reads_are_the_ones_removed():
         assert not unused(item, languages), item
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux") or not all(
+TOOLS = pytest.mark.skipif(not sys.platform.startswith("linux") or not all(
     shutil.which(tool) for tool in ("icupkg", "gcc", "nm")), reason="needs icupkg, gcc and nm")
+
+
+@TOOLS
+def test_a_library_that_is_not_what_it_seems_ships_as_it_was(tmp_path, capsys):
+    impostor = tmp_path / "libicudata.so.99"
+    shutil.copyfile(next(QT_LIB.glob("libicuuc.so.*")), impostor)    # ICU, but not its data
+    assert trimmed(str(impostor), tmp_path / "cache", ("en",)) == (str(impostor), 0)
+    assert "ships whole (libicudata.so.99 defines no icudt99_dat)" in capsys.readouterr().out
+
+
+@TOOLS
 def test_qt_answers_from_the_trimmed_data_as_from_the_whole(tmp_path):
     original = next(QT_LIB.glob("libicudata.so.*"))
     new, saved = trimmed(str(original), tmp_path / "cache", ("en", "de"))
