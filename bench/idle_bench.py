@@ -38,7 +38,8 @@ async def idle(mode: str, seconds: float, profile: str | None, threads: bool = F
         pid = live.process.pid if live.process else 0
         await asyncio.sleep(1.0)                       # settle after connecting
         spying = spy(pid, profile, seconds, rate=200) if profile else None
-        cpu, per_thread, started = cpu_seconds(pid), thread_cpu(pid), time.monotonic()
+        per_thread = thread_cpu(pid) if threads else {}
+        cpu, started = cpu_seconds(pid), time.monotonic()
         await asyncio.sleep(seconds)
         wall = time.monotonic() - started
         used = (cpu_seconds(pid) - cpu) / wall * 100

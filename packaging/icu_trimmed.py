@@ -25,6 +25,8 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from strip_checked import load_segments  # packaging/ is on the path beside this module
+
 LIBRARY = re.compile(r"libicudata\.so\.(\d+)$")
 UNUSED_TREES = ("unit", "curr", "lang", "region", "rbnf", "translit", "brkitr")
 LOCALE_ITEM = re.compile(r"([a-z]{2,3})(_[A-Za-z0-9]+)*\.res")
@@ -62,12 +64,8 @@ def embedded_data(library: Path, symbol: str) -> bytes:
         raise ValueError(f"{library.name} defines no {symbol}")
     address, size = found
     data = library.read_bytes()
-    phoff, = struct.unpack_from("<Q", data, 0x20)
-    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
-    for index in range(phnum):
-        kind, _flags, offset, vaddr, _paddr, filesz, _memsz, _align = struct.unpack_from(
-            "<IIQQQQQQ", data, phoff + index * phentsize)
-        if kind == 1 and vaddr <= address and address + size <= vaddr + filesz:
+    for offset, vaddr, filesz, _align in load_segments(data):
+        if vaddr <= address and address + size <= vaddr + filesz:
             start = offset + address - vaddr
             return data[start:start + size]
     raise ValueError(f"{symbol} is in no load segment of {library}")

@@ -19,20 +19,30 @@ PT_LOAD = 1
 PAGE = 4096
 
 
+def load_segments(data: bytes) -> list[tuple[int, int, int, int]]:
+    """(file offset, address, size in the file, alignment) of each PT_LOAD of a 64-bit
+    little-endian ELF; ValueError for anything else (only what we know how to read)."""
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+        raise ValueError("not a 64-bit little-endian ELF")
+    phoff, = struct.unpack_from("<Q", data, 0x20)
+    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
+    segments = []
+    for index in range(phnum):
+        kind, _flags, offset, vaddr, _paddr, filesz, _memsz, align = struct.unpack_from(
+            "<IIQQQQQQ", data, phoff + index * phentsize)
+        if kind == PT_LOAD:
+            segments.append((offset, vaddr, filesz, align))
+    return segments
+
+
 def loadable(path: Path) -> bool:
     """Whether every PT_LOAD of this 64-bit little-endian ELF has offset and address congruent
     modulo its alignment (and the page size)."""
-    data = path.read_bytes()
-    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
-        return False                                  # only what we know how to read
-    phoff, = struct.unpack_from("<Q", data, 0x20)
-    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
-    for index in range(phnum):
-        kind, _flags, offset, vaddr, _paddr, _filesz, _memsz, align = struct.unpack_from(
-            "<IIQQQQQQ", data, phoff + index * phentsize)
-        if kind == PT_LOAD and (offset - vaddr) % max(align, PAGE) != 0:
-            return False
-    return True
+    try:
+        segments = load_segments(path.read_bytes())
+    except ValueError:
+        return False
+    return all((offset - vaddr) % max(align, PAGE) == 0 for offset, vaddr, _size, align in segments)
 
 
 def stripped(source: str, cache: Path) -> tuple[str, int]:
