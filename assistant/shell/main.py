@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from assistant.shell.pyside_import_check import keep_no_sources
+
+    keep_no_sources()                  # before the app's modules are imported
     from assistant.app.runtime.event_loop import QtEventLoop
     from assistant.config import resource
 
