@@ -137,6 +137,7 @@ class EchoCanceller:
         self._mic = Framer(capture_rate // 100)
         self._speaker = Framer(render_rate // 100)
         self._reference: deque[np.ndarray] = deque(maxlen=REFERENCE_FRAMES)
+        self._silent_frame = np.zeros(self._speaker.frame_samples, dtype=np.int16)
         self.report = report or EchoReport()
         self.failed = False
         self._echo_frames = 0        # frames left in which the mic can still hold echo
@@ -147,6 +148,16 @@ class EchoCanceller:
         """Playback thread: the block just handed to the speaker."""
         for frame in self._speaker.push(samples):
             self._reference.append(frame)
+
+    def render_silence(self, samples: int) -> None:
+        """Playback thread: a block of silence, as `render` of zeros would give it, without
+        cutting it into frames: between replies the speaker is fed silence 100 times a
+        second, and this is most of what its thread does then."""
+        if self._speaker.pending or samples % self._speaker.frame_samples:
+            self.render(np.zeros(samples, dtype=np.int16))
+            return
+        for _ in range(samples // self._speaker.frame_samples):
+            self._reference.append(self._silent_frame)      # read, never written, downstream
 
     def cancel(self, samples: np.ndarray) -> np.ndarray:
         """Capture thread: mono device-rate mic samples in, the same with the echo taken out

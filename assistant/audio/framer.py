@@ -14,6 +14,11 @@ class Framer:
         self.frame_samples = frame_samples
         self._pending = np.zeros(0, dtype=np.int16)
 
+    @property
+    def pending(self) -> int:
+        """Samples waiting for the rest of their frame."""
+        return int(self._pending.size)
+
     def push(self, samples: np.ndarray) -> np.ndarray:
         """Returns the complete frames as rows of a new (n, frame_samples) array."""
         data = np.concatenate((self._pending, samples)) if self._pending.size else samples

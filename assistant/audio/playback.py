@@ -9,8 +9,6 @@ sinks, whose idle wake-up is 2 s), which the next reply would wait out.
 
 from __future__ import annotations
 
-import numpy as np
-
 from assistant.audio.devices import DeviceCatalog, DeviceInfo
 from assistant.audio.echo_canceller import EchoCanceller
 from assistant.audio.levels import LevelHolder
@@ -23,8 +21,7 @@ class Playback(DeviceStream):
                  level: LevelHolder | None = None) -> None:
         super().__init__(catalog, device, "output", 1, catalog.supported_rate(device, "output", 1))
         self.buffer = PlaybackBuffer(self.rate, level=level)
-        self._silence = np.zeros(self.block, dtype=np.int16)
-        self._silent_bytes = self._silence.tobytes()
+        self._silent_bytes = bytes(2 * self.block)
         self.canceller: EchoCanceller | None = None      # set before the stream starts
 
     def _step(self) -> bool:
@@ -32,11 +29,12 @@ class Playback(DeviceStream):
             return False
         if self.buffer.silent:
             self.buffer.level.reset()
-            samples, data = self._silence, self._silent_bytes
-        else:
-            samples = self.buffer.read(self.block)
-            data = samples.tobytes()
-        self._stream.write(data, self.block, exception_on_underflow=False)
+            self._stream.write(self._silent_bytes, self.block, exception_on_underflow=False)
+            if self.canceller is not None:
+                self.canceller.render_silence(self.block)
+            return True
+        samples = self.buffer.read(self.block)
+        self._stream.write(samples.tobytes(), self.block, exception_on_underflow=False)
         if self.canceller is not None:
             self.canceller.render(samples)
         return True

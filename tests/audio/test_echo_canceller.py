@@ -229,3 +229,21 @@ def test_aec3_runs_only_while_the_speaker_can_echo_unless_noise_is_suppressed():
     always.render(quiet)
     always.cancel(quiet)
     assert calls == ["r", "c", "r", "c"]
+
+
+def test_silence_between_replies_is_the_reference_zeros_would_be():
+    """The speaker's silent blocks skip the framer; AEC3 must see the same reference."""
+    fast, slow = Recorder(), Recorder()
+    quick = EchoCanceller(fast, RATE, RATE, always=True)
+    plain = EchoCanceller(slow, RATE, RATE, always=True)
+    tone = (3000 * np.sin(np.arange(RATE) / 7)).astype(np.int16)
+    odd = RATE // 100 + 37                    # a block that leaves a remainder in the framer
+    for canceller, silence in ((quick, quick.render_silence),
+                               (plain, lambda n: plain.render(np.zeros(n, np.int16)))):
+        silence(RATE // 100)
+        canceller.render(tone[:odd])
+        silence(RATE // 100)                  # a remainder pending: cut like any block
+        silence(RATE // 100 - 37)
+        silence(2 * RATE // 100)
+    assert [f.tolist() for f in quick._reference] == [f.tolist() for f in plain._reference]
+    assert len(quick._reference) == 6
