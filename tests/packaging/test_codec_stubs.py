@@ -1,0 +1,117 @@
+"""PyAV with its video and image codec libraries replaced by stand-ins still does what the app
+asks of it (Opus both ways, the resampler, its codec list), and a codec that is gone fails as
+an error, not a crash: the stand-ins are built from the installed PyAV's libraries and put in
+place of the originals in a copy of the package (symlinks for the rest)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import av
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
+from codec_stubs import STUBBED, stand_in
+
+PACKAGE = Path(av.__file__).resolve().parent
+LIBS = PACKAGE.parent / "av.libs"
+PROBE = r"""
+import json
+from fractions import Fraction
+import numpy as np
+import av
+
+def opus_round_trip():
+    encoder = av.CodecContext.create("libopus", "w")
+    encoder.sample_rate, encoder.layout, encoder.format = 48000, "stereo", "s16"
+    decoder = av.CodecContext.create("opus", "r")
+    tone = (8000 * np.sin(np.arange(960) / 5)).astype(np.int16)
+    decoded = 0
+    for index in range(10):
+        frame = av.AudioFrame.from_ndarray(np.repeat(tone, 2).reshape(1, -1), format="s16",
+                                           layout="stereo")
+        frame.sample_rate, frame.pts = 48000, index * 960
+        for packet in encoder.encode(frame):
+            decoded += sum(f.samples for f in decoder.decode(packet))
+    return decoded
+
+resampler = av.AudioResampler(format="s16", layout="mono", rate=24000)
+frame = av.AudioFrame.from_ndarray(np.zeros((1, 1920), np.int16), format="s16", layout="stereo")
+frame.sample_rate = 48000
+try:
+    video_encoder = av.CodecContext.create("libx264", "w")
+    video_encoder.width, video_encoder.height, video_encoder.pix_fmt = 64, 64, "yuv420p"
+    video_encoder.time_base = Fraction(1, 30)
+    video_encoder.open()
+    video = "opened"
+except Exception as exc:
+    video = type(exc).__name__
+print(json.dumps({
+    "opus samples": opus_round_trip(),
+    "resampled": sum(f.samples for f in resampler.resample(frame)),
+    "codecs": len(av.codecs_available),
+    "x264": video,
+    "loaded": sorted(line.split()[-1] for line in open("/proc/self/maps") if "libx265" in line)[:1],
+}))
+"""
+
+TOOLS = pytest.mark.skipif(not sys.platform.startswith("linux") or not LIBS.is_dir() or not all(
+    shutil.which(tool) for tool in ("gcc", "nm", "readelf")), reason="needs gcc, nm, readelf")
+
+
+def ask_pyav(site: Path | None = None) -> dict[str, object]:
+    env = dict(os.environ)
+    if site is not None:
+        env["PYTHONPATH"] = str(site)
+    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
+                          env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    answer: dict[str, object] = json.loads(done.stdout)
+    return answer
+
+
+def test_only_the_codecs_the_app_never_opens_are_replaced():
+    for name in ("libx265-f5385bb8.so.216", "libSvtAv1Enc-9393c086.so.4.1.0",
+                 "libvpx-edb6de90.so.12.0.0", "libwebpmux-e1880640.so.3.1.2"):
+        assert STUBBED.search(name), name
+    for name in ("libopus-114e2b1a.so.0.11.1", "libavcodec-5e6b81c2.so.62.28.102",
+                 "libswresample-f0bc92fc.so.6.3.102", "libvpl-e4e9cae8.so.2.16",
+                 "libx265.so.216", "libQt6Core.so.6"):
+        assert not STUBBED.search(name), name
+
+
+@TOOLS
+def test_a_library_with_symbol_versions_ships_as_it_was(tmp_path, capsys):
+    versioned = tmp_path / "libvpx-0123abcd.so.9"
+    shutil.copyfile(next(LIBS.glob("libavutil-*")), versioned)        # FFmpeg's: versioned
+    assert stand_in(str(versioned), tmp_path / "cache") == (str(versioned), 0)
+    assert "libvpx-0123abcd.so.9 ships whole (it has symbol versions)" in capsys.readouterr().out
+
+
+@TOOLS
+def test_pyav_does_the_apps_work_with_the_stand_ins(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copytree(PACKAGE, site / "av", copy_function=os.symlink)
+    shutil.copytree(LIBS, site / "av.libs", copy_function=os.symlink)
+    replaced = 0
+    for library in LIBS.iterdir():
+        new, saved = stand_in(str(library), tmp_path / "cache")
+        if saved:
+            (site / "av.libs" / library.name).unlink()
+            shutil.copyfile(new, site / "av.libs" / library.name)
+            replaced += saved
+    assert replaced > 30e6
+
+    whole, stubbed = ask_pyav(), ask_pyav(site)
+    assert str(stubbed.pop("loaded")).startswith(f"['{site}")       # the stand-in is the one
+    whole.pop("loaded")
+    assert whole["x264"] == "opened" and stubbed["x264"] != "opened"
+    whole.pop("x264"), stubbed.pop("x264")
+    assert stubbed == whole
+    assert whole["opus samples"] >= 8 * 960 and whole["resampled"] > 0  # type: ignore[operator]
