@@ -21,6 +21,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from toc_pass import Toc, replace_each  # packaging/ is on the path beside this module
+
 STUBBED = re.compile(r"lib(x265|x264|SvtAv1Enc|dav1d|vpx|mp3lame|opencore-amr[nw]b|webp|webpmux"
                      r"|sharpyuv)-[0-9a-f]{8}\.so[.0-9]*$")
 LINKER_MADE = {"_init", "_fini", "_edata", "_end", "__bss_start"}
@@ -96,13 +98,7 @@ def build(original: Path, target: Path) -> None:
     built.replace(target)
 
 
-def stub_all(binaries: list[tuple[str, str, str]],
-             cache: Path) -> list[tuple[str, str, str]]:
+def stub_all(binaries: Toc, cache: Path) -> Toc:
     """The TOC with the unused codec libraries replaced by stand-ins; prints the bytes saved."""
-    out, total = [], 0
-    for dest, source_path, kind in binaries:
-        new, saved = stand_in(source_path, cache)
-        out.append((dest, new, kind))
-        total += saved
-    print(f"codec_stubs: {total / 1e6:.1f} MB of codecs the app never opens left out")
-    return out
+    return replace_each(binaries, lambda source_path: stand_in(source_path, cache),
+                        "codec_stubs: {mb} MB of codecs the app never opens left out")

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from strip_checked import load_segments  # packaging/ is on the path beside this module
+from toc_pass import Toc, replace_each
 
 LIBRARY = re.compile(r"libicudata\.so\.(\d+)$")
 UNUSED_TREES = ("unit", "curr", "lang", "region", "rbnf", "translit", "brkitr")
@@ -110,13 +111,7 @@ def build(original: Path, version: str, work: Path, languages: Sequence[str]) ->
                     "-o", str(work / original.name), str(work / "data.S")], check=True)
 
 
-def trim_all(binaries: list[tuple[str, str, str]], cache: Path,
-             languages: Sequence[str]) -> list[tuple[str, str, str]]:
+def trim_all(binaries: Toc, cache: Path, languages: Sequence[str]) -> Toc:
     """The TOC with ICU's data library replaced by the trimmed one; prints the bytes saved."""
-    out, total = [], 0
-    for dest, source, kind in binaries:
-        new, saved = trimmed(source, cache, languages)
-        out.append((dest, new, kind))
-        total += saved
-    print(f"icu_trimmed: {total / 1e6:.1f} MB of ICU data Qt never reads removed")
-    return out
+    return replace_each(binaries, lambda source: trimmed(source, cache, languages),
+                        "icu_trimmed: {mb} MB of ICU data Qt never reads removed")

@@ -15,6 +15,8 @@ import struct
 import subprocess
 from pathlib import Path
 
+from toc_pass import Toc, replace_each  # packaging/ is on the path beside this module
+
 PT_LOAD = 1
 PAGE = 4096
 
@@ -66,15 +68,10 @@ def stripped(source: str, cache: Path) -> tuple[str, int]:
     return (str(copy), saved) if saved > 0 else (source, 0)
 
 
-def strip_all(binaries: list[tuple[str, str, str]], cache: Path) -> list[tuple[str, str, str]]:
+def strip_all(binaries: Toc, cache: Path) -> Toc:
     """The TOC with each binary replaced by its checked stripped copy; prints the bytes saved."""
     if shutil.which("strip") is None:
         print("strip_checked: no strip on PATH; binaries are shipped as they are")
         return binaries
-    out, total = [], 0
-    for dest, source, kind in binaries:
-        new, saved = stripped(source, cache)
-        out.append((dest, new, kind))
-        total += saved
-    print(f"strip_checked: {total / 1e6:.1f} MB of symbols removed")
-    return out
+    return replace_each(binaries, lambda source: stripped(source, cache),
+                        "strip_checked: {mb} MB of symbols removed")
