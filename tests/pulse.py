@@ -151,24 +151,32 @@ def best_correlation(reference: np.ndarray, captured: np.ndarray) -> tuple[float
 
 
 def windowed_scores(reference: np.ndarray, captured: np.ndarray, window_s: float = 0.2,
-                    slack_s: float = 0.06, rate: int = 24_000) -> list[float]:
+                    slack_s: float = 0.15, rate: int = 24_000) -> list[float]:
     """Correlation of each of the reference's voiced 200 ms windows, each at its own best lag
-    within 60 ms of the global one: a wrong rate drifts out of that slack within a second, while
-    one gap (a device underrun, ours or the player's) spoils only the window it falls in."""
-    _, lag = best_correlation(reference, captured)
+    within 150 ms of where the last window that matched was found (where the first second of
+    sound is, at first): a gap (a device underrun, ours or the player's) delays everything
+    after it, and is followed, while a wrong rate garbles every window, drifting or not."""
     win, slack = int(window_s * rate), int(slack_s * rate)
+    voiced = np.nonzero(np.abs(reference.astype(np.int32)) > 300)[0]
+    onset = int(voiced[0]) if voiced.size else 0
+    _, lag = best_correlation(reference[onset:onset + rate], captured)
+    lag -= onset
     ref, cap = reference.astype(np.float64), captured.astype(np.float64)
     scores = []
     for start in range(0, ref.size - win, win):
         piece = ref[start:start + win]
         if np.sqrt(np.mean(piece ** 2)) < 300:         # skip silence between words
             continue
-        best = 0.0
+        best, best_lag = 0.0, lag
         for shift in range(-slack, slack + 1, 12):
             at = start + lag + shift
             heard = cap[at:at + win] if at >= 0 and at + win <= cap.size else None
             if heard is not None and heard.std() > 0:     # all silence correlates with nothing
-                best = max(best, float(np.corrcoef(piece, heard)[0, 1]))
+                score = float(np.corrcoef(piece, heard)[0, 1])
+                if score > best:
+                    best, best_lag = score, lag + shift
+        if best >= 0.9:
+            lag = best_lag
         scores.append(best)
     return scores
 

@@ -1,0 +1,43 @@
+"""The judges of the real-device tests (tests/pulse.py, tests/recording.py), on signals made
+here: a device underrun delays all the audio after it and must not fail a right recording,
+while a wrong rate must fail it."""
+
+from __future__ import annotations
+
+import numpy as np
+import soxr
+
+from assistant.sim import voice
+from tests.pulse import windowed_correlation
+from tests.recording import RATE, loud, played_ms_of
+
+SPEECH = np.frombuffer(voice.synthesize("the ships sail on the sea under the stars at night"),
+                       np.int16)
+
+
+def with_gap(samples: np.ndarray, at: int, gap: int) -> np.ndarray:
+    return np.concatenate([samples[:at], np.zeros(gap, np.int16), samples[at:]])
+
+
+def test_gaps_delay_what_follows_and_the_windows_follow_them():
+    third = SPEECH.size // 3               # two underruns, each 90 ms: three thirds, 0, 90
+    heard = with_gap(with_gap(SPEECH, 2 * third, 2_160), third, 2_160)   # and 180 ms late
+    assert windowed_correlation(SPEECH, heard) > 0.95
+
+
+def test_a_wrong_rate_fails_the_windows():
+    too_slow = soxr.resample(SPEECH, 22_050, 24_000).astype(np.int16)    # 8 % stretched
+    assert windowed_correlation(SPEECH, too_slow) < 0.5
+
+
+def test_the_part_played_is_placed_by_its_end_past_a_gap():
+    reply48 = soxr.resample(SPEECH, 24_000, RATE).astype(np.int16)
+    cut = int(1.5 * RATE)
+    speaker = np.concatenate([np.zeros(RATE // 2, np.int16),
+                              with_gap(reply48[:cut], RATE, int(0.15 * RATE)),
+                              np.zeros(RATE, np.int16)])
+    flags = loud(speaker)
+    start = int(np.nonzero(flags)[0][0])
+    played = played_ms_of(speaker, SPEECH, start, flags.size)
+    last_loud = np.nonzero(np.abs(reply48[:cut].astype(np.int32)) > 300)[0][-1]
+    assert abs(played - (last_loud + 1) * 1000 / RATE) <= 5, played
