@@ -21,7 +21,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from toc_pass import Toc, replace_each  # packaging/ is on the path beside this module
+from strip_checked import dynamic_symbols  # packaging/ is on the path beside this module
+from toc_pass import Toc, replace_each
 
 STUBBED = re.compile(r"lib(x265|x264|SvtAv1Enc|dav1d|vpx|mp3lame|opencore-amr[nw]b|webp|webpmux"
                      r"|sharpyuv)-[0-9a-f]{8}\.so[.0-9]*$")
@@ -30,18 +31,15 @@ FUNCTION_TYPES, DATA_TYPES = set("TtWi"), set("DdBbRrV")
 
 
 def exported(library: Path) -> tuple[list[str], list[tuple[str, int]]]:
-    """The library's exported functions, and its data objects with their sizes (from nm)."""
-    listing = subprocess.run(["nm", "-D", "-S", "--defined-only", str(library)],
-                             capture_output=True, text=True, check=True).stdout
+    """The library's exported functions, and its data objects with their sizes."""
     functions, data = [], []
-    for fields in map(str.split, listing.splitlines()):
-        name, kind = fields[-1], fields[-2]
-        if name in LINKER_MADE or not re.fullmatch(r"[A-Za-z_]\w*", name):
+    for symbol in dynamic_symbols(library):
+        if symbol.name in LINKER_MADE or not re.fullmatch(r"[A-Za-z_]\w*", symbol.name):
             continue
-        if kind in FUNCTION_TYPES:
-            functions.append(name)
-        elif kind in DATA_TYPES:
-            data.append((name, int(fields[1], 16) if len(fields) == 4 else 8))
+        if symbol.kind in FUNCTION_TYPES:
+            functions.append(symbol.name)
+        elif symbol.kind in DATA_TYPES:
+            data.append((symbol.name, symbol.size if symbol.size is not None else 8))
     return functions, data
 
 

@@ -25,7 +25,7 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from strip_checked import load_segments  # packaging/ is on the path beside this module
+from strip_checked import dynamic_symbols, load_segments  # packaging/ is on the path
 from toc_pass import Toc, replace_each
 
 LIBRARY = re.compile(r"libicudata\.so\.(\d+)$")
@@ -57,10 +57,8 @@ def unused(item: str, languages: Sequence[str]) -> bool:
 def embedded_data(library: Path, symbol: str) -> bytes:
     """The bytes of `symbol` in the library: its address and size from nm, the file offset from
     the load segment that holds it."""
-    listing = subprocess.run(["nm", "-D", "-S", "--defined-only", str(library)],
-                             capture_output=True, text=True, check=True).stdout
-    found = next(((int(f[0], 16), int(f[1], 16)) for f in map(str.split, listing.splitlines())
-                  if len(f) == 4 and f[3] == symbol), None)
+    found = next(((s.address, s.size) for s in dynamic_symbols(library)
+                  if s.name == symbol and s.size is not None), None)
     if found is None:
         raise ValueError(f"{library.name} defines no {symbol}")
     address, size = found

@@ -14,6 +14,7 @@ import shutil
 import struct
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 from toc_pass import Toc, replace_each  # packaging/ is on the path beside this module
 
@@ -35,6 +36,26 @@ def load_segments(data: bytes) -> list[tuple[int, int, int, int]]:
         if kind == PT_LOAD:
             segments.append((offset, vaddr, filesz, align))
     return segments
+
+
+class Symbol(NamedTuple):
+    address: int
+    size: int | None          # nm gives none for some (absolute symbols, a few functions)
+    kind: str                 # nm's letter: T, D, B, R, ...
+    name: str
+
+
+def dynamic_symbols(library: Path) -> list[Symbol]:
+    """The symbols the library defines in its dynamic table, as `nm -D -S --defined-only`
+    lists them (the codec and ICU steps both ask it)."""
+    listing = subprocess.run(["nm", "-D", "-S", "--defined-only", str(library)],
+                             capture_output=True, text=True, check=True).stdout
+    symbols = []
+    for fields in map(str.split, listing.splitlines()):
+        if len(fields) in (3, 4):
+            size = int(fields[1], 16) if len(fields) == 4 else None
+            symbols.append(Symbol(int(fields[0], 16), size, fields[-2], fields[-1]))
+    return symbols
 
 
 def loadable(path: Path) -> bool:
