@@ -9,7 +9,7 @@ import soxr
 
 from assistant.sim import voice
 from tests.pulse import windowed_correlation
-from tests.recording import RATE, loud, played_ms_of
+from tests.recording import LOUD, RATE, loud, played_ms_of
 
 SPEECH = np.frombuffer(voice.synthesize("the ships sail on the sea under the stars at night"),
                        np.int16)
@@ -39,5 +39,5 @@ def test_the_part_played_is_placed_by_its_end_past_a_gap():
     flags = loud(speaker)
     start = int(np.nonzero(flags)[0][0])
     played = played_ms_of(speaker, SPEECH, start, flags.size)
-    last_loud = np.nonzero(np.abs(reply48[:cut].astype(np.int32)) > 300)[0][-1]
+    last_loud = np.nonzero(np.abs(reply48[:cut].astype(np.int32)) > LOUD)[0][-1]
     assert abs(played - (last_loud + 1) * 1000 / RATE) <= 5, played
