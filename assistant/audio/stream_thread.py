@@ -33,13 +33,10 @@ from assistant.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 PA_INT16 = 8
-# Device blocks, 20 ms each way. Capture reads one wire frame at a time, which delivers each as
-# soon as its last sample is in. Playback's block is also PortAudio's period, and its ALSA
-# buffer is three periods: 60 ms, which rides out a 50 ms stall of the app (on PulseAudio a
-# buffer that runs dry plays the rest of the reply later: measured, a 100 ms stall left it
-# 80 ms late). 10 ms blocks gave 30 ms, which the CI machine's stalls emptied, and twice the
-# wake-ups (idle push-to-talk 2.8-3.0 % against 1.65-1.7 %); they cost the barge-in 0-20 ms.
-BLOCK_MS = {"input": 20, "output": 20}
+# Device blocks: playback moves 10 ms at a time (PortAudio reports ~20 ms stream latency for
+# it); capture reads one 20 ms wire frame at a time, which delivers each frame as soon as its
+# last sample is in, with half the wake-ups of 10 ms reads.
+BLOCK_MS = {"input": 20, "output": 10}
 _THREAD_NAMES = {"input": "audio-capture", "output": "audio-playback"}
 POLL_S = 0.002             # first re-check when a block is due but not there yet
 RETRY_S = 0.02             # between failed steps: a failing device must not spin a core
