@@ -17,7 +17,7 @@ APT_TEST=(pulseaudio pulseaudio-utils libasound2-plugins sox gnome-keyring dbus 
           xvfb xdotool x11-utils redis-server)
 PYTHON=${PYTHON:-python3}
 
-say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+say() { printf '\033[1m==> [%ss] %s\033[0m\n' "$SECONDS" "$*" >&2; }   # with seconds since start
 
 apt_install() {
   local missing=()

@@ -86,12 +86,15 @@ async def open_session(url: str, *, dialect: str = "ga", mode: str = "server_vad
     return session
 
 
-async def until(condition: Callable[[], object], timeout: float = 10.0, message: str = "") -> None:
-    """Let the loop run until `condition()` holds (a test waits for a state, never for a time)."""
+async def until(condition: Callable[[], object], timeout: float = 10.0,
+                message: str | Callable[[], str] = "") -> None:
+    """Let the loop run until `condition()` holds (a test waits for a state, never for a time).
+    `message` may be a function: what it tells of the state is read when the wait fails."""
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {message or condition}")
+            told = message() if callable(message) else message
+            raise AssertionError(f"timed out waiting for {told or condition}")
         await asyncio.sleep(0.01)
 
 

@@ -150,35 +150,57 @@ def best_correlation(reference: np.ndarray, captured: np.ndarray) -> tuple[float
     return float(np.corrcoef(a, b)[0, 1]), lag
 
 
-def windowed_scores(reference: np.ndarray, captured: np.ndarray, window_s: float = 0.2,
-                    slack_s: float = 0.15, rate: int = 24_000) -> list[float]:
-    """Correlation of each of the reference's voiced 200 ms windows, each at its own best lag
-    within 150 ms of where the last window that matched was found (where the first second of
-    sound is, at first): a gap (a device underrun, ours or the player's) delays everything
-    after it, and is followed, while a wrong rate garbles every window, drifting or not."""
-    win, slack = int(window_s * rate), int(slack_s * rate)
+def windowed_matches(reference: np.ndarray, captured: np.ndarray, window_s: float = 0.2,
+                     back_s: float = 0.15, ahead_s: float = 1.0,
+                     rate: int = 24_000) -> list[tuple[float, int]]:
+    """Each of the reference's voiced 200 ms windows: its best correlation in `captured`, and
+    where (the lag in ms), sought from 150 ms before to 1 s after where the last window that
+    matched was found (where the first second of sound is, at first). A gap (a device underrun,
+    ours or the player's, or a stalled machine) delays everything after it, by as much as the
+    stall: it is followed; a wrong rate garbles every window, wherever it is sought."""
+    win, back, ahead = int(window_s * rate), int(back_s * rate), int(ahead_s * rate)
     voiced = np.nonzero(np.abs(reference.astype(np.int32)) > 300)[0]
     onset = int(voiced[0]) if voiced.size else 0
     _, lag = best_correlation(reference[onset:onset + rate], captured)
     lag -= onset
     ref, cap = reference.astype(np.float64), captured.astype(np.float64)
-    scores = []
+    matches = []
     for start in range(0, ref.size - win, win):
         piece = ref[start:start + win]
         if np.sqrt(np.mean(piece ** 2)) < 300:         # skip silence between words
             continue
-        best, best_lag = 0.0, lag
-        for shift in range(-slack, slack + 1, 12):
-            at = start + lag + shift
-            heard = cap[at:at + win] if at >= 0 and at + win <= cap.size else None
-            if heard is not None and heard.std() > 0:     # all silence correlates with nothing
-                score = float(np.corrcoef(piece, heard)[0, 1])
-                if score > best:
-                    best, best_lag = score, lag + shift
-        if best >= 0.9:
-            lag = best_lag
-        scores.append(best)
-    return scores
+        first, last = max(0, start + lag - back), max(0, start + lag + ahead + win)
+        score, at = best_placement(piece, cap[first:last])
+        if score >= 0.9:
+            lag = first + at - start
+        matches.append((score, round((first + at - start) * 1000 / rate)))
+    return matches
+
+
+def best_placement(piece: np.ndarray, segment: np.ndarray) -> tuple[float, int]:
+    """The best Pearson correlation of `piece` with any stretch of `segment` as long, and where
+    it starts: one FFT for the products, running sums for each stretch's spread."""
+    size = piece.size
+    if segment.size < size:
+        return 0.0, 0
+    centred = piece - piece.mean()
+    n = 1 << int(np.ceil(np.log2(segment.size + size)))
+    products = np.fft.irfft(np.fft.rfft(segment, n) * np.conj(np.fft.rfft(centred, n)), n)
+    products = products[: segment.size - size + 1]
+    sums = np.concatenate([[0.0], np.cumsum(segment)])
+    squares = np.concatenate([[0.0], np.cumsum(segment ** 2)])
+    total = sums[size:] - sums[:-size]
+    spread = squares[size:] - squares[:-size] - total ** 2 / size
+    audible = spread > size                     # all silence correlates with nothing
+    scores = np.zeros_like(products)
+    scores[audible] = products[audible] / np.sqrt(spread[audible] * np.sum(centred ** 2))
+    at = int(np.argmax(scores))
+    return float(scores[at]), at
+
+
+def windowed_scores(reference: np.ndarray, captured: np.ndarray, **window: float) -> list[float]:
+    """The scores of `windowed_matches`."""
+    return [score for score, _ in windowed_matches(reference, captured, **window)]  # type: ignore[arg-type]
 
 
 def windowed_correlation(reference: np.ndarray, captured: np.ndarray, **window: float) -> float:

@@ -25,6 +25,23 @@ def test_gaps_delay_what_follows_and_the_windows_follow_them():
     assert windowed_correlation(SPEECH, heard) > 0.95
 
 
+def test_a_stall_of_the_machine_delays_the_rest_and_is_followed():
+    third = SPEECH.size // 3                # 600 ms stopped: the last two thirds play 600 ms late
+    assert windowed_correlation(SPEECH, with_gap(SPEECH, third, 14_400)) > 0.95
+
+
+def test_a_few_lost_milliseconds_are_followed_too():
+    half = SPEECH.size // 2                 # 60 ms a recorder never got: the rest comes early
+    heard = np.concatenate([SPEECH[:half], SPEECH[half + 1_440:]])
+    assert windowed_correlation(SPEECH, heard) > 0.95
+
+
+def test_other_speech_fails_the_windows():
+    other = np.frombuffer(voice.synthesize("a cold wind blew from the hills all winter long"),
+                          np.int16)
+    assert windowed_correlation(SPEECH, other) < 0.5
+
+
 def test_a_wrong_rate_fails_the_windows():
     too_slow = soxr.resample(SPEECH, 22_050, 24_000).astype(np.int16)    # 8 % stretched
     assert windowed_correlation(SPEECH, too_slow) < 0.5

@@ -22,7 +22,7 @@ from tests.pulse import (
     missing_tools,
     read_wav,
     windowed_correlation,
-    windowed_scores,
+    windowed_matches,
 )
 
 pytestmark = [pytest.mark.realdevice,
@@ -85,9 +85,9 @@ async def test_speech_into_the_mic_is_captured_as_24khz_frames(engine, pulse, tm
     # Judged per 200 ms window. The whole-signal correlation was dropped: CI once saw 0.73 whole
     # against 0.99 per window, a gap that paplay (starved on a loaded machine) puts in the mic
     # feed as readily as our capture could. A wrong rate or garbled audio fails most windows.
-    scores = windowed_scores(read_wav(source), captured)
-    assert len(scores) >= 8
-    assert sum(score >= 0.9 for score in scores) >= 0.8 * len(scores), scores
+    matches = windowed_matches(read_wav(source), captured)     # (score, where in ms) a window
+    assert len(matches) >= 8
+    assert sum(score >= 0.9 for score, _ in matches) >= 0.8 * len(matches), matches
 
 
 async def test_our_playback_reaches_the_speaker(engine, pulse, tmp_path):
@@ -137,8 +137,8 @@ async def test_full_headless_turn_through_real_devices(engine, pulse, sim, tmp_p
     transcript = reply["response"]["output"][0]["content"][0]["transcript"]
     assert transcript.startswith("I heard ") and time.perf_counter() - started < 30
     expected = np.frombuffer(voice.synthesize(transcript), np.int16)
-    corr = windowed_correlation(expected, read_wav(tmp_path / "reply.wav"))
-    assert corr >= 0.9, corr
+    heard = read_wav(tmp_path / "reply.wav")
+    assert windowed_correlation(expected, heard) >= 0.9, windowed_matches(expected, heard)
     await session.close()
 
 

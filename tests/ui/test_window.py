@@ -105,7 +105,14 @@ async def test_speech_over_the_reply_clears_playback_and_truncates(make_shell):
 
     await until(lambda: reply_heard_ms() >= 800, message="most of a second of the reply heard")
     shell.fake.stream("input").push(mic_pcm(speech("wait, stop")))
-    await until(lambda: sent(shell, "conversation.item.truncate"), timeout=8, message="truncate")
+    bridge = shell.controller.bridge
+    await until(lambda: sent(shell, "conversation.item.truncate"), timeout=8, message=(
+        lambda: f"truncate: {len(shell.fake.streams)} streams, "
+                f"{shell.fake.stream('input').pending_bytes} mic bytes unread, "
+                f"{bridge.frames_sent} frames sent, onsets {bridge.talk_over.onsets}, "
+                f"gated {bridge.talk_over.guard.frames_gated}, "
+                f"coupling {bridge.talk_over.guard.coupling_db():.1f} dB, "
+                f"{[k for d, _t, k, _e in shell.events if k.startswith('input_audio')][:6]}"))
     truncate = sent(shell, "conversation.item.truncate")[0]
     assert 500 <= truncate["audio_end_ms"] <= 3000
     await until(lambda: [e for d, _t, k, e in shell.events if k == "conversation.item.truncated"],
