@@ -41,6 +41,7 @@ class UpdateWatch(QObject):
         self.prefs, self._offline, self._spawn, self.version = prefs, offline, spawn, version
         self._talking = talking
         self._checking = False
+        self._asked = False                  # the user asked while a check was under way
         self._first = QTimer(self, interval=FIRST_LOOK_MS, singleShot=True)
         self._timer = QTimer(self, interval=LOOK_EVERY_MS)
         for timer in (self._first, self._timer):
@@ -67,18 +68,27 @@ class UpdateWatch(QObject):
         if self._talking():
             self._first.start()              # a quiet moment is likely soon
             return
-        self._spawn(self.check_now(asked=False))
+        if not self._checking:               # taken now, not when the task runs: the timer or
+            self._checking = True            # the tray may ask again before it does (CI did)
+            self._spawn(self._check(asked=False))
 
     async def check_now(self, asked: bool = True) -> Checked | None:
+        """None when a check is already under way; its answer is then told as asked."""
         if self._checking:
+            self._asked = self._asked or asked
             return None
-        from assistant.updates.feed import check  # urllib's HTTP: loaded on the first check
-
         self._checking = True
+        return await self._check(asked)
+
+    async def _check(self, asked: bool) -> Checked:
+        """One request; the caller has set `_checking`, which this clears."""
         try:
+            from assistant.updates.feed import check  # urllib's HTTP: loaded on the first check
+
             checked = await asyncio.to_thread(check, self.version)
         finally:
             self._checking = False
+        asked, self._asked = asked or self._asked, False
         self.prefs.current.update_checked_at = time.time()
         self.prefs.save()
         self._tell(checked, asked)

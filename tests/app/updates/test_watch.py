@@ -75,6 +75,19 @@ async def test_a_feed_that_is_down_is_asked_once_a_day_not_in_a_storm(qapp, feed
     assert len(feed.requests) == 1 and available == [] and told == []
 
 
+async def test_asked_twice_before_the_first_check_runs_it_asks_once(qapp, feed, monkeypatch):
+    """The hourly timer and the tray's item in the same turn of the loop: one request."""
+    monkeypatch.setenv("VOICE_ASSISTANT_UPDATE_URL", feed.url + "/same")
+    watch, _available, told = watch_of(Settings())
+    watch.maybe_check()
+    watch.maybe_check()
+    assert await watch.check_now() is None           # one is under way: the user gets its answer
+    await until(lambda: told, message="the answer")
+    await asyncio.sleep(0.2)
+    assert len(feed.requests) == 1 and told == ["Voice Assistant 0.1.0 is up to date."]
+    assert (await watch.check_now()) is not None and len(feed.requests) == 2   # then it asks
+
+
 async def test_the_users_own_check_always_answers(qapp, feed, monkeypatch):
     watch, available, told = watch_of(Settings(), offline=True)     # even in the demo
     monkeypatch.setenv("VOICE_ASSISTANT_UPDATE_URL", feed.url + "/same")
