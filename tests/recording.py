@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import soxr
 
-from tests.pulse import best_correlation, read_wav
+from tests.pulse import best_correlation, best_placement, read_wav
 
 RATE = 48_000
 LOUD = 300            # |sample| above this is sound (espeak speech peaks near 10 000)
@@ -57,9 +57,9 @@ def played_ms_of(speaker: np.ndarray, sent: np.ndarray, reply_start: int,
                  silent: int) -> float:
     """How much of the cut reply (`sent`, 24 kHz) the speaker played: where the last half
     second of sound before `silent` sits in the reply (by correlation), to its last loud
-    sample. Placed by its end, not counted from the reply's start: a device underrun delays
-    all that follows it (measured: a 100 ms stall of the app, 80 ms later for the rest of the
-    reply), and that delay was never audio the user heard."""
+    sample, the last 100 ms placed again. Placed by its end, not counted from the reply's
+    start: a device underrun delays all that follows it (measured: a 100 ms stall of the app,
+    80 ms later for the rest of the reply), and that delay was never audio the user heard."""
     sent48 = soxr.resample(sent, 24_000, RATE).astype(np.int16)
     span = speaker[reply_start * 480: silent * 480]
     sound = np.nonzero(np.abs(span.astype(np.int32)) > LOUD)[0]
@@ -68,4 +68,13 @@ def played_ms_of(speaker: np.ndarray, sent: np.ndarray, reply_start: int,
     end = int(sound[-1]) + 1
     tail = span[max(0, end - RATE // 2): end]
     _, at = best_correlation(tail, sent48)           # where the tail begins in the reply
+    # An underrun inside that half second would count its gap as reply (CI: 42 ms): the last
+    # 100 ms are placed again, within 150 ms of where the tail put them.
+    last, slack = span[max(0, end - RATE // 10): end], RATE * 3 // 20
+    guess = at + tail.size - last.size
+    low = max(0, guess - slack)
+    score, offset = best_placement(last.astype(np.float64),
+                                   sent48[low: guess + last.size + slack].astype(np.float64))
+    if score >= 0.8:
+        return (low + offset + last.size) * 1000 / RATE
     return (at + tail.size) * 1000 / RATE

@@ -58,3 +58,15 @@ def test_the_part_played_is_placed_by_its_end_past_a_gap():
     played = played_ms_of(speaker, SPEECH, start, flags.size)
     last_loud = np.nonzero(np.abs(reply48[:cut].astype(np.int32)) > LOUD)[0][-1]
     assert abs(played - (last_loud + 1) * 1000 / RATE) <= 5, played
+
+
+def test_an_underrun_in_the_last_half_second_is_not_counted_as_played():
+    reply48 = soxr.resample(SPEECH, 24_000, RATE).astype(np.int16)
+    cut = int(1.5 * RATE)                    # 40 ms of silence 200 ms before the cut
+    speaker = np.concatenate([np.zeros(RATE // 2, np.int16),
+                              with_gap(reply48[:cut], int(1.3 * RATE), int(0.04 * RATE)),
+                              np.zeros(RATE, np.int16)])
+    flags = loud(speaker)
+    played = played_ms_of(speaker, SPEECH, int(np.nonzero(flags)[0][0]), flags.size)
+    last_loud = np.nonzero(np.abs(reply48[:cut].astype(np.int32)) > LOUD)[0][-1]
+    assert abs(played - (last_loud + 1) * 1000 / RATE) <= 5, played
