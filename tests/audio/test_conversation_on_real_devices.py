@@ -24,7 +24,7 @@ APP = [str(Path(sys.executable).parent / "voice-assistant")]     # as installed 
 @pytest.mark.parametrize("echo_db", [None, -18.0, -6.0], ids=["headphones", "-18dB", "-6dB"])
 async def test_talking_over_it_stops_it_where_it_was_heard(echo_db):
     result = await one_run(APP, echo_db)
-    assert result["self-int"] == 0                  # the echo never cut a reply off
-    assert result["silent"] < 1000                  # the barge-in stopped it (timing: the bench)
+    assert result["self-int"] == 0, result          # the echo never cut a reply off
+    assert result["silent"] < 1000, result          # the barge-in stopped it (timing: the bench)
     assert abs(result["truncate"]) <= 30, result     # audio_end_ms is what the speaker played
 
