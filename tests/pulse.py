@@ -100,7 +100,10 @@ class PrivatePulse:
         shutil.rmtree(self.runtime, ignore_errors=True)
 
     def play_into_mic(self, wav: Path) -> subprocess.Popen[bytes]:
-        return subprocess.Popen(["paplay", "--latency-msec=20", "--device=micfeed", str(wav)])
+        """The user talking. 100 ms of buffer: with 20, a player starved by a busy machine put
+        gaps into the mic every 10-20 ms (CI, 10-14 % of the CPU stolen by the host); how late
+        the words come does not matter, as the judges find them in the recording."""
+        return subprocess.Popen(["paplay", "--latency-msec=100", "--device=micfeed", str(wav)])
 
     def record_both(self, wav: Path) -> subprocess.Popen[bytes]:
         """Stereo, sample-aligned: left = into the mic, right = out of the speaker (48 kHz)."""

@@ -59,13 +59,30 @@ def played_ms_of(speaker: np.ndarray, sent: np.ndarray, reply_start: int,
     second of sound before `silent` sits in the reply (by correlation), to its last loud
     sample, the last 100 ms placed again. Placed by its end, not counted from the reply's
     start: a device underrun delays all that follows it (measured: a 100 ms stall of the app,
-    80 ms later for the rest of the reply), and that delay was never audio the user heard."""
+    80 ms later for the rest of the reply), and that delay was never audio the user heard.
+    A burst too short to place after a gap (the fade, played once an underrun ended) adds its
+    own length, and the gap's too where the reply itself pauses there."""
     sent48 = soxr.resample(sent, 24_000, RATE).astype(np.int16)
     span = speaker[reply_start * 480: silent * 480]
     sound = np.nonzero(np.abs(span.astype(np.int32)) > LOUD)[0]
     if not sound.size:
         return 0.0
     end = int(sound[-1]) + 1
+    gaps = np.nonzero(np.diff(sound) > GAP)[0]
+    if not gaps.size or end - int(sound[gaps[-1] + 1]) > BURST:
+        return placed_end(span, end, sent48) * 1000 / RATE
+    body_end, burst_start = int(sound[gaps[-1]]) + 1, int(sound[gaps[-1] + 1])
+    at = placed_end(span, body_end, sent48)
+    gap = burst_start - body_end
+    pause = not np.any(np.abs(sent48[at:at + gap].astype(np.int32)) > LOUD)
+    return (at + (gap if pause else 0) + end - burst_start) * 1000 / RATE
+
+
+GAP, BURST = RATE // 50, RATE // 20      # a gap is 20 ms of quiet; a burst, under 50 ms
+
+
+def placed_end(span: np.ndarray, end: int, sent48: np.ndarray) -> int:
+    """Where in the reply (48 kHz samples) the sound that ends at `end` in `span` ends."""
     tail = span[max(0, end - RATE // 2): end]
     _, at = best_correlation(tail, sent48)           # where the tail begins in the reply
     # An underrun inside that half second would count its gap as reply (CI: 42 ms): the last
@@ -76,5 +93,5 @@ def played_ms_of(speaker: np.ndarray, sent: np.ndarray, reply_start: int,
     score, offset = best_placement(last.astype(np.float64),
                                    sent48[low: guess + last.size + slack].astype(np.float64))
     if score >= 0.8:
-        return (low + offset + last.size) * 1000 / RATE
-    return (at + tail.size) * 1000 / RATE
+        return low + offset + last.size
+    return at + tail.size
