@@ -52,8 +52,21 @@ def deb(tmp: Path, version: str) -> Path:
                              depends=())
 
 
+HOMES: list[Path] = []
+
+
+@pytest.fixture(autouse=True)
+def no_agent_left():
+    """gpg starts an agent per home, which outlived the tests (found in `ps` 13 min later)."""
+    yield
+    while HOMES:
+        subprocess.run(["gpgconf", "--homedir", str(HOMES.pop()), "--kill", "gpg-agent"],
+                       capture_output=True)
+
+
 def new_key(home: Path, name: str) -> str:
     home.mkdir(mode=0o700)
+    HOMES.append(home)
     subprocess.run(["gpg", "--batch", "--homedir", str(home), "--passphrase", "",
                     "--quick-gen-key", f"{name} <{name}@example.org>", "ed25519", "sign",
                     "never"], check=True, capture_output=True)
