@@ -135,7 +135,7 @@ async def test_the_frozen_app_holds_a_spoken_conversation_on_real_devices(tmp_pa
     reference, heard = np.frombuffer(expected, np.int16), read_wav(tmp_path / "speaker.wav")
     corr = windowed_correlation(reference, heard)
     assert reply["transcript"].startswith("I heard "), reply
-    assert corr >= 0.9, windowed_matches(reference, heard)      # (score, where in ms) a window
+    assert corr >= 0.9, (reply["transcript"], windowed_matches(reference, heard))  # (score, ms)
 
 
 @pytest.mark.skipif(not all(shutil.which(tool) for tool in ("Xvfb", "xdotool", "xprop")),
