@@ -47,57 +47,48 @@ def test_a_wrong_rate_fails_the_windows():
     assert windowed_correlation(SPEECH, too_slow) < 0.5
 
 
-def test_the_part_played_is_placed_by_its_end_past_a_gap():
-    reply48 = soxr.resample(SPEECH, 24_000, RATE).astype(np.int16)
-    cut = int(1.5 * RATE)
-    speaker = np.concatenate([np.zeros(RATE // 2, np.int16),
-                              with_gap(reply48[:cut], RATE, int(0.15 * RATE)),
-                              np.zeros(RATE, np.int16)])
+REPLY48 = soxr.resample(SPEECH, 24_000, RATE).astype(np.int16)   # as the speaker plays it
+
+
+def on_speaker(*pieces: np.ndarray) -> np.ndarray:
+    """What the speaker's monitor records: half a second of quiet, `pieces`, then 1 s of quiet."""
+    return np.concatenate([np.zeros(RATE // 2, np.int16), *pieces, np.zeros(RATE, np.int16)])
+
+
+def judged(speaker: np.ndarray) -> float:
     flags = loud(speaker)
-    start = int(np.nonzero(flags)[0][0])
-    played = played_ms_of(speaker, SPEECH, start, flags.size)
-    last_loud = np.nonzero(np.abs(reply48[:cut].astype(np.int32)) > LOUD)[0][-1]
-    assert abs(played - (last_loud + 1) * 1000 / RATE) <= 5, played
+    return played_ms_of(speaker, SPEECH, int(np.nonzero(flags)[0][0]), flags.size)
+
+
+def last_loud_ms(samples: np.ndarray) -> float:
+    return (np.nonzero(np.abs(samples.astype(np.int32)) > LOUD)[0][-1] + 1) * 1000 / RATE
+
+
+def test_the_part_played_is_placed_by_its_end_past_a_gap():
+    cut = int(1.5 * RATE)
+    played = judged(on_speaker(with_gap(REPLY48[:cut], RATE, int(0.15 * RATE))))
+    assert abs(played - last_loud_ms(REPLY48[:cut])) <= 5, played
 
 
 def test_an_underrun_in_the_last_half_second_is_not_counted_as_played():
-    reply48 = soxr.resample(SPEECH, 24_000, RATE).astype(np.int16)
     cut = int(1.5 * RATE)                    # 40 ms of silence 200 ms before the cut
-    speaker = np.concatenate([np.zeros(RATE // 2, np.int16),
-                              with_gap(reply48[:cut], int(1.3 * RATE), int(0.04 * RATE)),
-                              np.zeros(RATE, np.int16)])
-    flags = loud(speaker)
-    played = played_ms_of(speaker, SPEECH, int(np.nonzero(flags)[0][0]), flags.size)
-    last_loud = np.nonzero(np.abs(reply48[:cut].astype(np.int32)) > LOUD)[0][-1]
-    assert abs(played - (last_loud + 1) * 1000 / RATE) <= 5, played
+    played = judged(on_speaker(with_gap(REPLY48[:cut], int(1.3 * RATE), int(0.04 * RATE))))
+    assert abs(played - last_loud_ms(REPLY48[:cut])) <= 5, played
 
 
 def test_the_fade_played_after_an_underrun_counts_its_length_not_the_gap():
-    reply48 = soxr.resample(SPEECH, 24_000, RATE).astype(np.int16)
     cut = int(1.5 * RATE)           # the speaker ran dry 60 ms at the cut, then the 8 ms fade
-    ramp = np.linspace(1, 0, 384)
-    fade = (reply48[cut:cut + 384] * ramp).astype(np.int16)
-    loud_at = np.nonzero(np.abs(reply48[cut:].astype(np.int32)) > 3 * LOUD)[0][0] + cut
-    fade = (reply48[loud_at:loud_at + 384] * ramp).astype(np.int16)      # a loud 8 ms
-    speaker = np.concatenate([np.zeros(RATE // 2, np.int16), reply48[:loud_at],
-                              np.zeros(int(0.06 * RATE), np.int16), fade,
-                              np.zeros(RATE, np.int16)])
-    flags = loud(speaker)
-    played = played_ms_of(speaker, SPEECH, int(np.nonzero(flags)[0][0]), flags.size)
-    fade_loud = np.nonzero(np.abs(fade.astype(np.int32)) > LOUD)[0][-1] + 1
-    assert abs(played - (loud_at + fade_loud) * 1000 / RATE) <= 5, played
+    loud_at = np.nonzero(np.abs(REPLY48[cut:].astype(np.int32)) > 3 * LOUD)[0][0] + cut
+    fade = (REPLY48[loud_at:loud_at + 384] * np.linspace(1, 0, 384)).astype(np.int16)  # loud
+    played = judged(on_speaker(REPLY48[:loud_at], np.zeros(int(0.06 * RATE), np.int16), fade))
+    assert abs(played - (loud_at * 1000 / RATE + last_loud_ms(fade))) <= 5, played
 
 
 def test_a_word_after_a_pause_in_the_reply_counts_the_pause():
-    reply48 = soxr.resample(SPEECH, 24_000, RATE).astype(np.int16)
-    flags = np.abs(reply48.astype(np.int32)) > LOUD
+    flags = np.abs(REPLY48.astype(np.int32)) > LOUD
     quiet = np.convolve(~flags, np.ones(RATE // 25), "valid") == RATE // 25   # 40 ms quiet
     pause_end = int(np.nonzero(quiet[RATE:])[0][0]) + RATE + RATE // 25       # after 1 s in
     word = int(np.nonzero(flags[pause_end:])[0][0]) + pause_end
     cut = word + RATE // 100                  # 10 ms into the word after that pause
-    speaker = np.concatenate([np.zeros(RATE // 2, np.int16), reply48[:cut],
-                              np.zeros(RATE, np.int16)])
-    played = played_ms_of(speaker, SPEECH, int(np.nonzero(loud(speaker))[0][0]),
-                          loud(speaker).size)
-    last_loud = np.nonzero(flags[:cut])[0][-1] + 1
-    assert abs(played - last_loud * 1000 / RATE) <= 5, played
+    played = judged(on_speaker(REPLY48[:cut]))
+    assert abs(played - last_loud_ms(REPLY48[:cut])) <= 5, played
