@@ -250,7 +250,7 @@ async def main(seconds: float) -> None:
               f"{barge['truncate_vs_speaker_ms']:+.0f} ms (+: past what was heard)")
         print(f"full duplex {wall:.0f} s: CPU {cpu:.1f} % of one core; "
               f"drops {outbox.drops}, underruns {stats.underruns}, "
-              f"capture overflows {engine.capture.overflows}, frames sent {bridge.frames_sent}")
+              f"frames sent {bridge.frames_sent}")
         bridge.close()
         await session.close()
     finally:

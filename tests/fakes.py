@@ -42,6 +42,7 @@ class FakeStream:
         self._cond = threading.Condition()
         self._speaker: queue.Queue[bytes] = queue.Queue(maxsize=1)
         self._failures: list[OSError] = []
+        self._overflow = False
         self.broken: OSError | None = None      # set: every call fails, as an unplugged device
         self.hung: threading.Event | None = None
 
@@ -65,6 +66,12 @@ class FakeStream:
     def fail_next(self, error: OSError) -> None:
         self._failures.append(error)
 
+    def overflow_next(self) -> None:
+        """The next read finds that the device dropped samples (PortAudio's paInputOverflowed).
+        As PyAudio 0.2.14 does (stream_io.c): with exception_on_overflow it closes the stream
+        and raises, and the samples read are lost; without, it returns them."""
+        self._overflow = True
+
     def hang(self) -> threading.Event:
         """The next call blocks until the returned event is set (a deadlock in the driver)."""
         self.hung = threading.Event()
@@ -84,6 +91,8 @@ class FakeStream:
         self._maybe_hang()
         if self.broken:
             raise self.broken
+        if self.closed:
+            raise OSError(-9988, "Stream closed")
         if self.realtime:
             return self.frames_per_buffer
         with self._cond:
@@ -98,6 +107,13 @@ class FakeStream:
     def read(self, n: int, exception_on_overflow: bool = True) -> bytes:
         if self.broken:
             raise self.broken
+        if self.closed:
+            raise OSError(-9988, "Stream closed")
+        if self._overflow:
+            self._overflow = False
+            if exception_on_overflow:
+                self.close()
+                raise OSError(-9981, "Input overflowed")
         need = n * 2 * self.channels
         if self.realtime:
             time.sleep(n / self.rate)

@@ -36,7 +36,6 @@ FrameSink = Callable[[np.ndarray, float], None]
 RESTING_BLOCKS = 5
 REST_AFTER_S = 1.0         # unwanted this long, the stream stops
 WAKE_CHECK_S = 0.25        # a resting thread looks again this often (a nudge wakes it at once)
-PA_INPUT_OVERFLOWED = -9981
 # soxr "LQ": flat to 8 kHz, >120 dB alias rejection, and it holds <= 20 ms in its stream;
 # "HQ" holds 20-40 ms, which would double the capture latency for no audible gain in speech.
 RESAMPLE_QUALITY = "LQ"
@@ -98,7 +97,6 @@ class Capture(DeviceStream):
         self.processor = CaptureProcessor(self.rate, self.channels, sink, level)
         self.wanted, self.quiet = wanted, quiet
         self.nudge = nudge or threading.Event()
-        self.overflows = 0
         self.resting = False
         self.rests = 0             # times the stream stopped for want of use
         self._wanted_at = time.monotonic()
@@ -136,18 +134,14 @@ class Capture(DeviceStream):
         wanted = self.wanted()
         if self._resting(wanted):
             return True
-        try:
-            if not self._flowing and not self._ready(self._stream.get_read_available()):
-                return False
-            # Once samples flow, a blocking read returns the moment a block is complete (a
-            # sleep-and-check would add up to a poll interval); it waits at most ~one block.
-            self._flowing = True
-            blocks = RESTING_BLOCKS if self.quiet() or not wanted else 1
-            data = self._stream.read(self.block * blocks, exception_on_overflow=True)
-        except OSError as exc:
-            if exc.args and exc.args[0] == PA_INPUT_OVERFLOWED:
-                self.overflows += 1          # samples lost, but the device is alive
-                return True
-            raise
+        if not self._flowing and not self._ready(self._stream.get_read_available()):
+            return False
+        # Once samples flow, a blocking read returns the moment a block is complete (a
+        # sleep-and-check would add up to a poll interval); it waits at most ~one block.
+        self._flowing = True
+        blocks = RESTING_BLOCKS if self.quiet() or not wanted else 1
+        # Never raise on an overflow: PyAudio closes the stream when it does (its stream_io.c),
+        # so a few samples the device dropped would lose this read's samples and kill the mic.
+        data = self._stream.read(self.block * blocks, exception_on_overflow=False)
         self.processor.process(data)
         return True
