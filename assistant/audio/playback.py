@@ -5,6 +5,10 @@ PulseAudio before it plays again, measured), but from a ready-made block: no buf
 level measurement, no allocation. Unlike the microphone it does not rest between replies: a
 stopped and restarted output stream plays nothing for 1.4-2 s on PulseAudio (measured on its null
 sinks, whose idle wake-up is 2 s), which the next reply would wait out.
+
+It keeps at most two blocks (40 ms) queued in the device, though PortAudio's ALSA buffer holds
+three: a reply, or the fade of a barge-in, then waits behind as little as with 10 ms blocks in
+their 30 ms buffer, with half the wake-ups, and a stall of up to a block still never empties it.
 """
 
 from __future__ import annotations
@@ -23,9 +27,13 @@ class Playback(DeviceStream):
         self.buffer = PlaybackBuffer(self.rate, level=level)
         self._silent_bytes = bytes(2 * self.block)
         self.canceller: EchoCanceller | None = None      # set before the stream starts
+        self._buffer_frames = 0     # the device's whole buffer: all of it is free at the start
 
     def _step(self) -> bool:
-        if not self._ready(self._stream.get_write_available()):
+        available = self._stream.get_write_available()
+        if not self._buffer_frames and available > 0:
+            self._buffer_frames = available
+        if not self._ready(available, room=self._buffer_frames - self.block):
             return False
         if self.buffer.silent:
             self.buffer.level.reset()

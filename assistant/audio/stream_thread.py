@@ -33,10 +33,11 @@ from assistant.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 PA_INT16 = 8
-# Device blocks: playback moves 10 ms at a time (PortAudio reports ~20 ms stream latency for
-# it); capture reads one 20 ms wire frame at a time, which delivers each frame as soon as its
-# last sample is in, with half the wake-ups of 10 ms reads.
-BLOCK_MS = {"input": 20, "output": 10}
+# Device blocks, 20 ms each way: half the wake-ups of 10 ms in every thread on the path
+# (ours, PortAudio's, libpulse's). Capture reads one wire frame at a time, which delivers each
+# as soon as its last sample is in. Playback's block is also PortAudio's period (see playback.py
+# for how much of its buffer it fills).
+BLOCK_MS = {"input": 20, "output": 20}
 _THREAD_NAMES = {"input": "audio-capture", "output": "audio-playback"}
 POLL_S = 0.002             # first re-check when a block is due but not there yet
 RETRY_S = 0.02             # between failed steps: a failing device must not spin a core
@@ -173,13 +174,14 @@ class DeviceStream:
         except OSError:
             log.debug("closing %s failed", self._thread, exc_info=True)
 
-    def _ready(self, available: int) -> bool:
-        """True when a whole block can move at once. Otherwise sleeps until the next block is
-        due, then in short polls (backing off) while it is late, and returns False."""
+    def _ready(self, available: int, room: int = 0) -> bool:
+        """True when a whole block can move at once (`room`: when this many samples are free).
+        Otherwise sleeps until the next block is due, then in short polls (backing off) while it
+        is late, and returns False."""
         if available < 0:       # PyAudio passes PortAudio's error codes through as counts
             raise OSError(available, _PA_ERRORS.get(available, f"PortAudio error {available}"))
         now = time.monotonic()
-        if available >= self.block:
+        if available >= max(room, self.block):
             self._due, self._poll = now + self.block / self.rate, POLL_S
             return True
         if now < self._due:

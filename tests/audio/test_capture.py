@@ -134,6 +134,44 @@ def test_capture_opens_mono_where_the_device_takes_it():
     assert abs(_dominant_hz(np.concatenate(got)[960:], WIRE_RATE) - 1000) < 15
 
 
+class ThreeBlockDevice:
+    """PortAudio's ALSA layer as PulseAudio's plugin gives it: a buffer of three periods (one
+    period a block), all free at the start; the test plays it out a block at a time."""
+
+    def __init__(self, block: int) -> None:
+        self.block, self.queued, self.most_queued = block, 0, 0
+
+    def get_write_available(self) -> int:
+        return 3 * self.block - self.queued
+
+    def write(self, data: bytes, frames: int, exception_on_underflow: bool = False) -> None:
+        assert frames <= self.get_write_available()         # a blocking write would wait
+        self.queued += frames
+        self.most_queued = max(self.most_queued, self.queued)
+
+    def play_a_block(self) -> None:
+        self.queued = max(0, self.queued - self.block)
+
+
+def test_the_speaker_keeps_two_blocks_queued_not_its_whole_buffer():
+    """A reply, or a barge-in's fade, waits behind what is queued: 40 ms, not the 60 ms the
+    device would take."""
+    fake = FakePyAudio()
+    catalog = DeviceCatalog(lambda: fake)
+    playback = Playback(catalog, catalog.find("output"))
+    device = ThreeBlockDevice(playback.block)
+    playback._stream = device                                # type: ignore[assignment]
+    playback.buffer.write("item", (sine(440, 0.3) * 32767).astype(np.int16).tobytes())
+    playback.buffer.finish("item")
+    moved = 0
+    for _ in range(12):
+        while playback._step():
+            moved += 1
+        device.play_a_block()
+    assert device.most_queued == 2 * playback.block
+    assert moved >= 12                   # it kept up: a block in for each one played
+
+
 def test_playback_thread_writes_the_buffer_to_the_device():
     fake = FakePyAudio()
     catalog = DeviceCatalog(lambda: fake)
