@@ -87,12 +87,16 @@ class FakeStream:
             self._cond.notify_all()
 
     # -- the device side, called by the code under test --
-    def get_read_available(self) -> int:
-        self._maybe_hang()
+    def _check_readable(self) -> None:
+        """An unplugged device fails; so does a stream PyAudio closed (after an overflow)."""
         if self.broken:
             raise self.broken
         if self.closed:
             raise OSError(-9988, "Stream closed")
+
+    def get_read_available(self) -> int:
+        self._maybe_hang()
+        self._check_readable()
         if self.realtime:
             return self.frames_per_buffer
         with self._cond:
@@ -105,10 +109,7 @@ class FakeStream:
         return 0 if self._speaker.full() else self.frames_per_buffer
 
     def read(self, n: int, exception_on_overflow: bool = True) -> bytes:
-        if self.broken:
-            raise self.broken
-        if self.closed:
-            raise OSError(-9988, "Stream closed")
+        self._check_readable()
         if self._overflow:
             self._overflow = False
             if exception_on_overflow:
