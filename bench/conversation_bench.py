@@ -47,6 +47,7 @@ from tests.recording import (  # noqa: E402
     loud,
     played_ms_of,
     silence_from,
+    truncate_error_ms,
 )
 
 QUESTION = "hello assistant, what is the weather like today where you are"
@@ -141,7 +142,7 @@ async def converse(live: LiveApp, folder: Path, profile: str | None = None) -> d
     return {"cpu": cpu, "rss": rss, "wire": live.wire, "audio": live.reply_audio}
 
 
-def analyse(folder: Path, measured: dict[str, Any]) -> dict[str, float]:
+def analyse(folder: Path, measured: dict[str, Any]) -> dict[str, Any]:
     import wave
 
     with wave.open(str(folder / "both.wav")) as reader:
@@ -159,23 +160,38 @@ def analyse(folder: Path, measured: dict[str, Any]) -> dict[str, float]:
     silent = silence_from(speaker, barge, 60) or 0                  # 600 ms of quiet
     truncates = [e for _, d, e in wire if d == "in" and e["type"] == "conversation.item.truncate"]
     cut_item = truncates[0]["item_id"] if truncates else None
-    played = played_ms_of(both[:, 1], measured["audio"](cut_item), reply_start, silent) \
-        if cut_item else float("nan")
+    played = error = float("nan")
+    if truncates:       # a silent gap in the reply where it was cut does not count against it
+        sent = measured["audio"](cut_item)
+        played = played_ms_of(both[:, 1], sent, reply_start, silent)
+        error = truncate_error_ms(truncates[0]["audio_end_ms"], played, sent)
     if VERBOSE:
         print(f"  question {q_start / 100:.2f}-{q_end / 100:.2f} s, reply from "
               f"{reply_start / 100:.2f} s, talked over at {barge / 100:.2f} s, silent at "
               f"{silent / 100:.2f} s; played {played:.0f} ms of {cut_item}, truncate sent "
               f"{truncates[0]['audio_end_ms'] if truncates else None} ms; in {folder}")
-    self_cut = sum(1 for _, d, e in wire if d == "out" and e["type"] == "response.done"
-                   and e["response"]["status"] == "cancelled") - 1
+    # What cut replies, timed from the first reply's first audio part (for a failing test).
+    t0 = next(t for t, d, e in wire if d == "out" and e["type"] == AUDIO_PART)
+    marks = [(t, "cancelled" if e["type"] == "response.done" else e["type"].split(".")[-1])
+             for t, d, e in wire if d == "out" and (is_cut(e) or e["type"].startswith(
+                 "input_audio_buffer.speech"))]
+    events = ", ".join(f"{name} {t - t0:+.2f}" for t, name in marks)
+    if VERBOSE:
+        print(f"  {events}")
+    self_cut = sum(1 for _, d, e in wire if d == "out" and is_cut(e)) - 1
     return {"reply": (reply_start - q_end) * 10.0, "silent": (silent - barge) * 10.0,
-            "truncate": (truncates[0]["audio_end_ms"] - played) if truncates else float("nan"),
-            "cpu": measured["cpu"], "rss": measured["rss"], "self-int": float(max(0, self_cut))}
+            "truncate": error,
+            "cpu": measured["cpu"], "rss": measured["rss"], "self-int": float(max(0, self_cut)),
+            "events": events}
+
+
+def is_cut(event: dict[str, Any]) -> bool:
+    return event["type"] == "response.done" and event["response"]["status"] == "cancelled"
 
 
 async def one_run(command: list[str], echo_db: float | None,
                   extra_args: tuple[str, ...] = (), profile: str | None = None
-                  ) -> dict[str, float]:
+                  ) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(prefix="conversation-bench-"))
     stats = folder / "stats.json"
     pulse = PrivatePulse(stereo_record=True,

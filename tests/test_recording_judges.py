@@ -5,11 +5,12 @@ while a wrong rate must fail it."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import soxr
 
 from assistant.sim import voice
 from tests.pulse import windowed_correlation
-from tests.recording import LOUD, RATE, loud, played_ms_of
+from tests.recording import LOUD, RATE, loud, played_ms_of, truncate_error_ms
 
 SPEECH = np.frombuffer(voice.synthesize("the ships sail on the sea under the stars at night"),
                        np.int16)
@@ -92,3 +93,27 @@ def test_a_word_after_a_pause_in_the_reply_counts_the_pause():
     cut = word + RATE // 100                  # 10 ms into the word after that pause
     played = judged(on_speaker(REPLY48[:cut]))
     assert abs(played - last_loud_ms(REPLY48[:cut])) <= 5, played
+
+
+def a_pause_in_the_reply() -> tuple[float, float]:
+    """(start, end) in ms of the reply's first pause of 40 ms or more after 1 s."""
+    flags = np.abs(REPLY48.astype(np.int32)) > LOUD
+    quiet = np.convolve(~flags, np.ones(RATE // 25), "valid") == RATE // 25
+    start = int(np.nonzero(quiet[RATE:])[0][0]) + RATE
+    end = int(np.nonzero(flags[start:])[0][0]) + start
+    return start * 1000 / RATE, end * 1000 / RATE
+
+
+def test_a_cut_inside_a_pause_of_the_reply_matches_whatever_of_the_pause_played():
+    start, end = a_pause_in_the_reply()            # the speaker's last sound is the pause's start
+    assert end - start >= 40
+    assert truncate_error_ms(start + 30, start, SPEECH) == 0.0
+    assert truncate_error_ms(end, start, SPEECH) == 0.0
+
+
+def test_a_cut_past_the_pause_or_before_the_sound_is_off_by_as_much():
+    start, end = a_pause_in_the_reply()
+    assert truncate_error_ms(end + 25, start, SPEECH) == pytest.approx(25, abs=1)
+    assert truncate_error_ms(start - 25, start, SPEECH) == -25
+    in_word = end + 20                             # the word after the pause is sounding
+    assert truncate_error_ms(in_word + 20, in_word, SPEECH) == pytest.approx(20, abs=3)
