@@ -24,11 +24,13 @@ APP = [str(Path(sys.executable).parent / "voice-assistant")]     # as installed 
 @pytest.mark.parametrize("echo_db", [None, -18.0, -6.0], ids=["headphones", "-18dB", "-6dB"])
 async def test_talking_over_it_stops_it_where_it_was_heard(echo_db):
     result = await one_run(APP, echo_db)
-    assert result["self-int"] == 0, result          # the echo never cut a reply off
+    # The echo never cut a reply off. (CI, once in its last four runs at -6 dB: 2 cut, never
+    # here in 51 runs; `events` times the server's speech starts and the cuts, to tell why.)
+    assert result["self-int"] == 0, result
     # The barge-in stopped it: untouched, the 9 s reply plays on 6 s past the user's first word.
-    # How soon is the bench's to judge: mostly 0-350 ms, but 2 runs in about 20 at -6 dB read
-    # 1210 and 1230 ms (the user's first words held back as echo, most likely while the
-    # canceller did not hold the room: not yet shown; the cut still matched the speaker).
+    # How soon is the bench's to judge: mostly 0-350 ms, but about 1 run in 15 at -6 dB reads
+    # 1.2 s (2.0 s beside a CPU hog): the server hears the user 1-1.5 s after their first word,
+    # those frames held back as echo; the cut still matched the speaker.
     assert result["silent"] < 2500, result
     assert abs(result["truncate"]) <= 30, result     # audio_end_ms is what the speaker played
 
