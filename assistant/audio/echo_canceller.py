@@ -222,7 +222,12 @@ class EchoCanceller:
             self._since_judged = 0
             self.report.erle_db = statistics.median(self._erle)     # (sorted(): cheaper here)
             leaks = sum(1 for erle in self._erle if erle < LEAK_DB) / len(self._erle)
-            self.report.holding = leaks < (LET_GO if self.report.holding else HOLD)
+            holding = leaks < (LET_GO if self.report.holding else HOLD)
+            if holding != self.report.holding:      # a few times a conversation: worth a line
+                log.info("echo cancellation %s the room: %.0f dB removed, %.1f %% of frames leak",
+                         "holds" if holding else "no longer holds", self.report.erle_db,
+                         100 * leaks)
+            self.report.holding = holding
 
     def _fail(self, exc: Exception) -> None:
         self.failed = True

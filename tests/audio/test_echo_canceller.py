@@ -3,6 +3,8 @@ what the app does when it cannot load or fails; and the talk-over stage behind i
 
 from __future__ import annotations
 
+import logging
+
 import numpy as np
 import pytest
 
@@ -183,7 +185,8 @@ def test_once_a_pause_outlasts_the_echo_every_frame_passes():
     assert not talk.judge(echo, paused=False).any()   # playing again: judged again
 
 
-def test_the_mic_goes_out_cleaned_only_while_the_canceller_holds_the_room():
+def test_the_mic_goes_out_cleaned_only_while_the_canceller_holds_the_room(caplog):
+    caplog.set_level(logging.INFO, logger="assistant.audio.echo_canceller")
     room = Recorder(removes_db=40)
     report = EchoReport(state="on")
     canceller = EchoCanceller(room, RATE, RATE, report)
@@ -204,6 +207,9 @@ def test_the_mic_goes_out_cleaned_only_while_the_canceller_holds_the_room():
     room.gain = 10 ** (-12 / 20)                       # a reflection beyond it: it lets go
     play(3.0)
     assert not report.holding and "some of this room's echo gets through" in report.text()
+    said = [r.getMessage().split(":")[0] for r in caplog.records]    # the log tells the story
+    assert said == ["echo cancellation holds the room",
+                    "echo cancellation no longer holds the room"], said
     talk = TalkOver(echo=report)
     assert talk.guard is talk._plain                    # the classic guard, on the plain mic
 
