@@ -30,7 +30,6 @@ class Playback(DeviceStream):
         self._buffer_frames = 0     # the device's whole buffer: all of it is free at the start
 
     def _step(self) -> bool:
-        self._wait_until_due()
         available = self._stream.get_write_available()
         if not self._buffer_frames and available > 0:
             self._buffer_frames = available

@@ -139,7 +139,6 @@ class DeviceStream:
         self.stuck = False
         self._due = 0.0
         self._poll = POLL_S
-        self._spent = False        # the last block left too little room to move another
         try:
             self._stream = catalog.backend.open(
                 format=PA_INT16, start=False, channels=channels, rate=rate,
@@ -184,7 +183,6 @@ class DeviceStream:
         now = time.monotonic()
         if available >= max(room, self.block):
             self._due, self._poll = now + self.block / self.rate, POLL_S
-            self._spent = available - self.block < max(room, self.block)
             return True
         if now < self._due:
             time.sleep(self._due - now)
@@ -192,15 +190,6 @@ class DeviceStream:
             time.sleep(self._poll)
             self._poll = min(2 * self._poll, self.block / self.rate)
         return False
-
-    def _wait_until_due(self) -> None:
-        """After a block that left too little to move another, the next cannot be there before
-        it is due: sleep till then rather than ask the device (half the speaker's questions,
-        each a trip through PortAudio, ALSA and libpulse's lock)."""
-        if self._spent:
-            self._spent = False
-            if (delay := self._due - time.monotonic()) > 0:
-                time.sleep(delay)
 
     @property
     def errors(self) -> int:

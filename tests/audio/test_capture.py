@@ -14,7 +14,7 @@ from assistant.audio.levels import LevelHolder
 from assistant.audio.playback import Playback
 from assistant.config import FRAME_SAMPLES, WIRE_RATE
 from tests.fakes import FakePyAudio
-from tests.helpers import sine, until
+from tests.helpers import sine
 
 
 def _collect():
@@ -170,53 +170,6 @@ def test_the_speaker_keeps_two_blocks_queued_not_its_whole_buffer():
         device.play_a_block()
     assert device.most_queued == 2 * playback.block
     assert moved >= 12                   # it kept up: a block in for each one played
-
-
-class PlayingDevice(ThreeBlockDevice):
-    """The three-period device, playing a block every block's time, as a sound card does."""
-
-    def __init__(self, block: int, rate: int) -> None:
-        super().__init__(block)
-        self.period, self.started = block / rate, time.monotonic()
-        self.played = self.asked = self.written = 0
-
-    def get_write_available(self) -> int:
-        self.asked += 1
-        return self.free()
-
-    def free(self) -> int:
-        due = int((time.monotonic() - self.started) / self.period)
-        self.queued, self.played = max(0, self.queued - (due - self.played) * self.block), due
-        return 3 * self.block - self.queued
-
-    def write(self, data: bytes, frames: int, exception_on_underflow: bool = False) -> None:
-        assert frames <= self.free()
-        self.queued += frames
-        self.most_queued = max(self.most_queued, self.queued)
-        self.written += 1
-
-    def start_stream(self) -> None:
-        self.started = time.monotonic()
-
-    def stop_stream(self) -> None: ...
-    def close(self) -> None: ...
-
-
-async def test_the_speaker_asks_the_device_for_room_about_once_a_block():
-    """Right after a block, the next has no room until the device plays one: asking then is a
-    wasted trip through PortAudio and libpulse (it was every other question)."""
-    fake = FakePyAudio()
-    catalog = DeviceCatalog(lambda: fake)
-    playback = Playback(catalog, catalog.find("output"))
-    device = PlayingDevice(playback.block, playback.rate)
-    playback._stream = device                                # type: ignore[assignment]
-    playback.start()
-    try:
-        await until(lambda: device.written >= 25, message="25 blocks played")
-    finally:
-        playback.close()
-    assert device.asked <= 1.3 * device.written, (device.asked, device.written)
-    assert device.most_queued == 2 * playback.block
 
 
 def test_playback_thread_writes_the_buffer_to_the_device():
