@@ -85,34 +85,37 @@ def test_the_fade_played_after_an_underrun_counts_its_length_not_the_gap():
     assert abs(played - (loud_at * 1000 / RATE + last_loud_ms(fade))) <= 5, played
 
 
-def test_a_word_after_a_pause_in_the_reply_counts_the_pause():
+def a_pause_in_the_reply() -> tuple[int, int]:
+    """(start, end), 48 kHz samples into the reply, of its first pause of 40 ms or more after
+    1 s: where its last sound before it ends, and where the next word begins."""
     flags = np.abs(REPLY48.astype(np.int32)) > LOUD
-    quiet = np.convolve(~flags, np.ones(RATE // 25), "valid") == RATE // 25   # 40 ms quiet
-    pause_end = int(np.nonzero(quiet[RATE:])[0][0]) + RATE + RATE // 25       # after 1 s in
-    word = int(np.nonzero(flags[pause_end:])[0][0]) + pause_end
+    quiet = np.convolve(~flags, np.ones(RATE // 25), "valid") == RATE // 25
+    start = int(np.nonzero(quiet[RATE:])[0][0]) + RATE
+    end = int(np.nonzero(flags[start:])[0][0]) + start
+    return start, end
+
+
+def test_a_word_after_a_pause_in_the_reply_counts_the_pause():
+    _, word = a_pause_in_the_reply()
     cut = word + RATE // 100                  # 10 ms into the word after that pause
     played = judged(on_speaker(REPLY48[:cut]))
     assert abs(played - last_loud_ms(REPLY48[:cut])) <= 5, played
 
 
-def a_pause_in_the_reply() -> tuple[float, float]:
-    """(start, end) in ms of the reply's first pause of 40 ms or more after 1 s."""
-    flags = np.abs(REPLY48.astype(np.int32)) > LOUD
-    quiet = np.convolve(~flags, np.ones(RATE // 25), "valid") == RATE // 25
-    start = int(np.nonzero(quiet[RATE:])[0][0]) + RATE
-    end = int(np.nonzero(flags[start:])[0][0]) + start
+def pause_ms() -> tuple[float, float]:
+    start, end = a_pause_in_the_reply()
     return start * 1000 / RATE, end * 1000 / RATE
 
 
 def test_a_cut_inside_a_pause_of_the_reply_matches_whatever_of_the_pause_played():
-    start, end = a_pause_in_the_reply()            # the speaker's last sound is the pause's start
+    start, end = pause_ms()                        # the speaker's last sound is the pause's start
     assert end - start >= 40
     assert truncate_error_ms(start + 30, start, SPEECH) == 0.0
     assert truncate_error_ms(end, start, SPEECH) == 0.0
 
 
 def test_a_cut_past_the_pause_or_before_the_sound_is_off_by_as_much():
-    start, end = a_pause_in_the_reply()
+    start, end = pause_ms()
     assert truncate_error_ms(end + 25, start, SPEECH) == pytest.approx(25, abs=1)
     assert truncate_error_ms(start - 25, start, SPEECH) == -25
     in_word = end + 20                             # the word after the pause is sounding
