@@ -179,8 +179,9 @@ def analyse(folder: Path, measured: dict[str, Any]) -> dict[str, Any]:
     if VERBOSE:
         print(f"  {events}")
     self_cut = sum(1 for _, d, e in wire if d == "out" and is_cut(e)) - 1
+    sent_ms = float(truncates[0]["audio_end_ms"]) if truncates else float("nan")
     return {"reply": (reply_start - q_end) * 10.0, "silent": (silent - barge) * 10.0,
-            "truncate": error,
+            "truncate": error, "played": played, "sent": sent_ms,
             "cpu": measured["cpu"], "rss": measured["rss"], "self-int": float(max(0, self_cut)),
             "events": events}
 
@@ -206,6 +207,12 @@ async def one_run(command: list[str], echo_db: float | None,
 
 
 COLUMNS = ("reply", "silent", "truncate", "cpu", "rss", "lag99", "self-int")
+
+
+def brief(result: dict[str, Any]) -> str:
+    """One run on one line, all of it (a failing test's message: pytest cuts a long dict)."""
+    figures = "  ".join(f"{k} {v:.1f}" for k, v in result.items() if isinstance(v, float))
+    return f"{figures}; {result.get('events', '')}"
 
 
 def show(label: str, row: dict[str, float]) -> None:
