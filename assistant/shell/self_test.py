@@ -1,10 +1,10 @@
 """`voice-assistant --self-test`: proves, on the machine it runs on (frozen or not), that the app
 can work there. Every module imports; the window opens offscreen; PortAudio starts and lists its
 devices (none is a warning); the keyring backend is named; the history saves and reads back and
-the VAD runs; Qt's ICU data answers what Qt asks of it; a typed turn with a JPEG picture, a
-spoken turn (speech in, the reply's audio out) and a WebRTC turn (Opus on a track) pass against
-the embedded server in this process. One line per check, then exit 0 (no failure) or 1, within
-30 s."""
+the VAD runs; Qt's ICU data answers what Qt asks of it; numpy's BLAS and LAPACK answer; a typed
+turn with a JPEG picture, a spoken turn (speech in, the reply's audio out) and a WebRTC turn
+(Opus on a track) pass against the embedded server in this process. One line per check, then
+exit 0 (no failure) or 1, within 30 s."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def run() -> int:
         ("modules", check_imports), ("window", check_window), ("audio", check_audio),
         ("keyring", check_keyring), ("history", check_history), ("tools", check_tools),
         ("echo", check_echo), ("desktop", check_desktop), ("text", check_text),
-        ("turns", check_turns)]
+        ("numbers", check_numbers), ("turns", check_turns)]
     failed = 0
     for name, check in checks:
         try:
@@ -182,6 +182,17 @@ def check_text() -> Result:
     if wrong:
         return "fail", f"Qt's ICU data lacks {', '.join(wrong)}"
     return "ok", "case, collation, codecs and zone names answer from ICU's data"
+
+
+def check_numbers() -> Result:
+    """numpy's BLAS and LAPACK answer: the Linux bundle carries them as calls passed on to the
+    reference libraries (packaging/blas_reference.py)."""
+    rows = np.arange(12, dtype=np.float32).reshape(3, 4)
+    product = float((rows @ rows.T)[2, 2])                          # CBLAS: 8² + 9² + 10² + 11²
+    solved = np.linalg.solve(np.array([[3.0, 1.0], [1.0, 2.0]]), np.array([9.0, 8.0]))  # LAPACK
+    if product != 366.0 or not np.allclose(solved, [2.0, 3.0]):
+        return "fail", f"numpy computes wrongly: {product} (366), {solved} ([2, 3])"
+    return "ok", "numpy's BLAS and LAPACK answer"
 
 
 def check_audio() -> Result:

@@ -1,0 +1,115 @@
+"""numpy with its OpenBLAS replaced by the stand-in (each call passed on to the reference BLAS and
+LAPACK) answers as it does with OpenBLAS: matmul and dot in the four floating types, and
+numpy.linalg. The stand-in is built from the installed numpy and put in place of OpenBLAS in a
+copy of the package (symlinks for the rest)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
+import blas_reference
+from blas_reference import OPENBLAS, reference_name, use_reference_blas
+
+PACKAGE = Path(np.__file__).resolve().parent
+LIBS = PACKAGE.parent / "numpy.libs"
+PROBE = r"""
+import json
+import numpy as np
+
+rng = np.random.default_rng(7)
+out = {}
+for kind in ("float32", "float64", "complex64", "complex128"):
+    a, b, v = (rng.standard_normal(shape) for shape in ((40, 30), (30, 20), (30,)))
+    if kind.startswith("complex"):
+        a, b, v = a + 1j * a[::-1], b + 2j * b[::-1], v - 1j * v[::-1]
+    a, b, v = (x.astype(kind) for x in (a, b, v))
+    out[kind] = [[z.real, z.imag] for z in map(complex, (
+        (a @ b).sum(), (a @ v).sum(), np.dot(v, v), np.vdot(v, v), (a @ a.T.conj()).sum()))]
+m, y = rng.standard_normal((12, 12)), rng.standard_normal(12)
+out["solve"] = np.linalg.solve(m, y).tolist()
+out["inv"] = np.linalg.inv(m).sum()
+out["svd"] = np.linalg.svd(m, compute_uv=False).tolist()
+out["eigh"] = np.linalg.eigvalsh(m + m.T).tolist()
+out["eig"] = sorted(abs(np.linalg.eigvals(m)).tolist())
+out["lstsq"] = np.linalg.lstsq(m[:, :5], y, rcond=None)[0].tolist()
+out["qr"] = abs(np.linalg.qr(m)[1]).sum()
+out["cholesky"] = np.linalg.cholesky(m @ m.T + 12 * np.eye(12)).sum()
+out["det"] = np.linalg.det(m)
+with open("/proc/self/maps") as maps:
+    out["loaded"] = sorted({line.split()[-1] for line in maps if "la" in line.split()[-1]})
+print(json.dumps(out))
+"""
+TOOLS = pytest.mark.skipif(
+    not all(shutil.which(tool) for tool in ("gcc", "nm", "readelf", "ldconfig"))
+    or not sys.platform.startswith("linux") or not LIBS.is_dir(),
+    reason="needs Linux, gcc, binutils and numpy's wheel (bash dev.sh test installs them)")
+
+
+def ask_numpy(site: Path | None = None) -> dict[str, object]:
+    env = {**os.environ, "PYTHONPATH": str(site)} if site else dict(os.environ)
+    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
+                          env=env, timeout=120, cwd="/", check=True)
+    answers: dict[str, object] = json.loads(done.stdout)
+    return answers
+
+
+def numpy_binaries() -> list[tuple[str, str, str]]:
+    """numpy's binaries as PyInstaller's TOC lists them."""
+    files = [*PACKAGE.rglob("*.so"), *LIBS.iterdir()]
+    return [(str(f.relative_to(PACKAGE.parent)), str(f), "BINARY") for f in files]
+
+
+def test_each_function_has_its_reference_name():
+    assert reference_name("scipy_cblas_sgemm64_") == "cblas_sgemm"
+    assert reference_name("scipy_cblas_zdotc_sub64_") == "cblas_zdotc_sub"
+    assert reference_name("scipy_dgesdd_64_") == "dgesdd_"
+    assert reference_name("scipy_openblas_get_config64_") is None
+
+
+@TOOLS
+def test_numpy_answers_as_with_openblas(tmp_path):
+    toc = numpy_binaries()
+    replaced = use_reference_blas(toc, tmp_path / "cache")
+    if replaced == toc:
+        pytest.fail("the stand-in was not built (are libblas64-3 and liblapack64-3 installed?)")
+    stand_in = next(Path(src) for dest, src, _ in replaced if OPENBLAS.search(dest))
+    before, after = ({dest.rsplit("/", 1)[-1] for dest, _, _ in t} for t in (toc, replaced))
+    assert {"libblas64.so.3", "liblapack64.so.3", "libgfortran.so.5"} <= after - before
+    # numpy's own gfortran runtime went with OpenBLAS, which alone linked it
+    assert {name.split("-")[0] for name in before - after} == {"libgfortran", "libquadmath"}
+    assert stand_in.stat().st_size < 100_000
+
+    site = tmp_path / "site"
+    shutil.copytree(PACKAGE, site / "numpy", copy_function=os.symlink)
+    shutil.copytree(LIBS, site / "numpy.libs", copy_function=os.symlink)
+    (site / "numpy.libs" / stand_in.name).unlink()
+    shutil.copyfile(stand_in, site / "numpy.libs" / stand_in.name)
+
+    whole, referred = ask_numpy(), ask_numpy(site)
+    loaded = referred.pop("loaded")
+    assert f"{site}/numpy.libs/{stand_in.name}" in loaded                 # the stand-in answers
+    assert any("libblas64" in path for path in loaded)
+    assert any("liblapack64" in path for path in loaded)
+    whole.pop("loaded")
+    assert whole.keys() == referred.keys()
+    for key, value in whole.items():
+        tolerance = 1e-4 if key in ("float32", "complex64") else 1e-9
+        assert np.allclose(referred[key], value, rtol=tolerance, atol=tolerance), key
+
+
+@TOOLS
+def test_without_the_reference_libraries_numpy_ships_its_own(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(blas_reference, "installed", lambda soname, tag: None)
+    toc = numpy_binaries()
+    assert use_reference_blas(toc, tmp_path / "cache") == toc
+    said = capsys.readouterr().out
+    assert "numpy's OpenBLAS ships as it was" in said and "are not installed" in said
