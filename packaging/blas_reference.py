@@ -31,6 +31,8 @@ OPENBLAS = re.compile(r"libscipy_openblas64_-[0-9a-f]{8}\.so$")
 REFERENCE = ("libblas64.so.3", "liblapack64.so.3")
 # How each machine jumps to a function of another library, and how `ldconfig -p` names it.
 JUMP = {"x86_64": ("jmp {}@PLT", "x86-64"), "aarch64": ("b {}", "AArch64")}
+# Debian keeps ldconfig in /sbin, off a normal user's PATH.
+LDCONFIG = shutil.which("ldconfig") or "/sbin/ldconfig"
 NAMES = (re.compile(r"scipy_cblas_(\w+)64_"), re.compile(r"scipy_(\w+)_64_"))
 
 
@@ -80,7 +82,7 @@ def orphans(binaries: Toc, original: str) -> set[str]:
 def installed(soname: str, tag: str) -> Path | None:
     """Where the loader finds `soname` for this machine (`ldconfig -p`; `tag` is its word for
     the machine there), symlinks resolved."""
-    listing = subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
+    listing = subprocess.run([LDCONFIG, "-p"], capture_output=True, text=True).stdout
     for line in listing.splitlines():
         name, _, where = line.strip().partition(" => ")
         if name.split(" ")[0] == soname and tag in name:
