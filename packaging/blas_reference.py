@@ -17,7 +17,7 @@ something links to (which then leaves out the gfortran runtime numpy brought).
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import platform
 import re
 import shutil
@@ -44,8 +44,10 @@ def reference_name(symbol: str) -> str | None:
     return f"{fortran.group(1)}_" if fortran else None
 
 
+@functools.cache
 def needed(source: str) -> list[str]:
-    """The SONAMEs a binary names as NEEDED."""
+    """The SONAMEs a binary names as NEEDED (asked once per file: `called` and `orphans` both
+    walk every binary)."""
     dynamic = subprocess.run(["readelf", "-d", "-W", source], capture_output=True,
                              text=True).stdout
     return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic)
@@ -136,7 +138,7 @@ def use_reference_blas(binaries: Toc, cache: Path) -> Toc:
         print("blas_reference: numpy's OpenBLAS ships as it was (not found, or no gcc/nm)")
         return binaries
     original = Path(entry[1])
-    target = cache / hashlib.sha1(original.read_bytes()).hexdigest()[:16] / original.name
+    target = cache / original.name           # built afresh each time: no key needed
     try:
         libraries = build(original, target, binaries)
     except (OSError, ValueError, subprocess.CalledProcessError) as exc:
