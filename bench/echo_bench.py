@@ -46,7 +46,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.audio.echo_canceller import LivekitProcessor  # noqa: E402
+from assistant.audio.echo_canceller import WebrtcProcessor  # noqa: E402
 from assistant.sim.vad import EnergyVad  # noqa: E402
 from bench.conversation_bench import analyse, converse  # noqa: E402
 from tests.live_app import LiveApp  # noqa: E402
@@ -73,8 +73,8 @@ def voiced_start(speech: np.ndarray) -> int:
 def through_canceller(speech: np.ndarray, far: np.ndarray | None = None,
                       paths: tuple[tuple[int, float], ...] = (),
                       noise_suppression: bool = False) -> tuple[np.ndarray, float]:
-    """`speech` (+ the far end's echo over `paths`) through the app's AEC3 stages, 10 ms at a
-    time with the far end first, as the capture thread runs them; the output and its CPU (%
+    """`speech` (+ the far end's echo over `paths`) through the app's AEC3 stages, 20 ms at a
+    time with the far end paired, as the capture thread runs them; the output and its CPU (%
     of a core)."""
     far = np.zeros(speech.size, np.int16) if far is None else far[: speech.size]
     mic = speech.astype(np.float64)
@@ -82,11 +82,10 @@ def through_canceller(speech: np.ndarray, far: np.ndarray | None = None,
         k = delay * RATE // 1000
         mic[k:] += far[: far.size - k] * 10 ** (db / 20)
     mic16 = np.clip(mic, -32768, 32767).astype(np.int16)
-    processor, frame = LivekitProcessor(noise_suppression), RATE // 100
+    processor, block = WebrtcProcessor(noise_suppression, RATE), RATE // 50
     out, started = [], time.process_time()
-    for at in range(0, mic16.size - frame + 1, frame):
-        processor.render(far[at:at + frame], RATE)
-        out.append(processor.capture(mic16[at:at + frame], RATE))
+    for at in range(0, mic16.size - block + 1, block):
+        out.append(processor.process(mic16[at:at + block], far[at:at + block]))
     cpu = (time.process_time() - started) / (mic16.size / RATE) * 100
     return np.concatenate(out), cpu
 

@@ -1,20 +1,20 @@
-"""Acoustic echo cancellation in the capture path: WebRTC's AEC3, through livekit's
-AudioProcessingModule (Apache-2.0, wheels for Linux, macOS and Windows; a C++ canceller no
-Python code could match).
+"""Acoustic echo cancellation in the capture path: WebRTC's AEC3, through pywebrtc-audio
+(Apache-2.0, a 1 MB extension with wheels for Linux, macOS and Windows; a C++ canceller no
+Python code could match, and each block is one call that releases the GIL).
 
 The far-end reference is exactly what the playback thread hands to the speaker, block by block,
-silence included. It reaches the capture thread through one bounded deque (the hand-off between
-the two audio threads); the capture thread feeds it to AEC3 interleaved with the 10 ms mic
-frames, in the order they happened, so all APM calls come from one thread and AEC3 estimates
-the delay (device buffers, the room) itself. The mic is cleaned at the device rate, before it is
-resampled for the wire. High-pass on, gain control off, noise suppression as the user chooses.
+silence included, brought to the mic's rate. It reaches the capture thread through one bounded
+deque (the hand-off between the two audio threads); the capture thread pairs each 10 ms mic frame
+with the speaker frame handed over in the same period, oldest first, and AEC3 estimates the delay
+(device buffers, the room) itself. The mic is cleaned at the device rate, before it is resampled
+for the wire. High-pass on, gain control off, noise suppression as the user chooses.
 
 What it cannot do (measured, bench/echo_bench.py): AEC3's linear filter spans about 50 ms
-after the delay it locks onto, and livekit does not expose its length; a second reflection
-80 ms behind the first is left to its suppressor (13-15 dB removed, against 55-70 dB for one
-path), which silences most frames and lets bursts through. So the cleaned mic is sent only
-while the canceller holds the room (its echo rarely leaks); otherwise, while the speaker can
-echo, the plain mic goes out and the echo guard judges it as it would without a canceller.
+after the delay it locks onto; a second reflection 80 ms behind the first is left to its
+suppressor (13-15 dB removed, against 55-70 dB for one path), which silences most frames and
+lets bursts through. So the cleaned mic is sent only while the canceller holds the room (its
+echo rarely leaks); otherwise, while the speaker can echo, the plain mic goes out and the echo
+guard judges it as it would without a canceller.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ import statistics
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
+import soxr
 
 from assistant.audio.framer import Framer
 from assistant.translatable import QT_TRANSLATE_NOOP
@@ -34,6 +35,8 @@ from assistant.translatable import QT_TRANSLATE_NOOP
 log = logging.getLogger(__name__)
 
 REFERENCE_FRAMES = 50          # 500 ms of speaker audio waiting for the mic thread, at most
+DRIFT_WINDOW = 100             # mic frames (1 s) over which a standing backlog is a drift
+DRIFT_FRAMES = 3               # ... if it never fell below 30 ms
 ACTIVE_PEAK = 100              # a speaker frame peaking over -50 dBFS is something to echo
 ECHO_TAIL_FRAMES = 20          # the room rings on this long (200 ms) after the speaker stops
 ERLE_FRAMES = 300              # the echo removed is judged over the last 3 s of possible echo
@@ -45,10 +48,10 @@ HEADPHONE_WORDS = ("headphone", "headset", "earphone", "earbud", "earpiece", "ai
 
 
 class Processor(Protocol):
-    """One 10 ms mono int16 frame at a time; `capture` returns the cleaned frame."""
+    """Whole 10 ms frames of mono int16 at one rate: the mic (`near`) and what the speaker was
+    handed over the same time (`far`), of equal length; returns the mic cleaned."""
 
-    def render(self, frame: np.ndarray, rate: int) -> None: ...
-    def capture(self, frame: np.ndarray, rate: int) -> np.ndarray: ...
+    def process(self, near: np.ndarray, far: np.ndarray) -> np.ndarray: ...
 
 
 @dataclass
@@ -94,35 +97,38 @@ TEXT_LEAKING = QT_TRANSLATE_NOOP("Echo", "; echo removed {db} dB, but some of th
                                          "plain microphone")
 
 
-class LivekitProcessor:
-    """AEC3 through livekit's FFI; each direction reuses one frame buffer (no allocation)."""
+class WebrtcProcessor:
+    """AEC3 (with noise suppression if asked) at the mic's rate, from pywebrtc-audio."""
 
-    def __init__(self, noise_suppression: bool) -> None:
-        from livekit import rtc  # 150 ms and a 28 MB library: loaded only when it is wanted
+    def __init__(self, noise_suppression: bool, rate: int) -> None:
+        from pywebrtc_audio import AudioProcessor  # loaded only when a canceller is wanted
 
-        self._rtc = rtc
-        self._apm = rtc.AudioProcessingModule(echo_cancellation=True,
-                                              noise_suppression=noise_suppression,
-                                              high_pass_filter=True, auto_gain_control=False)
-        self._frames: dict[tuple[str, int, int], tuple[Any, np.ndarray]] = {}
+        self._apm = AudioProcessor(sample_rate=rate, echo_cancellation=True,
+                                   noise_suppression=noise_suppression, high_pass_filter=True,
+                                   auto_gain_control=False)
 
-    def _frame(self, kind: str, samples: np.ndarray, rate: int) -> tuple[Any, np.ndarray]:
-        key = (kind, rate, samples.size)
-        if key not in self._frames:
-            data = bytearray(samples.size * 2)
-            self._frames[key] = (self._rtc.AudioFrame(data, rate, 1, samples.size),
-                                 np.frombuffer(data, dtype=np.int16))
-        frame, view = self._frames[key]
-        view[:] = samples
-        return frame, view
+    def process(self, near: np.ndarray, far: np.ndarray) -> np.ndarray:
+        return np.asarray(self._apm.process(near, far), dtype=np.int16)
 
-    def render(self, frame: np.ndarray, rate: int) -> None:
-        self._apm.process_reverse_stream(self._frame("render", frame, rate)[0])
 
-    def capture(self, frame: np.ndarray, rate: int) -> np.ndarray:
-        audio_frame, view = self._frame("capture", frame, rate)
-        self._apm.process_stream(audio_frame)     # in place
-        return view.copy()
+class Backlog:
+    """Speaker frames left unpaired after each mic block. A capture thread that was held up
+    leaves a backlog that its next reads catch up on; a backlog that never falls for a second
+    is the speaker's clock running ahead of the mic's (two devices drift), and pairing ever
+    older speaker frames would in time put the echo before its reference: it is dropped."""
+
+    def __init__(self) -> None:
+        self._least = REFERENCE_FRAMES
+        self._seen = 0
+
+    def excess(self, left: int, paired: int) -> int:
+        """How many of the oldest `left` frames to drop after pairing `paired` mic frames."""
+        self._least = min(self._least, left)
+        self._seen += paired
+        if self._seen < DRIFT_WINDOW:
+            return 0
+        least, self._least, self._seen = self._least, REFERENCE_FRAMES, 0
+        return least if least >= DRIFT_FRAMES else 0
 
 
 class EchoCanceller:
@@ -130,14 +136,17 @@ class EchoCanceller:
                  report: EchoReport | None = None, always: bool = False) -> None:
         """`always`: process every frame (noise suppression works on the user's own turns);
         otherwise AEC3 runs only while the speaker can echo, most of a conversation's time
-        being the user's turns and pauses (measured: 0.9 % of a core while it runs)."""
+        being the user's turns and pauses (measured: 1 % of a core while it runs)."""
         self._processor = processor
         self._always = always
         self.capture_rate, self.render_rate = capture_rate, render_rate
         self._mic = Framer(capture_rate // 100)
-        self._speaker = Framer(render_rate // 100)
+        self._speaker = Framer(capture_rate // 100)            # the reference, at the mic's rate
+        self._resampler = (None if render_rate == capture_rate else
+                           soxr.ResampleStream(render_rate, capture_rate, 1, dtype="int16"))
         self._reference: deque[np.ndarray] = deque(maxlen=REFERENCE_FRAMES)
         self._silent_frame = np.zeros(self._speaker.frame_samples, dtype=np.int16)
+        self._backlog = Backlog()
         self.report = report or EchoReport()
         self.failed = False
         self._echo_frames = 0        # frames left in which the mic can still hold echo
@@ -146,81 +155,82 @@ class EchoCanceller:
 
     def render(self, samples: np.ndarray) -> None:
         """Playback thread: the block just handed to the speaker."""
+        if self._resampler is not None:
+            samples = self._resampler.resample_chunk(samples)
         for frame in self._speaker.push(samples):
             self._reference.append(frame)
 
     def render_silence(self, samples: int) -> None:
         """Playback thread: a block of silence, as `render` of zeros would give it, without
-        cutting it into frames: between replies the speaker is fed silence 100 times a
+        cutting it into frames: between replies the speaker is fed silence 50 times a
         second, and this is most of what its thread does then."""
-        if self._speaker.pending or samples % self._speaker.frame_samples:
+        frame = self._speaker.frame_samples
+        if self._resampler is not None or self._speaker.pending or samples % frame:
             self.render(np.zeros(samples, dtype=np.int16))
             return
-        for _ in range(samples // self._speaker.frame_samples):
+        for _ in range(samples // frame):
             self._reference.append(self._silent_frame)      # read, never written, downstream
 
     def cancel(self, samples: np.ndarray) -> np.ndarray:
         """Capture thread: mono device-rate mic samples in, the same with the echo taken out
-        (whole 10 ms frames; a remainder waits for the next block). While the speaker can echo
-        and the canceller does not hold the room (not yet, or a late, strong reflection is
-        beyond it), the mic goes out as it came in: the guard behind it then judges the plain
-        echo, which it does well, not a bursty residue."""
+        (whole 10 ms frames; a remainder waits for the next block), in one call to AEC3. While
+        the speaker can echo and the canceller does not hold the room (not yet, or a late,
+        strong reflection is beyond it), the mic goes out as it came in: the guard behind it
+        then judges the plain echo, which it does well, not a bursty residue."""
         frames = self._mic.push(samples)
-        if self.failed:
+        far = self._paired(len(frames))
+        echoing = self._echoing(far)
+        if self.failed or not (self._always or echoing.any()):
             return frames.reshape(-1)
-        out = np.empty_like(frames)
-        pending, count = len(self._reference), len(frames)
-        for i, frame in enumerate(frames):
-            # Speaker frames queued since the last block go in spread among its mic frames,
-            # as they were played (a resting capture reads 100 ms at once).
-            self._feed(pending * (i + 1) // count - pending * i // count)
-            if self.failed:
-                return frames.reshape(-1)
-            echoing = self._echo_frames > 0
-            if not echoing and not self._always:
-                out[i] = frame
-                continue
-            try:
-                cleaned = self._processor.capture(frame, self.capture_rate)
-            except Exception as exc:          # never the end of the microphone
-                self._fail(exc)
-                return frames.reshape(-1)
-            self._measure(frame, cleaned)
-            out[i] = cleaned if self.report.holding or not echoing else frame
-        return out.reshape(-1)
+        try:
+            cleaned = self._processor.process(frames.reshape(-1), far.reshape(-1))
+        except Exception as exc:          # never the end of the microphone
+            self._fail(exc)
+            return frames.reshape(-1)
+        cleaned = cleaned.reshape(frames.shape)
+        self._measure(frames, cleaned, echoing)
+        if self.report.holding:
+            return cleaned.reshape(-1)
+        return np.where(echoing[:, None], frames, cleaned).reshape(-1)
 
-    def _feed(self, n: int) -> None:
-        for _ in range(n):
-            frame = self._reference.popleft()
-            if frame.size and (frame.max() > ACTIVE_PEAK or frame.min() < -ACTIVE_PEAK):
+    def _paired(self, count: int) -> np.ndarray:
+        """The speaker frames handed over while the mic heard its `count` frames, oldest first;
+        silence where the speaker's thread has not handed its block over yet."""
+        far = np.zeros((count, self._speaker.frame_samples), np.int16)
+        for i in range(min(count, len(self._reference))):
+            far[i] = self._reference.popleft()
+        for _ in range(self._backlog.excess(len(self._reference), count)):
+            self._reference.popleft()
+        return far
+
+    def _echoing(self, far: np.ndarray) -> np.ndarray:
+        """Per mic frame: can it hold echo? Yes while the speaker played over -50 dBFS within
+        the room's ring (200 ms), counted down one mic frame at a time."""
+        loud = (far.max(axis=1) > ACTIVE_PEAK) | (far.min(axis=1) < -ACTIVE_PEAK)
+        echoing = np.zeros(len(far), dtype=bool)
+        for i, active in enumerate(loud.tolist()):
+            if active:
                 self._echo_frames = ECHO_TAIL_FRAMES
-            elif self._echo_frames <= 0 and not self._always:
-                continue
-            try:
-                self._processor.render(frame, self.render_rate)
-            except Exception as exc:
-                self._fail(exc)
-                return
+            if self._echo_frames > 0:
+                echoing[i] = True
+                self._echo_frames -= 1
+        return echoing
 
-    def _measure(self, mic: np.ndarray, cleaned: np.ndarray) -> None:
+    def _measure(self, mic: np.ndarray, cleaned: np.ndarray, echoing: np.ndarray) -> None:
         """ERLE per frame while the speaker can be echoing and the user is not known to talk.
         It holds the room when its echo rarely leaks: AEC3's suppressor silences most frames
         even where its filter cannot follow the room, so a median alone would say it holds
         while bursts of echo get through (measured: 70 dB median, 9 self-interruptions)."""
-        if self._echo_frames <= 0:
+        if self.report.user_talking or not echoing.any():
             return
-        self._echo_frames -= 1
-        if self.report.user_talking:
-            return
-        p_in = _power(mic)
-        if p_in < 1.0:                        # a silent mic says nothing about the echo
-            return
-        p_out = _power(cleaned)
-        self._erle.append(min(90.0, max(0.0, 10 * float(np.log10(p_in / max(p_out, 1e-3))))))
-        self._since_judged += 1
+        p_in, p_out = _powers(mic[echoing]), _powers(cleaned[echoing])
+        heard = p_in >= 1.0                    # a silent mic says nothing about the echo
+        ratios = p_in[heard] / np.maximum(p_out[heard], 1e-3)
+        self._erle.extend(np.clip(10 * np.log10(ratios), 0.0, 90.0).tolist())
+        self._since_judged += int(heard.sum())
         if len(self._erle) >= JUDGED_AFTER and self._since_judged >= 10:
             self._since_judged = 0
-            self.report.erle_db = statistics.median(self._erle)     # (sorted(): cheaper here)
+            self.report.erle_db = statistics.median(self._erle)
             leaks = sum(1 for erle in self._erle if erle < LEAK_DB) / len(self._erle)
             holding = leaks < (LET_GO if self.report.holding else HOLD)
             if holding != self.report.holding:      # a few times a conversation: worth a line
@@ -236,9 +246,11 @@ class EchoCanceller:
         log.error("echo cancellation stopped: %s", exc)
 
 
-def _power(samples: np.ndarray) -> float:
-    x = samples.astype(np.float32)
-    return float(np.dot(x, x)) / max(1, x.size)
+def _powers(frames: np.ndarray) -> np.ndarray:
+    """Each row's mean square."""
+    x = frames.astype(np.float32)
+    powers: np.ndarray = np.einsum("ij,ij->i", x, x) / max(1, x.shape[1])
+    return powers
 
 
 def looks_like_headphones(device_name: str) -> bool:
@@ -258,7 +270,7 @@ def open_canceller(mode: str, noise_suppression: bool, speaker: str, capture_rat
         report.state, report.detail = "headphones", speaker
         return None
     try:
-        processor = LivekitProcessor(noise_suppression)
+        processor = WebrtcProcessor(noise_suppression, capture_rate)
     except Exception as exc:          # ImportError, a library that fails to load, an FFI error
         report.state, report.detail = "unavailable", str(exc)
         log.warning("echo cancellation unavailable: %s", exc)

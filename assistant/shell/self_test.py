@@ -124,14 +124,13 @@ def check_tools() -> Result:
 def check_echo() -> Result:
     """WebRTC's echo canceller is a native library the bundle must carry: two seconds of a
     synthetic echo (noise played, heard 50 ms later at -6 dB), removed."""
-    from assistant.audio.echo_canceller import LivekitProcessor
+    from assistant.audio.echo_canceller import WebrtcProcessor
 
     far = np.random.default_rng(3).normal(0, 3000, 48_000).astype(np.int16)
     echo = np.roll(far, 1200) // 2
-    processor, out = LivekitProcessor(noise_suppression=False), []
-    for at in range(0, far.size, 240):
-        processor.render(far[at:at + 240], 24_000)
-        out.append(processor.capture(echo[at:at + 240], 24_000))
+    processor = WebrtcProcessor(noise_suppression=False, rate=24_000)
+    out = [processor.process(echo[at:at + 480], far[at:at + 480])
+           for at in range(0, far.size, 480)]
     left = np.concatenate(out)[24_000:].astype(np.float64)
     erle = 10 * np.log10(np.mean(np.square(echo[24_000:], dtype=np.float64))
                          / max(float(np.mean(np.square(left))), 1e-3))
