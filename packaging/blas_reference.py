@@ -17,14 +17,13 @@ something links to (which then leaves out the gfortran runtime numpy brought).
 
 from __future__ import annotations
 
-import functools
 import platform
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
-from strip_checked import dynamic_symbols  # packaging/ is on the path beside this module
+from strip_checked import dynamic_symbols, needed  # packaging/ is on the path beside this
 from toc_pass import Toc
 
 OPENBLAS = re.compile(r"libscipy_openblas64_-[0-9a-f]{8}\.so$")
@@ -42,15 +41,6 @@ def reference_name(symbol: str) -> str | None:
     if cblas:
         return f"cblas_{cblas.group(1)}"
     return f"{fortran.group(1)}_" if fortran else None
-
-
-@functools.cache
-def needed(source: str) -> list[str]:
-    """The SONAMEs a binary names as NEEDED (asked once per file: `called` and `orphans` both
-    walk every binary)."""
-    dynamic = subprocess.run(["readelf", "-d", "-W", source], capture_output=True,
-                             text=True).stdout
-    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic)
 
 
 def called(binaries: Toc, soname: str) -> list[str]:

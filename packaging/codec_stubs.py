@@ -1,15 +1,20 @@
-"""PyAV's video and image codec libraries, which the app never opens, as empty stand-ins.
+"""Libraries the bundle must link but the app never calls, as empty stand-ins.
 
 PyAV's wheel carries an FFmpeg built with every common codec, and libavcodec links each
 codec's library, so all load with it. The app uses PyAV for WebRTC's audio only (Opus, and the
 resampler): x265, SVT-AV1, x264, dav1d, libvpx, LAME, AMR and WebP were 36 MB of the
-one-folder app. Each is replaced by a library of the same name that defines the same symbols,
-every function returning 0 and every data object zeroed: the loader is satisfied, and what FFmpeg
-asks of them while it lists its codecs (x265's and libvpx's capabilities) reads "none". Opening
-one of those codecs is the one thing that would not work; nothing in the app does.
+one-folder app. libavformat's TLS (GnuTLS, with libunistring, Nettle and GMP behind it),
+libavdevice (with its ALSA and XCB) and libswscale (video scaling) are never called either; nor
+is PortAudio's JACK client (with Berkeley DB behind it): PortAudio finds no JACK server and
+goes on with ALSA, as on any desktop without one. Each is replaced by a library of the same
+name, SONAME and symbol versions that defines the same symbols, every function returning 0 (a
+library's configuration and licence strings "", which PyAV reads at import) and every data
+object zeroed: the loader is satisfied, and what FFmpeg asks of them while it lists its codecs
+(x265's and libvpx's capabilities) reads "none". Opening one of those codecs, a TLS stream or a
+JACK server is the one thing that would not work; nothing in the app does.
 
-Only unversioned libraries are replaced (a library with symbol versions ships as it was), and
-without gcc or nm, or if a step fails, the library ships as it was and the build says why.
+Without gcc, nm or readelf, or if a step fails, the library ships as it was and the build says
+why. The spec runs this before it keeps what is linked, so what only the originals linked goes.
 Linux only; used by voice-assistant.spec.
 """
 
@@ -20,42 +25,64 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import NamedTuple
 
 from strip_checked import dynamic_symbols  # packaging/ is on the path beside this module
 from toc_pass import Toc, replace_each
 
-STUBBED = re.compile(r"lib(x265|x264|SvtAv1Enc|dav1d|vpx|mp3lame|opencore-amr[nw]b|webp|webpmux"
-                     r"|sharpyuv)-[0-9a-f]{8}\.so[.0-9]*$")
+STUBBED = re.compile(r"(lib(x265|x264|SvtAv1Enc|dav1d|vpx|mp3lame|opencore-amr[nw]b|webp|webpmux"
+                     r"|sharpyuv|gnutls|avdevice|swscale)-[0-9a-f]{8}\.so[.0-9]*"
+                     r"|^libjack\.so\.0)$")
+STRINGS = re.compile(r"_(configuration|license)$")      # const char *: "" rather than NULL
 LINKER_MADE = {"_init", "_fini", "_edata", "_end", "__bss_start"}
 FUNCTION_TYPES, DATA_TYPES = set("TtWi"), set("DdBbRrV")
 
 
-def exported(library: Path) -> tuple[list[str], list[tuple[str, int]]]:
-    """The library's exported functions, and its data objects with their sizes."""
-    functions, data = [], []
+class Exports(NamedTuple):
+    functions: list[str]
+    data: list[tuple[str, int]]               # with their sizes
+    versions: dict[str, list[str]]            # version node -> its symbols (none: unversioned)
+
+
+def exported(library: Path) -> Exports:
+    """The library's exported functions and data objects, each under its default version."""
+    exports = Exports([], [], {})
     for symbol in dynamic_symbols(library):
-        if symbol.name in LINKER_MADE or not re.fullmatch(r"[A-Za-z_]\w*", symbol.name):
+        name, _, version = symbol.name.partition("@@")
+        if symbol.kind == "A" and not version:          # a version node's own symbol
+            exports.versions.setdefault(name, [])
             continue
+        if name in LINKER_MADE or not re.fullmatch(r"[A-Za-z_]\w*", name):
+            continue                                    # (name@VER: an old, non-default one)
         if symbol.kind in FUNCTION_TYPES:
-            functions.append(symbol.name)
+            exports.functions.append(name)
         elif symbol.kind in DATA_TYPES:
-            data.append((symbol.name, symbol.size if symbol.size is not None else 8))
-    return functions, data
+            exports.data.append((name, symbol.size if symbol.size is not None else 8))
+        else:
+            continue
+        if version:
+            exports.versions.setdefault(version, []).append(name)
+    return exports
 
 
-def source(functions: list[str], data: list[tuple[str, int]]) -> str:
-    lines = [f"void *{name}(void) {{ return 0; }}" for name in functions]
-    lines += [f"char {name}[{max(1, size)}] = {{0}};" for name, size in data]
+def source(exports: Exports) -> str:
+    lines = [f'const char *{name}(void) {{ return ""; }}' if STRINGS.search(name) else
+             f"void *{name}(void) {{ return 0; }}" for name in exports.functions]
+    lines += [f"char {name}[{max(1, size)}] = {{0}};" for name, size in exports.data]
     return "\n".join(lines) + "\n"
 
 
+def version_script(versions: dict[str, list[str]]) -> str:
+    """Every node the original defines, each with its symbols (consumers ask for nodes)."""
+    nodes = [f"{node} {{ global: {' '.join(f'{name};' for name in names)} }};"
+             if names else f"{node} {{ }};" for node, names in versions.items()]
+    return "\n".join(nodes) + "\n"
+
+
 def soname(library: Path) -> str:
-    """Its SONAME (what the libraries that link it ask the loader for); it has symbol versions
-    (which a stand-in would have to repeat): ValueError."""
-    dynamic = subprocess.run(["readelf", "-d", "-S", "-W", str(library)], capture_output=True,
+    """Its SONAME (what the libraries that link it ask the loader for)."""
+    dynamic = subprocess.run(["readelf", "-d", "-W", str(library)], capture_output=True,
                              text=True, check=True).stdout
-    if ".gnu.version_d" in dynamic:
-        raise ValueError("it has symbol versions")
     found = re.search(r"\(SONAME\)\s+Library soname: \[([^\]]+)\]", dynamic)
     if found is None:
         raise ValueError("it has no SONAME")
@@ -82,21 +109,25 @@ def stand_in(source_path: str, cache: Path) -> tuple[str, int]:
 
 def build(original: Path, target: Path) -> None:
     name = soname(original)
-    functions, data = exported(original)
-    if not functions and not data:
+    exports = exported(original)
+    if not exports.functions and not exports.data:
         raise ValueError("it exports nothing")
     work = target.parent / "work"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    (work / "stub.c").write_text(source(functions, data))
+    (work / "stub.c").write_text(source(exports))
+    command = ["gcc", "-shared", "-fPIC", "-nostdlib", "-fno-builtin", "-w", "-O1",
+               f"-Wl,-soname,{name}"]
+    if exports.versions:
+        (work / "versions.map").write_text(version_script(exports.versions))
+        command.append(f"-Wl,--version-script={work / 'versions.map'}")
     built = work / original.name
-    subprocess.run(["gcc", "-shared", "-fPIC", "-nostdlib", "-fno-builtin", "-w", "-O1",
-                    f"-Wl,-soname,{name}", "-o", str(built), str(work / "stub.c")],
-                   check=True, capture_output=True)
+    subprocess.run([*command, "-o", str(built), str(work / "stub.c")], check=True,
+                   capture_output=True)
     built.replace(target)
 
 
 def stub_all(binaries: Toc, cache: Path) -> Toc:
-    """The TOC with the unused codec libraries replaced by stand-ins; prints the bytes saved."""
+    """The TOC with the unused libraries replaced by stand-ins; prints the bytes saved."""
     return replace_each(binaries, lambda source_path: stand_in(source_path, cache),
-                        "codec_stubs: {mb} MB of codecs the app never opens left out")
+                        "codec_stubs: {mb} MB of libraries the app never calls left out")

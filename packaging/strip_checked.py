@@ -9,7 +9,9 @@ loader enforces); otherwise the original is shipped. Linux only; used by voice-a
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import re
 import shutil
 import struct
 import subprocess
@@ -56,6 +58,15 @@ def dynamic_symbols(library: Path) -> list[Symbol]:
             size = int(fields[1], 16) if len(fields) == 4 else None
             symbols.append(Symbol(int(fields[0], 16), size, fields[-2], fields[-1]))
     return symbols
+
+
+@functools.cache
+def needed(source: str) -> list[str]:
+    """The SONAMEs a binary names as NEEDED, its direct dependencies (asked once per file: the
+    spec's `linked` and blas_reference both walk every binary)."""
+    dynamic = subprocess.run(["readelf", "-d", "-W", source], capture_output=True,
+                             text=True).stdout
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic)
 
 
 def loadable(path: Path) -> bool:
