@@ -3,15 +3,20 @@
 PyAV's wheel carries an FFmpeg built with every common codec, and libavcodec links each
 codec's library, so all load with it. The app uses PyAV for WebRTC's audio only (Opus, and the
 resampler): x265, SVT-AV1, x264, dav1d, libvpx, LAME, AMR and WebP were 36 MB of the
-one-folder app. libavformat's TLS (GnuTLS, with libunistring, Nettle and GMP behind it),
-libavdevice (with its ALSA and XCB) and libswscale (video scaling) are never called either; nor
-is PortAudio's JACK client (with Berkeley DB behind it): PortAudio finds no JACK server and
-goes on with ALSA, as on any desktop without one. Each is replaced by a library of the same
-name, SONAME and symbol versions that defines the same symbols, every function returning 0 (a
-library's configuration and licence strings "", which PyAV reads at import) and every data
-object zeroed: the loader is satisfied, and what FFmpeg asks of them while it lists its codecs
-(x265's and libvpx's capabilities) reads "none". Opening one of those codecs, a TLS stream or a
-JACK server is the one thing that would not work; nothing in the app does.
+one-folder app. libavformat (containers and network protocols, with GnuTLS, libunistring,
+Nettle and GMP behind it), libavdevice (with its ALSA and XCB), libswscale (video scaling) and
+libvpl (Intel's video engine) are never called either; nor is PortAudio's JACK client (with
+Berkeley DB behind it): PortAudio finds no JACK server and goes on with ALSA, as on any desktop
+without one; nor libsystemd (with libgcrypt, LZ4 and libcap behind it), of which libdbus asks
+only a bus daemon's socket activation (`sd_listen_fds`, `sd_is_socket`).
+
+Each is replaced by a library of the same name, SONAME and symbol versions that defines the
+same symbols, every function returning 0 (a library's configuration and licence strings "",
+which PyAV reads at import) and every data object zeroed: the loader is satisfied, and what
+FFmpeg asks of them while it lists its codecs (x265's and libvpx's capabilities) reads "none".
+Opening one of those codecs, a media file or stream, a hardware encoder, a JACK server or a bus
+daemon is the one thing that would not work; nothing in the app does (aiortc's own use of PyAV
+is codecs, frames and the resampler).
 
 Without gcc, nm or readelf, or if a step fails, the library ships as it was and the build says
 why. The spec runs this before it keeps what is linked, so what only the originals linked goes.
@@ -31,8 +36,8 @@ from strip_checked import dynamic_symbols  # packaging/ is on the path beside th
 from toc_pass import Toc, replace_each
 
 STUBBED = re.compile(r"(lib(x265|x264|SvtAv1Enc|dav1d|vpx|mp3lame|opencore-amr[nw]b|webp|webpmux"
-                     r"|sharpyuv|gnutls|avdevice|swscale)-[0-9a-f]{8}\.so[.0-9]*"
-                     r"|^libjack\.so\.0)$")
+                     r"|sharpyuv|gnutls|avformat|avdevice|swscale|vpl)-[0-9a-f]{8}\.so[.0-9]*"
+                     r"|^lib(jack|systemd)\.so\.0)$")
 STRINGS = re.compile(r"_(configuration|license)$")      # const char *: "" rather than NULL
 LINKER_MADE = {"_init", "_fini", "_edata", "_end", "__bss_start"}
 FUNCTION_TYPES, DATA_TYPES = set("TtWi"), set("DdBbRrV")

@@ -1,8 +1,9 @@
-"""PyAV with its video and image codec libraries, GnuTLS, libavdevice and libswscale replaced by
-stand-ins still does what the app asks of it (Opus both ways, the resampler, its codec list),
-and a codec that is gone fails as an error, not a crash: the stand-ins are built from the
-installed PyAV's libraries and put in place of the originals in a copy of the package (symlinks
-for the rest). PortAudio with a stand-in for JACK's client finds the same devices."""
+"""PyAV with its video and image codec libraries, libavformat, GnuTLS, libavdevice, libswscale
+and libvpl replaced by stand-ins still does what the app asks of it (Opus both ways, the
+resampler, its codec list), and a codec that is gone fails as an error, not a crash: the
+stand-ins are built from the installed PyAV's libraries and put in place of the originals in a
+copy of the package (symlinks for the rest). PortAudio with a stand-in for JACK's client finds
+the same devices."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ print(json.dumps({
     "resampled": sum(f.samples for f in resampler.resample(frame)),
     "codecs": len(av.codecs_available),
     "versions": {name: list(version) for name, version in av.library_versions.items()
-                 if name in ("libavcodec", "libavformat", "libavfilter", "libswresample")},
+                 if name in ("libavcodec", "libavfilter", "libswresample")},
     "x264": video,
     "loaded": sorted(line.split()[-1] for line in open("/proc/self/maps") if "libx265" in line)[:1],
 }))
@@ -82,11 +83,12 @@ def test_only_the_codecs_the_app_never_opens_are_replaced():
     for name in ("libx265-f5385bb8.so.216", "libSvtAv1Enc-9393c086.so.4.1.0",
                  "libvpx-edb6de90.so.12.0.0", "libwebpmux-e1880640.so.3.1.2",
                  "libgnutls-71454fd1.so.30.42.0", "libavdevice-d91b4e17.so.62.3.102",
-                 "libswscale-88e9f973.so.9.5.102", "libjack.so.0"):
+                 "libswscale-88e9f973.so.9.5.102", "libavformat-4639def2.so.62.12.102",
+                 "libvpl-e4e9cae8.so.2.16", "libjack.so.0", "libsystemd.so.0"):
         assert STUBBED.search(name), name
     for name in ("libopus-114e2b1a.so.0.11.1", "libavcodec-5e6b81c2.so.62.28.102",
-                 "libswresample-f0bc92fc.so.6.3.102", "libvpl-e4e9cae8.so.2.16",
-                 "libavformat-4639def2.so.62.12.102", "libavfilter-b5da520e.so.11.14.102",
+                 "libswresample-f0bc92fc.so.6.3.102", "libavutil-5809ad29.so.60.26.102",
+                 "libavfilter-b5da520e.so.11.14.102",
                  "libx265.so.216", "libQt6Core.so.6", "libjackserver.so.0"):
         assert not STUBBED.search(name), name
 
@@ -151,3 +153,22 @@ def test_pyav_does_the_apps_work_with_the_stand_ins(tmp_path):
     whole.pop("x264"), stubbed.pop("x264")
     assert stubbed == whole
     assert whole["opus samples"] >= 8 * 960 and whole["resampled"] > 0  # type: ignore[operator]
+
+
+@TOOLS
+def test_qt_reaches_the_session_bus_with_systemds_stand_in(tmp_path):
+    systemd = Path("/lib/x86_64-linux-gnu/libsystemd.so.0")
+    if not systemd.exists() or shutil.which("dbus-run-session") is None:
+        pytest.skip("no libsystemd or dbus-run-session here")
+    new, saved = stand_in(str(systemd), tmp_path / "cache")
+    assert saved > 300e3
+    probe = ("import json; from PySide6.QtDBus import QDBusConnection; "
+             "bus = QDBusConnection.sessionBus(); print(json.dumps(["
+             "bus.isConnected(), bus.interface().isServiceRegistered('org.freedesktop.DBus')"
+             ".value(), [line.split()[-1] for line in open('/proc/self/maps') "
+             "if 'libsystemd' in line][:1]]))")
+    env = {**os.environ, "LD_LIBRARY_PATH": str(Path(new).parent), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(["dbus-run-session", "--", sys.executable, "-c", probe],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.splitlines()[-1]) == [True, True, [new]]
