@@ -55,22 +55,6 @@ def called(binaries: Toc, soname: str) -> list[str]:
     return sorted(wanted)
 
 
-def orphans(binaries: Toc, original: str) -> set[str]:
-    """The bundle's libraries that only `original` needed, directly or not (numpy's own
-    gfortran runtime): the bundle's later pass keeps what anything links to, and PyInstaller
-    reads that from `ldd`, which follows numpy's extensions to the original's libraries."""
-    by_name = {dest.rsplit("/", 1)[-1]: source for dest, source, _ in binaries}
-    gone, queue = {Path(original).name}, [original]
-    while queue:
-        for name in needed(queue.pop()):
-            if name in by_name and name not in gone:
-                gone.add(name)
-                queue.append(by_name[name])
-    others = {name for dest, source, _ in binaries if dest.rsplit("/", 1)[-1] not in gone
-              for name in needed(source)}
-    return gone - others - {Path(original).name}
-
-
 def installed(soname: str, tag: str) -> Path | None:
     """Where the loader finds `soname` for this machine (`ldconfig -p`; `tag` is its word for
     the machine there), symlinks resolved."""
@@ -120,9 +104,9 @@ def build(original: Path, target: Path, binaries: Toc) -> list[Path]:
 
 
 def use_reference_blas(binaries: Toc, cache: Path) -> Toc:
-    """The TOC with numpy's OpenBLAS replaced by the stand-in, what only OpenBLAS needed left
-    out, and the reference libraries and what they link (gfortran's runtime) added under their
-    SONAMEs; prints the sizes."""
+    """The TOC with numpy's OpenBLAS replaced by the stand-in, and the reference libraries and
+    what they link (gfortran's runtime) added under their SONAMEs; prints the sizes. What only
+    OpenBLAS linked (numpy's own gfortran) is left for `linked` to drop."""
     entry = next((e for e in binaries if OPENBLAS.search(e[0])), None)
     if entry is None or not all(shutil.which(tool) for tool in ("gcc", "nm", "readelf")):
         print("blas_reference: numpy's OpenBLAS ships as it was (not found, or no gcc/nm)")
@@ -134,10 +118,8 @@ def use_reference_blas(binaries: Toc, cache: Path) -> Toc:
     except (OSError, ValueError, subprocess.CalledProcessError) as exc:
         print(f"blas_reference: numpy's OpenBLAS ships as it was ({exc})")
         return binaries
-    dropped = orphans(binaries, entry[1])
-    kept = [e for e in binaries if e[0].rsplit("/", 1)[-1] not in dropped]
-    added = with_dependencies(libraries, {e[0].rsplit("/", 1)[-1] for e in kept})
-    out = [(dest, str(target) if dest == entry[0] else src, kind) for dest, src, kind in kept]
+    added = with_dependencies(libraries, {e[0].rsplit("/", 1)[-1] for e in binaries})
+    out = [(dest, str(target) if dest == entry[0] else src, kind) for dest, src, kind in binaries]
     size = sum(path.stat().st_size for _name, path in added) + target.stat().st_size
     print(f"blas_reference: numpy's OpenBLAS ({original.stat().st_size / 1e6:.1f} MB) as calls "
           f"to the reference BLAS and LAPACK ({size / 1e6:.1f} MB with what they link)")
