@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from assistant.audio.devices import DeviceCatalog
 from assistant.audio.engine import AudioEngine
 from assistant.errors import AudioDeviceError
 from tests.fakes import FakeDevice, FakePyAudio
+from tests.pulse import PrivatePulse, missing_tools
 
 
 def test_lists_defaults_first_and_finds_by_name_or_index():
@@ -47,3 +53,45 @@ def test_rescan_reinitialises_the_backend():
     catalog = DeviceCatalog(factory)
     catalog.rescan()
     assert len(made) == 2 and made[0].terminated
+
+
+SCAN_PROBE = """
+import json, pyaudio
+from assistant.audio.devices import DeviceCatalog
+
+def plugins():
+    return sorted({line.split()[-1].rsplit("/", 1)[-1] for line in open("/proc/self/maps")
+                   if "alsa-lib/libasound_module_pcm" in line})
+
+plain = pyaudio.PyAudio()
+loaded_by_scan = plugins()
+names = [plain.get_device_info_by_index(i)["name"] for i in range(plain.get_device_count())]
+plain.terminate()
+catalog = DeviceCatalog()
+left = plugins()
+ours = [catalog.backend.get_device_info_by_index(i)["name"]
+        for i in range(catalog.backend.get_device_count())]
+speaker = catalog.find("output")
+stream = catalog.backend.open(format=pyaudio.paInt16, channels=1, rate=24000, output=True,
+                              output_device_index=speaker.index)
+stream.write(bytes(4800))
+stream.close()
+print(json.dumps({"scan": loaded_by_scan, "left": left, "same devices": names == ours,
+                  "devices": len(ours), "playing": plugins()}))
+"""
+
+
+@pytest.mark.realdevice
+@pytest.mark.skipif(bool(missing_tools()), reason="needs a private PulseAudio (bash dev.sh test)")
+def test_the_device_scan_leaves_no_alsa_plugin_loaded():
+    server = PrivatePulse().start()
+    try:
+        done = subprocess.run([sys.executable, "-c", SCAN_PROBE], capture_output=True, text=True,
+                              timeout=60, cwd=Path(__file__).resolve().parents[2])
+    finally:
+        server.stop()
+    assert done.returncode == 0, done.stderr[-2000:]
+    seen = json.loads(done.stdout.splitlines()[-1])
+    assert "libasound_module_pcm_pulse.so" in seen["scan"] and len(seen["scan"]) > 1
+    assert seen["left"] == [] and seen["same devices"] and seen["devices"] > 0
+    assert seen["playing"] == ["libasound_module_pcm_pulse.so"]    # reloaded for the stream
