@@ -108,27 +108,37 @@ def test_a_stand_in_keeps_the_symbol_versions_its_users_ask_for(tmp_path):
     assert versions(Path(new)) == versions(gnutls)       # gnutls_global_init@@GNUTLS_3_4, ...
 
 
+def system_stand_in(soname: str, tmp_path: Path, saves_over: float) -> str:
+    """The stand-in for one of this machine's libraries (skipped where it has none)."""
+    original = Path("/lib/x86_64-linux-gnu") / soname
+    if not original.exists():
+        pytest.skip(f"no {soname} here")
+    new, saved = stand_in(str(original), tmp_path / "cache")
+    assert saved > saves_over
+    return new
+
+
+def answer(probe: str, library_path: str, *prefix: str) -> list[object]:
+    """What `probe` prints (JSON, last line) with the loader looking in `library_path` first."""
+    env = {**os.environ, "LD_LIBRARY_PATH": library_path, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([*prefix, sys.executable, "-c", probe], capture_output=True,
+                          text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    said: list[object] = json.loads(done.stdout.splitlines()[-1])
+    return said
+
+
 @TOOLS
 def test_portaudio_finds_the_same_devices_with_jacks_stand_in(tmp_path):
-    jack = Path("/lib/x86_64-linux-gnu/libjack.so.0")
-    if not jack.exists():
-        pytest.skip("no libjack here")
-    new, saved = stand_in(str(jack), tmp_path / "cache")
-    assert saved > 100e3
+    new = system_stand_in("libjack.so.0", tmp_path, 100e3)
     probe = ("import json, pyaudio; p = pyaudio.PyAudio(); print(json.dumps(["
              "[p.get_host_api_info_by_index(i)['name'] for i in range(p.get_host_api_count())],"
              "[p.get_device_info_by_index(i)['name'] for i in range(p.get_device_count())],"
              "[line.split()[-1] for line in open('/proc/self/maps') if 'libjack' in line][:1]]))")
-    answers = []
-    for library_path in ("", str(Path(new).parent)):
-        env = {**os.environ, "LD_LIBRARY_PATH": library_path}
-        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                              env=env, timeout=60)
-        assert done.returncode == 0, done.stderr[-2000:]
-        answers.append(json.loads(done.stdout.splitlines()[-1]))
-    (apis, devices, loaded), (stub_apis, stub_devices, stub_loaded) = answers
+    apis, devices, loaded = answer(probe, "")
+    stub_apis, stub_devices, stub_loaded = answer(probe, str(Path(new).parent))
     assert stub_loaded == [new] and loaded != [new]          # the stand-in is the one loaded
-    assert (stub_apis, stub_devices) == (apis, devices) and "ALSA" in apis
+    assert (stub_apis, stub_devices) == (apis, devices) and "ALSA" in apis  # type: ignore[operator]
 
 
 @TOOLS
@@ -157,18 +167,12 @@ def test_pyav_does_the_apps_work_with_the_stand_ins(tmp_path):
 
 @TOOLS
 def test_qt_reaches_the_session_bus_with_systemds_stand_in(tmp_path):
-    systemd = Path("/lib/x86_64-linux-gnu/libsystemd.so.0")
-    if not systemd.exists() or shutil.which("dbus-run-session") is None:
-        pytest.skip("no libsystemd or dbus-run-session here")
-    new, saved = stand_in(str(systemd), tmp_path / "cache")
-    assert saved > 300e3
+    if shutil.which("dbus-run-session") is None:
+        pytest.skip("no dbus-run-session here")
+    new = system_stand_in("libsystemd.so.0", tmp_path, 300e3)
     probe = ("import json; from PySide6.QtDBus import QDBusConnection; "
              "bus = QDBusConnection.sessionBus(); print(json.dumps(["
              "bus.isConnected(), bus.interface().isServiceRegistered('org.freedesktop.DBus')"
              ".value(), [line.split()[-1] for line in open('/proc/self/maps') "
              "if 'libsystemd' in line][:1]]))")
-    env = {**os.environ, "LD_LIBRARY_PATH": str(Path(new).parent), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(["dbus-run-session", "--", sys.executable, "-c", probe],
-                          capture_output=True, text=True, env=env, timeout=60)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert json.loads(done.stdout.splitlines()[-1]) == [True, True, [new]]
+    assert answer(probe, str(Path(new).parent), "dbus-run-session", "--") == [True, True, [new]]
