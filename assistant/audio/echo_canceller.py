@@ -189,9 +189,12 @@ class EchoCanceller:
             return frames.reshape(-1)
         cleaned = cleaned.reshape(frames.shape)
         self._measure(frames, cleaned, echoing)
-        if self.report.holding:
-            return cleaned.reshape(-1)
-        return np.where(echoing[:, None], frames, cleaned).reshape(-1)
+        # An echoing frame goes out cleaned while the canceller holds the room; any other
+        # frame of the block as it came in, unless noise suppression asks for every frame.
+        use_cleaned = echoing if self.report.holding else np.zeros_like(echoing)
+        if self._always:
+            use_cleaned = use_cleaned | ~echoing
+        return np.where(use_cleaned[:, None], cleaned, frames).reshape(-1)
 
     def _paired(self, count: int) -> np.ndarray:
         """The speaker frames handed over while the mic heard its `count` frames, oldest first;

@@ -290,3 +290,17 @@ def test_silence_between_replies_is_the_reference_zeros_would_be():
         silence(2 * RATE // 100)
     assert [f.tolist() for f in quick._reference] == [f.tolist() for f in plain._reference]
     assert len(quick._reference) == 6
+
+
+def test_frames_past_the_rooms_ring_go_out_as_they_came_in():
+    room = Recorder(removes_db=40)
+    canceller = EchoCanceller(room, RATE, RATE, EchoReport(state="on", holding=True))
+    mic = np.full(BLOCK, 1000, np.int16)
+    loud, quiet = np.full(BLOCK // 2, 3000, np.int16), np.zeros(BLOCK // 2, np.int16)
+    canceller.render(np.concatenate([quiet, loud]))    # the speaker starts mid-block
+    out = canceller.cancel(mic)
+    assert np.array_equal(out[:BLOCK // 2], mic[:BLOCK // 2])        # before it: untouched
+    assert np.abs(out[BLOCK // 2:]).max() < 20                        # echoing: cleaned
+    always = EchoCanceller(Recorder(removes_db=40), RATE, RATE, always=True)
+    always.render(np.zeros(BLOCK, np.int16))
+    assert np.abs(always.cancel(mic)).max() < 20      # noise suppression: every frame
