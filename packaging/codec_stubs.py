@@ -32,7 +32,7 @@ import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
-from strip_checked import dynamic_symbols  # packaging/ is on the path beside this module
+from strip_checked import dynamic_section, dynamic_symbols  # packaging/ is on the path
 from toc_pass import Toc, replace_each
 
 STUBBED = re.compile(r"(lib(x265|x264|SvtAv1Enc|dav1d|vpx|mp3lame|opencore-amr[nw]b|webp|webpmux"
@@ -86,9 +86,8 @@ def version_script(versions: dict[str, list[str]]) -> str:
 
 def soname(library: Path) -> str:
     """Its SONAME (what the libraries that link it ask the loader for)."""
-    dynamic = subprocess.run(["readelf", "-d", "-W", str(library)], capture_output=True,
-                             text=True, check=True).stdout
-    found = re.search(r"\(SONAME\)\s+Library soname: \[([^\]]+)\]", dynamic)
+    found = re.search(r"\(SONAME\)\s+Library soname: \[([^\]]+)\]",
+                      dynamic_section(str(library)))
     if found is None:
         raise ValueError("it has no SONAME")
     return found.group(1)

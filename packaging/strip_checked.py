@@ -61,12 +61,16 @@ def dynamic_symbols(library: Path) -> list[Symbol]:
 
 
 @functools.cache
+def dynamic_section(source: str) -> str:
+    """A binary's dynamic section as `readelf -d` lists it, "" if it has none (read once per
+    file: the stand-ins, blas_reference and the spec's `linked` all ask it)."""
+    return subprocess.run(["readelf", "-d", "-W", source], capture_output=True,
+                          text=True).stdout
+
+
 def needed(source: str) -> list[str]:
-    """The SONAMEs a binary names as NEEDED, its direct dependencies (asked once per file: the
-    spec's `linked` and blas_reference both walk every binary)."""
-    dynamic = subprocess.run(["readelf", "-d", "-W", source], capture_output=True,
-                             text=True).stdout
-    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic)
+    """The SONAMEs a binary names as NEEDED, its direct dependencies."""
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic_section(source))
 
 
 def loadable(path: Path) -> bool:
