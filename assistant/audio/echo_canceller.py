@@ -178,9 +178,11 @@ class EchoCanceller:
         strong reflection is beyond it), the mic goes out as it came in: the guard behind it
         then judges the plain echo, which it does well, not a bursty residue."""
         frames = self._mic.push(samples)
+        if self.failed:
+            return frames.reshape(-1)
         far = self._paired(len(frames))
         echoing = self._echoing(far)
-        if self.failed or not (self._always or echoing.any()):
+        if not (self._always or echoing.any()):
             return frames.reshape(-1)
         try:
             cleaned = self._processor.process(frames.reshape(-1), far.reshape(-1))
