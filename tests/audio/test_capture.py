@@ -140,14 +140,17 @@ class ThreeBlockDevice:
 
     def __init__(self, block: int) -> None:
         self.block, self.queued, self.most_queued = block, 0, 0
+        self.writes: list[int] = []
 
     def get_write_available(self) -> int:
         return 3 * self.block - self.queued
 
     def write(self, data: bytes, frames: int, exception_on_underflow: bool = False) -> None:
         assert frames <= self.get_write_available()         # a blocking write would wait
+        assert len(data) == 2 * frames
         self.queued += frames
         self.most_queued = max(self.most_queued, self.queued)
+        self.writes.append(frames)
 
     def play_a_block(self) -> None:
         self.queued = max(0, self.queued - self.block)
@@ -170,6 +173,32 @@ def test_the_speaker_keeps_two_blocks_queued_not_its_whole_buffer():
         device.play_a_block()
     assert device.most_queued == 2 * playback.block
     assert moved >= 12                   # it kept up: a block in for each one played
+
+
+@pytest.mark.parametrize("replying", [True, False], ids=["a reply", "silence"])
+def test_a_speaker_that_ran_dry_is_refilled_with_two_blocks_in_one_write(replying):
+    """A single period restarting PulseAudio's ALSA plugin could leave it losing every write
+    (see playback.py): two go in at once, then one a block again."""
+    fake = FakePyAudio()
+    catalog = DeviceCatalog(lambda: fake)
+    playback = Playback(catalog, catalog.find("output"))
+    device = ThreeBlockDevice(playback.block)
+    playback._stream = device                                # type: ignore[assignment]
+    if replying:
+        playback.buffer.write("item", (sine(440, 1.0) * 32767).astype(np.int16).tobytes())
+        playback.buffer.finish("item")
+    while playback._step():
+        pass
+    for _ in range(3):                       # the app was held up: all of it played out
+        device.play_a_block()
+    device.writes.clear()
+    while playback._step():
+        pass
+    device.play_a_block()
+    while playback._step():
+        pass
+    assert device.writes == [2 * playback.block, playback.block]
+    assert playback.buffer.silent != replying
 
 
 def test_playback_thread_writes_the_buffer_to_the_device():
