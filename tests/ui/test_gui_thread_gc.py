@@ -37,3 +37,27 @@ def test_cycles_made_anywhere_are_freed_on_the_gui_thread(qtbot):
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+class Kept:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_what_lives_at_the_start_is_frozen_out_of_every_collection_and_thawed_at_the_end(qtbot):
+    """A full collection then walks only what was made since: it holds the GIL, which the
+    speaker's thread needs every 20 ms, for a fraction of the time."""
+    kept = Kept()
+    collector = GuiThreadCollector()
+    collector.start()
+    try:
+        assert gc.get_freeze_count() > 1000
+        assert not any(obj is kept for obj in gc.get_objects())     # out of the collector's sight
+        made_after = Kept()
+        assert any(obj is made_after for obj in gc.get_objects())
+        gc.collect()
+        assert not any(obj is kept for obj in gc.get_objects())     # a full one leaves it too
+    finally:
+        collector.stop()
+    assert gc.get_freeze_count() == 0
+    assert any(obj is kept for obj in gc.get_objects())
