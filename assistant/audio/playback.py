@@ -10,13 +10,14 @@ It keeps at most two blocks (40 ms) queued in the device, though PortAudio's ALS
 three: a reply, or the fade of a barge-in, then waits behind as little as with 10 ms blocks in
 their 30 ms buffer, with half the wake-ups, and a stall of up to a block still never empties it.
 
-A longer stall (the GIL held by a collection or a busy GUI thread) can leave the device with
-less than a block. It is then refilled with two blocks in one write: restarted on a single
+A longer stall (the GIL held by a collection or a busy GUI thread) can leave the device
+nearly empty. It is then refilled with two blocks in one write: restarted on a single
 period, PulseAudio's ALSA plugin can enter a state where each write is taken at once and lost.
 In that state the rest of a reply went by in milliseconds, unheard, and was counted as played.
-This was measured on a private PulseAudio with an in-process thread holding the GIL for 20-30 ms
-every ~100 ms: 7 runs of one block per refill scored 0.00-0.14 per-window correlation with the
-recording, 7 runs of two blocks 0.86-0.98.
+Measured on a private PulseAudio with a thread of the app holding the GIL for ~25 ms at a time,
+every 0-200 ms (tests/audio/test_real_devices.py): with one block a refill, a 2.65 s reply went
+by in 0.20-1.02 s (3 runs of 3); with two, 8 runs took 2.51-2.66 s and scored 0.84-0.99
+per-window correlation with the recording.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ class Playback(DeviceStream):
         return True
 
     def _frames_to_write(self, available: int) -> int:
-        """A block, or two where the device holds less than a block (it ran dry: see above)."""
-        ran_dry = available > self._buffer_frames - self.block
+        """A block, or two where the device holds less than half a block (it ran dry: see
+        above). Just under a block is the usual moment to write one: two then would fill the
+        device, and the next room would come later than `_ready`'s polls expect."""
+        ran_dry = available > self._buffer_frames - self.block // 2
         return 2 * self.block if ran_dry and available >= 2 * self.block else self.block
