@@ -156,14 +156,19 @@ class ThreeBlockDevice:
         self.queued = max(0, self.queued - (self.block if frames is None else frames))
 
 
-def test_the_speaker_keeps_two_blocks_queued_not_its_whole_buffer():
-    """A reply, or a barge-in's fade, waits behind what is queued: 40 ms, not the 60 ms the
-    device would take."""
+def _playback_on_three_blocks() -> tuple[Playback, ThreeBlockDevice]:
     fake = FakePyAudio()
     catalog = DeviceCatalog(lambda: fake)
     playback = Playback(catalog, catalog.find("output"))
     device = ThreeBlockDevice(playback.block)
     playback._stream = device                                # type: ignore[assignment]
+    return playback, device
+
+
+def test_the_speaker_keeps_two_blocks_queued_not_its_whole_buffer():
+    """A reply, or a barge-in's fade, waits behind what is queued: 40 ms, not the 60 ms the
+    device would take."""
+    playback, device = _playback_on_three_blocks()
     playback.buffer.write("item", (sine(440, 0.3) * 32767).astype(np.int16).tobytes())
     playback.buffer.finish("item")
     moved = 0
@@ -179,11 +184,7 @@ def test_the_speaker_keeps_two_blocks_queued_not_its_whole_buffer():
 def test_a_speaker_that_ran_dry_is_refilled_with_two_blocks_in_one_write(replying):
     """A single period restarting PulseAudio's ALSA plugin could leave it losing every write
     (see playback.py): two go in at once, then one a block again."""
-    fake = FakePyAudio()
-    catalog = DeviceCatalog(lambda: fake)
-    playback = Playback(catalog, catalog.find("output"))
-    device = ThreeBlockDevice(playback.block)
-    playback._stream = device                                # type: ignore[assignment]
+    playback, device = _playback_on_three_blocks()
     if replying:
         playback.buffer.write("item", (sine(440, 1.0) * 32767).astype(np.int16).tobytes())
         playback.buffer.finish("item")
