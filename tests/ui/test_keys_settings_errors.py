@@ -183,6 +183,17 @@ def test_version_and_help_work_anywhere():
         assert option in helptext
 
 
+def test_version_answers_without_loading_the_app():
+    """The one-file app's start is timed by `--version`: it must not pay for asyncio or Qt."""
+    probe = ("import sys\nfrom assistant.shell.main import main\n"
+             "try:\n    main(['--version'])\nexcept SystemExit:\n    pass\n"
+             "print(sorted(m for m in ('asyncio', 'ssl', 'PySide6') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["assistant 0.1.0", "[]"]
+
+
 async def test_reopening_the_key_dialog_saves_and_connects_once(make_shell, qtbot):
     async with SimServer(api_key=KEY, speed=20) as server:
         shell = await make_shell("--base-url", server.url)
