@@ -70,6 +70,20 @@ def test_the_archive_holds_the_one_folder_app():
         assert any(n.endswith("resources/voice-assistant.svg") for n in tar.getnames())
 
 
+def test_the_app_carries_no_pkg_resources_and_runs_no_hook_for_it():
+    """Bundled, pkg_resources brings a run-time hook that imports it at every start (0.1 s);
+    nothing the app runs needs it (webrtcvad names it for Pythons before 3.8 only)."""
+    from PyInstaller.archive.readers import CArchiveReader, ZlibArchiveReader
+
+    executable = CArchiveReader(str(built(ONEDIR)))
+    assert "pyi_rth_inspect" in executable.toc                 # the listing is the real one
+    assert not [name for name in executable.toc if "pkgres" in name]
+    modules = ZlibArchiveReader(str(built(ONEDIR)), executable.toc["PYZ.pyz"][0]
+                                + executable._start_offset).toc
+    assert "assistant.shell.main" in modules
+    assert not [name for name in modules if name.split(".")[0] in ("pkg_resources", "setuptools")]
+
+
 def test_the_debian_package_declares_what_a_desktop_provides():
     info = subprocess.run(["dpkg-deb", "-f", str(built(DEB))], capture_output=True, text=True,
                           check=True).stdout
