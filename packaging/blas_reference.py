@@ -9,6 +9,12 @@ integers (Debian's libblas64-3 and liblapack64-3, 8 MB: `cblas_sgemm`, `dgesdd_`
 argument passes through untouched and the answers are the reference's. The app's arrays are
 small (a 64-pixel thumbnail's luma, one 20 ms frame's energy): OpenBLAS's speed buys nothing.
 
+Where LAPACK's objects are installed for linking (liblapack64-dev's `liblapack64_pic.a`), only
+the routines numpy calls, and what they call, are linked into the stand-in (1.2 MB, against the
+whole 7.4 MB library), and it needs no Fortran runtime (3.2 MB with libquadmath): those routines
+call four functions of it, written in `lapack_runtime.c`. BLAS stays the reference library
+(0.4 MB, and it links only libc). Without that archive, the calls go to the whole LAPACK.
+
 x86_64 and aarch64 only (the jump is one instruction of each). Without gcc, nm or readelf, the
 reference libraries, or one of the functions in them, numpy's library ships as it was and the
 build says why. Linux only; used by voice-assistant.spec, before the pass that keeps only what
@@ -33,6 +39,8 @@ JUMP = {"x86_64": ("jmp {}@PLT", "x86-64"), "aarch64": ("b {}", "AArch64")}
 # Debian keeps ldconfig in /sbin, off a normal user's PATH.
 LDCONFIG = shutil.which("ldconfig") or "/sbin/ldconfig"
 NAMES = (re.compile(r"scipy_cblas_(\w+)64_"), re.compile(r"scipy_(\w+)_64_"))
+LAPACK_ARCHIVE = "liblapack64_pic.a"          # liblapack64-dev: LAPACK's objects, PIC
+RUNTIME = Path(__file__).resolve().parent / "lapack_runtime.c"
 
 
 def reference_name(symbol: str) -> str | None:
@@ -76,7 +84,8 @@ def source(pairs: list[tuple[str, str]], jump: str) -> str:
 
 
 def build(original: Path, target: Path, binaries: Toc) -> list[Path]:
-    """The stand-in at `target`; returns the reference libraries it links."""
+    """The stand-in at `target`; returns the reference libraries it links (BLAS alone where
+    LAPACK's routines are linked into it)."""
     if platform.machine() not in JUMP:
         raise ValueError(f"no jump written for {platform.machine()}")
     jump, tag = JUMP[platform.machine()]
@@ -96,11 +105,27 @@ def build(original: Path, target: Path, binaries: Toc) -> list[Path]:
     work.mkdir(parents=True)
     (work / "calls.c").write_text(source(pairs, jump))
     built = work / original.name
-    subprocess.run(["gcc", "-shared", "-fPIC", "-nostdlib", "-o", str(built),
-                    str(work / "calls.c"), f"-Wl,-soname,{original.name}", "-Wl,--no-as-needed",
-                    *map(str, libraries)], check=True, capture_output=True)
+    archive = lapack_archive()
+    if archive is None:
+        subprocess.run(["gcc", "-shared", "-fPIC", "-nostdlib", "-o", str(built),
+                        str(work / "calls.c"), f"-Wl,-soname,{original.name}",
+                        "-Wl,--no-as-needed", *map(str, libraries)], check=True,
+                        capture_output=True)
+    else:
+        libraries = libraries[:1]                     # BLAS; LAPACK's routines are linked in
+        subprocess.run(["gcc", "-shared", "-fPIC", "-o", str(built), str(work / "calls.c"),
+                        str(RUNTIME), f"-Wl,-soname,{original.name}", "-Wl,--exclude-libs,ALL",
+                        "-Wl,--no-undefined", str(archive), "-Wl,--no-as-needed",
+                        *map(str, libraries), "-lm"], check=True, capture_output=True)
     built.replace(target)
     return libraries
+
+
+def lapack_archive() -> Path | None:
+    """LAPACK's PIC objects, where gcc finds them (it echoes a name it does not find)."""
+    found = subprocess.run(["gcc", f"-print-file-name={LAPACK_ARCHIVE}"], capture_output=True,
+                           text=True).stdout.strip()
+    return Path(found) if Path(found).is_absolute() and Path(found).is_file() else None
 
 
 def use_reference_blas(binaries: Toc, cache: Path) -> Toc:
@@ -132,8 +157,7 @@ def with_dependencies(libraries: list[Path], present: set[str]) -> list[tuple[st
     from PyInstaller.depend.bindepend import get_imports
     from PyInstaller.depend.dylib import include_library
 
-    found: list[tuple[str, Path]] = [(name, lib) for name, lib in zip(REFERENCE, libraries,
-                                                                          strict=True)]
+    found = list(zip(REFERENCE, libraries, strict=False))   # BLAS, and LAPACK unless linked in
     queue = list(libraries)
     while queue:
         for name, where in get_imports(str(queue.pop())):
