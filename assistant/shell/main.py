@@ -69,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     from assistant.logging_setup import setup_logging
 
     log_path = setup_logging()
+    from assistant.audio.devices import scanned_now
+
+    audio_backend = scanned_now()          # before Qt: the scan's plugins peak on a small process
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -105,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     from assistant.shell.app_shell import AppShell
 
-    shell = AppShell(args, str(log_path))
+    shell = AppShell(args, str(log_path), audio_backend=audio_backend)
     instance.arrived.connect(shell.tray_and_keys.arrived)
     loop.set_exception_handler(shell.on_loop_exception)
     sys.excepthook = shell.on_exception
