@@ -25,14 +25,17 @@ Linux only; used by voice-assistant.spec.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
-from strip_checked import dynamic_section, dynamic_symbols  # packaging/ is on the path
+from strip_checked import (  # packaging/ is on the path
+    cache_key,
+    dynamic_section,
+    dynamic_symbols,
+)
 from toc_pass import Toc, replace_each
 
 STUBBED = re.compile(r"(lib(x265|x264|SvtAv1Enc|dav1d|vpx|mp3lame|opencore-amr[nw]b|webp|webpmux"
@@ -100,7 +103,7 @@ def stand_in(source_path: str, cache: Path) -> tuple[str, int]:
     if not STUBBED.search(original.name) or not all(
             shutil.which(tool) for tool in ("gcc", "nm", "readelf")):
         return source_path, 0
-    target = cache / hashlib.sha1(original.read_bytes()).hexdigest()[:16] / original.name
+    target = cache / cache_key(original, __file__) / original.name
     if not target.exists():
         try:
             build(original, target)

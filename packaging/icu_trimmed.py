@@ -17,7 +17,6 @@ says why). Linux only; used by voice-assistant.spec.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 import struct
@@ -25,7 +24,11 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
-from strip_checked import dynamic_symbols, load_segments  # packaging/ is on the path
+from strip_checked import (  # packaging/ is on the path
+    cache_key,
+    dynamic_symbols,
+    load_segments,
+)
 from toc_pass import Toc, replace_each
 
 LIBRARY = re.compile(r"libicudata\.so\.(\d+)$")
@@ -76,7 +79,7 @@ def trimmed(source: str, cache: Path, languages: Sequence[str]) -> tuple[str, in
     version = LIBRARY.search(original.name)
     if version is None or not all(shutil.which(tool) for tool in ("icupkg", "gcc", "nm")):
         return source, 0
-    digest = hashlib.sha1(original.read_bytes() + ",".join(languages).encode()).hexdigest()[:16]
+    digest = cache_key(original, __file__, ",".join(languages).encode())
     target = cache / digest / original.name
     if not target.exists():
         work = cache / digest / "work"

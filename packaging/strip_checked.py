@@ -83,14 +83,23 @@ def loadable(path: Path) -> bool:
     return all((offset - vaddr) % max(align, PAGE) == 0 for offset, vaddr, _size, align in segments)
 
 
+def cache_key(original: Path, maker: str, extra: bytes = b"") -> str:
+    """The cache folder's name for what the module `maker` (its file) makes of `original`: a new
+    version of the file, of the module that makes from it, or of `extra` (other inputs) is made
+    anew, never taken from an older build's folder."""
+    digest = hashlib.sha1(original.read_bytes())
+    digest.update(Path(maker).read_bytes())
+    digest.update(extra)
+    return digest.hexdigest()[:16]
+
+
 def stripped(source: str, cache: Path) -> tuple[str, int]:
     """A stripped copy of `source` if it strips to a loadable file, else `source`; and the
     bytes saved."""
     original = Path(source)
     if not loadable(original):
         return source, 0
-    digest = hashlib.sha1(original.read_bytes()).hexdigest()[:16]
-    copy = cache / digest / original.name
+    copy = cache / cache_key(original, __file__) / original.name
     if not copy.exists():
         copy.parent.mkdir(parents=True, exist_ok=True)
         work = copy.with_suffix(copy.suffix + ".tmp")

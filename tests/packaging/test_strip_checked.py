@@ -12,7 +12,7 @@ import numpy
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
-from strip_checked import loadable, stripped
+from strip_checked import cache_key, loadable, stripped
 
 pytestmark = pytest.mark.skipif(shutil.which("strip") is None or sys.platform != "linux",
                                 reason="needs binutils' strip on Linux")
@@ -52,3 +52,19 @@ def test_a_load_segment_out_of_step_with_its_address_is_refused(tmp_path):
     struct.pack_into("<IIQQQQQQ", header, 64, 1, 5, 0x1234, 0x5234, 0x5234, 16, 16, 0x1000)
     bad.write_bytes(bytes(header))
     assert loadable(bad)
+
+
+def test_a_changed_maker_or_input_makes_anew(tmp_path):
+    """The build folder keeps what each pass made, by this key: a pass whose code changed
+    (a new stand-in generator) must not reuse what its older version made."""
+    original, maker = tmp_path / "libx.so", tmp_path / "maker.py"
+    original.write_bytes(b"library")
+    maker.write_text("version = 1\n")
+    first = cache_key(original, str(maker))
+    assert cache_key(original, str(maker)) == first
+    assert cache_key(original, str(maker), b"en,de") != first
+    maker.write_text("version = 2\n")
+    assert cache_key(original, str(maker)) != first
+    maker.write_text("version = 1\n")
+    original.write_bytes(b"library, newer")
+    assert cache_key(original, str(maker)) != first
