@@ -129,8 +129,9 @@ def lapack_archive() -> Path | None:
 
 
 def use_reference_blas(binaries: Toc, cache: Path) -> Toc:
-    """The TOC with numpy's OpenBLAS replaced by the stand-in, and the reference libraries and
-    what they link (gfortran's runtime) added under their SONAMEs; prints the sizes. What only
+    """The TOC with numpy's OpenBLAS replaced by the stand-in, and the reference libraries it
+    links and what they link added under their SONAMEs (BLAS alone, which links only libc, where
+    LAPACK is linked in; else LAPACK and gfortran's runtime too); prints the sizes. What only
     OpenBLAS linked (numpy's own gfortran) is left for `linked` to drop."""
     entry = next((e for e in binaries if OPENBLAS.search(e[0])), None)
     if entry is None or not all(shutil.which(tool) for tool in ("gcc", "nm", "readelf")):
