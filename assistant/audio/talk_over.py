@@ -2,15 +2,16 @@
 
 Per mic frame, a learned echo guard decides whether the frame is the user (clearly louder than
 the echo in it) or echo (the server gets silence instead, so its VAD does not hear the
-assistant as the user). Two guards, for the two signals that can come in: the plain mic (no
-canceller, or one that cannot hold this room: its echo is steady against what is played, and
-the classic guard judges it well), and the canceller's output while it holds the room (what is
-left of the echo is small but comes in bursts, so that guard learns from their peaks and wants
-the user further above them). The echo report says which signal is coming.
+assistant as the user). Both guards learn the echo's peaks; one for each signal that can come
+in: the plain mic (no canceller, or one that cannot hold this room: its echo is steady against
+what is played, and 3 dB over its peaks is the user), and the canceller's output while it holds
+the room (what is left of the echo is small but comes in bursts, so that guard wants the user
+12 dB over them). The echo report says which signal is coming.
 
 A run of two frames the guard passes *and* WebRTC's VAD calls speech is the user talking over
 the assistant (a knock, one frame, is not): playback pauses at once, and the server's
-`speech_started` confirms. Once the pause has outlasted the echo, every frame passes.
+`speech_started` confirms. While paused, the user's frames need only beat the echo's usual
+level; once the pause has outlasted the echo, every frame passes.
 """
 
 from __future__ import annotations
@@ -22,18 +23,18 @@ from assistant.audio.echo_guard import EchoGuard
 from assistant.audio.speech import SpeechDetector
 
 ONSET_FRAMES = 2           # 40 ms of speech over the echo: the user is talking over it
-RESIDUE_QUANTILE = 95      # behind a canceller, the guard learns from the echo's bursts
-RESIDUE_MARGIN_DB = 6.0    # ... and wants the user that much further above them
+RESIDUE_MARGIN_DB = 9.0    # behind a canceller the echo comes in bursts: the guard wants the user
+                           # this much further above their peaks (12 dB in all)
 QUIET_FRAMES = 10          # 200 ms after playback pauses its echo has died away: all passes
 
 
 class TalkOver:
-    def __init__(self, margin_db: float = 6.0, echo: EchoReport | None = None,
+    def __init__(self, margin_db: float = 3.0, echo: EchoReport | None = None,
                  aggressiveness: int = 3) -> None:
         """`echo`: the canceller's report, when one runs before this stage."""
         self._echo = echo
         self._plain = EchoGuard(margin_db)
-        self._residue = EchoGuard(margin_db + RESIDUE_MARGIN_DB, RESIDUE_QUANTILE)
+        self._residue = EchoGuard(margin_db + RESIDUE_MARGIN_DB)
         self._is_speech = SpeechDetector(aggressiveness)
         self._run = 0
         self._paused_frames = 0
@@ -66,7 +67,7 @@ class TalkOver:
         self._paused_frames = self._paused_frames + 1 if paused else 0
         if self._paused_frames > QUIET_FRAMES:
             return frame
-        passed = self.guard.filter(frame, learn=not paused)
+        passed = self.guard.filter(frame, learn=not paused, lenient=paused)
         if passed is frame and self._is_speech(frame):
             self._run += 1
             if self._run == ONSET_FRAMES:

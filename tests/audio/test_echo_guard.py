@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -55,3 +58,50 @@ def test_the_learned_coupling_is_numpys_percentile_of_the_recent_levels(n, q):
         guard._learn(float(value))
     learned_from = values[:n - (n - 10) % RELEARN_FRAMES]     # the last relearn's window
     assert guard.coupling_db() == pytest.approx(float(np.percentile(learned_from, q)), abs=1e-9)
+
+
+
+def at_level(db: float) -> np.ndarray:
+    return frame(max(1, round(32768 * 10 ** (db / 20))))
+
+
+def test_an_echo_whose_level_swings_never_gets_past_and_the_user_over_it_does():
+    """Levels the app's guard met in a conversation on a -6 dB room (recorded frame by frame):
+    the echo mostly sits well under the loudest playback of the last 300 ms, a syllable fading
+    or a loud one a moment ago, and only now and then reaches -5.5 dB. The old rule (80th
+    percentile + 6 dB) learned the bulk and let 5 of those frames through, twice two in a row
+    (three in a row are what the server's VAD takes for the user: a reply cut by its echo)."""
+    levels = json.loads((Path(__file__).parent / "data" / "echo_levels_minus_6_db.json")
+                        .read_text())["echo"]
+
+    def passed(guard: EchoGuard) -> int:
+        count = 0
+        for n, (mic_db, playback_db) in enumerate(levels):
+            guard.forget_playback()
+            guard.note_playback_level(n * 0.02, playback_db)
+            echo = at_level(mic_db)
+            count += guard.filter(echo) is echo
+        return count
+
+    assert passed(EchoGuard(margin_db=6.0, quantile=80)) > 0       # the old rule: through
+    guard = EchoGuard()
+    assert passed(guard) == 0
+    # The user, 4.5 dB over the echo's loudest: through at once.
+    guard.note_playback_level(len(levels) * 0.02, -14.0)
+    user = at_level(-14.0 - 1.0)
+    assert guard.filter(user) is user
+
+
+def test_once_the_user_is_known_to_talk_the_echos_usual_level_is_the_bar():
+    """Playback held for the user (a local onset): their next words need only beat the echo's
+    usual level by 6 dB, not its peaks by 3, so the server hears them sooner."""
+    guard = EchoGuard()
+    guard.note_playback_level(0.0, -10.0)
+    for n in range(100):                          # mostly 14 dB under, peaks at 5 dB under
+        guard.filter(at_level(-10.0 - (5.0 if n % 10 == 0 else 14.0)))
+    assert guard.coupling_db() == pytest.approx(-5.0, abs=0.1)
+    between = at_level(-10.0 - 4.0)               # 1 dB over the peaks, 10 over the usual
+    assert guard.filter(between, learn=False) is not between
+    assert guard.filter(between, learn=False, lenient=True) is between
+    echo = at_level(-10.0 - 14.0)
+    assert guard.filter(echo, learn=False, lenient=True) is not echo

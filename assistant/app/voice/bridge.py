@@ -39,7 +39,7 @@ _EVENTS: EventTable[AudioBridge, None] = EventTable()
 class AudioBridge:
     def __init__(self, outbox: FrameOutbox, buffer: PlaybackBuffer | None, *,
                  mode: TurnMode = TurnMode.SERVER_VAD, echo_guard: bool = True,
-                 echo_margin_db: float = 6.0,
+                 echo_margin_db: float = 3.0,
                  echo: EchoReport | None = None) -> None:
         self.outbox, self.buffer = outbox, buffer
         self.echo_guard = echo_guard
