@@ -8,12 +8,12 @@ what a frame must beat to be the user. Until learned it assumes 0 dB, the laptop
 with headphones the learned coupling is tiny and speech passes at once.
 
 Why the peaks: the 80th percentile with 6 dB on top, as it was, sat under the echo's loudest
-frames whenever their spread was wide. Traced in the app in 18 conversations on a -6 dB room:
-the learned level wandered from -12 to -9 dB under peaks at -5.5; 1-8 echo frames a conversation
-got through (73 in all), 6 times two in a row, and in 4 conversations that paused the reply on
-its own echo (two frames the VAD calls speech are a local onset). Three in a row are what the
-server's VAD takes for speech: a reply cut by its own echo. Over the same frames the 95th
-percentile with 3 dB on top let 1 frame through in all.
+frames whenever their spread was wide. Traced live in the app, 18 conversations on a -6 dB room
+each way: with the old rule the learned level wandered from -12 to -9 dB under peaks at -5.5,
+1-7 echo frames a conversation got through (58 in all), 5 times two in a row, and in 4 of the
+conversations that paused the reply on its own echo (two frames the VAD calls speech are a
+local onset). Three in a row are what the server's VAD takes for speech: a reply cut by its
+own echo. With the 95th percentile and 3 dB: 1 frame in all, no pair, no pause.
 """
 
 from __future__ import annotations
