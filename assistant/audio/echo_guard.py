@@ -36,8 +36,9 @@ ECHO_FLOOR_DB = -60.0      # playback quieter than this leaves no echo worth gua
 
 class EchoGuard:
     def __init__(self, margin_db: float = 3.0, quantile: int = COUPLING_QUANTILE) -> None:
-        """`quantile` (a percentile, 1-99): where in the recent (mic - playback) levels the echo
-        sits; behind a canceller it is higher, as what is left of the echo comes in bursts."""
+        """`quantile` (a percentile, 1-99): where in the recent (mic - playback) levels the bar
+        sits; the echo's peaks, behind a canceller as without one (that guard's margin is the
+        larger, as what is left of the echo comes in bursts)."""
         self.margin_db, self.quantile = margin_db, quantile
         self.frames_gated = 0
         self._playback: deque[tuple[float, float]] = deque()     # (time, level dBFS)

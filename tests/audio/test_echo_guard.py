@@ -60,7 +60,6 @@ def test_the_learned_coupling_is_numpys_percentile_of_the_recent_levels(n, q):
     assert guard.coupling_db() == pytest.approx(float(np.percentile(learned_from, q)), abs=1e-9)
 
 
-
 def at_level(db: float) -> np.ndarray:
     return frame(max(1, round(32768 * 10 ** (db / 20))))
 
@@ -94,7 +93,8 @@ def test_an_echo_whose_level_swings_never_gets_past_and_the_user_over_it_does():
 
 def test_once_the_user_is_known_to_talk_the_echos_usual_level_is_the_bar():
     """Playback held for the user (a local onset): their next words need only beat the echo's
-    usual level by 6 dB, not its peaks by 3, so the server hears them sooner."""
+    usual level (80th percentile), not its peaks, by the same 3 dB, so the server hears them
+    sooner."""
     guard = EchoGuard()
     guard.note_playback_level(0.0, -10.0)
     for n in range(100):                          # mostly 14 dB under, peaks at 5 dB under
