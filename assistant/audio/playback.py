@@ -1,10 +1,16 @@
 """The speaker stream: its own thread copies from the PlaybackBuffer to the device as room opens.
 
-Between replies it keeps the device fed with silence (a stream that runs dry stalls ~2 s on
-PulseAudio before it plays again, measured), but from a ready-made block: no buffer lock, no
-level measurement, no allocation. Unlike the microphone it does not rest between replies: a
-stopped and restarted output stream plays nothing for 1.4-2 s on PulseAudio (measured on its null
-sinks, whose idle wake-up is 2 s), which the next reply would wait out.
+Between replies it keeps the device fed with silence, from a ready-made block (no buffer lock,
+no level measurement, no allocation), and once nothing has played or been announced for
+REST_AFTER_S it stops its stream and sleeps until the buffer wakes it (see playback_buffer.py):
+at rest nothing in the app, PortAudio or libpulse wakes for the speaker.
+
+Why it can rest now when earlier rounds' speakers could not (measured on PulseAudio's null sinks
+through PortAudio's ALSA layer, 2026-12-05): a restarted stream whose first write is one block
+starts on that one period, underruns at once, and then takes every write at once and drops it
+(of a 1 s tone written next, 46-656 ms were heard in 10 restarts after rests of 0.5-4 s).
+Started on two blocks in one write, which the refill of an empty device below already does,
+980 ms of it were heard in 10 of 10.
 
 It keeps at most two blocks (40 ms) queued in the device, though PortAudio's ALSA buffer holds
 three: a reply, or the fade of a barge-in, then waits behind as little as with 10 ms blocks in
@@ -22,11 +28,18 @@ per-window correlation with the recording.
 
 from __future__ import annotations
 
+import logging
+import time
+
 from assistant.audio.devices import DeviceCatalog, DeviceInfo
 from assistant.audio.echo_canceller import EchoCanceller
 from assistant.audio.levels import LevelHolder
 from assistant.audio.playback_buffer import PlaybackBuffer
 from assistant.audio.stream_thread import DeviceStream
+
+log = logging.getLogger(__name__)
+REST_AFTER_S = 1.0         # silent and unannounced this long, the stream stops
+WAKE_CHECK_S = 0.25        # a resting thread looks again this often (the buffer wakes it at once)
 
 
 class Playback(DeviceStream):
@@ -37,8 +50,13 @@ class Playback(DeviceStream):
         self._silence = {blocks * self.block: bytes(2 * blocks * self.block) for blocks in (1, 2)}
         self.canceller: EchoCanceller | None = None      # set before the stream starts
         self._buffer_frames = 0     # the device's whole buffer: all of it is free at the start
+        self.resting = False
+        self.rests = 0              # times the stream stopped between replies
+        self._busy_at = time.monotonic()
 
     def _step(self) -> bool:
+        if self._resting():
+            return False            # nothing moved: says nothing of the device either way
         available = self._stream.get_write_available()
         if not self._buffer_frames and available > 0:
             self._buffer_frames = available
@@ -63,3 +81,28 @@ class Playback(DeviceStream):
         device, and the next room would come later than `_ready`'s polls expect."""
         ran_dry = available > self._buffer_frames - self.block // 2
         return 2 * self.block if ran_dry and available >= 2 * self.block else self.block
+
+    def _resting(self) -> bool:
+        """True while the stream rests: stopped by this thread once the buffer has been silent,
+        and no audio announced, for REST_AFTER_S; started again the moment the buffer wakes."""
+        buffer, now = self.buffer, time.monotonic()
+        if buffer.wake.is_set() or not buffer.silent:
+            buffer.wake.clear()
+            self._busy_at = now
+            if self.resting:
+                self._restart()
+            return False
+        if not self.resting:
+            if now - max(self._busy_at, buffer.ready_at) < REST_AFTER_S or not self._buffer_frames:
+                return False
+            self._stream.stop_stream()
+            self.resting = True
+            self.rests += 1
+        buffer.wake.wait(WAKE_CHECK_S)
+        return True
+
+    def _restart(self) -> None:
+        """Start the stream again; the device is empty, so its first write is two blocks."""
+        self._stream.start_stream()
+        self.resting = False
+        log.debug("speaker started again")

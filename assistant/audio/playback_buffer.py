@@ -9,6 +9,10 @@ The Realtime API sends a reply faster than it plays, so audio queues ahead; at m
 (5 minutes, longer than the longest reply a model's output-token limit allows). A server that
 sends more is cut there: the rest is dropped (counted in `stats.dropped_ms`, logged once per
 item), and since only what played counts as heard, a truncation stays true.
+
+It also tells a resting speaker (playback.py) when to start: `wake` is set when audio is queued
+and when the conversation says audio may come soon (`stay_ready`), so the start is over before
+a reply's first sample whenever the user's speech or a reply being made announced it.
 """
 
 from __future__ import annotations
@@ -73,6 +77,8 @@ class PlaybackBuffer:
         self._resampler: soxr.ResampleStream | None = None
         self._first_write: OrderedDict[str, float] = OrderedDict()   # item -> first write time
         self._resampling_item: str | None = None
+        self.wake = threading.Event()      # audio queued, or expected: a resting speaker starts
+        self.ready_at = 0.0                # monotonic time audio was last said to be coming
 
     # ---- loop thread --------------------------------------------------------------------------
 
@@ -83,6 +89,13 @@ class PlaybackBuffer:
         samples = self._resample(np.frombuffer(pcm, dtype=np.int16))
         self._resampling_item = item_id
         self._append(item_id, samples, ended=False)
+
+    def stay_ready(self) -> None:
+        """Audio may come soon (the user talks, a reply is being made): a resting speaker
+        starts now and stays started. A float and an event: no lock on the loop's hot path."""
+        self.ready_at = time.monotonic()
+        if not self.wake.is_set():
+            self.wake.set()
 
     def finish(self, item_id: str | None = None) -> None:
         """The current item is complete: flush the resampler's tail and let the buffer drain
@@ -184,7 +197,8 @@ class PlaybackBuffer:
                 self._state, self._underran_this_item = "buffering", False
             elif ended and not self._queued and self._state == "buffering":
                 self._state = "idle"       # ran dry, then told it was over: nothing to play
-
+        if samples.size:
+            self.wake.set()
 
     def _within_bound(self, item_id: str, samples: np.ndarray) -> np.ndarray:
         room = max(0, self.max_queued - self._queued)

@@ -2,7 +2,7 @@
 
 Measured on PulseAudio (ALSA pulse plugin): callback-mode capture streams intermittently spin at
 ~55 % of a core; blocking reads and writes cost ~1 %. The owner opens and closes the stream on the
-main thread; this thread reads or writes it (and a resting microphone's thread stops and starts
+main thread; this thread reads or writes it (and a resting stream's own thread stops and starts
 it, never while another call is inside it).
 
 A blocking call waits as long as the device does: 1.9 s for a fresh PulseAudio sink or source
