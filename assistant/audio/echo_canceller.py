@@ -162,8 +162,8 @@ class EchoCanceller:
 
     def render_silence(self, samples: int) -> None:
         """Playback thread: a block of silence, as `render` of zeros would give it, without
-        cutting it into frames: between replies the speaker is fed silence 50 times a
-        second, and this is most of what its thread does then."""
+        cutting it into frames: for a second after each reply, until it rests, the speaker
+        is fed silence 50 times a second, and this is most of what its thread does then."""
         frame = self._speaker.frame_samples
         if self._resampler is not None or self._speaker.pending or samples % frame:
             self.render(np.zeros(samples, dtype=np.int16))

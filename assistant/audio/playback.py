@@ -1,9 +1,10 @@
 """The speaker stream: its own thread copies from the PlaybackBuffer to the device as room opens.
 
 Between replies it keeps the device fed with silence, from a ready-made block (no buffer lock,
-no level measurement, no allocation), and once nothing has played or been announced for
-REST_AFTER_S it stops its stream and sleeps until the buffer wakes it (see playback_buffer.py):
-at rest nothing in the app, PortAudio or libpulse wakes for the speaker.
+no level measurement, no allocation), and once nothing has played for REST_AFTER_S it stops its
+stream and sleeps until audio is queued: at rest (most of the user's turns included) nothing
+in the app, PortAudio or libpulse wakes for the speaker. A start costs half a millisecond and
+leaves the device empty, so a reply's first sample plays sooner than behind fed silence.
 
 Why it can rest now when earlier rounds' speakers could not (measured on PulseAudio's null sinks
 through PortAudio's ALSA layer, 2026-12-05): a restarted stream whose first write is one block
@@ -38,7 +39,7 @@ from assistant.audio.playback_buffer import PlaybackBuffer
 from assistant.audio.stream_thread import DeviceStream
 
 log = logging.getLogger(__name__)
-REST_AFTER_S = 1.0         # silent and unannounced this long, the stream stops
+REST_AFTER_S = 1.0         # silent this long, the stream stops (not between a reply's deltas)
 WAKE_CHECK_S = 0.25        # a resting thread looks again this often (the buffer wakes it at once)
 
 
@@ -83,8 +84,8 @@ class Playback(DeviceStream):
         return 2 * self.block if ran_dry and available >= 2 * self.block else self.block
 
     def _resting(self) -> bool:
-        """True while the stream rests: stopped by this thread once the buffer has been silent,
-        and no audio announced, for REST_AFTER_S; started again the moment the buffer wakes."""
+        """True while the stream rests: stopped by this thread once the buffer has been silent
+        for REST_AFTER_S, started again the moment audio is queued."""
         buffer, now = self.buffer, time.monotonic()
         if buffer.wake.is_set() or not buffer.silent:
             buffer.wake.clear()
@@ -93,7 +94,7 @@ class Playback(DeviceStream):
                 self._restart()
             return False
         if not self.resting:
-            if now - max(self._busy_at, buffer.ready_at) < REST_AFTER_S or not self._buffer_frames:
+            if now - self._busy_at < REST_AFTER_S or not self._buffer_frames:
                 return False
             self._stream.stop_stream()
             self.resting = True

@@ -10,9 +10,7 @@ The Realtime API sends a reply faster than it plays, so audio queues ahead; at m
 sends more is cut there: the rest is dropped (counted in `stats.dropped_ms`, logged once per
 item), and since only what played counts as heard, a truncation stays true.
 
-It also tells a resting speaker (playback.py) when to start: `wake` is set when audio is queued
-and when the conversation says audio may come soon (`stay_ready`), so the start is over before
-a reply's first sample whenever the user's speech or a reply being made announced it.
+A resting speaker (playback.py) starts the moment audio is queued: `wake` is set then.
 """
 
 from __future__ import annotations
@@ -77,8 +75,7 @@ class PlaybackBuffer:
         self._resampler: soxr.ResampleStream | None = None
         self._first_write: OrderedDict[str, float] = OrderedDict()   # item -> first write time
         self._resampling_item: str | None = None
-        self.wake = threading.Event()      # audio queued, or expected: a resting speaker starts
-        self.ready_at = 0.0                # monotonic time audio was last said to be coming
+        self.wake = threading.Event()      # audio queued: a resting speaker starts
 
     # ---- loop thread --------------------------------------------------------------------------
 
@@ -89,13 +86,6 @@ class PlaybackBuffer:
         samples = self._resample(np.frombuffer(pcm, dtype=np.int16))
         self._resampling_item = item_id
         self._append(item_id, samples, ended=False)
-
-    def stay_ready(self) -> None:
-        """Audio may come soon (the user talks, a reply is being made): a resting speaker
-        starts now and stays started. A float and an event: no lock on the loop's hot path."""
-        self.ready_at = time.monotonic()
-        if not self.wake.is_set():
-            self.wake.set()
 
     def finish(self, item_id: str | None = None) -> None:
         """The current item is complete: flush the resampler's tail and let the buffer drain

@@ -111,8 +111,8 @@ async def _play_and_record(engine, pulse, wav, reference: np.ndarray) -> float:
 
 @pytest.mark.parametrize("rested", [False, True], ids=["running", "after-a-rest"])
 async def test_our_playback_reaches_the_speaker(engine, pulse, tmp_path, rested):
-    """Also from a speaker at rest: restarted, PulseAudio's ALSA plugin first drops what is
-    written (0.1-2.7 s of it, measured), which a restart must fill with silence, not the reply."""
+    """Also from a speaker at rest: restarted on a single block, PulseAudio's ALSA plugin drops
+    what follows (see playback.py); its first write must be two blocks."""
     assert engine.open(Collector()) == []           # type: ignore[arg-type]
     if rested:
         await until(lambda: engine.playback.resting, timeout=10, message="the speaker at rest")

@@ -39,7 +39,8 @@ _EVENTS: EventTable[AudioBridge, None] = EventTable()
 class AudioBridge:
     def __init__(self, outbox: FrameOutbox, buffer: PlaybackBuffer | None, *,
                  mode: TurnMode = TurnMode.SERVER_VAD, echo_guard: bool = True,
-                 echo_margin_db: float = 3.0, echo: EchoReport | None = None) -> None:
+                 echo_margin_db: float = 3.0,
+                 echo: EchoReport | None = None) -> None:
         self.outbox, self.buffer = outbox, buffer
         self.echo_guard = echo_guard
         self.talk_over = TalkOver(echo_margin_db, echo)
@@ -56,7 +57,7 @@ class AudioBridge:
         self._confirm: asyncio.TimerHandle | None = None
         self._finishing: asyncio.TimerHandle | None = None   # a released turn's tail
         self._translated = TranslatedStream(buffer) if buffer is not None else None
-        self.pace = MicPace(outbox, buffer)
+        self.pace = MicPace(outbox)
         self.gate: PauseGate | None = None       # after a reconnect: wait for the user to pause
 
     # ---- lifecycle ----------------------------------------------------------------------------
@@ -118,7 +119,6 @@ class AudioBridge:
         self._pressed_at = time.monotonic()
         self.ptt_active = True
         self.outbox.nudge.set()                  # a resting microphone starts now
-        self.pace.live()                         # and a resting speaker
         self.outbox.take()                       # audio from before the press is not the turn
         session = self._live()
         if self.assistant_audible or (session is not None and session.response_active):
@@ -172,8 +172,8 @@ class AudioBridge:
         handler = _EVENTS.handler(event["type"])
         if handler is not None:
             handler(self, event)
-        if self.session is not None and self.session.response_active:
-            self.pace.live()                        # a reply is coming or under way
+        if self.outbox.quiet and self.session is not None and self.session.response_active:
+            self.pace.live()                        # a reply is coming (response.created)
 
     @_EVENTS.on("response.output_audio.done")
     def _on_audio_done(self, event: ItemIdEvent) -> None:

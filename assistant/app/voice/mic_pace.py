@@ -1,8 +1,6 @@
-"""The conversation's pace, told to the audio threads: how urgently the microphone's frames are
-awaited (through the `FrameOutbox`), and whether the speaker may rest (through its
-`PlaybackBuffer`). Each 20 ms while anyone talks, a reply is on its way or plays or echoes;
-100 ms at a time (a fifth of the wake-ups and appends) once the conversation has been quiet a
-while. The speaker is kept started for the same moments, so that a reply never waits for it.
+"""How urgently the microphone's frames are awaited, told to the audio thread through the
+`FrameOutbox`: each 20 ms while anyone talks, a reply is on its way or plays or echoes; 100 ms
+at a time (a fifth of the wake-ups and appends) once the conversation has been quiet a while.
 
 The server still hears every sample; a user who starts talking in a quiet room is heard up to
 100 ms later, and from the server's `speech_started` on, 20 ms at a time again. The pause after
@@ -15,14 +13,13 @@ from __future__ import annotations
 import time
 
 from assistant.audio.outbox import FrameOutbox
-from assistant.audio.playback_buffer import PlaybackBuffer
 
 QUIET_AFTER_S = 1.5
 
 
 class MicPace:
-    def __init__(self, outbox: FrameOutbox, speaker: PlaybackBuffer | None = None) -> None:
-        self.outbox, self.speaker = outbox, speaker
+    def __init__(self, outbox: FrameOutbox) -> None:
+        self.outbox = outbox
         self._busy_at = time.monotonic()
 
     def update(self, busy: bool) -> None:
@@ -30,14 +27,9 @@ class MicPace:
         now = time.monotonic()
         if busy:
             self._busy_at = now
-            if self.speaker is not None:
-                self.speaker.stay_ready()
         self.outbox.quiet = not busy and now - self._busy_at >= QUIET_AFTER_S
 
     def live(self) -> None:
-        """Something started (speech, a press, a reply): every 20 ms from the next read on,
-        and the speaker started if it rests."""
+        """Something started (speech, a reply): every 20 ms from the next read on."""
         self._busy_at = time.monotonic()
         self.outbox.quiet = False
-        if self.speaker is not None:
-            self.speaker.stay_ready()
