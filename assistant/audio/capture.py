@@ -7,7 +7,7 @@ device block; it touches no Qt object and no asyncio object directly.
 When nobody can talk (push-to-talk at rest, muted) the thread stops its own stream after
 REST_AFTER_S, so nothing wakes 50 times a second, and starts it again the moment it is nudged
 (a press): measured on PulseAudio, the first samples come ~48 ms after the start. The speaker
-rests too, and needs more care to start again (see playback.py).
+rests too; its start must write two blocks at once (see playback.py).
 """
 
 from __future__ import annotations

@@ -116,7 +116,7 @@ async def test_our_playback_reaches_the_speaker(engine, pulse, tmp_path, rested)
     assert engine.open(Collector()) == []           # type: ignore[arg-type]
     if rested:
         await until(lambda: engine.playback.resting, timeout=10, message="the speaker at rest")
-        await asyncio.sleep(2.0)                    # the longer the rest, the more it drops
+        await asyncio.sleep(2.0)    # a real rest: a one-block start then drops 0.1-3.4 s
     reference = np.frombuffer(voice.synthesize("playback check one two three"), np.int16)
     took = await _play_and_record(engine, pulse, tmp_path / "out.wav", reference)
     heard = read_wav(tmp_path / "out.wav")     # per window: CI read 0.87 whole, one gap in it
