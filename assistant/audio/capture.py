@@ -34,8 +34,6 @@ FrameSink = Callable[[np.ndarray, float], None]
 # before the stream stops, and wanted ones while the conversation is quiet (see FrameOutbox).
 # A press or a change in that time still gets every sample: the read in progress returns them.
 RESTING_BLOCKS = 5
-REST_AFTER_S = 1.0         # unwanted this long, the stream stops
-WAKE_CHECK_S = 0.25        # a resting thread looks again this often (a nudge wakes it at once)
 # soxr "LQ": flat to 8 kHz, >120 dB alias rejection, and it holds <= 20 ms in its stream;
 # "HQ" holds 20-40 ms, which would double the capture latency for no audible gain in speech.
 RESAMPLE_QUALITY = "LQ"
@@ -97,9 +95,6 @@ class Capture(DeviceStream):
         self.processor = CaptureProcessor(self.rate, self.channels, sink, level)
         self.wanted, self.quiet = wanted, quiet
         self.nudge = nudge or threading.Event()
-        self.resting = False
-        self.rests = 0             # times the stream stopped for want of use
-        self._wanted_at = time.monotonic()
         self._flowing = False
 
     @property
@@ -110,29 +105,15 @@ class Capture(DeviceStream):
     def canceller(self, canceller: EchoCanceller | None) -> None:
         self.processor.canceller = canceller
 
-    def _resting(self, wanted: bool) -> bool:
-        """True while the stream rests (stopped by this thread until it is wanted again)."""
-        now = time.monotonic()
-        if wanted:
-            self._wanted_at = now
-            if self.resting:
-                self._stream.start_stream()
-                self.resting = self._flowing = False   # a restarted source takes a moment
-            return False
-        if not self.resting:
-            if now - self._wanted_at < REST_AFTER_S:
-                return False
-            self._stream.stop_stream()
-            self.resting = True
-            self.rests += 1
-            self.processor.level.reset()               # the meter shows a resting mic silent
-        self.nudge.wait(WAKE_CHECK_S)
-        self.nudge.clear()
-        return True
+    def _stopped(self) -> None:
+        self.processor.level.reset()               # the meter shows a resting mic silent
+
+    def _started_again(self) -> None:
+        self._flowing = False                      # a restarted source takes a moment
 
     def _step(self) -> bool:
         wanted = self.wanted()
-        if self._resting(wanted):
+        if self._rest(wanted, self.nudge):
             return True
         if not self._flowing and not self._ready(self._stream.get_read_available()):
             return False

@@ -30,7 +30,6 @@ per-window correlation with the recording.
 from __future__ import annotations
 
 import logging
-import time
 
 from assistant.audio.devices import DeviceCatalog, DeviceInfo
 from assistant.audio.echo_canceller import EchoCanceller
@@ -39,8 +38,6 @@ from assistant.audio.playback_buffer import PlaybackBuffer
 from assistant.audio.stream_thread import DeviceStream
 
 log = logging.getLogger(__name__)
-REST_AFTER_S = 1.0         # silent this long, the stream stops (not between a reply's deltas)
-WAKE_CHECK_S = 0.25        # a resting thread looks again this often (the buffer wakes it at once)
 
 
 class Playback(DeviceStream):
@@ -51,12 +48,11 @@ class Playback(DeviceStream):
         self._silence = {blocks * self.block: bytes(2 * blocks * self.block) for blocks in (1, 2)}
         self.canceller: EchoCanceller | None = None      # set before the stream starts
         self._buffer_frames = 0     # the device's whole buffer: all of it is free at the start
-        self.resting = False
-        self.rests = 0              # times the stream stopped between replies
-        self._busy_at = time.monotonic()
 
     def _step(self) -> bool:
-        if self._resting():
+        # Silent (not between a reply's deltas) for REST_AFTER_S, the stream rests; it is
+        # needed until its buffer's size is known, and again the moment audio is queued.
+        if self._rest(not self.buffer.silent or not self._buffer_frames, self.buffer.wake):
             return False            # nothing moved: says nothing of the device either way
         available = self._stream.get_write_available()
         if not self._buffer_frames and available > 0:
@@ -83,27 +79,6 @@ class Playback(DeviceStream):
         ran_dry = available > self._buffer_frames - self.block // 2
         return 2 * self.block if ran_dry and available >= 2 * self.block else self.block
 
-    def _resting(self) -> bool:
-        """True while the stream rests: stopped by this thread once the buffer has been silent
-        for REST_AFTER_S, started again the moment audio is queued."""
-        buffer, now = self.buffer, time.monotonic()
-        if buffer.wake.is_set() or not buffer.silent:
-            buffer.wake.clear()
-            self._busy_at = now
-            if self.resting:
-                self._restart()
-            return False
-        if not self.resting:
-            if now - self._busy_at < REST_AFTER_S or not self._buffer_frames:
-                return False
-            self._stream.stop_stream()
-            self.resting = True
-            self.rests += 1
-        buffer.wake.wait(WAKE_CHECK_S)
-        return True
-
-    def _restart(self) -> None:
-        """Start the stream again; the device is empty, so its first write is two blocks."""
-        self._stream.start_stream()
-        self.resting = False
+    def _started_again(self) -> None:
+        """The device is empty now, so the next write is two blocks (`_frames_to_write`)."""
         log.debug("speaker started again")

@@ -5,6 +5,10 @@ Measured on PulseAudio (ALSA pulse plugin): callback-mode capture streams interm
 main thread; this thread reads or writes it (and a resting stream's own thread stops and starts
 it, never while another call is inside it).
 
+A stream nobody needs for REST_AFTER_S (a mic nobody can talk into, a speaker with nothing to
+play) is stopped by its own thread, which then sleeps on an event until it is needed: at rest
+nothing in the app, PortAudio or libpulse wakes 50 times a second for it (`DeviceStream._rest`).
+
 A blocking call waits as long as the device does: 1.9 s for a fresh PulseAudio sink or source
 to start (ALSA's blocking read polls a whole core meanwhile), and closing a stream, or
 terminating PortAudio, under a thread still inside one corrupts the heap (measured: aborts in
@@ -44,6 +48,8 @@ RETRY_S = 0.02             # between failed steps: a failing device must not spi
 _PA_ERRORS = {-9999: "Unanticipated host error", -9988: "Stream closed",
               -9985: "Device unavailable", -9981: "Input overflowed"}
 GIVE_UP_S = 1.0            # this long with nothing but errors: the device is gone
+REST_AFTER_S = 1.0         # not needed this long, a stream stops
+WAKE_CHECK_S = 0.25        # a resting thread looks again this often (its event wakes it at once)
 PR_SET_NAME = 15
 
 
@@ -137,6 +143,9 @@ class DeviceStream:
         self.channels, self.rate = channels, rate
         self.block = rate * BLOCK_MS[direction] // 1000
         self.stuck = False
+        self.resting = False
+        self.rests = 0             # times the stream stopped for want of use
+        self._needed_at = time.monotonic()
         self._due = 0.0
         self._poll = POLL_S
         try:
@@ -190,6 +199,35 @@ class DeviceStream:
             time.sleep(self._poll)
             self._poll = min(2 * self._poll, self.block / self.rate)
         return False
+
+    def _rest(self, needed: bool, wake: threading.Event) -> bool:
+        """True while the stream rests: stopped once not `needed` for REST_AFTER_S, started
+        again the moment it is. `wake` is the doorbell set when it may be needed again; the
+        resting thread also looks every WAKE_CHECK_S, so it still beats and stops in time."""
+        now = time.monotonic()
+        if needed:
+            self._needed_at = now
+            if self.resting:
+                self._stream.start_stream()
+                self.resting = False
+                self._started_again()
+            return False
+        if not self.resting:
+            if now - self._needed_at < REST_AFTER_S:
+                return False
+            self._stream.stop_stream()
+            self.resting = True
+            self.rests += 1
+            self._stopped()
+        wake.wait(WAKE_CHECK_S)
+        wake.clear()
+        return True
+
+    def _stopped(self) -> None:
+        """Called on this thread when the stream has stopped to rest."""
+
+    def _started_again(self) -> None:
+        """Called on this thread when a resting stream has started again."""
 
     @property
     def errors(self) -> int:

@@ -222,7 +222,7 @@ def test_an_unwanted_microphone_rests_and_a_nudge_starts_it_with_every_sample_af
     """Push-to-talk at rest: the stream stops (nothing wakes), and the press starts it again."""
     import threading
 
-    from assistant.audio.capture import REST_AFTER_S
+    from assistant.audio.stream_thread import REST_AFTER_S
 
     fake = FakePyAudio()
     catalog = DeviceCatalog(lambda: fake)

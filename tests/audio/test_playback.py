@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.audio import playback as playback_module
 from assistant.audio.devices import DeviceCatalog
 from assistant.audio.playback import Playback
+from assistant.audio.stream_thread import REST_AFTER_S
 from tests.fakes import FakePyAudio
 from tests.helpers import sine
 
@@ -68,7 +68,7 @@ def _run(playback: Playback, device: RestartingDevice, blocks: int) -> None:
 
 def _silent_for_a_while(playback: Playback) -> None:
     """As if REST_AFTER_S had passed with nothing played."""
-    playback._busy_at -= playback_module.REST_AFTER_S
+    playback._needed_at -= REST_AFTER_S
 
 
 def test_a_silent_speaker_rests_and_a_reply_starts_it_with_none_of_it_dropped():
