@@ -2,7 +2,9 @@
 against its goal, what is over marked. Run it before stopping on any change to the audio, the
 conversation or the packaging path, and quote its output.
 
-  conversation   bench/conversation_bench.py, medians of --runs (reply, silent, truncate, CPU, RSS)
+  conversation   bench/conversation_bench.py, medians of --runs (reply, silent, truncate, CPU, RSS;
+                 beside the RSS, the peak of the stack under the app with none of it:
+                 bench/memory_floor.py's Qt window and PyAudio streams)
   idle           bench/idle_bench.py, connected and nobody talking, server VAD and push-to-talk
   echo rooms     bench/echo_bench.py: one reflection at -6 dB, one at 0 dB, two paths (50 and
                  130 ms, 0 dB): replies cut by their own echo, the user heard, correlation
@@ -28,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import conversation_bench, echo_bench, idle_bench  # noqa: E402
+from bench import conversation_bench, echo_bench, idle_bench, memory_floor  # noqa: E402
 
 APP = [str(Path(sys.executable).parent / "voice-assistant")]
 ROOMS = {"one path, -6 dB": ((50, -6.0),), "one path, 0 dB": ((50, 0.0),),
@@ -76,8 +78,12 @@ def line(label: str, key: str, value: float) -> bool:
 def conversation(runs: int) -> bool:
     rows = [asyncio.run(conversation_bench.one_run(APP, None)) for _ in range(runs)]
     median = {k: statistics.median(r[k] for r in rows) for k in conversation_bench.COLUMNS}
-    return all([line(GOALS[k].name, k, median[k])
-                for k in ("reply", "silent", "truncate", "cpu", "rss")])
+    met = all([line(GOALS[k].name, k, median[k])
+               for k in ("reply", "silent", "truncate", "cpu", "rss")])
+    stack = memory_floor.floors({"audio + qt": ("audio", "qt")})["audio + qt"]
+    print(f"   {'  of which the stack alone (memory_floor.py), not a goal':<58} {stack:9.2f} MB",
+          flush=True)
+    return met
 
 
 def idle(seconds: float) -> bool:
