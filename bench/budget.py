@@ -103,7 +103,7 @@ def echo(runs: int) -> bool:
         rows = [asyncio.run(echo_bench.one_run(room, APP)) for _ in range(runs)]
         cut = max(r.get("self-int", float("nan")) for r in rows)
         ok &= line(f"{room}: {GOALS['self-int'].name}", "self-int", cut)
-        ok &= line(f"{room}: speaker silent after the user talks over it", "silent",
+        ok &= line(f"{room}: {GOALS['silent'].name}", "silent",
                    statistics.median(r.get("silent", math.inf) for r in rows))
         if len(paths) == 2:
             ok &= line(f"{room}: {GOALS['heard'].name}", "heard",

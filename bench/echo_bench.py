@@ -104,7 +104,9 @@ def canceller_alone(folder: Path) -> None:
     near[at:at + user.size] = user
     # The last: AEC3 told of both paths (the far end summed over them, halved), an upper bound
     # for folding a path beyond its ~50 ms filter into its reference (experiment/late-paths).
-    both_paths = (_echo_only(far, ((0, 0.0), (80, 0.0))) / 2).astype(np.int16)
+    first = LAPTOP[0][0]
+    both_paths = (_echo_only(far, tuple((delay - first, db) for delay, db in LAPTOP)) / 2
+                  ).astype(np.int16)
     for label, paths, reference in (
             ("one path, 50 ms, 0 dB", ((50, 0.0),), None),
             ("two paths, 50+130 ms, 0 dB each", LAPTOP, None),
