@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-APT_BUILD=(portaudio19-dev gcc libc6-dev icu-devtools libblas64-3 liblapack64-3 liblapack64-dev)
+APT_BUILD=(portaudio19-dev gcc libc6-dev libdeflate-dev icu-devtools libblas64-3 liblapack64-3 liblapack64-dev)
 APT_AUDIO=(espeak-ng)
 APT_QT=(libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
         libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0

@@ -1,23 +1,37 @@
-"""The bootloader change: each of PyInstaller's three 8 KB steps becomes 256 KB, with its
-buffers; a source that does not read as expected is left alone (the stock bootloader ships)."""
+"""The bootloader change: each of PyInstaller's three 8 KB steps becomes 256 KB, and where
+libdeflate is, the inflating function is ours (one call each to read, inflate and write); a
+source that does not read as expected is left alone (the stock bootloader ships). Our function
+is compiled here and must give back exactly what zlib compressed, into a file and a buffer,
+and refuse a damaged entry."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+import zlib
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
-from unpack_bootloader import CHUNK, patched
+from unpack_bootloader import CHUNK, LIBDEFLATE_INFLATE, patched, static_libdeflate
 
 # The three helpers of PyInstaller 6.22's bootloader/src/pyi_archive.c, as far as they matter.
-STOCK = """
-static int _compressed(FILE *archive_fp, FILE *out_fp)
+STOCK = """#include "zlib.h"
+static int
+_pyi_archive_extract_compressed(FILE *archive_fp, const struct TOC_ENTRY *toc_entry, \
+FILE *out_fp, unsigned char *out_ptr)
 {
     const size_t CHUNK_SIZE = 8192;
     unsigned char buffer_in[8192];
     unsigned char buffer_out[8192];
+    rc = inflateInit(&zstream);
+    rc = inflate(&zstream, Z_NO_FLUSH);
+    inflateEnd(&zstream);
     return fread(buffer_in, 1, CHUNK_SIZE, archive_fp) + sizeof(buffer_out);
 }
+
 static int _uncompressed2fs(FILE *archive_fp, FILE *out_fp)
 {
     const size_t CHUNK_SIZE = 8192;
@@ -36,14 +50,90 @@ def test_each_step_and_its_buffers_grow_and_nothing_else_changes():
     changed = patched(STOCK)
     assert changed is not None
     assert changed.count(f"const size_t CHUNK_SIZE = {CHUNK};") == 3 and "8192" not in changed
-    assert changed.count(f"static unsigned char buffer_in[{CHUNK}];") == 1
-    assert changed.count(f"static unsigned char buffer_out[{CHUNK}];") == 1
-    assert changed.count(f"static unsigned char buffer[{CHUNK}];") == 1
+    for buffer in ("buffer_in", "buffer_out", "buffer"):
+        assert changed.count(f"static unsigned char {buffer}[{CHUNK}];") == 1
     kept = [line for line in STOCK.splitlines() if "8192" not in line]
     assert [line for line in changed.splitlines() if str(CHUNK) not in line] == kept
+
+
+def test_with_libdeflate_the_inflating_function_is_ours_and_the_rest_as_without():
+    changed = patched(STOCK, libdeflate=True)
+    assert changed is not None
+    assert "#include <libdeflate.h>" in changed and "libdeflate_zlib_decompress(" in changed
+    assert "inflate(&zstream" not in changed and "buffer_in" not in changed
+    assert changed.count(f"const size_t CHUNK_SIZE = {CHUNK};") == 2      # the other two
+    assert changed.endswith(patched(STOCK).split("\n}\n", 1)[1])          # as without
 
 
 def test_a_source_that_reads_otherwise_is_left_alone():
     assert patched(STOCK.replace("unsigned char buffer[8192];", "unsigned char *buffer;")) is None
     assert patched(STOCK + "\n    const size_t CHUNK_SIZE = 8192;\n") is None
     assert patched("") is None
+    assert patched(STOCK.replace("inflateEnd(&zstream);", ""), libdeflate=True) is None
+    assert patched(STOCK.replace("inflateEnd(&zstream);", "")) is not None   # steps only
+
+
+HARNESS = r"""
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libdeflate.h>
+#define PYI_ERROR(...) fprintf(stderr, __VA_ARGS__)
+struct TOC_ENTRY { uint32_t length; uint32_t uncompressed_length; char name[8]; };
+#include "inflate.c"
+int main(int argc, char **argv)
+{   /* argv: compressed file, its length, the inflated length, "file" or "buffer", output */
+    struct TOC_ENTRY entry = {(uint32_t)atol(argv[2]), (uint32_t)atol(argv[3]), "entry"};
+    FILE *in = fopen(argv[1], "rb"), *out = fopen(argv[5], "wb");
+    unsigned char *buffer = malloc(entry.uncompressed_length + 1);
+    int to_file = strcmp(argv[4], "file") == 0;
+    int rc = _pyi_archive_extract_compressed(in, &entry, to_file ? out : NULL,
+                                             to_file ? NULL : buffer);
+    if (rc == 0 && !to_file) fwrite(buffer, 1, entry.uncompressed_length, out);
+    fclose(out);
+    return rc == 0 ? 0 : 3;
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def harness(tmp_path_factory):
+    library = static_libdeflate()
+    if library is None:
+        pytest.skip("no static libdeflate (libdeflate-dev): the build makes steps larger only")
+    folder = tmp_path_factory.mktemp("inflate")
+    function = LIBDEFLATE_INFLATE.read_text().split("*/\n", 1)[1]
+    (folder / "inflate.c").write_text(function)
+    (folder / "harness.c").write_text(HARNESS)
+    subprocess.run(["gcc", "-O2", "-Wall", "-Werror", "-o", str(folder / "harness"),
+                    str(folder / "harness.c"), str(library)], check=True, cwd=folder)
+    return folder
+
+
+@pytest.mark.parametrize("into", ["file", "buffer"])
+@pytest.mark.parametrize("size", [0, 1, 8192, 3_000_001])
+def test_our_function_gives_back_what_zlib_compressed(harness, tmp_path, into, size):
+    data = os.urandom(size // 2) + bytes(size - size // 2)       # some noise, some runs
+    entry = zlib.compress(data, 9)
+    (tmp_path / "entry").write_bytes(entry)
+    subprocess.run([str(harness / "harness"), str(tmp_path / "entry"), str(len(entry)),
+                    str(size), into, str(tmp_path / "out")], check=True)
+    assert (tmp_path / "out").read_bytes() == data
+
+
+def test_our_function_refuses_a_damaged_entry_or_a_wrong_length(harness, tmp_path):
+    data = os.urandom(50_000) + bytes(50_000)
+    entry = bytearray(zlib.compress(data))
+    entry[len(entry) // 2] ^= 0xFF
+    (tmp_path / "entry").write_bytes(entry)
+    for length in (len(data), len(data) + 1):
+        done = subprocess.run([str(harness / "harness"), str(tmp_path / "entry"),
+                               str(len(entry)), str(length), "file", str(tmp_path / "out")],
+                              capture_output=True, text=True)
+        assert done.returncode == 3 and "decompression failed" in done.stderr
+    (tmp_path / "entry").write_bytes(zlib.compress(data))
+    done = subprocess.run([str(harness / "harness"), str(tmp_path / "entry"),
+                           str(len(zlib.compress(data))), str(len(data) - 1), "file",
+                           str(tmp_path / "out")], capture_output=True, text=True)
+    assert done.returncode == 3
