@@ -137,3 +137,16 @@ def test_our_function_refuses_a_damaged_entry_or_a_wrong_length(harness, tmp_pat
                            str(len(zlib.compress(data))), str(len(data) - 1), "file",
                            str(tmp_path / "out")], capture_output=True, text=True)
     assert done.returncode == 3
+
+
+def test_whatever_goes_wrong_the_build_goes_on_with_the_stock_bootloader(
+        tmp_path, monkeypatch, capsys):
+    import unpack_bootloader
+
+    def broken(*args: object) -> None:
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(unpack_bootloader, "sdist", lambda version, work: tmp_path / "sdist")
+    monkeypatch.setattr(unpack_bootloader, "_built", broken)
+    assert unpack_bootloader.rebuilt(tmp_path) is None
+    assert "stock bootloader (OSError: no space left on device)" in capsys.readouterr().out
