@@ -29,7 +29,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from strip_checked import dynamic_symbols, needed  # packaging/ is on the path beside this
+from found_by_gcc import found_by_gcc  # packaging/ is on the path beside this
+from strip_checked import dynamic_symbols, needed
 from toc_pass import Toc
 
 OPENBLAS = re.compile(r"libscipy_openblas64_-[0-9a-f]{8}\.so$")
@@ -122,10 +123,8 @@ def build(original: Path, target: Path, binaries: Toc) -> list[Path]:
 
 
 def lapack_archive() -> Path | None:
-    """LAPACK's PIC objects, where gcc finds them (it echoes a name it does not find)."""
-    found = subprocess.run(["gcc", f"-print-file-name={LAPACK_ARCHIVE}"], capture_output=True,
-                           text=True).stdout.strip()
-    return Path(found) if Path(found).is_absolute() and Path(found).is_file() else None
+    """LAPACK's PIC objects, where gcc finds them."""
+    return found_by_gcc(LAPACK_ARCHIVE)
 
 
 def use_reference_blas(binaries: Toc, cache: Path) -> Toc:

@@ -29,6 +29,8 @@ import tarfile
 from importlib import metadata
 from pathlib import Path
 
+from found_by_gcc import found_by_gcc  # packaging/ is on the path
+
 CHUNK = 256 * 1024
 STOCK_CHUNK = "const size_t CHUNK_SIZE = 8192;"
 STOCK_BUFFERS = ("unsigned char buffer_in[8192];", "unsigned char buffer_out[8192];",
@@ -58,16 +60,18 @@ def patched(source: str, libdeflate: bool = False) -> str | None:
     if source.count(INFLATE) != 1 or not all(call in source[start:end]
                                               for call in STOCK_INFLATE_CALLS):
         return None
-    function = LIBDEFLATE_INFLATE.read_text().split("*/\n", 1)[1].strip()
-    source = source[:start] + function + source[end:]
+    source = source[:start] + inflate_function() + source[end:]
     return source.replace('#include "zlib.h"', '#include "zlib.h"\n#include <libdeflate.h>', 1)
 
 
 def static_libdeflate() -> Path | None:
-    """libdeflate's static library where gcc finds it (it echoes a name it does not find)."""
-    found = subprocess.run(["gcc", "-print-file-name=libdeflate.a"], capture_output=True,
-                           text=True).stdout.strip()
-    return Path(found) if Path(found).is_absolute() and Path(found).is_file() else None
+    """libdeflate's static library, where gcc finds it."""
+    return found_by_gcc("libdeflate.a")
+
+
+def inflate_function() -> str:
+    """Our inflating function, as unpack_inflate.c holds it under its comment."""
+    return LIBDEFLATE_INFLATE.read_text().split("*/\n", 1)[1].strip()
 
 
 def sdist(version: str, work: Path) -> Path | None:

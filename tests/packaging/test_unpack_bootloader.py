@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
-from unpack_bootloader import CHUNK, LIBDEFLATE_INFLATE, patched, static_libdeflate
+from unpack_bootloader import CHUNK, inflate_function, patched, static_libdeflate
 
 # The three helpers of PyInstaller 6.22's bootloader/src/pyi_archive.c, as far as they matter.
 STOCK = """#include "zlib.h"
@@ -103,8 +103,7 @@ def harness(tmp_path_factory):
     if library is None:
         pytest.skip("no static libdeflate (libdeflate-dev): the build makes steps larger only")
     folder = tmp_path_factory.mktemp("inflate")
-    function = LIBDEFLATE_INFLATE.read_text().split("*/\n", 1)[1]
-    (folder / "inflate.c").write_text(function)
+    (folder / "inflate.c").write_text(inflate_function() + "\n")
     (folder / "harness.c").write_text(HARNESS)
     subprocess.run(["gcc", "-O2", "-Wall", "-Werror", "-o", str(folder / "harness"),
                     str(folder / "harness.c"), str(library)], check=True, cwd=folder)
