@@ -14,13 +14,17 @@ after the delay it locks onto; a second reflection 80 ms behind the first is lef
 suppressor (13-15 dB removed, against 55-70 dB for one path), which silences most frames and
 lets bursts through. So the cleaned mic is sent only while the canceller holds the room (its
 echo rarely leaks); otherwise, while the speaker can echo, the plain mic goes out and the echo
-guard judges it as it would without a canceller.
+guard judges it as it would without a canceller. Where that echo is as loud as the user, the
+double-talk detector (double_talk.py), fed the same paired frames, says when the user talks
+over it (`EchoReport.user_heard_at`).
 """
 
 from __future__ import annotations
 
 import logging
+import math
 import statistics
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +33,7 @@ from typing import Protocol
 import numpy as np
 import soxr
 
+from assistant.audio.double_talk import DoubleTalk
 from assistant.audio.framer import Framer
 from assistant.translatable import QT_TRANSLATE_NOOP
 
@@ -63,6 +68,7 @@ class EchoReport:
     erle_db: float | None = None   # echo removed while the assistant plays (median of 3 s)
     holding: bool = False          # it leaks so rarely that the mic goes out cleaned
     user_talking: bool = False     # said by the bridge: the echo is not measured meanwhile
+    user_heard_at: float = -math.inf   # time.monotonic() the user was last heard over the echo
 
     @property
     def status(self) -> str:
@@ -152,6 +158,7 @@ class EchoCanceller:
         self._echo_frames = 0        # frames left in which the mic can still hold echo
         self._erle: deque[float] = deque(maxlen=ERLE_FRAMES)
         self._since_judged = 0
+        self._double_talk = DoubleTalk(capture_rate)
 
     def render(self, samples: np.ndarray) -> None:
         """Playback thread: the block just handed to the speaker."""
@@ -182,8 +189,12 @@ class EchoCanceller:
             return frames.reshape(-1)
         far = self._paired(len(frames))
         echoing = self._echoing(far)
-        if not (self._always or echoing.any()):
-            return frames.reshape(-1)
+        if not echoing.any():
+            self._double_talk.rest()
+            if not self._always:
+                return frames.reshape(-1)
+        elif self._double_talk.judge(frames, far).any():
+            self.report.user_heard_at = time.monotonic()
         try:
             cleaned = self._processor.process(frames.reshape(-1), far.reshape(-1))
         except Exception as exc:          # never the end of the microphone

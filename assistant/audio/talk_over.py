@@ -8,13 +8,20 @@ what is played, and 3 dB over its peaks is the user), and the canceller's output
 the room (what is left of the echo is small but comes in bursts, so that guard wants the user
 12 dB over them). The echo report says which signal is coming.
 
+Where the echo is as loud as the user, neither guard passes their first words; the canceller's
+double-talk detector (double_talk.py: the user's voice in bands the echo does not explain)
+hears them, and a frame it heard the user in passes as it came.
+
 A run of two frames the guard passes *and* WebRTC's VAD calls speech is the user talking over
-the assistant (a knock, one frame, is not): playback pauses at once, and the server's
-`speech_started` confirms. While paused, the user's frames need only beat the echo's usual
-level; once the pause has outlasted the echo, every frame passes.
+the assistant (a knock, one frame, is not); one such frame in which the double-talk detector
+heard them is too (it wants three 10 ms frames in a row itself). Playback pauses at once, and
+the server's `speech_started` confirms. While paused, the user's frames need only beat the
+echo's usual level; once the pause has outlasted the echo, every frame passes.
 """
 
 from __future__ import annotations
+
+import time
 
 import numpy as np
 
@@ -26,6 +33,9 @@ ONSET_FRAMES = 2           # 40 ms of speech over the echo: the user is talking 
 RESIDUE_MARGIN_DB = 9.0    # behind a canceller the echo comes in bursts: the guard wants the user
                            # this much further above their peaks (12 dB in all)
 QUIET_FRAMES = 10          # 200 ms after playback pauses its echo has died away: all passes
+HEARD_S = 0.03             # the double-talk detector's word is about the frame handed on with it
+                           # (set on the capture thread just before; the loop judges it within
+                           # ms): a frame of echo it took for the user does not open the next
 
 
 class TalkOver:
@@ -68,13 +78,19 @@ class TalkOver:
         if self._paused_frames > QUIET_FRAMES:
             return frame
         passed = self.guard.filter(frame, learn=not paused, lenient=paused)
-        if passed is frame and self._is_speech(frame):
-            self._run += 1
-            if self._run == ONSET_FRAMES:
+        heard = self._heard_over_echo()
+        if (heard or passed is frame) and self._is_speech(frame):
+            before, self._run = self._run, max(self._run + 1, ONSET_FRAMES if heard else 0)
+            if before < ONSET_FRAMES <= self._run:
                 self.onsets += 1
         else:
             self._run = 0
-        return passed
+        return frame if heard else passed
+
+    def _heard_over_echo(self) -> bool:
+        """The canceller's double-talk detector heard the user in this frame."""
+        return (self._echo is not None
+                and time.monotonic() - self._echo.user_heard_at < HEARD_S)
 
     @property
     def echo_possible(self) -> bool:

@@ -1,0 +1,136 @@
+"""The double-talk detector on synthetic rooms as loud as the budget's: two paths, each as loud
+as played, the user no louder than the echo. It must hear the user within ~150 ms and never
+call the echo the user, even when the paths move between replies (a restarted stream)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from assistant.audio.double_talk import DoubleTalk
+from assistant.audio.echo_canceller import EchoCanceller, EchoReport
+from assistant.sim import voice
+
+RATE = 24_000
+FRAME = RATE // 100
+REPLY = ("the weather today is sunny and warm with a light breeze from the west, and tomorrow "
+         "brings rain in the afternoon, so take an umbrella with you when you go out")
+USER = "wait, wait, stop, I have another question for you"
+DATA = Path(__file__).parent / "data"
+
+
+class Passes:
+    """AEC3's place, taking nothing away: what the detector sees is the plain mic."""
+
+    def process(self, near: np.ndarray, far: np.ndarray) -> np.ndarray:
+        return near
+
+
+def words(text: str, speaker: str) -> np.ndarray:
+    return np.frombuffer(voice.synthesize(text, speaker), np.int16).astype(np.float64)
+
+
+def echo_of(far: np.ndarray, paths_ms: tuple[int, ...]) -> np.ndarray:
+    echo = np.zeros_like(far)
+    for delay_ms in paths_ms:
+        delay = delay_ms * RATE // 1000
+        echo[delay:] += far[:-delay]
+    return echo
+
+
+def judged(near: np.ndarray, far: np.ndarray) -> np.ndarray:
+    """Per 10 ms frame, as the capture thread asks: 20 ms blocks, the far end paired."""
+    detector, heard = DoubleTalk(RATE), []
+    block = 2 * FRAME
+    for at in range(0, min(near.size, far.size) - block + 1, block):
+        mic = np.clip(near[at:at + block], -32768, 32767).astype(np.int16).reshape(2, FRAME)
+        played = far[at:at + block].astype(np.int16).reshape(2, FRAME)
+        heard.extend(detector.judge(mic, played).tolist())
+    return np.array(heard)
+
+
+def voiced_start(samples: np.ndarray) -> int:
+    return int(np.argmax(np.abs(samples) > 300))
+
+
+def level_db(x: np.ndarray) -> float:
+    return float(10 * np.log10(np.mean(np.square(x)) / 32768 ** 2))
+
+
+def test_it_hears_the_user_under_an_echo_of_two_paths_as_loud_as_played():
+    reply = words(REPLY, "marin")
+    user = words(USER, "cedar")
+    at = 4 * RATE
+    near = echo_of(reply, (50, 130))
+    # As in the budget's room: the user 2 dB under the echo over their words (their first
+    # sound 15 dB under it)
+    gain_db = level_db(near[at:at + user.size]) - 2 - level_db(user)
+    user *= 10 ** (gain_db / 20)
+    near[at:at + user.size] += user[: near.size - at]
+    heard = judged(near, reply)
+    start = (at + voiced_start(user)) // FRAME
+    assert not heard[:start].any()                    # the echo alone, warming up included
+    found_ms = (int(np.argmax(heard[start:])) + 1) * 10
+    # 110 ms here; 90-120 ms in the budget's rooms (the module's docstring)
+    assert heard[start:].any() and found_ms <= 200, found_ms
+
+
+def test_the_echo_is_never_the_user_even_when_its_paths_move_between_replies():
+    reply = words(REPLY, "marin")
+    gap = np.zeros(RATE)
+    far = np.concatenate((reply, gap, reply))
+    second = reply.size + gap.size
+    near = np.concatenate((echo_of(far[:second], (50, 130)),       # the speaker's stream started
+                           echo_of(far, (60, 140))[second:]))      # again 10 ms later
+    heard = judged(near, far)
+    assert not heard.any(), np.flatnonzero(heard)[:5] * 10
+
+
+def test_it_judges_only_once_it_has_learned_a_second_of_the_room():
+    reply = words(REPLY, "marin")
+    user = words(USER, "cedar")
+    near = echo_of(reply, (50,))
+    near[RATE // 4:RATE // 4 + user.size] += 4 * user       # the user, loud, 250 ms in
+    heard = judged(near, reply)
+    assert not heard[:100].any()
+
+
+def test_a_recorded_two_path_room_the_user_and_never_the_echo():
+    """The mic and the speaker frames the app paired in the budget's two-path room (0 dB, 50
+    and 130 ms; recorded in the app on its capture thread, 3.8 s from just before the reply),
+    through the canceller as that thread runs it. Wanting two frames in a row, not three, the
+    echo 2.4 s in read as the user twice: in the app that reply was cut by its own echo."""
+    room = np.load(DATA / "two_path_room.npz")
+    report = EchoReport(state="on")
+    canceller = EchoCanceller(Passes(), RATE, RATE, report)
+    heard = []
+    for at in range(0, room["near"].size - 2 * FRAME + 1, 2 * FRAME):
+        before = report.user_heard_at
+        canceller.render(room["far"][at:at + 2 * FRAME])
+        canceller.cancel(room["near"][at:at + 2 * FRAME])
+        if report.user_heard_at != before:
+            heard.append(at + 2 * FRAME)
+    user_at = int(room["user_at"])
+    assert heard and heard[0] >= user_at, [h / RATE for h in heard[:3]]
+    assert (heard[0] - user_at) * 1000 // RATE <= 200          # 139 ms
+
+
+def test_a_faint_echo_is_left_to_the_guard():
+    """18 dB under what was played, with the mic's own hiss over it in the top bands: the echo
+    guard hears the user there, and the detector, which would judge those bands on the hiss
+    (in the app: each reply cut 0.7 s in, again and again), stays out."""
+    reply = words(REPLY, "marin")
+    hiss = np.random.default_rng(3).normal(0, 30, reply.size)      # -61 dBFS
+    faint = echo_of(reply, (50,)) * 10 ** (-18 / 20) + hiss
+    loud = echo_of(reply, (50,)) + hiss
+    assert not judged(faint, reply).any()
+    assert not judged(loud, reply).any()
+    for near, expected in ((faint, False), (loud, True)):
+        detector = DoubleTalk(RATE)
+        block = 2 * FRAME
+        for at in range(0, reply.size - block + 1, block):
+            mic = np.clip(near[at:at + block], -32768, 32767).astype(np.int16)
+            detector.judge(mic.reshape(2, FRAME), reply[at:at + block].astype(np.int16)
+                           .reshape(2, FRAME))
+        assert detector.ready and detector.loud is expected
