@@ -66,14 +66,14 @@ class DoubleTalk:
         self._learned = 0
         self._run = 0
         self._resting = True
+        self._index = np.zeros((0, 0), np.intp)
 
     def judge(self, near: np.ndarray, far: np.ndarray) -> np.ndarray:
         """Rows of 10 ms mic frames and the speaker frames paired with them: per row, is the
         user talking over the echo (the last RUN_FRAMES rows up to it had USER_BANDS bands
         over it)? It learns the echo from every row meanwhile."""
         self._resting = False
-        mic = self._powers(near, self._last_near)
-        played = self._powers(far, self._last_far)
+        mic, played = self._powers(near, far)
         self._last_near, self._last_far = near[-1].copy(), far[-1].copy()
         heard = np.zeros(len(near), dtype=bool)
         for i in range(len(near)):
@@ -102,15 +102,25 @@ class DoubleTalk:
         """It has learned enough of this room's echo to judge."""
         return self._learned >= WARM_FRAMES
 
-    def _powers(self, frames: np.ndarray, previous: np.ndarray) -> np.ndarray:
-        """Band powers of 20 ms windows ending at each 10 ms frame."""
-        stream = np.concatenate((previous, frames.reshape(-1))).astype(np.float32)
-        starts = np.arange(len(frames))[:, None] * self._frame
-        windows = stream[starts + np.arange(2 * self._frame)] * self._window
+    def _powers(self, near: np.ndarray, far: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Band powers of the 20 ms windows ending at each 10 ms frame, mic and speaker in
+        one transform."""
+        rows = len(near)
+        streams = np.empty((2, (rows + 1) * self._frame), np.float32)
+        streams[0, :self._frame], streams[0, self._frame:] = self._last_near, near.reshape(-1)
+        streams[1, :self._frame], streams[1, self._frame:] = self._last_far, far.reshape(-1)
+        windows = streams[:, self._windows(rows)] * self._window
         spectrum = np.abs(np.fft.rfft(windows, self._nfft)) ** 2
-        used = spectrum[:, self._first:self._first + self.bands * self._width]
-        powers: np.ndarray = used.reshape(len(frames), self.bands, self._width).sum(axis=2)
-        return powers
+        used = spectrum[..., self._first:self._first + self.bands * self._width]
+        powers = used.reshape(2, rows, self.bands, self._width).sum(axis=3)
+        return powers[0], powers[1]
+
+    def _windows(self, rows: int) -> np.ndarray:
+        """Sample indices of each frame's window in [previous frame, frames]."""
+        if self._index.shape[0] != rows:
+            starts = np.arange(rows)[:, None] * self._frame
+            self._index = starts + np.arange(2 * self._frame)
+        return self._index
 
     def _step(self, mic: np.ndarray, played: np.ndarray) -> bool:
         self._played[:, 1:] = self._played[:, :-1]
@@ -138,7 +148,7 @@ class DoubleTalk:
 
     def _learn(self, error: np.ndarray, history: np.ndarray) -> None:
         energy = np.einsum("bl,bl->b", history, history)
-        energy = np.maximum(energy, QUIET_BAND * energy.mean()) + 1e-3
+        energy = np.maximum(energy, QUIET_BAND * float(energy.sum()) / self.bands) + 1e-3
         self._weights += (STEP * error / energy)[:, None] * history
         np.maximum(self._weights, 0.0, out=self._weights)
         self._learned += 1
