@@ -29,6 +29,7 @@ from __future__ import annotations
 import numpy as np
 
 LOW_HZ, HIGH_HZ, BAND_HZ = 300, 4000, 200
+TUNED_WINDOW = 480     # samples in a 20 ms window at 24 kHz, where the powers below were set
 LAGS = 40              # 400 ms of echo path after the speaker frame was handed over
 SPREAD = 1             # a weight also covers the frame either side of its delay
 MARGIN = 4.0           # a band is the user's at 6 dB over its predicted echo...
@@ -52,7 +53,8 @@ class DoubleTalk:
         self._frame = rate // 100
         window = 2 * self._frame
         self._nfft = 1 << (window - 1).bit_length()
-        self._window = np.hanning(window + 2)[1:-1].astype(np.float32)
+        # powers as a 20 ms window at 24 kHz gives them, the rate the thresholds were set at
+        self._window = (np.hanning(window + 2)[1:-1] * TUNED_WINDOW / window).astype(np.float32)
         bin_hz = rate / self._nfft
         self._first = max(1, int(LOW_HZ / bin_hz))
         self._width = max(1, round(BAND_HZ / bin_hz))

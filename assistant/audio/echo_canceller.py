@@ -14,9 +14,8 @@ after the delay it locks onto; a second reflection 80 ms behind the first is lef
 suppressor (13-15 dB removed, against 55-70 dB for one path), which silences most frames and
 lets bursts through. So the cleaned mic is sent only while the canceller holds the room (its
 echo rarely leaks); otherwise, while the speaker can echo, the plain mic goes out and the echo
-guard judges it as it would without a canceller. Where that echo is as loud as the user, the
-double-talk detector (double_talk.py), fed the same paired frames, says when the user talks
-over it (`EchoReport.user_heard_at`).
+guard judges it as it would without a canceller; where it is as loud as the user, the
+double-talk detector (double_talk.py), fed the same frames, hears them (`user_heard_at`).
 """
 
 from __future__ import annotations
@@ -35,6 +34,7 @@ import soxr
 
 from assistant.audio.double_talk import DoubleTalk
 from assistant.audio.framer import Framer
+from assistant.audio.levels import mean_squares
 from assistant.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -158,7 +158,7 @@ class EchoCanceller:
         self._echo_frames = 0        # frames left in which the mic can still hold echo
         self._erle: deque[float] = deque(maxlen=ERLE_FRAMES)
         self._since_judged = 0
-        self._double_talk = DoubleTalk(capture_rate)
+        self._double_talk: DoubleTalk | None = DoubleTalk(capture_rate)
 
     def render(self, samples: np.ndarray) -> None:
         """Playback thread: the block just handed to the speaker."""
@@ -189,12 +189,12 @@ class EchoCanceller:
             return frames.reshape(-1)
         far = self._paired(len(frames))
         echoing = self._echoing(far)
-        if not echoing.any():
+        if echoing.any():
+            self._hear_double_talk(frames, far)
+        elif self._double_talk is not None:
             self._double_talk.rest()
-            if not self._always:
-                return frames.reshape(-1)
-        elif self._double_talk.judge(frames, far).any():
-            self.report.user_heard_at = time.monotonic()
+        if not (self._always or echoing.any()):
+            return frames.reshape(-1)
         try:
             cleaned = self._processor.process(frames.reshape(-1), far.reshape(-1))
         except Exception as exc:          # never the end of the microphone
@@ -208,6 +208,15 @@ class EchoCanceller:
         if self._always:
             use_cleaned = use_cleaned | ~echoing
         return np.where(use_cleaned[:, None], cleaned, frames).reshape(-1)
+
+    def _hear_double_talk(self, frames: np.ndarray, far: np.ndarray) -> None:
+        """Tell the talk-over stage when the user is heard over the echo."""
+        try:
+            if self._double_talk is not None and self._double_talk.judge(frames, far).any():
+                self.report.user_heard_at = time.monotonic()
+        except Exception as exc:          # never the end of the microphone, nor of AEC3
+            self._double_talk = None
+            log.error("double-talk detection stopped: %s", exc)
 
     def _paired(self, count: int) -> np.ndarray:
         """The speaker frames handed over while the mic heard its `count` frames, oldest first;
@@ -239,7 +248,7 @@ class EchoCanceller:
         while bursts of echo get through (measured: 70 dB median, 9 self-interruptions)."""
         if self.report.user_talking or not echoing.any():
             return
-        p_in, p_out = _powers(mic[echoing]), _powers(cleaned[echoing])
+        p_in, p_out = mean_squares(mic[echoing]), mean_squares(cleaned[echoing])
         heard = p_in >= 1.0                    # a silent mic says nothing about the echo
         ratios = p_in[heard] / np.maximum(p_out[heard], 1e-3)
         self._erle.extend(np.clip(10 * np.log10(ratios), 0.0, 90.0).tolist())
@@ -260,13 +269,6 @@ class EchoCanceller:
         self.report.state, self.report.detail = "stopped", str(exc)
         self.report.erle_db, self.report.holding = None, False
         log.error("echo cancellation stopped: %s", exc)
-
-
-def _powers(frames: np.ndarray) -> np.ndarray:
-    """Each row's mean square."""
-    x = frames.astype(np.float32)
-    powers: np.ndarray = np.einsum("ij,ij->i", x, x) / max(1, x.shape[1])
-    return powers
 
 
 def looks_like_headphones(device_name: str) -> bool:

@@ -26,6 +26,13 @@ def dbfs(samples: np.ndarray) -> tuple[float, float]:
     return _db(rms), _db(peak)
 
 
+def mean_squares(frames: np.ndarray) -> np.ndarray:
+    """Each row's mean square (int16 frames in rows)."""
+    x = frames.astype(np.float32)
+    powers: np.ndarray = np.einsum("ij,ij->i", x, x) / max(1, x.shape[1])
+    return powers
+
+
 def _db(value: float) -> float:
     return max(FLOOR_DB, 20.0 * math.log10(value)) if value > 0 else FLOOR_DB
 

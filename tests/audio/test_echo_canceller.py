@@ -340,3 +340,20 @@ def test_a_frame_the_double_talk_detector_heard_the_user_in_passes_and_is_an_ons
     assert talk.user_talking and talk.onsets == 1         # one such frame is enough
     report.user_heard_at = time.monotonic() - 1.0        # an old word: the guard decides
     assert talk.judge(frames[7]) is not frames[7]
+
+
+def test_a_failing_double_talk_detector_leaves_the_mic_and_aec3_going(caplog, monkeypatch):
+    def broken(self: object, near: np.ndarray, far: np.ndarray) -> np.ndarray:
+        raise FloatingPointError("overflow")
+
+    monkeypatch.setattr("assistant.audio.double_talk.DoubleTalk.judge", broken)
+    recorder = Recorder(removes_db=20)
+    canceller = EchoCanceller(recorder, RATE, RATE)
+    loud = np.full(BLOCK, 3000, np.int16)
+    for _ in range(3):
+        canceller.render(loud)
+        out = canceller.cancel(loud)
+        assert out.size == BLOCK
+    assert len(recorder.calls) == 3                    # AEC3 went on, one call a block
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert said == ["double-talk detection stopped: overflow"]    # once
