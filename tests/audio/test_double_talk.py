@@ -40,10 +40,11 @@ def echo_of(far: np.ndarray, paths_ms: tuple[int, ...], rate: int = RATE) -> np.
     return echo
 
 
-def judged(near: np.ndarray, far: np.ndarray, rate: int = RATE) -> np.ndarray:
+def judged(near: np.ndarray, far: np.ndarray, rate: int = RATE,
+           detector: DoubleTalk | None = None) -> np.ndarray:
     """Per 10 ms frame, as the capture thread asks: 20 ms blocks, the far end paired."""
     frame = rate // 100
-    detector, heard = DoubleTalk(rate), []
+    detector, heard = detector or DoubleTalk(rate), []
     for at in range(0, min(near.size, far.size) - 2 * frame + 1, 2 * frame):
         mic = np.clip(near[at:at + 2 * frame], -32768, 32767).astype(np.int16)
         played = far[at:at + 2 * frame].astype(np.int16)
@@ -75,7 +76,7 @@ def test_it_hears_the_user_under_an_echo_of_two_paths_as_loud_as_played(rate):
     start = (at + voiced_start(user)) // (rate // 100)
     assert not heard[:start].any()                    # the echo alone, warming up included
     found_ms = (int(np.argmax(heard[start:])) + 1) * 10
-    # 110 ms here; 90-120 ms in the budget's rooms (the module's docstring)
+    # 120 ms here at either rate; 90-140 ms in the budget's rooms (the module's docstring)
     assert heard[start:].any() and found_ms <= 200, found_ms
 
 
@@ -127,13 +128,7 @@ def test_a_faint_echo_is_left_to_the_guard():
     hiss = np.random.default_rng(3).normal(0, 30, reply.size)      # -61 dBFS
     faint = echo_of(reply, (50,)) * 10 ** (-18 / 20) + hiss
     loud = echo_of(reply, (50,)) + hiss
-    assert not judged(faint, reply).any()
-    assert not judged(loud, reply).any()
-    for near, expected in ((faint, False), (loud, True)):
+    for near, loud_enough in ((faint, False), (loud, True)):
         detector = DoubleTalk(RATE)
-        block = 2 * FRAME
-        for at in range(0, reply.size - block + 1, block):
-            mic = np.clip(near[at:at + block], -32768, 32767).astype(np.int16)
-            detector.judge(mic.reshape(2, FRAME), reply[at:at + block].astype(np.int16)
-                           .reshape(2, FRAME))
-        assert detector.ready and detector.loud is expected
+        assert not judged(near, reply, detector=detector).any()
+        assert detector.ready and detector.loud is loud_enough
