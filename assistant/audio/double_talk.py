@@ -34,7 +34,7 @@ LAGS = 40              # 400 ms of echo path after the speaker frame was handed 
 SPREAD = 1             # a weight also covers the frame either side of its delay
 MARGIN = 4.0           # a band is the user's at 6 dB over its predicted echo...
 USER_BANDS = 3         # ... in this many bands...
-RUN_FRAMES = 3         # ... in this many frames in a row (2: a false run in 5 of 16 replays)
+RUN_FRAMES = 3         # ... in this many frames in a row (2: a false run in 4 of 16 replays)
 STEP = 0.5             # normalised LMS step
 QUIET_BAND = 0.01      # a band played at under 1 % of the average band's power learns slowly
 RECENT_LAGS = 25       # it learns only while something was played in the last 250 ms
@@ -84,7 +84,8 @@ class DoubleTalk:
 
     def rest(self) -> None:
         """Nothing has been played for a while (it is not asked meanwhile): what it last heard
-        played is long gone, and the next reply starts from silence."""
+        (the user, perhaps, talking over the last reply) is long gone, and the next reply
+        starts from silence."""
         if not self._resting:
             self._played.fill(0.0)
             self._last_near.fill(0)

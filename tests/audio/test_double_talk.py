@@ -132,3 +132,29 @@ def test_a_faint_echo_is_left_to_the_guard():
         detector = DoubleTalk(RATE)
         assert not judged(near, reply, detector=detector).any()
         assert detector.ready and detector.loud is loud_enough
+
+
+def test_through_the_canceller_a_new_reply_starts_from_silence():
+    """The canceller asks the detector only while the speaker can echo. Here the user talks
+    over the first reply, which stops; the next starts 2 s later. Not resting in between, the
+    detector's last window still held the user's voice and its count of frames heard them,
+    so the new reply's first frame read as the user (11 of 16 recorded conversations)."""
+    reply = words(REPLY, "marin")
+    user = words(USER, "cedar")
+    stop, gap = 3 * RATE + RATE // 2, 2 * RATE
+    far = np.concatenate((reply[:stop], np.zeros(gap + user.size), reply))
+    near = echo_of(far, (50, 130))
+    near[3 * RATE:3 * RATE + user.size] += user                   # over it from 3 s
+    mic = np.clip(near, -32768, 32767).astype(np.int16)
+    report = EchoReport(state="on")
+    canceller = EchoCanceller(Passes(), RATE, RATE, report)
+    heard = []
+    for at in range(0, far.size - 2 * FRAME + 1, 2 * FRAME):
+        before = report.user_heard_at
+        canceller.render(far[at:at + 2 * FRAME].astype(np.int16))
+        canceller.cancel(mic[at:at + 2 * FRAME])
+        if report.user_heard_at != before:
+            heard.append(at / RATE)
+    echo_ends = stop / RATE + 0.2                                  # its ring, 200 ms
+    # the user, over the first reply; nothing in the next, which is all echo
+    assert heard and max(heard) < echo_ends, heard
