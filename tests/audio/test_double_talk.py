@@ -52,6 +52,23 @@ def judged(near: np.ndarray, far: np.ndarray, rate: int = RATE,
     return np.array(heard)
 
 
+def heard_through_canceller(near: np.ndarray, far: np.ndarray) -> list[int]:
+    """The mic and what was played, through the canceller 20 ms at a time as the capture thread
+    runs it (AEC3 taking nothing away): where each block starts in which it reported the user."""
+    report = EchoReport(state="on")
+    canceller = EchoCanceller(Passes(), RATE, RATE, report)
+    mic = np.clip(near, -32768, 32767).astype(np.int16)
+    played = far.astype(np.int16)
+    heard = []
+    for at in range(0, min(mic.size, played.size) - 2 * FRAME + 1, 2 * FRAME):
+        before = report.user_heard_at
+        canceller.render(played[at:at + 2 * FRAME])
+        canceller.cancel(mic[at:at + 2 * FRAME])
+        if report.user_heard_at != before:
+            heard.append(at)
+    return heard
+
+
 def voiced_start(samples: np.ndarray) -> int:
     return int(np.argmax(np.abs(samples) > 300))
 
@@ -106,15 +123,7 @@ def test_a_recorded_two_path_room_the_user_and_never_the_echo():
     through the canceller as that thread runs it. Wanting two frames in a row, not three, the
     echo 2.4 s in read as the user twice: in the app that reply was cut by its own echo."""
     room = np.load(DATA / "two_path_room.npz")
-    report = EchoReport(state="on")
-    canceller = EchoCanceller(Passes(), RATE, RATE, report)
-    heard = []
-    for at in range(0, room["near"].size - 2 * FRAME + 1, 2 * FRAME):
-        before = report.user_heard_at
-        canceller.render(room["far"][at:at + 2 * FRAME])
-        canceller.cancel(room["near"][at:at + 2 * FRAME])
-        if report.user_heard_at != before:
-            heard.append(at + 2 * FRAME)
+    heard = [at + 2 * FRAME for at in heard_through_canceller(room["near"], room["far"])]
     user_at = int(room["user_at"])
     assert heard and heard[0] >= user_at, [h / RATE for h in heard[:3]]
     assert (heard[0] - user_at) * 1000 // RATE <= 200          # 139 ms
@@ -145,16 +154,20 @@ def test_through_the_canceller_a_new_reply_starts_from_silence():
     far = np.concatenate((reply[:stop], np.zeros(gap + user.size), reply))
     near = echo_of(far, (50, 130))
     near[3 * RATE:3 * RATE + user.size] += user                   # over it from 3 s
-    mic = np.clip(near, -32768, 32767).astype(np.int16)
-    report = EchoReport(state="on")
-    canceller = EchoCanceller(Passes(), RATE, RATE, report)
-    heard = []
-    for at in range(0, far.size - 2 * FRAME + 1, 2 * FRAME):
-        before = report.user_heard_at
-        canceller.render(far[at:at + 2 * FRAME].astype(np.int16))
-        canceller.cancel(mic[at:at + 2 * FRAME])
-        if report.user_heard_at != before:
-            heard.append(at / RATE)
+    heard = [at / RATE for at in heard_through_canceller(near, far)]
     echo_ends = stop / RATE + 0.2                                  # its ring, 200 ms
     # the user, over the first reply; nothing in the next, which is all echo
     assert heard and max(heard) < echo_ends, heard
+
+
+def test_the_canceller_says_when_its_double_talk_detector_hears_the_user():
+    """An echo as loud as played: the report's time is set by the user, not by the echo."""
+    reply = np.resize(words("the weather today is sunny and warm with a light breeze from the "
+                            "west", "marin"), 8 * RATE)
+    user = words("wait, stop, I have a question", "cedar")
+    at = 4 * RATE
+    near = echo_of(reply, (50,))
+    near[at:at + user.size] += user * 0.8
+    first = heard_through_canceller(near, reply)[0]
+    voiced = at + voiced_start(user)
+    assert voiced <= first <= voiced + RATE // 5       # within 200 ms of their first sound
