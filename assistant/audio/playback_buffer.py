@@ -5,12 +5,12 @@ callback only copies); the audio thread reads exactly what the device asks for. 
 sample an adaptive prebuffer absorbs network jitter: it starts at 40 ms and grows by 40 ms after
 each underrun, up to 200 ms, shrinking again after clean replies.
 
-The Realtime API sends a reply faster than it plays, so audio queues ahead; at most `max_ahead_s`
-(5 minutes, longer than the longest reply a model's output-token limit allows). A server that
-sends more is cut there: the rest is dropped (counted in `stats.dropped_ms`, logged once per
-item), and since only what played counts as heard, a truncation stays true.
+A reply comes faster than it plays, so audio queues ahead, `max_ahead_s` at most (5 minutes, over
+any reply's token limit). More is dropped (`stats.dropped_ms`, logged once per item); since
+only what played counts as heard, a truncation stays true.
 
-A resting speaker (playback.py) starts the moment audio is queued: `wake` is set then.
+A resting speaker (playback.py) starts the moment audio is queued: `wake` is set then. A pause
+sets `stop_now`: the speaker drops what its device holds and gives it back (`take_back`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import numpy as np
 import soxr
 
 from assistant.audio.capture import RESAMPLE_QUALITY
+from assistant.audio.handed import Handed
 from assistant.audio.levels import LevelHolder, dbfs
 from assistant.config import WIRE_RATE
 
@@ -76,6 +77,8 @@ class PlaybackBuffer:
         self._first_write: OrderedDict[str, float] = OrderedDict()   # item -> first write time
         self._resampling_item: str | None = None
         self.wake = threading.Event()      # audio queued: a resting speaker starts
+        self.stop_now = threading.Event()  # paused: the speaker drops what its device holds
+        self.handed = Handed()             # the speaker sets how much its device can hold
 
     # ---- loop thread --------------------------------------------------------------------------
 
@@ -112,8 +115,7 @@ class PlaybackBuffer:
             heard = self._heard_ms(item) + self._faded * 1000 // self.device_rate
             self._faded = 0
             self._segments.clear()
-            self._queued = 0
-            self._state, self._ended, self._paused = "idle", False, False
+            self._queued, self._state, self._ended, self._paused = 0, "idle", False, False
 
         self._resampler, self._resampling_item = None, None
         return item, heard
@@ -124,7 +126,26 @@ class PlaybackBuffer:
             if not self._paused and self._state == "playing":
                 self._fade = self._fade_tail()   # resume replays from the same sample
                 self._faded = self._fade.size if self._fade is not None else 0
+                self.stop_now.set()
             self._paused = True
+
+    def take_back(self, samples: int) -> int:
+        """Speaker thread: its device dropped the last `samples` it was handed, unheard. While
+        paused, the replies' part goes back in front (not counted as played; the fade and a
+        resume start from it); returns how many samples that was."""
+        with self._lock:
+            if not self._paused:                 # cleared meanwhile: nothing to give back to
+                return 0
+            back = self.handed.take_last(samples)
+            for item_id, piece in reversed(back):
+                self._segments.appendleft(_Segment(item_id, piece, 0.0))
+                self._played[item_id] = self._played.get(item_id, 0) - piece.size
+                self._queued += piece.size
+            if back:
+                self._state = "playing"          # even if the reply had ended and gone idle
+                self._fade = self._fade_tail()
+                self._faded = self._fade.size if self._fade is not None else 0
+            return sum(piece.size for _, piece in back)
 
     def resume(self) -> None:
         with self._lock:
@@ -155,6 +176,7 @@ class PlaybackBuffer:
                 pos = self._drain(out, pos)
                 if pos < n:
                     self._ran_dry()
+            self.handed.add(None, out[pos:])
         self.level.update(*dbfs(out))
         return out
 
@@ -216,6 +238,7 @@ class PlaybackBuffer:
                 self.stats.start_latency_s.append(now - seg.written_at)
             take = min(out.size - pos, seg.samples.size - seg.offset)
             out[pos:pos + take] = seg.samples[seg.offset:seg.offset + take]
+            self.handed.add(seg.item_id, seg.samples[seg.offset:seg.offset + take])
             seg.offset += take
             pos += take
             self._queued -= take
@@ -245,9 +268,9 @@ class PlaybackBuffer:
         self._current = item_id
 
     def _heard_ms(self, item_id: str | None) -> int:
-        """Everything handed to the device is heard: audio in its buffer is not recalled by a
-        clear, it plays out (then the fade). Measured against a speaker monitor, subtracting
-        the device latency here truncated 30-40 ms early."""
+        """What was handed to the device is heard: a clear lets it play out (then the fade);
+        a pause's stop gives back what it drops. Measured against a speaker monitor,
+        subtracting the device latency here truncated 30-40 ms early."""
         if item_id is None:
             return 0
         return self._played.get(item_id, 0) * 1000 // self.device_rate
@@ -257,6 +280,7 @@ class PlaybackBuffer:
             return 0
         take = min(out.size, self._fade.size)
         out[:take] = self._fade[:take]
+        self.handed.add(None, out[:take])
         self._fade = self._fade[take:] if take < self._fade.size else None
         return take
 
