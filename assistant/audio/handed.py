@@ -14,7 +14,9 @@ import numpy as np
 
 
 class Handed:
-    """A bounded record, newest last, of `limit` samples at most (0: none kept)."""
+    """A bounded record, newest last, of `limit` samples at most (0: none kept). Only the
+    speaker's thread touches it: the buffer's reads, the silence it writes between replies
+    without them, and its stops."""
 
     def __init__(self, limit: int = 0) -> None:
         self.limit = limit

@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
+
 from assistant.audio.devices import DeviceCatalog, DeviceInfo
 from assistant.audio.echo_canceller import EchoCanceller
 from assistant.audio.levels import LevelHolder
@@ -51,6 +53,7 @@ class Playback(DeviceStream):
         super().__init__(catalog, device, "output", 1, catalog.supported_rate(device, "output", 1))
         self.buffer = PlaybackBuffer(self.rate, level=level)
         self._silence = {blocks * self.block: bytes(2 * blocks * self.block) for blocks in (1, 2)}
+        self._zeros = np.zeros(2 * self.block, np.int16)     # that silence, for `handed`
         self.canceller: EchoCanceller | None = None      # set before the stream starts
         self._buffer_frames = 0     # the device's whole buffer: all of it is free at the start
         self._interrupt = self.buffer.stop_now
@@ -73,6 +76,7 @@ class Playback(DeviceStream):
         if self.buffer.silent:
             self.buffer.level.reset()
             self._stream.write(self._silence[frames], frames, exception_on_underflow=False)
+            self.buffer.handed.add(None, self._zeros[:frames])   # in the device too
             if self.canceller is not None:
                 self.canceller.render_silence(frames)
             return True

@@ -134,9 +134,9 @@ class PlaybackBuffer:
         paused, the replies' part goes back in front (not counted as played; the fade and a
         resume start from it); returns how many samples that was."""
         with self._lock:
+            back = self.handed.take_last(samples)
             if not self._paused:                 # cleared meanwhile: nothing to give back to
                 return 0
-            back = self.handed.take_last(samples)
             for item_id, piece in reversed(back):
                 self._segments.appendleft(_Segment(item_id, piece, 0.0))
                 self._played[item_id] = self._played.get(item_id, 0) - piece.size

@@ -173,3 +173,27 @@ def test_a_stop_confirmed_by_the_server_counts_only_what_was_heard():
     item, heard_ms = playback.buffer.clear()            # speech_started: truncate
     fade_ms = playback.buffer.fade_samples * 1000 // playback.rate
     assert item == "item" and heard_ms == heard * 1000 // playback.rate + fade_ms
+
+
+def test_a_stop_just_after_a_reply_starts_gives_back_only_that_reply():
+    """The silence the speaker writes between replies is in the device too: a stop while it
+    still holds some of it gives back the new reply's start, never the last reply's end."""
+    playback, device = _speaker(lead_blocks=40)
+    last = (8000 + 4000 * sine(440, 0.31, amp=1.0)).astype(np.int16)     # all positive
+    playback.buffer.write("last", last.tobytes())
+    playback.buffer.finish("last")
+    _run(playback, device, 40)                  # played out, then silence between replies
+    new = (-8000 + 4000 * sine(440, 0.3, amp=1.0)).astype(np.int16)      # all negative
+    playback.buffer.write("new", new.tobytes())
+    playback.buffer.finish("new")
+    while not any(np.frombuffer(bytes(device.held), np.int16) < 0):
+        playback._step()                        # the new reply reaches the device...
+    assert any(np.frombuffer(bytes(device.held), np.int16) == 0)     # ...behind silence
+    playback.buffer.pause()
+    playback._step()
+    playback.buffer.resume()
+    start = len(device.played) // 2
+    _run(playback, device, 40)
+    after = np.frombuffer(bytes(device.played), np.int16)[start:]
+    assert not (after > 0).any()                # the last reply is not played again
+    assert playback.buffer.played_ms("last") >= 290
