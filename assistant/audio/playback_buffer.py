@@ -109,8 +109,7 @@ class PlaybackBuffer:
         with self._lock:
             item = self._current or (self._segments[0].item_id if self._segments else None)
             if not self._paused:                 # a pause has already faded out
-                self._fade = self._fade_tail()
-                self._faded = self._fade.size if self._fade is not None else 0
+                self._start_fade()
             # The fade plays the next few ms of the item (ramped down): they are heard too.
             heard = self._heard_ms(item) + self._faded * 1000 // self.device_rate
             self._faded = 0
@@ -124,8 +123,7 @@ class PlaybackBuffer:
         """Go quiet (with a fade) without dropping anything: a local guess at barge-in."""
         with self._lock:
             if not self._paused and self._state == "playing":
-                self._fade = self._fade_tail()   # resume replays from the same sample
-                self._faded = self._fade.size if self._fade is not None else 0
+                self._start_fade()               # resume replays from the same sample
                 self.stop_now.set()
             self._paused = True
 
@@ -143,8 +141,7 @@ class PlaybackBuffer:
                 self._queued += piece.size
             if back:
                 self._state = "playing"          # even if the reply had ended and gone idle
-                self._fade = self._fade_tail()
-                self._faded = self._fade.size if self._fade is not None else 0
+                self._start_fade()
             return sum(piece.size for _, piece in back)
 
     def resume(self) -> None:
@@ -284,17 +281,19 @@ class PlaybackBuffer:
         self._fade = self._fade[take:] if take < self._fade.size else None
         return take
 
-    def _fade_tail(self) -> np.ndarray | None:
-        """The next few ms of queued audio, ramped down to zero."""
-        if self._state != "playing" or not self._segments:
-            return None
-        parts, need = [], self.fade_samples
-        for seg in self._segments:
-            piece = seg.samples[seg.offset:seg.offset + need]
-            parts.append(piece)
-            need -= piece.size
-            if need <= 0:
-                break
-        tail = np.concatenate(parts).astype(np.float32)
-        ramp = np.linspace(1.0, 0.0, tail.size, dtype=np.float32)
-        return (tail * ramp).astype(np.int16)
+    def _start_fade(self) -> None:
+        """The next few ms of queued audio, ramped down to zero, play next (`_faded`: that
+        many samples of the item are heard)."""
+        self._fade = None
+        if self._state == "playing" and self._segments:
+            parts, need = [], self.fade_samples
+            for seg in self._segments:
+                piece = seg.samples[seg.offset:seg.offset + need]
+                parts.append(piece)
+                need -= piece.size
+                if need <= 0:
+                    break
+            tail = np.concatenate(parts).astype(np.float32)
+            ramp = np.linspace(1.0, 0.0, tail.size, dtype=np.float32)
+            self._fade = (tail * ramp).astype(np.int16)
+        self._faded = 0 if self._fade is None else self._fade.size
