@@ -17,11 +17,6 @@ It keeps at most two blocks (40 ms) queued in the device, though PortAudio's ALS
 three: a reply, or the fade of a barge-in, then waits behind as little as with 10 ms blocks in
 their 30 ms buffer, with half the wake-ups, and a stall of up to a block still never empties it.
 
-Talked over (a pause), it does not let the device play out what it holds: it aborts the stream,
-dropping it, starts it again and gives that audio back to the buffer (`_stop_now`), so the
-speaker goes quiet 20-40 ms sooner, a resume loses nothing and a truncate counts only what was
-heard (on the null sinks: a tone rewound by what the abort dropped played whole, 8 of 8).
-
 A longer stall (the GIL held by a collection or a busy GUI thread) can leave the device
 nearly empty. It is then refilled with two blocks in one write: restarted on a single
 period, PulseAudio's ALSA plugin can enter a state where each write is taken at once and lost.
@@ -35,8 +30,6 @@ per-window correlation with the recording.
 from __future__ import annotations
 
 import logging
-
-import numpy as np
 
 from assistant.audio.devices import DeviceCatalog, DeviceInfo
 from assistant.audio.echo_canceller import EchoCanceller
@@ -53,30 +46,23 @@ class Playback(DeviceStream):
         super().__init__(catalog, device, "output", 1, catalog.supported_rate(device, "output", 1))
         self.buffer = PlaybackBuffer(self.rate, level=level)
         self._silence = {blocks * self.block: bytes(2 * blocks * self.block) for blocks in (1, 2)}
-        self._zeros = np.zeros(2 * self.block, np.int16)     # that silence, for `handed`
         self.canceller: EchoCanceller | None = None      # set before the stream starts
         self._buffer_frames = 0     # the device's whole buffer: all of it is free at the start
-        self._interrupt = self.buffer.stop_now
-        self.dropped_held = 0       # device samples dropped unplayed by stops (`_stop_now`)
 
     def _step(self) -> bool:
-        if self.buffer.stop_now.is_set():
-            self.buffer.stop_now.clear()
-            self._stop_now()
         # Silent (not between a reply's deltas) for REST_AFTER_S, the stream rests; it is
         # needed until its buffer's size is known, and again the moment audio is queued.
         if self._rest(not self.buffer.silent or not self._buffer_frames, self.buffer.wake):
             return False            # nothing moved: says nothing of the device either way
         available = self._stream.get_write_available()
         if not self._buffer_frames and available > 0:
-            self._buffer_frames = self.buffer.handed.limit = available
+            self._buffer_frames = available
         if not self._ready(available, room=self._buffer_frames - self.block):
             return False
         frames = self._frames_to_write(available)
         if self.buffer.silent:
             self.buffer.level.reset()
             self._stream.write(self._silence[frames], frames, exception_on_underflow=False)
-            self.buffer.handed.add(None, self._zeros[:frames])   # in the device too
             if self.canceller is not None:
                 self.canceller.render_silence(frames)
             return True
@@ -85,18 +71,6 @@ class Playback(DeviceStream):
         if self.canceller is not None:
             self.canceller.render(samples)
         return True
-
-    def _stop_now(self) -> None:
-        """Paused for the user: what the device holds (20-40 ms, more where its buffer is
-        larger) is dropped rather than played out, and goes back to the buffer; the next
-        write is the fade, two blocks of it and silence as after any start."""
-        if self.resting or not self._buffer_frames:
-            return
-        held = self._buffer_frames - self._stream.get_write_available()
-        if held > 0:
-            self._drop_held()
-            self.dropped_held += held
-            self.buffer.take_back(held)
 
     def _frames_to_write(self, available: int) -> int:
         """A block, or two where the device holds less than half a block (it ran dry: see

@@ -5,12 +5,12 @@ callback only copies); the audio thread reads exactly what the device asks for. 
 sample an adaptive prebuffer absorbs network jitter: it starts at 40 ms and grows by 40 ms after
 each underrun, up to 200 ms, shrinking again after clean replies.
 
-A reply comes faster than it plays, so audio queues ahead, `max_ahead_s` at most (5 minutes, over
-any reply's token limit). More is dropped (`stats.dropped_ms`, logged once per item); since
-only what played counts as heard, a truncation stays true.
+The Realtime API sends a reply faster than it plays, so audio queues ahead; at most `max_ahead_s`
+(5 minutes, longer than the longest reply a model's output-token limit allows). A server that
+sends more is cut there: the rest is dropped (counted in `stats.dropped_ms`, logged once per
+item), and since only what played counts as heard, a truncation stays true.
 
-A resting speaker (playback.py) starts the moment audio is queued: `wake` is set then. A pause
-sets `stop_now`: the speaker drops what its device holds and gives it back (`take_back`).
+A resting speaker (playback.py) starts the moment audio is queued: `wake` is set then.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ import numpy as np
 import soxr
 
 from assistant.audio.capture import RESAMPLE_QUALITY
-from assistant.audio.handed import Handed
 from assistant.audio.levels import LevelHolder, dbfs
 from assistant.config import WIRE_RATE
 
@@ -77,8 +76,6 @@ class PlaybackBuffer:
         self._first_write: OrderedDict[str, float] = OrderedDict()   # item -> first write time
         self._resampling_item: str | None = None
         self.wake = threading.Event()      # audio queued: a resting speaker starts
-        self.stop_now = threading.Event()  # paused: the speaker drops what its device holds
-        self.handed = Handed()             # the speaker sets how much its device can hold
 
     # ---- loop thread --------------------------------------------------------------------------
 
@@ -109,12 +106,14 @@ class PlaybackBuffer:
         with self._lock:
             item = self._current or (self._segments[0].item_id if self._segments else None)
             if not self._paused:                 # a pause has already faded out
-                self._start_fade()
+                self._fade = self._fade_tail()
+                self._faded = self._fade.size if self._fade is not None else 0
             # The fade plays the next few ms of the item (ramped down): they are heard too.
             heard = self._heard_ms(item) + self._faded * 1000 // self.device_rate
             self._faded = 0
             self._segments.clear()
-            self._queued, self._state, self._ended, self._paused = 0, "idle", False, False
+            self._queued = 0
+            self._state, self._ended, self._paused = "idle", False, False
 
         self._resampler, self._resampling_item = None, None
         return item, heard
@@ -123,26 +122,9 @@ class PlaybackBuffer:
         """Go quiet (with a fade) without dropping anything: a local guess at barge-in."""
         with self._lock:
             if not self._paused and self._state == "playing":
-                self._start_fade()               # resume replays from the same sample
-                self.stop_now.set()
+                self._fade = self._fade_tail()   # resume replays from the same sample
+                self._faded = self._fade.size if self._fade is not None else 0
             self._paused = True
-
-    def take_back(self, samples: int) -> int:
-        """Speaker thread: its device dropped the last `samples` it was handed, unheard. While
-        paused, the replies' part goes back in front (not counted as played; the fade and a
-        resume start from it); returns how many samples that was."""
-        with self._lock:
-            back = self.handed.take_last(samples)
-            if not self._paused:                 # cleared meanwhile: nothing to give back to
-                return 0
-            for item_id, piece in reversed(back):
-                self._segments.appendleft(_Segment(item_id, piece, 0.0))
-                self._played[item_id] = self._played.get(item_id, 0) - piece.size
-                self._queued += piece.size
-            if back:
-                self._state = "playing"          # even if the reply had ended and gone idle
-                self._start_fade()
-            return sum(piece.size for _, piece in back)
 
     def resume(self) -> None:
         with self._lock:
@@ -173,7 +155,6 @@ class PlaybackBuffer:
                 pos = self._drain(out, pos)
                 if pos < n:
                     self._ran_dry()
-            self.handed.add(None, out[pos:])
         self.level.update(*dbfs(out))
         return out
 
@@ -235,7 +216,6 @@ class PlaybackBuffer:
                 self.stats.start_latency_s.append(now - seg.written_at)
             take = min(out.size - pos, seg.samples.size - seg.offset)
             out[pos:pos + take] = seg.samples[seg.offset:seg.offset + take]
-            self.handed.add(seg.item_id, seg.samples[seg.offset:seg.offset + take])
             seg.offset += take
             pos += take
             self._queued -= take
@@ -265,9 +245,9 @@ class PlaybackBuffer:
         self._current = item_id
 
     def _heard_ms(self, item_id: str | None) -> int:
-        """What was handed to the device is heard: a clear lets it play out (then the fade);
-        a pause's stop gives back what it drops. Measured against a speaker monitor,
-        subtracting the device latency here truncated 30-40 ms early."""
+        """Everything handed to the device is heard: audio in its buffer is not recalled by a
+        clear, it plays out (then the fade). Measured against a speaker monitor, subtracting
+        the device latency here truncated 30-40 ms early."""
         if item_id is None:
             return 0
         return self._played.get(item_id, 0) * 1000 // self.device_rate
@@ -277,23 +257,20 @@ class PlaybackBuffer:
             return 0
         take = min(out.size, self._fade.size)
         out[:take] = self._fade[:take]
-        self.handed.add(None, out[:take])
         self._fade = self._fade[take:] if take < self._fade.size else None
         return take
 
-    def _start_fade(self) -> None:
-        """The next few ms of queued audio, ramped down to zero, play next (`_faded`: that
-        many samples of the item are heard)."""
-        self._fade = None
-        if self._state == "playing" and self._segments:
-            parts, need = [], self.fade_samples
-            for seg in self._segments:
-                piece = seg.samples[seg.offset:seg.offset + need]
-                parts.append(piece)
-                need -= piece.size
-                if need <= 0:
-                    break
-            tail = np.concatenate(parts).astype(np.float32)
-            ramp = np.linspace(1.0, 0.0, tail.size, dtype=np.float32)
-            self._fade = (tail * ramp).astype(np.int16)
-        self._faded = 0 if self._fade is None else self._fade.size
+    def _fade_tail(self) -> np.ndarray | None:
+        """The next few ms of queued audio, ramped down to zero."""
+        if self._state != "playing" or not self._segments:
+            return None
+        parts, need = [], self.fade_samples
+        for seg in self._segments:
+            piece = seg.samples[seg.offset:seg.offset + need]
+            parts.append(piece)
+            need -= piece.size
+            if need <= 0:
+                break
+        tail = np.concatenate(parts).astype(np.float32)
+        ramp = np.linspace(1.0, 0.0, tail.size, dtype=np.float32)
+        return (tail * ramp).astype(np.int16)

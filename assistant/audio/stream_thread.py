@@ -148,7 +148,6 @@ class DeviceStream:
         self._needed_at = time.monotonic()
         self._due = 0.0
         self._poll = POLL_S
-        self._interrupt = threading.Event()   # set: a wait for the next block ends at once
         try:
             self._stream = catalog.backend.open(
                 format=PA_INT16, start=False, channels=channels, rate=rate,
@@ -195,9 +194,9 @@ class DeviceStream:
             self._due, self._poll = now + self.block / self.rate, POLL_S
             return True
         if now < self._due:
-            self._interrupt.wait(self._due - now)
+            time.sleep(self._due - now)
         else:
-            self._interrupt.wait(self._poll)
+            time.sleep(self._poll)
             self._poll = min(2 * self._poll, self.block / self.rate)
         return False
 
@@ -223,18 +222,6 @@ class DeviceStream:
         wake.wait(WAKE_CHECK_S)
         wake.clear()
         return True
-
-    def _drop_held(self) -> None:
-        """Stop at once, dropping what the device holds, and start again (Pa_AbortStream and
-        Pa_StartStream; PyAudio's Stream offers only Pa_StopStream, which plays it out)."""
-        own = getattr(self._stream, "drop_held", None)      # the tests' in-memory PyAudio
-        if own is not None:
-            own()
-            return
-        from pyaudio import _portaudio
-
-        _portaudio.abort_stream(self._stream._stream)
-        _portaudio.start_stream(self._stream._stream)
 
     def _stopped(self) -> None:
         """Called on this thread when the stream has stopped to rest."""

@@ -133,33 +133,3 @@ def test_audio_far_ahead_of_the_speaker_is_dropped_at_the_bound():
     assert 7_900 <= buf.stats.dropped_ms <= 8_000     # it fitted: nothing more dropped
     item, heard = buf.clear()
     assert item == "a" and 1_500 <= heard <= 1_520    # what played, not what was sent
-
-
-def test_what_a_stop_drops_is_given_back_and_plays_on_resume_even_after_the_reply_ended():
-    buf = PlaybackBuffer(RATE, fade_ms=8)
-    buf.handed.limit = 30 * MS
-    buf.write("a", pcm24(50))
-    buf.finish("a")
-    for _ in range(6):
-        buf.read(10 * MS)                               # all 50 ms handed; the reply is over
-    assert not buf.active
-    buf.pause()                                         # too late to fade: the device has it
-    assert buf.take_back(30 * MS) == 20 * MS            # it dropped 20 ms of it, 10 of silence
-    assert buf.played_ms("a") == 30
-    fade = buf.read(10 * MS)
-    assert fade[: 8 * MS].any() and not fade[8 * MS:].any()
-    buf.resume()
-    again = np.concatenate([buf.read(10 * MS) for _ in range(3)])
-    assert np.count_nonzero(again) == 20 * MS and buf.played_ms("a") == 50
-
-
-def test_nothing_is_given_back_once_the_pause_was_confirmed_and_cleared():
-    buf = PlaybackBuffer(RATE)
-    buf.handed.limit = 30 * MS
-    buf.write("a", pcm24(200))
-    for _ in range(10):
-        buf.read(10 * MS)
-    buf.pause()
-    buf.clear()
-    assert buf.take_back(20 * MS) == 0 and not buf.active
-    assert not buf.read(20 * MS)[8 * MS:].any()         # the pause's fade, and nothing after
