@@ -3,11 +3,12 @@
 Python code could match, and each block is one call that releases the GIL).
 
 The far-end reference is exactly what the playback thread hands to the speaker, block by block,
-silence included, brought to the mic's rate. It reaches the capture thread through one bounded
-deque (the hand-off between the two audio threads); the capture thread pairs each 10 ms mic frame
-with the speaker frame handed over in the same period, oldest first, and AEC3 estimates the delay
-(device buffers, the room) itself. The mic is cleaned at the device rate, before it is resampled
-for the wire. High-pass on, gain control off, noise suppression as the user chooses.
+silence included, brought to the mic's rate. It reaches the capture thread through the
+`SpeakerReference` (the hand-off between the two audio threads), which pairs each 10 ms mic frame
+with the speaker frame handed over in the same period at an offset that holds (see there), and
+AEC3 estimates the delay (device buffers, the room) itself. The mic is cleaned at the device
+rate, before it is resampled for the wire. High-pass on, gain control off, noise suppression
+as the user chooses.
 
 What it cannot do (measured, bench/echo_bench.py): AEC3's linear filter spans about 50 ms
 after the delay it locks onto; a second reflection 80 ms behind the first is left to its
@@ -35,13 +36,11 @@ import soxr
 from assistant.audio.double_talk import DoubleTalk
 from assistant.audio.framer import Framer
 from assistant.audio.levels import mean_squares
+from assistant.audio.speaker_reference import SpeakerReference
 from assistant.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-REFERENCE_FRAMES = 50          # 500 ms of speaker audio waiting for the mic thread, at most
-DRIFT_WINDOW = 100             # mic frames (1 s) over which a standing backlog is a drift
-DRIFT_FRAMES = 3               # ... if it never fell below 30 ms
 ACTIVE_PEAK = 100              # a speaker frame peaking over -50 dBFS is something to echo
 ECHO_TAIL_FRAMES = 20          # the room rings on this long (200 ms) after the speaker stops
 ERLE_FRAMES = 300              # the echo removed is judged over the last 3 s of possible echo
@@ -117,26 +116,6 @@ class WebrtcProcessor:
         return np.asarray(self._apm.process(near, far), dtype=np.int16)
 
 
-class Backlog:
-    """Speaker frames left unpaired after each mic block. A capture thread that was held up
-    leaves a backlog that its next reads catch up on; a backlog that never falls for a second
-    is the speaker's clock running ahead of the mic's (two devices drift), and pairing ever
-    older speaker frames would in time put the echo before its reference: it is dropped."""
-
-    def __init__(self) -> None:
-        self._least = REFERENCE_FRAMES
-        self._seen = 0
-
-    def excess(self, left: int, paired: int) -> int:
-        """How many of the oldest `left` frames to drop after pairing `paired` mic frames."""
-        self._least = min(self._least, left)
-        self._seen += paired
-        if self._seen < DRIFT_WINDOW:
-            return 0
-        least, self._least, self._seen = self._least, REFERENCE_FRAMES, 0
-        return least if least >= DRIFT_FRAMES else 0
-
-
 class EchoCanceller:
     def __init__(self, processor: Processor, capture_rate: int, render_rate: int,
                  report: EchoReport | None = None, always: bool = False) -> None:
@@ -150,9 +129,8 @@ class EchoCanceller:
         self._speaker = Framer(capture_rate // 100)            # the reference, at the mic's rate
         self._resampler = (None if render_rate == capture_rate else
                            soxr.ResampleStream(render_rate, capture_rate, 1, dtype="int16"))
-        self._reference: deque[np.ndarray] = deque(maxlen=REFERENCE_FRAMES)
+        self._reference = SpeakerReference(self._speaker.frame_samples)
         self._silent_frame = np.zeros(self._speaker.frame_samples, dtype=np.int16)
-        self._backlog = Backlog()
         self.report = report or EchoReport()
         self.failed = False
         self._echo_frames = 0        # frames left in which the mic can still hold echo
@@ -187,7 +165,7 @@ class EchoCanceller:
         frames = self._mic.push(samples)
         if self.failed:
             return frames.reshape(-1)
-        far = self._paired(len(frames))
+        far = self._reference.paired(len(frames))
         echoing = self._echoing(far)
         if echoing.any():
             self._hear_double_talk(frames, far)
@@ -217,16 +195,6 @@ class EchoCanceller:
         except Exception as exc:          # never the end of the microphone, nor of AEC3
             self._double_talk = None
             log.error("double-talk detection stopped: %s", exc)
-
-    def _paired(self, count: int) -> np.ndarray:
-        """The speaker frames handed over while the mic heard its `count` frames, oldest first;
-        silence where the speaker's thread has not handed its block over yet."""
-        far = np.zeros((count, self._speaker.frame_samples), np.int16)
-        for i in range(min(count, len(self._reference))):
-            far[i] = self._reference.popleft()
-        for _ in range(self._backlog.excess(len(self._reference), count)):
-            self._reference.popleft()
-        return far
 
     def _echoing(self, far: np.ndarray) -> np.ndarray:
         """Per mic frame: can it hold echo? Yes while the speaker played over -50 dBFS within

@@ -1,0 +1,97 @@
+"""What the speaker was handed, in 10 ms frames at the mic's rate, waiting for the mic frames it
+pairs with: the one hand-off between the two audio threads (a bounded deque).
+
+Each mic frame pairs with the speaker frame handed over in the same period, so the pairing is a
+count: mic frame n with speaker frame n minus an offset, set when the speaker starts. The echo
+canceller (AEC3) and the double-talk detector learn the echo's delay against that offset, and
+the offset must hold. The two threads run on their own 20 ms clocks, so now and then the capture
+thread pairs a block before the speaker's thread has handed its own over (logged in the app in
+the 0 dB room: a few times a reply). That block goes by with silence, and when the late frames
+come with the next ones they are dropped: a 10-20 ms hole in the reference. Pairing them with
+the next mic frames instead, as this did before, moved the offset for good, and a backlog of
+30 ms standing for a second was taken as drift and dropped whole. Replayed on 16 recorded 0 dB
+rooms, a 40 ms move made the double-talk detector take the echo for the user in every one (a
+20 ms move in 4, a hole in none); frames it hears the user in go to the server as they came,
+and the server cut the reply: 2 of 3 runs in one budget's 0 dB room.
+
+The offset moves only when it must: when the late frames come alone (the threads' phase has
+moved), and one frame at a time where the speaker's clock runs ahead of the mic's (two devices
+drift) and a backlog over the jitter of two 20 ms clocks stands for half a second: a move the
+detector's one-frame spread covers.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+import numpy as np
+
+REFERENCE_FRAMES = 50      # 500 ms of speaker audio waiting for the mic thread, at most
+JITTER_FRAMES = 4          # the backlog two 20 ms clocks leave between them (0-4 frames measured)
+DRIFT_WINDOW = 50          # mic frames (0.5 s) over which a standing backlog is a drift
+
+
+class SpeakerReference:
+    def __init__(self, frame_samples: int) -> None:
+        self.frame_samples = frame_samples
+        self._frames: deque[np.ndarray] = deque(maxlen=REFERENCE_FRAMES)
+        self._debt = 0             # speaker frames whose mic frames went by with silence
+        self._dry = 0              # mic blocks in a row with no speaker frame handed over
+        self._flowing = False      # the speaker hands frames over (it is not resting)
+        self._least_backlog = REFERENCE_FRAMES
+        self._seen = 0
+
+    def append(self, frame: np.ndarray) -> None:
+        """Playback thread: the next frame handed to the speaker."""
+        self._frames.append(frame)
+
+    def __len__(self) -> int:
+        return len(self._frames)
+
+    def waiting(self) -> list[np.ndarray]:
+        """The frames not yet paired, oldest first."""
+        return list(self._frames)
+
+    def paired(self, count: int) -> np.ndarray:
+        """Capture thread: the speaker frames of the `count` mic frames just read, oldest
+        first; silence where the speaker has not handed its frame over yet."""
+        self._settle(count)
+        far = np.zeros((count, self.frame_samples), np.int16)
+        taken = min(count, len(self._frames))
+        for i in range(taken):
+            far[i] = self._frames.popleft()
+        self._owe(count - taken, taken)
+        self._watch_drift(count)
+        return far
+
+    def _settle(self, count: int) -> None:
+        """Late frames that came with the next ones are dropped: their mic frames went by.
+        If no more came than those, the threads' phase has moved, and the offset with it."""
+        if self._debt and len(self._frames) >= self._debt + count:
+            for _ in range(self._debt):
+                self._frames.popleft()
+        self._debt = 0
+
+    def _owe(self, missing: int, taken: int) -> None:
+        """Frames missing while the speaker runs are late, and owed. A speaker that hands
+        nothing over for two mic blocks has stopped (it rests): what it hands next starts
+        a fresh offset."""
+        self._dry = 0 if taken else self._dry + 1
+        if self._dry > 1:
+            self._flowing = False
+        elif missing and self._flowing:
+            self._debt = missing
+        else:
+            self._flowing = taken > 0
+
+    def _watch_drift(self, count: int) -> None:
+        """A backlog that never fell under JITTER_FRAMES over the window: the speaker's clock
+        runs ahead of the mic's. (A mic running ahead leaves the speaker late once a block's
+        worth has built up: the phase moves, see `_settle`.)"""
+        self._least_backlog = min(self._least_backlog, len(self._frames))
+        self._seen += count
+        if self._seen < DRIFT_WINDOW:
+            return
+        if self._least_backlog > JITTER_FRAMES:
+            self._frames.popleft()
+        self._least_backlog, self._seen = REFERENCE_FRAMES, 0
