@@ -6,13 +6,14 @@ count: mic frame n with speaker frame n minus an offset, set when the speaker st
 canceller (AEC3) and the double-talk detector learn the echo's delay against that offset, and
 the offset must hold. The two threads run on their own 20 ms clocks, so now and then the capture
 thread pairs a block before the speaker's thread has handed its own over (logged in the app in
-the 0 dB room: a few times a reply). That block goes by with silence, and when the late frames
-come with the next ones they are dropped: a 10-20 ms hole in the reference. Pairing them with
-the next mic frames instead, as this did before, moved the offset for good, and a backlog of
-30 ms standing for a second was taken as drift and dropped whole. Replayed on 16 recorded 0 dB
-rooms, a 40 ms move made the double-talk detector take the echo for the user in every one (a
-20 ms move in 4, a hole in none); frames it hears the user in go to the server as they came,
-and the server cut the reply: 2 of 3 runs in one budget's 0 dB room.
+the 0 dB room: up to 3 times a conversation). That block goes by with silence, and when the
+late frames come with the next ones they are dropped: a 10-20 ms hole in the reference. Pairing
+them with the next mic frames instead, as this did before, moved the offset for good, and a
+backlog of 30 ms standing for a second was taken as drift and dropped whole. Replayed on 16
+recorded 0 dB rooms, a 40 ms move made the double-talk detector take the echo for the user in
+every one (a 20 ms move in 4, a hole in none); frames it hears the user in go to the server as
+they came, and 60 ms of them is a turn: most likely why one budget's 0 dB room cut its reply in
+2 of 3 runs (no move and cut were caught in one run; the replays show the link).
 
 The offset moves only when it must: when the late frames come alone (the threads' phase has
 moved), and one frame at a time where the speaker's clock runs ahead of the mic's (two devices
