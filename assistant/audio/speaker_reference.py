@@ -37,8 +37,9 @@ class SpeakerReference:
         self.frame_samples = frame_samples
         self._frames: deque[np.ndarray] = deque(maxlen=REFERENCE_FRAMES)
         self._debt = 0             # speaker frames whose mic frames went by with silence
-        self._dry = 0              # mic blocks in a row with no speaker frame handed over
-        self._flowing = False      # the speaker hands frames over (it is not resting)
+        # mic blocks in a row with no speaker frame handed over; over one, the speaker has
+        # stopped (it rests), as it has before its first frame
+        self._dry = 2
         self._least_backlog = REFERENCE_FRAMES
         self._seen = 0
 
@@ -77,13 +78,10 @@ class SpeakerReference:
         """Frames missing while the speaker runs are late, and owed. A speaker that hands
         nothing over for two mic blocks has stopped (it rests): what it hands next starts
         a fresh offset."""
+        running = self._dry <= 1               # before this block: it had not stopped
         self._dry = 0 if taken else self._dry + 1
-        if self._dry > 1:
-            self._flowing = False
-        elif missing and self._flowing:
+        if missing and running and self._dry <= 1:
             self._debt = missing
-        else:
-            self._flowing = taken > 0
 
     def _watch_drift(self, count: int) -> None:
         """A backlog that never fell under JITTER_FRAMES over the window: the speaker's clock
