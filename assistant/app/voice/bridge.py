@@ -19,6 +19,7 @@ import numpy as np
 from assistant.app.voice.mic_pace import MicPace
 from assistant.app.voice.translated_stream import TranslatedStream
 from assistant.audio.echo_canceller import EchoReport
+from assistant.audio.lookback import Lookback
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.pause_gate import PauseGate
 from assistant.audio.playback_buffer import PlaybackBuffer
@@ -39,11 +40,11 @@ _EVENTS: EventTable[AudioBridge, None] = EventTable()
 class AudioBridge:
     def __init__(self, outbox: FrameOutbox, buffer: PlaybackBuffer | None, *,
                  mode: TurnMode = TurnMode.SERVER_VAD, echo_guard: bool = True,
-                 echo_margin_db: float = 3.0,
-                 echo: EchoReport | None = None) -> None:
+                 echo_margin_db: float = 3.0, echo: EchoReport | None = None) -> None:
         self.outbox, self.buffer = outbox, buffer
         self.echo_guard = echo_guard
         self.talk_over = TalkOver(echo_margin_db, echo)
+        self.lookback = Lookback()
         self.session: RealtimeSession | None = None
         self.mode, self.muted = mode, False
         self.ptt_active = False
@@ -88,6 +89,7 @@ class AudioBridge:
         self.pace.live()
         self.talk_over.user_talking_now(False)
         self.outbox.take()                       # captured for the old session: not the new one
+        self.lookback.drop()
 
     def close(self) -> None:
         self.detach()
@@ -120,6 +122,7 @@ class AudioBridge:
         self.ptt_active = True
         self.outbox.nudge.set()                  # a resting microphone starts now
         self.outbox.take()                       # audio from before the press is not the turn
+        self.lookback.drop()
         session = self._live()
         if self.assistant_audible or (session is not None and session.response_active):
             self.interrupt()
@@ -214,7 +217,8 @@ class AudioBridge:
             self.buffer.write(item_id, pcm)
 
     def _barge_in(self) -> None:
-        self._cancel_confirm()
+        if self._confirm is not None:            # the server confirmed, or the user stopped it
+            self._confirm.cancel()
         if self.buffer is None:
             return
         item_id, heard_ms = self.buffer.clear()
@@ -224,11 +228,9 @@ class AudioBridge:
         if item_id is None or item_id == PREVIEW_STREAM:
             return
         self._dropped_items.append(item_id)
-        session = self._live()
-        if heard_ms > 0 and session is not None:
-            sent = session.truncate(item_id, heard_ms)
-            if sent is not None:
-                self.truncations.append((item_id, sent))
+        sent = session.truncate(item_id, heard_ms) if heard_ms > 0 and session is not None else None
+        if sent is not None:
+            self.truncations.append((item_id, sent))
         if self.on_barge_in is not None:
             self.on_barge_in()
 
@@ -255,7 +257,7 @@ class AudioBridge:
             if self.gate is not None and not self.gate.passes(frame):
                 continue
             self.gate = None                             # open for good: the user paused
-            passed.append(self.mic_frame(frame))
+            passed.extend(self.mic_frame(frame))
         if passed:                                       # one event per hand-off
             session.append_audio(b"".join(frame.tobytes() for frame in passed))
             self.frames_sent += len(passed)
@@ -267,18 +269,22 @@ class AudioBridge:
         if self.buffer is not None:
             self.talk_over.note_playback(time.monotonic(), self.buffer.level.value[0])
 
-    def mic_frame(self, frame: np.ndarray) -> np.ndarray:
-        """While the assistant is audible the echo guard decides; the user talking over it
-        pauses playback at once (the server's speech_started confirms)."""
+    def mic_frame(self, frame: np.ndarray) -> list[np.ndarray]:
+        """The frames to send now. While the assistant is audible the echo guard decides and
+        what it passed waits HOLD_FRAMES (lookback.py; not over WebRTC, whose server plays the
+        track in real time: a burst would reach it no sooner); the user talking over it pauses
+        playback at once (speech_started confirms) and gets what was held as it came."""
         audible = self.buffer is not None and (self.buffer.active or self.talk_over.echo_possible)
         if not self.echo_guard or self.ptt_active or not audible:
             self.talk_over.idle()
-            return frame
-        passed = self.talk_over.judge(frame, self.buffer is not None and self.buffer.paused)
+            return [*self.lookback.empty(as_came=self.user_speaking), frame]
+        paused = self.buffer is not None and self.buffer.paused
+        passed = self.talk_over.judge(frame, paused)
         translating = self.session is not None and self.session.translating
         if self.talk_over.user_talking and not translating:   # an interpreter is talked over
             self._local_onset()
-        return passed
+        floor = self.talk_over.user_talking or self.user_speaking or paused or self._server_plays
+        return self.lookback.frames(frame, passed, floor)
 
     def _local_onset(self) -> None:
         """Speech over the assistant: go quiet now; the server's speech_started confirms."""
@@ -289,12 +295,6 @@ class AudioBridge:
         self._confirm = asyncio.get_running_loop().call_later(CONFIRM_S, self._unconfirmed)
 
     def _unconfirmed(self) -> None:
-        self._confirm = None
         self.talk_over.user_talking_now(self.user_speaking)
         if self.buffer is not None:
             self.buffer.resume()
-
-    def _cancel_confirm(self) -> None:
-        if self._confirm is not None:
-            self._confirm.cancel()
-            self._confirm = None

@@ -10,6 +10,7 @@ import numpy as np
 
 from assistant.app.voice.bridge import AudioBridge
 from assistant.audio.echo_canceller import EchoReport
+from assistant.audio.lookback import HOLD_FRAMES
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback_buffer import PlaybackBuffer
 from assistant.config import FRAME_SAMPLES, MIN_PTT_S
@@ -119,35 +120,67 @@ async def test_speech_over_the_reply_clears_and_truncates_at_what_was_heard(sim)
     sim.wire.check()
 
 
+def playing(buffer: PlaybackBuffer, bridge: AudioBridge, level: int = 8000) -> None:
+    buffer.write("a", np.full(FRAME_SAMPLES * 40, level, np.int16).tobytes())
+    buffer.read(FRAME_SAMPLES * 2)
+    bridge.note_playback()
+
+
 async def test_the_echo_guard_decides_only_while_the_assistant_is_audible():
     buffer = PlaybackBuffer(24_000)
     bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode=TurnMode.SERVER_VAD)
     echo = np.full(FRAME_SAMPLES, 4000, np.int16)         # -18 dBFS: quieter than playback
-    assert bridge.mic_frame(echo) is echo                 # nothing playing: the mic passes
-    buffer.write("a", np.full(FRAME_SAMPLES * 40, 8000, np.int16).tobytes())
-    buffer.read(FRAME_SAMPLES * 2)                        # playing at about -12 dBFS
-    bridge.note_playback()
-    assert not bridge.mic_frame(echo).any() and bridge.talk_over.guard.frames_gated == 1
+    assert [f is echo for f in bridge.mic_frame(echo)] == [True]   # nothing playing: it passes
+    playing(buffer, bridge)                               # at about -12 dBFS
+    for _ in range(HOLD_FRAMES):                          # held back while it plays
+        assert bridge.mic_frame(echo) == []
+    out = bridge.mic_frame(echo)
+    assert len(out) == 1 and not out[0].any()             # gated: silence, a hold late
+    assert bridge.talk_over.guard.frames_gated == HOLD_FRAMES + 1
     bridge.ptt_active = True                              # holding the key: always passes
-    assert bridge.mic_frame(echo) is echo
+    out = bridge.mic_frame(echo)
+    assert len(out) == HOLD_FRAMES + 1 and out[-1] is echo   # what was held goes first, judged
+    assert not any(f.any() for f in out[:-1])
     bridge.ptt_active, bridge.echo_guard = False, False
-    assert bridge.mic_frame(echo) is echo
+    assert [f is echo for f in bridge.mic_frame(echo)] == [True]
+
+
+def words_over(level: float, seconds: float = 0.2) -> np.ndarray:
+    words = np.frombuffer(voice.synthesize("stop there"), np.int16).astype(np.int32) * level
+    words = np.clip(words, -32768, 32767).astype(np.int16)
+    n = int(seconds * 50)
+    return words[: FRAME_SAMPLES * n].reshape(n, FRAME_SAMPLES)
 
 
 async def test_local_onset_pauses_playback_and_resumes_without_confirmation(monkeypatch):
     monkeypatch.setattr("assistant.app.voice.bridge.CONFIRM_S", 0.05)
     buffer = PlaybackBuffer(24_000)
     bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode=TurnMode.SERVER_VAD)
-    buffer.write("a", np.full(FRAME_SAMPLES * 40, 3000, np.int16).tobytes())
-    buffer.read(FRAME_SAMPLES)
-    bridge.note_playback()
-    words = np.frombuffer(voice.synthesize("stop there"), np.int16).astype(np.int32) * 3
-    words = np.clip(words, -32768, 32767).astype(np.int16)        # 10 dB over the echo
-    for frame in words[: FRAME_SAMPLES * 10].reshape(10, FRAME_SAMPLES):
+    playing(buffer, bridge, 3000)
+    for frame in words_over(3):                            # 10 dB over the echo
         bridge.mic_frame(frame)
     assert buffer.paused
     await until(lambda: not buffer.paused, timeout=2)     # not confirmed: it resumes
     assert buffer.active                                  # and nothing was lost
+
+
+async def test_talking_over_the_reply_sends_what_was_held_as_it_came_and_loses_nothing():
+    buffer = PlaybackBuffer(24_000)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode=TurnMode.SERVER_VAD)
+    playing(buffer, bridge, 3000)
+    echo = [np.full(FRAME_SAMPLES, 1000 + k, np.int16) for k in range(8)]    # gated as echo
+    words = list(words_over(3))
+    sent: list[np.ndarray] = []
+    for frame in echo + words:
+        sent += bridge.mic_frame(frame)
+        if buffer.paused:                                 # the user talks over it: a local onset
+            break
+    came = echo + words[: len(sent) - len(echo)]
+    assert buffer.paused and len(sent) == len(came)       # nothing lost or sent twice
+    early, held = len(came) - HOLD_FRAMES - 1, slice(-HOLD_FRAMES - 1, -1)
+    assert early >= 3 and not any(f.any() for f in sent[:early])    # echo: silence, a hold late
+    assert all(a is b for a, b in zip(sent[held], came[held], strict=True))  # held: as they came
+    assert np.array_equal(sent[-1], came[-1])             # the onset's frame passed as judged
 
 
 async def test_intents_on_a_dropped_session_do_not_raise(sim):
@@ -298,5 +331,18 @@ async def test_one_append_per_hand_off_carries_every_frame_of_it(sim):
     await feed(bridge.outbox, pcm, per_block=5)
     await until(lambda: appends())
     assert len(appends()) == 1 and base64.b64decode(appends()[0]["audio"]) == pcm
+    bridge.close()
+    await session.close()
+
+
+async def test_over_webrtc_nothing_is_held_back_while_the_assistant_is_audible(sim):
+    session = await open_session(sim.url, mode="server_vad", transport="webrtc")
+    buffer = PlaybackBuffer(24_000)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode=TurnMode.SERVER_VAD)
+    bridge.attach(session)
+    playing(buffer, bridge)
+    echo = np.full(FRAME_SAMPLES, 4000, np.int16)
+    out = bridge.mic_frame(echo)            # the server plays the track in real time
+    assert len(out) == 1 and not out[0].any() and len(bridge.lookback) == 0
     bridge.close()
     await session.close()

@@ -1,0 +1,55 @@
+"""The mic held back while the assistant is audible: nothing lost, nothing twice, in order."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.audio.lookback import HOLD_FRAMES, Lookback
+
+
+def frame(k: int) -> np.ndarray:
+    return np.full(4, k, np.int16)
+
+
+def silenced(k: int) -> np.ndarray:
+    return np.full(4, -k, np.int16)          # the judged form, told apart from the one that came
+
+
+def values(frames: list[np.ndarray]) -> list[int]:
+    return [int(f[0]) for f in frames]
+
+
+def test_nobody_talking_over_the_reply_gets_the_judged_frames_a_hold_late_then_all_at_once():
+    lookback, out = Lookback(), []
+    for k in range(1, 9):
+        out += lookback.frames(frame(k), silenced(k), floor=False)
+        assert len(lookback) == min(k, HOLD_FRAMES)
+    assert values(out) == [-k for k in range(1, 9 - HOLD_FRAMES)]
+    out += lookback.empty(as_came=False)                   # the reply ended on its own
+    assert values(out) == [-k for k in range(1, 9)] and len(lookback) == 0
+
+
+def test_the_user_taking_the_floor_gets_what_was_held_as_it_came_ahead_of_their_frame():
+    lookback = Lookback()
+    early = []
+    for k in range(1, 8):
+        early += lookback.frames(frame(k), silenced(k), floor=False)
+    now = lookback.frames(frame(8), silenced(8), floor=True)
+    assert values(early) == [-1, -2]                        # gone before the user spoke up
+    assert values(now) == [3, 4, 5, 6, 7, -8]               # held: as they came; this one judged
+    assert values(lookback.frames(frame(9), silenced(9), floor=True)) == [-9]   # nothing held
+
+
+def test_the_server_hearing_the_user_after_the_reply_ended_empties_the_hold_as_it_came():
+    lookback = Lookback()
+    for k in range(1, 4):
+        assert lookback.frames(frame(k), silenced(k), floor=False) == []
+    assert values(lookback.empty(as_came=True)) == [1, 2, 3]
+    assert lookback.empty(as_came=True) == []
+
+
+def test_a_new_turn_drops_what_is_held():
+    lookback = Lookback()
+    lookback.frames(frame(1), silenced(1), floor=False)
+    lookback.drop()
+    assert lookback.empty(as_came=False) == [] and len(lookback) == 0
