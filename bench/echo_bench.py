@@ -11,8 +11,10 @@ real-time speed, server VAD), in three rooms:
 
   self-int  replies the app cut off by itself (its echo heard as the user)
   heard     the user talks over the reply: their first sound at the mic -> the server's
-            speech_started (ms; on the server's input timeline, where the user's words are
-            found by correlation, plus the 20 ms capture block the first sample waits in)
+            speech_started (ms; their words found by correlation in what the server received;
+            their first sound dated by when it would have arrived, sent as captured: the app
+            holds the mic back while it plays, audio/lookback.py; plus the 20 ms capture
+            block the first sample waits in)
   corr      the first half-second of the user's words as the server received them, correlated
             (200 ms windows) with what they said; "corr/apm" against the same words passed
             through the canceller with no echo at all (AEC3's filters shift phase: that alone
@@ -63,6 +65,7 @@ LAPTOP = ((50, 0.0), (130, 0.0))
 ROOMS = {"headphones": ((), "auto"), "laptop": (LAPTOP, "auto"), "off": (LAPTOP, "off"),
          "one-path": (((50, 0.0),), "auto"), "one-path-off": (((50, 0.0),), "off")}
 CAPTURE_BLOCK_MS = 20
+FRAME = RATE // 50
 HALF_S = RATE // 2
 
 
@@ -157,6 +160,19 @@ def _power(x: np.ndarray) -> float:
     return float(np.mean(np.square(x.astype(np.float64)))) + 1e-9
 
 
+def _unheld_arrival(appends: list[tuple[float, bytes]], ends: np.ndarray, reply_at: float,
+                    sample: int) -> float:
+    """When the 20 ms frame holding input `sample` would have reached the server had the app
+    sent it the moment it was captured: the fastest arrival-minus-position of the appends in
+    the 2 s before the reply (nothing is held back then), carried forward. The app holds the
+    mic back while its reply plays (audio/lookback.py), so the append that carried the sample
+    is no measure of when the user spoke."""
+    offsets = [t - end / RATE for (t, _), end in zip(appends, ends, strict=True)
+               if reply_at - 2 <= t < reply_at]
+    frame_end = (sample // FRAME + 1) * FRAME
+    return min(offsets) + frame_end / RATE
+
+
 def heard_by_server(wire: list[tuple[float, str, dict[str, Any]]],
                     interruption: Path) -> dict[str, float]:
     appends = [(t, base64.b64decode(e["audio"])) for t, d, e in wire
@@ -170,7 +186,7 @@ def heard_by_server(wire: list[tuple[float, str, dict[str, Any]]],
     voiced = voiced_start(said)
     _, lag = best_correlation(said, received[search_from:])
     start = search_from + lag + voiced
-    arrived = appends[int(np.searchsorted(ends, start, side="right"))][0]
+    arrived = _unheld_arrival(appends, ends, reply_at, start)
     started = [t for t, d, e in wire if d == "out" and t > arrived
                and e["type"] == "input_audio_buffer.speech_started"]
     reference = said[voiced:voiced + HALF_S]
