@@ -46,8 +46,7 @@ class AudioBridge:
         self.talk_over = TalkOver(echo_margin_db, echo)
         self.lookback = Lookback()
         self.session: RealtimeSession | None = None
-        self.mode, self.muted = mode, False
-        self.ptt_active = False
+        self.mode, self.muted, self.ptt_active = mode, False, False
         self.user_speaking = False               # between the server's speech_started/stopped
         outbox.wanted = self._wants_frames
         self.frames_sent = 0
@@ -104,6 +103,8 @@ class AudioBridge:
         """Another turn-taking mode, or (un)muted: a resting microphone looks again at once."""
         self.mode, self.muted = mode or self.mode, self.muted if muted is None else muted
         self.outbox.nudge.set()
+        if self.muted:                           # what the lookback held is not sent later
+            self.lookback.drop()
 
     def _wants_frames(self) -> bool:
         """Push-to-talk at rest, or muted: frames stay on the audio thread (the meter reads
@@ -271,9 +272,8 @@ class AudioBridge:
 
     def mic_frame(self, frame: np.ndarray) -> list[np.ndarray]:
         """The frames to send now. While the assistant is audible the echo guard decides and
-        what it passed waits HOLD_FRAMES (lookback.py; not over WebRTC, whose server plays the
-        track in real time: a burst would reach it no sooner); the user talking over it pauses
-        playback at once (speech_started confirms) and gets what was held as it came."""
+        its verdicts wait HOLD_FRAMES (lookback.py; not over WebRTC, played in real time); the
+        user talking over it pauses playback and gets what was held as it came."""
         audible = self.buffer is not None and (self.buffer.active or self.talk_over.echo_possible)
         if not self.echo_guard or self.ptt_active or not audible:
             self.talk_over.idle()

@@ -335,6 +335,20 @@ async def test_one_append_per_hand_off_carries_every_frame_of_it(sim):
     await session.close()
 
 
+async def test_muting_drops_what_was_held_and_unmuting_sends_only_what_comes_after():
+    buffer = PlaybackBuffer(24_000)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode=TurnMode.SERVER_VAD)
+    playing(buffer, bridge)
+    before = np.full(FRAME_SAMPLES, 4000, np.int16)
+    assert bridge.mic_frame(before) == [] and len(bridge.lookback) == 1
+    bridge.listen(muted=True)
+    buffer.clear()                                        # the reply ends meanwhile
+    bridge.talk_over.forget_playback()
+    bridge.listen(muted=False)
+    after = np.full(FRAME_SAMPLES, 100, np.int16)
+    assert [f is after for f in bridge.mic_frame(after)] == [True]
+
+
 async def test_over_webrtc_nothing_is_held_back_while_the_assistant_is_audible(sim):
     session = await open_session(sim.url, mode="server_vad", transport="webrtc")
     buffer = PlaybackBuffer(24_000)
