@@ -179,11 +179,22 @@ def analyse(folder: Path, measured: dict[str, Any]) -> dict[str, Any]:
     if VERBOSE:
         print(f"  {events}")
     self_cut = sum(1 for _, d, e in wire if d == "out" and is_cut(e)) - 1
+    if self_cut > 0:
+        keep_wire(folder, wire, f"{self_cut} replies cut by their own echo: {events}")
     sent_ms = float(truncates[0]["audio_end_ms"]) if truncates else float("nan")
     return {"reply": (reply_start - q_end) * 10.0, "silent": (silent - barge) * 10.0,
             "truncate": error, "played": played, "sent": sent_ms,
             "cpu": measured["cpu"], "rss": measured["rss"], "self-int": float(max(0, self_cut)),
             "events": events}
+
+
+def keep_wire(folder: Path, wire: list[tuple[float, str, dict[str, Any]]], why: str) -> None:
+    """A rare failure's evidence: every event both ways (the mic's appends included), beside
+    the run's recording, and where it is said at once."""
+    with (folder / "wire.jsonl").open("w") as out:
+        for t, direction, event in wire:
+            out.write(json.dumps({"t": t, "dir": direction, "event": event}) + "\n")
+    print(f"  {why}; the wire and the recording kept in {folder}", flush=True)
 
 
 def is_cut(event: dict[str, Any]) -> bool:

@@ -50,7 +50,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.audio.echo_canceller import WebrtcProcessor  # noqa: E402
 from assistant.sim.vad import EnergyVad  # noqa: E402
-from bench.conversation_bench import analyse, converse  # noqa: E402
+from bench.conversation_bench import analyse, converse, keep_wire  # noqa: E402
 from tests.live_app import LiveApp  # noqa: E402
 from tests.pulse import (  # noqa: E402
     PrivatePulse,
@@ -210,6 +210,7 @@ async def one_run(room: str, command: list[str], setting: bool = True) -> dict[s
             measured = await converse(live, folder)
         except AssertionError as exc:             # the user never got through
             print(f"  {room}: {exc}", flush=True)
+            keep_wire(folder, live.wire, "the user never got through")
             return {"self-int": float(sum(1 for e in live.sent("response.done")
                                           if e["response"]["status"] == "cancelled")),
                     **heard_by_server(live.wire, folder / "interruption.wav")}
