@@ -6,7 +6,7 @@ import itertools
 
 import numpy as np
 
-from assistant.audio.levels import FLOOR_DB, MeterBallistics, dbfs, iec_scale
+from assistant.audio.levels import FLOOR_DB, LevelHolder, MeterBallistics, dbfs, iec_scale
 from tests.helpers import sine
 
 
@@ -35,3 +35,16 @@ def test_peak_holds_then_falls_and_rms_is_smoothed():
         meter.step(0.033, FLOOR_DB, FLOOR_DB)
     assert -16.0 < meter.peak_db < -6.0
     assert -50.0 < meter.rms_db < -45.0    # -19.8 dB after the first step, 4.3 dB per 300 ms
+
+
+def test_the_loudest_since_the_last_look_is_never_lost_between_two_looks():
+    holder = LevelHolder()
+    assert holder.take_loudest() == FLOOR_DB             # nothing written yet
+    holder.update(-40.0, -30.0)
+    holder.update(-12.0, -3.0)                           # written over before anyone looked
+    holder.update(-35.0, -25.0)
+    assert holder.value == (-35.0, -25.0)                # the meter still reads the newest
+    assert holder.take_loudest() == -12.0
+    assert holder.take_loudest() == -35.0                # nothing new since: the newest
+    holder.reset()
+    assert holder.take_loudest() == FLOOR_DB

@@ -268,7 +268,7 @@ class AudioBridge:
 
     def note_playback(self) -> None:
         if self.buffer is not None:
-            self.talk_over.note_playback(time.monotonic(), self.buffer.level.value[0])
+            self.talk_over.note_playback(time.monotonic(), self.buffer.level.take_loudest())
 
     def mic_frame(self, frame: np.ndarray) -> list[np.ndarray]:
         """The frames to send now. While the assistant is audible the echo guard decides and

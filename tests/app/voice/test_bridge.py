@@ -145,6 +145,23 @@ async def test_the_echo_guard_decides_only_while_the_assistant_is_audible():
     assert [f is echo for f in bridge.mic_frame(echo)] == [True]
 
 
+async def test_the_echo_guard_hears_of_every_block_played_not_only_the_newest():
+    """The speaker's thread and the mic's run on two 20 ms clocks: two blocks can be played
+    between two mic frames. A loud one written over before the bridge looked still counts, so
+    its echo is not taken for the user."""
+    buffer = PlaybackBuffer(24_000)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode=TurnMode.SERVER_VAD)
+    quiet, loud = np.full(FRAME_SAMPLES, 300, np.int16), np.full(FRAME_SAMPLES, 12000, np.int16)
+    buffer.write("a", np.concatenate([quiet, loud, *[quiet] * 40]).tobytes())
+    buffer.read(FRAME_SAMPLES)
+    bridge.note_playback()
+    buffer.read(FRAME_SAMPLES)                            # the loud block...
+    buffer.read(FRAME_SAMPLES)                            # ... and a quiet one, before a look
+    bridge.note_playback()
+    echo = np.full(FRAME_SAMPLES, 9000, np.int16)         # the loud block's echo, 2.5 dB down
+    assert not bridge.talk_over.guard.filter(echo).any()
+
+
 def words_over(level: float, seconds: float = 0.2) -> np.ndarray:
     words = np.frombuffer(voice.synthesize("stop there"), np.int16).astype(np.int32) * level
     words = np.clip(words, -32768, 32767).astype(np.int16)
