@@ -30,6 +30,15 @@ class PauseGate:
     def open(self) -> bool:
         return self._quiet_run >= PAUSE_FRAMES or self._closed_for >= GIVE_UP_FRAMES
 
+    def admit(self, frames: list[np.ndarray], listening: bool) -> list[np.ndarray]:
+        """What of these frames a session gets: none while no session is `listening` (their
+        speech still counts), then those from the user's pause on."""
+        if not listening:
+            for frame in frames:
+                self.observe(frame)
+            return []
+        return [frame for frame in frames if self.passes(frame)]
+
     def observe(self, frame: np.ndarray) -> None:
         """A frame heard while no session listens: speech now closes the gate."""
         self._judge(frame)

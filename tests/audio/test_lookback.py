@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.audio.lookback import HOLD_FRAMES, Lookback
+from assistant.audio.lookback import CONFIRM_WINDOW, HOLD_FRAMES, Lookback
 
 
 def frame(k: int) -> np.ndarray:
@@ -53,3 +53,33 @@ def test_a_new_turn_drops_what_is_held():
     lookback.frames(frame(1), silenced(1), floor=False)
     lookback.drop()
     assert lookback.empty(as_came=False) == [] and len(lookback) == 0
+
+
+def test_a_local_onset_holds_all_until_the_user_is_still_heard_then_sends_it_as_it_came():
+    lookback = Lookback()
+    out = []
+    for k in range(1, 7):
+        out += lookback.frames(frame(k), silenced(k), floor=False)
+    assert values(out) == [-1]
+    assert lookback.frames(frame(7), silenced(7), onset=True) == []          # a claim
+    assert lookback.frames(frame(8), silenced(8), heard=False) == []         # not yet settled
+    assert lookback.frames(frame(9), silenced(9), heard=True) == []
+    assert values(lookback.frames(frame(10), silenced(10), heard=True)) == list(range(2, 11))
+    assert lookback.confirmed and values(lookback.frames(frame(11), silenced(11))) == [-11]
+    lookback.reopen()                                    # their turn is over: held again
+    assert lookback.frames(frame(12), silenced(12)) == [] and len(lookback) == 1
+
+
+def test_a_local_onset_the_next_frames_do_not_bear_out_is_echo_and_goes_on_as_silence():
+    lookback = Lookback()
+    out = []
+    for k in range(1, HOLD_FRAMES + 1):
+        out += lookback.frames(frame(k), silenced(k))
+    out += lookback.frames(frame(6), frame(6), onset=True)          # the guard let it through
+    for k in range(7, 7 + CONFIRM_WINDOW):
+        assert not lookback.refuted
+        out += lookback.frames(frame(k), frame(k), heard=k == 7)    # heard once: not enough
+    assert lookback.refuted and not lookback.claimed and not lookback.confirmed
+    assert len(out) == 6 + CONFIRM_WINDOW - HOLD_FRAMES and not any(f.any() for f in out)
+    assert values(lookback.empty(as_came=True)) == [0] * HOLD_FRAMES   # even were it the floor
+    assert not lookback.frames(frame(20), silenced(20)) and not lookback.refuted

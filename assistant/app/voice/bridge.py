@@ -41,10 +41,8 @@ class AudioBridge:
     def __init__(self, outbox: FrameOutbox, buffer: PlaybackBuffer | None, *,
                  mode: TurnMode = TurnMode.SERVER_VAD, echo_guard: bool = True,
                  echo_margin_db: float = 3.0, echo: EchoReport | None = None) -> None:
-        self.outbox, self.buffer = outbox, buffer
-        self.echo_guard = echo_guard
-        self.talk_over = TalkOver(echo_margin_db, echo)
-        self.lookback = Lookback()
+        self.outbox, self.buffer, self.echo_guard = outbox, buffer, echo_guard
+        self.talk_over, self.lookback = TalkOver(echo_margin_db, echo), Lookback()
         self.session: RealtimeSession | None = None
         self.mode, self.muted, self.ptt_active = mode, False, False
         self.user_speaking = False               # between the server's speech_started/stopped
@@ -162,8 +160,7 @@ class AudioBridge:
         """The session, if it can still send (the socket may drop before we are detached)."""
         return self.session if self.session is not None and self.session.is_open else None
 
-    def was_cut(self, item_id: str) -> bool:
-        """The user talked over this item: the rest of it is not played."""
+    def was_cut(self, item_id: str) -> bool:     # talked over: the rest of it is not played
         return item_id in self._dropped_items
 
     @property
@@ -247,18 +244,13 @@ class AudioBridge:
         session = self._live()
         if not frames or not self._wants_frames():
             return
+        if (gate := self.gate) is not None:              # after a drop: from a pause on
+            frames = gate.admit(frames, listening=session is not None)
+            self.gate = None if session is not None and gate.open else gate
         if session is None:
-            if (gate := self.gate) is not None:
-                for frame in frames:
-                    gate.observe(frame)                  # speech while reconnecting counts
             return
         self.note_playback()
-        passed = []
-        for frame in frames:
-            if self.gate is not None and not self.gate.passes(frame):
-                continue
-            self.gate = None                             # open for good: the user paused
-            passed.extend(self.mic_frame(frame))
+        passed = [sent for frame in frames for sent in self.mic_frame(frame)]
         if passed:                                       # one event per hand-off
             session.append_audio(b"".join(frame.tobytes() for frame in passed))
             self.frames_sent += len(passed)
@@ -272,29 +264,37 @@ class AudioBridge:
 
     def mic_frame(self, frame: np.ndarray) -> list[np.ndarray]:
         """The frames to send now. While the assistant is audible the echo guard decides and
-        its verdicts wait HOLD_FRAMES (lookback.py; not over WebRTC, played in real time); the
-        user talking over it pauses playback and gets what was held as it came."""
+        its verdicts wait HOLD_FRAMES (lookback.py; not over WebRTC, played in real time); a
+        local onset pauses playback, and once borne out the user gets it all as it came."""
         audible = self.buffer is not None and (self.buffer.active or self.talk_over.echo_possible)
         if not self.echo_guard or self.ptt_active or not audible:
             self.talk_over.idle()
+            self.lookback.reopen()
             return [*self.lookback.empty(as_came=self.user_speaking), frame]
         paused = self.buffer is not None and self.buffer.paused
         passed = self.talk_over.judge(frame, paused)
+        talking = self.talk_over.user_talking
         translating = self.session is not None and self.session.translating
-        if self.talk_over.user_talking and not translating:   # an interpreter is talked over
-            self._local_onset()
-        floor = self.talk_over.user_talking or self.user_speaking or paused or self._server_plays
-        return self.lookback.frames(frame, passed, floor)
+        onset = talking and not translating and self._local_onset()   # (not an interpreter)
+        floor = self.user_speaking or self._server_plays or (talking and translating)
+        frames = self.lookback.frames(frame, passed, floor, onset=onset, heard=talking)
+        if self.lookback.refuted:                        # echo after all: play on at once
+            self._unconfirmed()
+        return frames
 
-    def _local_onset(self) -> None:
-        """Speech over the assistant: go quiet now; the server's speech_started confirms."""
+    def _local_onset(self) -> bool:
+        """Speech over the assistant: quiet now (True); the next frames and the server confirm."""
         if not self.voice_detected or self.buffer is None or self.buffer.paused:
-            return
+            return False
         self.buffer.pause()
         self.talk_over.user_talking_now(True)
         self._confirm = asyncio.get_running_loop().call_later(CONFIRM_S, self._unconfirmed)
+        return True
 
     def _unconfirmed(self) -> None:
+        if self._confirm is not None:
+            self._confirm.cancel()              # (refuted by the next frames, before it fired)
+        self.lookback.reopen()
         self.talk_over.user_talking_now(self.user_speaking)
         if self.buffer is not None:
             self.buffer.resume()

@@ -10,7 +10,7 @@ import numpy as np
 
 from assistant.app.voice.bridge import AudioBridge
 from assistant.audio.echo_canceller import EchoReport
-from assistant.audio.lookback import HOLD_FRAMES
+from assistant.audio.lookback import CONFIRM_WINDOW, HOLD_FRAMES
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback_buffer import PlaybackBuffer
 from assistant.config import FRAME_SAMPLES, MIN_PTT_S
@@ -186,18 +186,50 @@ async def test_talking_over_the_reply_sends_what_was_held_as_it_came_and_loses_n
     bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode=TurnMode.SERVER_VAD)
     playing(buffer, bridge, 3000)
     echo = [np.full(FRAME_SAMPLES, 1000 + k, np.int16) for k in range(8)]    # gated as echo
-    words = list(words_over(3))
+    words = list(words_over(3, 0.4))
     sent: list[np.ndarray] = []
+    fed = 0
     for frame in echo + words:
         sent += bridge.mic_frame(frame)
+        fed += 1
         if buffer.paused:                                 # the user talks over it: a local onset
             break
-    came = echo + words[: len(sent) - len(echo)]
-    assert buffer.paused and len(sent) == len(came)       # nothing lost or sent twice
-    early, held = len(came) - HOLD_FRAMES - 1, slice(-HOLD_FRAMES - 1, -1)
-    assert early >= 3 and not any(f.any() for f in sent[:early])    # echo: silence, a hold late
-    assert all(a is b for a, b in zip(sent[held], came[held], strict=True))  # held: as they came
-    assert np.array_equal(sent[-1], came[-1])             # the onset's frame passed as judged
+    early, onset_at = len(sent), fed
+    assert buffer.paused and early >= 3 and not any(f.any() for f in sent)  # echo: silence
+    assert len(bridge.lookback) == HOLD_FRAMES + 1        # the onset is a claim: nothing more left
+    for frame in words[fed - len(echo):]:                 # they are still heard: confirmed
+        sent += bridge.mic_frame(frame)
+        fed += 1
+        if bridge.lookback.confirmed:
+            break
+    came = (echo + words)[:fed]
+    assert bridge.lookback.confirmed and buffer.paused and len(sent) == len(came)  # none lost
+    assert fed - onset_at <= CONFIRM_WINDOW
+    assert all(a is b for a, b in zip(sent[early:], came[early:], strict=True))  # as they came
+    after = words[fed - len(echo)]
+    assert [f is after for f in bridge.mic_frame(after)] == [True]   # then each frame at once
+
+
+async def test_echo_taken_for_the_user_for_two_frames_is_refuted_and_never_sent():
+    """A canceller losing the room for a moment lets a burst of echo through as loud as a voice:
+    a local onset. The echo falls away as playback pauses, so the claim is refuted within
+    CONFIRM_WINDOW frames: the reply plays on at once and the server gets silence, not a burst
+    its VAD would take for the user (a reply cut by its own echo)."""
+    buffer = PlaybackBuffer(24_000)
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer, mode=TurnMode.SERVER_VAD)
+    playing(buffer, bridge, 3000)
+    echo = np.full(FRAME_SAMPLES, 1000, np.int16)         # gated: under the playback
+    burst = list(words_over(3))[6:8]                       # two frames of voice, over it
+    sent: list[np.ndarray] = []
+    for frame in [echo] * 6 + burst:
+        sent += bridge.mic_frame(frame)
+    assert buffer.paused and bridge.lookback.claimed
+    for _ in range(CONFIRM_WINDOW):
+        sent += bridge.mic_frame(echo)
+    assert not buffer.paused and not bridge.lookback.claimed      # playing on, not 0.8 s later
+    for _ in range(HOLD_FRAMES):
+        sent += bridge.mic_frame(echo)
+    assert len(sent) == 6 + 2 + CONFIRM_WINDOW and not any(f.any() for f in sent)
 
 
 async def test_intents_on_a_dropped_session_do_not_raise(sim):
