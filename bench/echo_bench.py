@@ -8,6 +8,9 @@ real-time speed, server VAD), in three rooms:
   laptop         the speaker leaks into the mic through two paths, 50 ms and 130 ms late,
                  each as loud as played (pactl loopbacks at 0 dB)
   laptop, off    the same room with echo cancellation off (the echo guard alone)
+  moved          one path at 50 ms, 0 dB, that moves to 120 ms 1 s into the first reply (a
+                 loopback or a Bluetooth link whose latency changed): the canceller and the
+                 double-talk detector lose the room at once
 
   self-int  replies the app cut off by itself (its echo heard as the user)
   heard     the user talks over the reply: their first sound at the mic -> the server's
@@ -63,7 +66,9 @@ from tests.pulse import (  # noqa: E402
 RATE = 24_000
 LAPTOP = ((50, 0.0), (130, 0.0))
 ROOMS = {"headphones": ((), "auto"), "laptop": (LAPTOP, "auto"), "off": (LAPTOP, "off"),
-         "one-path": (((50, 0.0),), "auto"), "one-path-off": (((50, 0.0),), "off")}
+         "one-path": (((50, 0.0),), "auto"), "one-path-off": (((50, 0.0),), "off"),
+         "moved": (((50, 0.0),), "auto")}
+MOVES = {"moved": (1.0, 120)}      # room: (s into the first reply, the path's new delay in ms)
 CAPTURE_BLOCK_MS = 20
 FRAME = RATE // 50
 HALF_S = RATE // 2
@@ -206,6 +211,8 @@ async def one_run(room: str, command: list[str], setting: bool = True) -> dict[s
     async with LiveApp(command, pulse=pulse,
                        extra_args=("--echo-cancellation", mode) if setting else (),
                        env={"VOICE_ASSISTANT_STATS": str(stats)}) as live:
+        mover = asyncio.create_task(_move_echo(live, pulse, *MOVES[room])) if room in MOVES \
+            else None
         try:
             measured = await converse(live, folder)
         except AssertionError as exc:             # the user never got through
@@ -214,11 +221,20 @@ async def one_run(room: str, command: list[str], setting: bool = True) -> dict[s
             return {"self-int": float(sum(1 for e in live.sent("response.done")
                                           if e["response"]["status"] == "cancelled")),
                     **heard_by_server(live.wire, folder / "interruption.wav")}
+        finally:
+            if mover is not None:
+                mover.cancel()
     result = analyse(folder, measured)
     result.update(heard_by_server(measured["wire"], folder / "interruption.wav"))
     app_stats = json.loads(stats.read_text()) if stats.exists() else {}
     result["erle"] = app_stats.get("echo_erle_db") or np.nan
     return result
+
+
+async def _move_echo(live: LiveApp, pulse: PrivatePulse, after_s: float, delay_ms: int) -> None:
+    await live.until(lambda: live.events("out", "response.content_part.added"), 30, "a reply")
+    await asyncio.sleep(after_s)
+    await asyncio.to_thread(pulse.move_echo, delay_ms)
 
 
 COLUMNS = ("self-int", "heard", "corr", "corr/apm", "loss", "silent", "reply", "cpu", "erle")

@@ -86,6 +86,26 @@ class PrivatePulse:
             subprocess.run(["pactl", "set-sink-input-volume", input_id, f"{db:+.1f}dB"],
                            check=True)
 
+    def move_echo(self, delay_ms: int) -> None:
+        """The echo path moves, as a loopback or a Bluetooth link whose latency changed does:
+        the echo loopbacks give way to one at `delay_ms`, as loud as the first path was."""
+        modules = subprocess.run(["pactl", "list", "short", "modules"], capture_output=True,
+                                 text=True, check=True).stdout
+        old = [line.split()[0] for line in modules.splitlines()
+               if "module-loopback" in line and "sink=micfeed" in line]
+        new = subprocess.run(["pactl", "load-module", "module-loopback", "source=spk.monitor",
+                              "sink=micfeed", f"latency_msec={delay_ms}"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+        for module in old:
+            subprocess.run(["pactl", "unload-module", module], check=True)
+        db = self.echo_paths[0][1] if self.echo_paths else 0.0
+        inputs = subprocess.run(["pactl", "list", "sink-inputs"], capture_output=True,
+                                text=True, check=True).stdout.split("Sink Input #")[1:]
+        for block in inputs:
+            if f"Owner Module: {new}\n" in block:
+                subprocess.run(["pactl", "set-sink-input-volume", block.split()[0],
+                                f"{db:+.1f}dB"], check=True)
+
     def kill_server(self) -> None:
         """The sound server goes away under its clients (a crash, a restart)."""
         subprocess.run(["pulseaudio", "--kill"], capture_output=True, timeout=10)

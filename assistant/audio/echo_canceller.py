@@ -190,7 +190,12 @@ class EchoCanceller:
     def _hear_double_talk(self, frames: np.ndarray, far: np.ndarray) -> None:
         """Tell the talk-over stage when the user is heard over the echo."""
         try:
-            if self._double_talk is not None and self._double_talk.judge(frames, far).any():
+            if self._double_talk is None:
+                return
+            heard = self._double_talk.judge(frames, far).any()
+            if self._double_talk.moved:          # what it took for the user was echo
+                self.report.user_heard_at = -math.inf
+            elif heard:
                 self.report.user_heard_at = time.monotonic()
         except Exception as exc:          # never the end of the microphone, nor of AEC3
             self._double_talk = None
