@@ -26,10 +26,11 @@ becomes the user, and on each frame of its first 200 ms, it asks whether the ech
 the mic's last 200 ms of band powers (logs, each band's mean taken out) correlated with what
 was played at every delay. Echo at a delay the weights do not cover, explained there at 0.8
 or better and better than where they look (synthetic, moved: 1.0 there against 0.65 and less
-where they look; a user over a 0 dB echo: 0.24-0.85 at best, always where they look), is the
-path moved: the weights are copied to it (the old path unlearns as the echo goes on) and the
-run is not the user. On 48 synthetic rooms with a user over the echo it found each user at
-the same frame as before; each look costs ~0.3 ms.
+where they look; a user over a 0 dB echo: 0.24-0.85 at best, where they look whenever over
+0.3), is the path moved: the weights are copied to it (the old path unlearns as the echo goes
+on) and the run is not the user; at 0.6 or better there, the run waits for a surer look. On
+48 synthetic rooms with a user over the echo it found each user at the same frame as before;
+each look costs ~0.3 ms.
 
 Tuned on the mic and speaker frames the app paired in the budget's three echo rooms and a
 -18 dB one (21 conversations recorded in the app, replayed through EchoCanceller as the capture

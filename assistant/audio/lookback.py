@@ -11,14 +11,15 @@ once, ahead of theirs. The server then has the start of their words in one send.
 nobody talks over costs the server nothing but that delay; once the reply and its echo have
 ended, what is held goes on at once.
 
-A local onset is a claim, not yet the floor: echo the guard let through (a canceller losing
-the room for a moment when the devices' delay jumps) looks the same for two frames. Released
-as it came, that echo is 100 ms of the reply the server's VAD takes for the user: it cut a
-reply and answered its own echo, once in 93 runs of the echo rooms. So after a local onset
-nothing leaves until the user is still heard in CONFIRM_FRAMES of the next CONFIRM_WINDOW
-frames (then all goes as it came: the server hears them 40 ms later, the speaker is already
-paused); else the claim is refuted: what is held was echo and goes on as silence, and the reply
-resumes at once. The server's speech_started is the floor itself.
+A local onset is a claim, not yet the floor: echo the talk-over stage took for the user (a
+burst the guard let through; the double-talk detector's when the echo's path moves, see
+double_talk.py) looks the same for two frames. Released as it came, that echo is 100 ms of the
+reply the server's VAD takes for the user: it cut a reply and answered its own echo, once in 93
+runs of the echo rooms. So after a local onset nothing leaves until the user is still heard in
+CONFIRM_FRAMES of the next CONFIRM_WINDOW frames (then all goes as it came: the server hears
+them 40 ms later, the speaker is already paused); else the claim is refuted: what is held was
+echo and goes on as silence, and the reply resumes at once. The server's speech_started is the
+floor itself.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import numpy as np
 
 HOLD_FRAMES = 5            # 100 ms: the user found up to that long after they start is sent whole
 CONFIRM_FRAMES = 2         # a local onset is the user if they are still heard in this many...
-CONFIRM_WINDOW = 4         # ... of the frames after it (the caught echo burst fell 16 dB at once)
+CONFIRM_WINDOW = 4         # ... of the frames after it (the echo burst caught fell 16 dB at once)
 
 
 class Lookback:
