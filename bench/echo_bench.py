@@ -53,7 +53,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.audio.echo_canceller import WebrtcProcessor  # noqa: E402
 from assistant.sim.vad import EnergyVad  # noqa: E402
-from bench.conversation_bench import analyse, converse, keep_wire  # noqa: E402
+from bench.conversation_bench import AUDIO_PART, analyse, converse, keep_wire  # noqa: E402
 from tests.live_app import LiveApp  # noqa: E402
 from tests.pulse import (  # noqa: E402
     PrivatePulse,
@@ -232,7 +232,7 @@ async def one_run(room: str, command: list[str], setting: bool = True) -> dict[s
 
 
 async def _move_echo(live: LiveApp, pulse: PrivatePulse, after_s: float, delay_ms: int) -> None:
-    await live.until(lambda: live.events("out", "response.content_part.added"), 30, "a reply")
+    await live.until(lambda: live.events("out", AUDIO_PART), 30, "a reply")
     await asyncio.sleep(after_s)
     await asyncio.to_thread(pulse.move_echo, delay_ms)
 

@@ -191,7 +191,9 @@ class DoubleTalk:
         covered = np.convolve(looks >= 0.25 * looks.max(), np.ones(2 * SPREAD + 1), "same") > 0
         # the whole window and its newer half alike: a move just now shows in the half first,
         # and the half alone is too short not to find some delay by chance (seen in the app)
-        fit = (self._fit_by_delay(MOVED_FRAMES) + self._fit_by_delay(MOVED_FRAMES // 2)) / 2
+        played = np.log10(self._played + QUIETEST)
+        fit = (self._fit_by_delay(played, MOVED_FRAMES)
+               + self._fit_by_delay(played, MOVED_FRAMES // 2)) / 2
         best = int(fit.argmax())
         if covered[best] or fit[best] < DOUBT_CORR:
             return False
@@ -206,14 +208,15 @@ class DoubleTalk:
         np.maximum(self._weights, moved, out=self._weights)
         return True
 
-    def _fit_by_delay(self, frames: int) -> np.ndarray:
-        """Per delay: how well what was played then explains the mic's last `frames` (the
-        mean over bands of the correlation of log powers, each band's mean taken out)."""
+    def _fit_by_delay(self, played_logs: np.ndarray, frames: int) -> np.ndarray:
+        """Per delay: how well what was played then (`played_logs`: the log powers of
+        `_played`) explains the mic's last `frames` (the mean over bands of the correlation
+        of log powers, each band's mean taken out)."""
         heard = np.log10(self._heard[:, :frames] + QUIETEST)
         heard -= heard.mean(axis=1, keepdims=True)
-        played = np.log10(np.lib.stride_tricks.sliding_window_view(
-            self._played, frames, axis=1)[:, :LAGS] + QUIETEST)         # bands, delay, frames
-        played -= played.mean(axis=2, keepdims=True)
+        played = np.lib.stride_tricks.sliding_window_view(
+            played_logs, frames, axis=1)[:, :LAGS]                      # bands, delay, frames
+        played = played - played.mean(axis=2, keepdims=True)
         products = np.einsum("bf,bdf->bd", heard, played)
         norms = np.sqrt(np.einsum("bf,bf->b", heard, heard)[:, None]
                         * np.einsum("bdf,bdf->bd", played, played)) + 1e-9
