@@ -93,6 +93,7 @@ class DoubleTalk:
         self._doubt = False          # this run may be the echo moved: not the user yet
         self._resting = True
         self._index = np.zeros((0, 0), np.intp)
+        self._shift: int | None = None   # the pairing's move its delays were learned under
 
     def judge(self, near: np.ndarray, far: np.ndarray) -> np.ndarray:
         """Rows of 10 ms mic frames and the speaker frames paired with them: per row, is the
@@ -105,6 +106,24 @@ class DoubleTalk:
         for i in range(len(near)):
             heard[i] = self._step(mic[i], played[i])
         return heard
+
+    def align(self, shift: int, inserted: int = 0) -> None:
+        """The speaker's frames are paired `shift` frames later than when it learned (see
+        speaker_reference.py): the echo comes that much sooner after its frame, and the
+        learned delays move with it. `inserted`: the newest frames of what was played are
+        silence paired in place of late frames, which are paired now: they leave the history,
+        so what was played before them lines up with the new pairing too."""
+        if inserted:
+            self._played[:, :-inserted] = self._played[:, inserted:]
+            self._played[:, -inserted:] = 0.0
+        moved = 0 if self._shift is None else shift - self._shift
+        self._shift = shift
+        if moved > 0:
+            self._weights[:, :-moved] = self._weights[:, moved:]
+            self._weights[:, -moved:] = 0.0
+        elif moved < 0:
+            self._weights[:, -moved:] = self._weights[:, :moved]
+            self._weights[:, :-moved] = 0.0
 
     def rest(self) -> None:
         """Nothing has been played for a while (it is not asked meanwhile): what it last heard

@@ -166,6 +166,8 @@ class EchoCanceller:
         if self.failed:
             return frames.reshape(-1)
         far = self._reference.paired(len(frames))
+        if self._double_talk is not None:
+            self._double_talk.align(self._reference.shift, self._reference.inserted)
         echoing = self._echoing(far)
         if echoing.any():
             self._hear_double_talk(frames, far)

@@ -18,7 +18,14 @@ they came, and 60 ms of them is a turn: most likely why one budget's 0 dB room c
 The offset moves only when it must: when the late frames come alone (the threads' phase has
 moved), and one frame at a time where the speaker's clock runs ahead of the mic's (two devices
 drift) and a backlog over the jitter of two 20 ms clocks stands for half a second: a move the
-detector's one-frame spread covers.
+detector's one-frame spread covers. A speaker that starts again starts a fresh offset, which
+lands a block either side of the last one (the first pairing finds 4 or 6 frames waiting).
+
+Each move is counted in `shift` (frames the echo now comes sooner after the frame it is paired
+with), so the detector moves its learned delays with it. Moves of 20 ms came in half the
+budget's two-path conversations (logged in the app), and two in one direction, or one after a
+start a block off, made the detector take the echo's next attack for the user: the reply was
+cut near its end and each answer to that echo at its first syllable (once in 50 runs).
 """
 
 from __future__ import annotations
@@ -42,6 +49,8 @@ class SpeakerReference:
         self._dry = 2
         self._least_backlog = REFERENCE_FRAMES
         self._seen = 0
+        self.shift = 0             # how far the pairing has moved, in frames (see the note)
+        self.inserted = 0          # this block's move: the silence paired for late frames
 
     def append(self, frame: np.ndarray) -> None:
         """Playback thread: the next frame handed to the speaker."""
@@ -57,22 +66,29 @@ class SpeakerReference:
     def paired(self, count: int) -> np.ndarray:
         """Capture thread: the speaker frames of the `count` mic frames just read, oldest
         first; silence where the speaker has not handed its frame over yet."""
-        self._settle(count)
+        fresh, waiting = self._dry > 1, len(self._frames)
+        self.inserted = self._settle(count)
+        self.shift += self.inserted
         far = np.zeros((count, self.frame_samples), np.int16)
         taken = min(count, len(self._frames))
         for i in range(taken):
             far[i] = self._frames.popleft()
+        if fresh and taken:
+            self.shift = waiting                 # the more waiting, the later it is paired
         self._owe(count - taken, taken)
         self._watch_drift(count)
         return far
 
-    def _settle(self, count: int) -> None:
+    def _settle(self, count: int) -> int:
         """Late frames that came with the next ones are dropped: their mic frames went by.
-        If no more came than those, the threads' phase has moved, and the offset with it."""
-        if self._debt and len(self._frames) >= self._debt + count:
-            for _ in range(self._debt):
+        If no more came than those, the threads' phase has moved, and the offset with it: the
+        silence paired in their place stands before them (returned: how many frames)."""
+        debt, self._debt = self._debt, 0
+        if debt and len(self._frames) >= debt + count:
+            for _ in range(debt):
                 self._frames.popleft()
-        self._debt = 0
+            return 0
+        return min(debt, len(self._frames))
 
     def _owe(self, missing: int, taken: int) -> None:
         """Frames missing while the speaker runs are late, and owed. A speaker that hands
@@ -93,4 +109,5 @@ class SpeakerReference:
             return
         if self._least_backlog > JITTER_FRAMES:
             self._frames.popleft()
+            self.shift -= 1
         self._least_backlog, self._seen = REFERENCE_FRAMES, 0

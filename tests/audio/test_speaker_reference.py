@@ -83,3 +83,44 @@ def test_a_mic_running_fast_pairs_every_speaker_frame_once():
         paired += [n for n in pair(reference) if n]
     assert paired == list(range(1, len(paired) + 1))      # in order, none lost
     assert len(paired) >= 2 * 1000 - 2 * 10 - 4
+
+
+def test_each_move_of_the_pairing_is_counted_for_the_detector():
+    """The double-talk detector moves its learned delays by `shift` (double_talk.py)."""
+    reference, next_frame = SpeakerReference(FRAME), 1
+    next_frame = hand(reference, next_frame, 6)           # a start with a block more waiting
+    pair(reference)
+    assert reference.shift == 6 and reference.inserted == 0
+    pair(reference)
+    pair(reference)
+    for _ in range(10):
+        next_frame = hand(reference, next_frame)
+        pair(reference)
+    pair(reference)                                       # late, then they come with the next
+    next_frame = hand(reference, next_frame, 4)
+    pair(reference)
+    assert reference.shift == 6 and reference.inserted == 0   # dropped: the offset held
+    pair(reference)                                       # late, and they come alone
+    next_frame = hand(reference, next_frame)
+    assert pair(reference) == [next_frame - 2, next_frame - 1]
+    assert reference.shift == 8 and reference.inserted == 2   # paired with the next block
+    next_frame = hand(reference, next_frame)
+    pair(reference)
+    assert reference.inserted == 0                        # one block's news
+    for _ in range(3):                                    # the speaker stops; it starts again
+        pair(reference)
+    hand(reference, 100, 4)
+    pair(reference)
+    assert reference.shift == 4
+
+
+def test_a_frame_trimmed_from_a_fast_speaker_is_counted_back():
+    reference, next_frame = SpeakerReference(FRAME), 1
+    next_frame = hand(reference, next_frame, 4)
+    pair(reference)
+    shifts = {reference.shift}
+    for period in range(100):                            # a standing backlog of 6: trimmed
+        next_frame = hand(reference, next_frame, 6 if period == 0 else 2)
+        pair(reference)
+        shifts.add(reference.shift)
+    assert shifts == {4, 3, 2}                            # a frame at a time, to 4 waiting
