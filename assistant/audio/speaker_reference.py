@@ -66,15 +66,15 @@ class SpeakerReference:
     def paired(self, count: int) -> np.ndarray:
         """Capture thread: the speaker frames of the `count` mic frames just read, oldest
         first; silence where the speaker has not handed its frame over yet."""
-        fresh, waiting = self._dry > 1, len(self._frames)
+        fresh = self._dry > 1
         self.inserted = self._settle(count)
         self.shift += self.inserted
         far = np.zeros((count, self.frame_samples), np.int16)
         taken = min(count, len(self._frames))
         for i in range(taken):
             far[i] = self._frames.popleft()
-        if fresh and taken:
-            self.shift = waiting                 # the more waiting, the later it is paired
+        if fresh and taken:                      # the more still waiting, the later it pairs
+            self.shift = len(self._frames)       # (taken: a 100 ms read pairs more at once)
         self._owe(count - taken, taken)
         self._watch_drift(count)
         return far
