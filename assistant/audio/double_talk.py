@@ -118,12 +118,8 @@ class DoubleTalk:
             self._played[:, -inserted:] = 0.0
         moved = 0 if self._shift is None else shift - self._shift
         self._shift = shift
-        if moved > 0:
-            self._weights[:, :-moved] = self._weights[:, moved:]
-            self._weights[:, -moved:] = 0.0
-        elif moved < 0:
-            self._weights[:, -moved:] = self._weights[:, :moved]
-            self._weights[:, :-moved] = 0.0
+        if moved:
+            self._weights = _delayed(self._weights, -moved)
 
     def rest(self) -> None:
         """Nothing has been played for a while (it is not asked meanwhile): what it last heard
@@ -218,12 +214,7 @@ class DoubleTalk:
             return False
         if fit[best] < MOVED_CORR or fit[best] - fit[covered].max() < MOVED_MARGIN:
             return None
-        shift = best - int(looks.argmax())
-        moved = np.zeros_like(self._weights)
-        if shift > 0:
-            moved[:, shift:] = self._weights[:, :-shift]
-        else:
-            moved[:, :shift] = self._weights[:, -shift:]
+        moved = _delayed(self._weights, best - int(looks.argmax()))
         np.maximum(self._weights, moved, out=self._weights)
         return True
 
@@ -254,3 +245,15 @@ class DoubleTalk:
         self._weights += (STEP * error / energy)[:, None] * history
         np.maximum(self._weights, 0.0, out=self._weights)
         self._learned += 1
+
+
+def _delayed(weights: np.ndarray, frames: int) -> np.ndarray:
+    """The weights `frames` delay steps later (sooner where negative), none where none were."""
+    delayed = np.zeros_like(weights)
+    if frames > 0:
+        delayed[:, frames:] = weights[:, :-frames]
+    elif frames < 0:
+        delayed[:, :frames] = weights[:, -frames:]
+    else:
+        delayed[:] = weights
+    return delayed
