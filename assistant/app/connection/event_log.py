@@ -2,7 +2,9 @@
 
 Streaming events (50 microphone appends a second, the reply's audio deltas) are counted, not
 emitted one by one: a run of them becomes one entry with its count and its newest event,
-flushed four times a second or as soon as another event comes (so the order stays true).
+flushed as soon as another event comes (so the order stays true), by the run's own next event
+once FLUSH_MS have passed, and FLUSH_MS after a run stops. A run that flows wakes nothing of its
+own (a timer of its own cost the idle app 4 wake-ups a second while the microphone streams).
 Audio payloads are summarised to their size; nothing here keeps the key.
 """
 
@@ -35,19 +37,24 @@ class EventLog(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(FLUSH_MS)
         self._timer.timeout.connect(self.flush)
+        self._flushed_at = time.monotonic()
 
     def record(self, direction: str, event: Event) -> None:
         kind = str(event.get("type"))
         if kind in STREAMING:
             first, _, count = self._runs.get((direction, kind), (time.time(), event, 0))
             self._runs[(direction, kind)] = (first, event, count + 1)
-            if not self._timer.isActive():
-                self._timer.start()
+            if time.monotonic() - self._flushed_at >= FLUSH_MS / 1000:
+                self.flush()
+            else:
+                self._timer.start()         # restarted: it fires only once the run stops
             return
         self.flush()
         self.logged.emit(direction, time.time(), kind, summarize(event), 1)
 
     def flush(self) -> None:
+        self._timer.stop()
+        self._flushed_at = time.monotonic()
         runs, self._runs = self._runs, {}
         for (direction, kind), (first, newest, count) in runs.items():
             self.logged.emit(direction, first, kind, summarize(newest), count)
