@@ -65,6 +65,7 @@ class AudioEngine:
             return problems
         try:
             mic = catalog.find("input", input_device)
+            outbox.level = self.mic_level
             self.capture = Capture(catalog, mic, outbox.from_audio_thread, self.mic_level,
                                    wanted=lambda: outbox.wanted(), nudge=outbox.nudge,
                                    quiet=lambda: outbox.quiet)

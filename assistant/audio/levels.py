@@ -1,13 +1,17 @@
 """Signal levels for the meter: dBFS per frame, an IEC 60268-18 scale, and meter ballistics.
 
 The audio thread only stores the newest (rms, peak) pair in a `LevelHolder`; whoever paints
-polls it at its own rate and runs the ballistics there.
+polls it at its own rate and runs the ballistics there. A painter at rest does not poll: the
+loop's thread stirs the holder where sound passes it anyway (the microphone's frames handed
+over, the reply's audio queued), so silence costs no wake-up and the audio threads stay free of
+Qt.
 """
 
 from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -65,6 +69,8 @@ class LevelHolder:
         self.frames = 0
         self._loudest: float | None = None
         self._lock = threading.Lock()
+        # Set (on the loop's thread) by a painter that rests until sound comes; see `stir`.
+        self.on_stir: Callable[[], None] | None = None
 
     def update(self, rms_db: float, peak_db: float) -> None:
         self.value = (rms_db, peak_db)
@@ -82,6 +88,14 @@ class LevelHolder:
 
     def reset(self) -> None:
         self.value = (FLOOR_DB, FLOOR_DB)
+
+    def stir(self, coming: bool = False) -> None:
+        """On the loop's thread, where sound passes: wake a painter resting on this holder if
+        the newest level is above the floor, or if sound is `coming` (queued to play, not yet
+        measured). Never called by an audio thread."""
+        if self.on_stir is not None and (coming or self.value[0] > FLOOR_DB
+                                         or self.value[1] > FLOOR_DB):
+            self.on_stir()
 
 
 @dataclass

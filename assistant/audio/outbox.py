@@ -2,7 +2,8 @@
 
 One `call_soon_threadsafe` per device block; bounded, the oldest frame dropped (and counted) when
 the loop falls behind, so a stalled loop never grows memory. Whoever consumes the frames is told
-on the loop at once (`on_ready`), with no task in between to wake.
+on the loop at once (`on_ready`), with no task in between to wake; the microphone's level is
+stirred there too, so a resting meter wakes on the same wake-up (see `LevelHolder.stir`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections import deque
 from collections.abc import Callable
 
 import numpy as np
+
+from assistant.audio.levels import LevelHolder
 
 
 class FrameOutbox:
@@ -32,6 +35,7 @@ class FrameOutbox:
         # the loop and read by the audio thread.
         self.quiet = False
         self._loop_closed = False
+        self.level: LevelHolder | None = None      # the level the frames' thread writes
         self.drops = 0
         self.latency_s: deque[float] = deque(maxlen=4096)
 
@@ -52,6 +56,8 @@ class FrameOutbox:
                 self.drops += 1
             self._frames.append(frame)
         self.on_ready()
+        if self.level is not None:
+            self.level.stir()
 
     def take(self) -> list[np.ndarray]:
         frames = list(self._frames)

@@ -86,6 +86,7 @@ class PlaybackBuffer:
         samples = self._resample(np.frombuffer(pcm, dtype=np.int16))
         self._resampling_item = item_id
         self._append(item_id, samples, ended=False)
+        self.level.stir(coming=True)        # a resting meter follows the speaker from now
 
     def finish(self, item_id: str | None = None) -> None:
         """The current item is complete: flush the resampler's tail and let the buffer drain

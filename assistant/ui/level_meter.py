@@ -5,8 +5,9 @@ one clock, so a frame's meters repaint in the same pass of the event loop and th
 composed once per frame, not once per meter; the bar and its track are pictures made once per
 size, and a paint blits them (no path, gradient or antialiasing per frame): a conversation's two
 moving meters cost the GUI thread ~4 % of a core painted each on its own timer with shapes
-(measured, see README). While every meter rests (silence, the bar down) the clock ticks at
-8 Hz: a sound shows at most 125 ms late.
+(measured, see README). While every meter rests (silence, the bar down) the clock stops and
+waits to be stirred where sound passes the loop's thread (`LevelHolder.stir`): a resting
+window wakes for nothing, where an 8 Hz poll cost the idle app ~0.2 % of a core (README).
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from assistant.audio.levels import FLOOR_DB, LevelHolder, MeterBallistics, iec_scale
 
 _TICKS_DB = (-60, -40, -30, -20, -10, -6, -3, 0)
-RESTING_POLL_MS = 125
+# After a stir the clock keeps its pace this long even while every bar rests: audio queued to
+# play is measured only when the speaker's thread takes it (a resting speaker takes ~100 ms).
+STIRRED_S = 1.0
 # 20 frames a second: the bar follows a 300 ms average, so a frame every 50 ms moves it
 # smoothly; 30 cost a conversation ~1 % of a core more (9.13 against 8.18 %, medians of
 # 5 alternating runs of bench/conversation_bench.py), a wake-up and a repaint at a time.
@@ -38,7 +41,8 @@ MOVING_POLL_MS = 1000 // 20
 
 
 class MeterClock(QObject):
-    """The one timer of every shown meter: fast while any of them moves, slow while all rest."""
+    """The one timer of every shown meter: it ticks while any of them moves, and stops while
+    all rest until one's level holder is stirred."""
 
     def __init__(self, parent: QObject | None) -> None:
         super().__init__(parent)
@@ -46,19 +50,32 @@ class MeterClock(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(MOVING_POLL_MS)
         self.timer.timeout.connect(self._tick)
+        self._stirred_until = 0.0
+
+    @property
+    def resting(self) -> bool:
+        return bool(self._meters) and not self.timer.isActive()
 
     def join(self, meter: LevelMeter) -> None:
         self._meters.add(meter)
-        self.timer.setInterval(MOVING_POLL_MS)
-        self.timer.start()
+        self.stir()
 
     def leave(self, meter: LevelMeter) -> None:
         self._meters.discard(meter)
+        meter.holder.on_stir = None
         if not self._meters:
             self.timer.stop()
 
     def follows(self, meter: LevelMeter) -> bool:
-        return meter in self._meters and self.timer.isActive()
+        return meter in self._meters
+
+    def stir(self) -> None:
+        """Sound passed (or is queued): tick again, for STIRRED_S at least."""
+        for meter in list(self._meters):
+            meter.holder.on_stir = None
+        self._stirred_until = time.monotonic() + STIRRED_S
+        if not self.timer.isActive():
+            self.timer.start()
 
     def _tick(self) -> None:
         moving = False
@@ -67,9 +84,13 @@ class MeterClock(QObject):
                 moving = meter.poll() or moving
             except RuntimeError:             # its widget was deleted while shown
                 self.leave(meter)
-        interval = MOVING_POLL_MS if moving else RESTING_POLL_MS
-        if self.timer.interval() != interval:
-            self.timer.setInterval(interval)
+        if not moving and time.monotonic() >= self._stirred_until:
+            self._rest()
+
+    def _rest(self) -> None:
+        self.timer.stop()
+        for meter in list(self._meters):
+            meter.holder.on_stir = self.stir
 
 
 _clock: MeterClock | None = None

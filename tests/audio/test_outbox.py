@@ -50,3 +50,27 @@ async def test_a_closed_loop_silences_the_hand_off():
     loop.close()
     outbox.from_audio_thread(np.zeros((1, 4)), time.perf_counter())   # must not raise
     outbox.from_audio_thread(np.zeros((1, 4)), time.perf_counter())
+
+
+async def test_the_microphones_level_is_stirred_on_the_loop_when_it_carries_sound():
+    """A resting meter wakes on the hand-off's own wake-up, and only for a sound."""
+    from assistant.audio.capture import CaptureProcessor
+    from assistant.audio.levels import LevelHolder
+    from assistant.config import WIRE_RATE
+
+    loop = asyncio.get_running_loop()
+    outbox, level = FrameOutbox(loop), LevelHolder()
+    outbox.level = level
+    processor = CaptureProcessor(WIRE_RATE, 1, outbox.from_audio_thread, level)
+    stirred: list[bool] = []
+    level.on_stir = lambda: stirred.append(threading.current_thread() is threading.main_thread())
+    arrived = asyncio.Event()
+    outbox.on_ready = arrived.set
+    tone = (8000 * np.sin(np.arange(4800) / 5)).astype(np.int16)
+    for block, expected in ((np.zeros(4800, np.int16), []), (tone, [True])):
+        arrived.clear()
+        thread = threading.Thread(target=processor.process, args=(block.tobytes(),))
+        thread.start()
+        await asyncio.wait_for(arrived.wait(), 5)
+        thread.join()
+        assert stirred == expected

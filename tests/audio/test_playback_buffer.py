@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from assistant.audio.levels import FLOOR_DB
 from assistant.audio.playback_buffer import PlaybackBuffer
 
 RATE = 48_000
@@ -95,6 +96,14 @@ def test_output_level_follows_what_is_played():
     buf.write("a", pcm24(100, value=16384))
     buf.read(10 * MS)
     assert -7 < buf.level.value[0] < -5               # constant half scale: -6 dBFS
+
+
+def test_audio_queued_to_play_stirs_a_resting_meter_before_it_is_measured():
+    buf = PlaybackBuffer(RATE)
+    stirs: list[float] = []
+    buf.level.on_stir = lambda: stirs.append(buf.level.value[0])
+    buf.write("a", pcm24(100))
+    assert stirs == [FLOOR_DB]                          # queued, not yet played
 
 
 def test_a_pause_then_a_clear_fades_once_and_counts_the_fade_once():

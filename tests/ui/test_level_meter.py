@@ -20,6 +20,7 @@ async def test_meter_moves_with_the_level_and_rests_when_idle(qtbot):
     await asyncio.sleep(0.3)        # nothing to wait for: silence must not repaint for a while
     assert meter.frames_painted - painted <= 1
     holder.update(-12.0, -6.0)
+    holder.stir()                          # as the loop does where the sound passes it
     await until(lambda: meter.rms_fraction > 0.4, message="-12 dBFS sits past the middle")
     painted = meter.frames_painted
     for step in range(15):                                # a changing level: ~20 fps
@@ -48,20 +49,41 @@ async def test_a_hidden_or_minimized_meter_does_no_work(qtbot):
     assert meter.frames_painted == painted and meter.ballistics.rms_db == ballistics
 
 
-async def test_a_meter_at_rest_polls_slowly_and_a_sound_brings_back_20_hz(qtbot):
-    from assistant.ui.level_meter import MOVING_POLL_MS, RESTING_POLL_MS
+async def test_a_meter_at_rest_wakes_for_nothing_until_a_sound_stirs_it(qtbot):
+    from assistant.ui.level_meter import MOVING_POLL_MS
 
     holder = LevelHolder()
     meter = LevelMeter(holder, "Speaker")
     qtbot.addWidget(meter)
     meter.show()
-    await until(lambda: meter._clock.timer.interval() == RESTING_POLL_MS, message="resting polls")
-    holder.update(-12.0, -6.0)
+    clock = meter._clock
+    await until(lambda: clock.resting, message="the clock stops while every bar rests")
+    holder.stir()                          # silent frames passed: nothing to show
+    assert clock.resting
+    holder.update(-12.0, -6.0)             # an audio thread's write wakes nothing of Qt's ...
+    await asyncio.sleep(0.3)
+    assert clock.resting and meter.rms_fraction == 0
+    holder.stir()                          # ... the loop's stir where that sound passed does
     await until(lambda: meter.rms_fraction > 0.4, message="the sound shown")
-    assert meter._clock.timer.interval() == MOVING_POLL_MS == 1000 // 20
+    assert clock.timer.isActive() and clock.timer.interval() == MOVING_POLL_MS == 1000 // 20
     holder.reset()
-    await until(lambda: meter._clock.timer.interval() == RESTING_POLL_MS, 10,
-                message="back at rest once the bar has fallen")
+    await until(lambda: clock.resting, 10, message="at rest again once the bar has fallen")
+
+
+async def test_audio_queued_to_play_keeps_the_clock_going_until_it_is_measured(qtbot):
+    """The reply's audio is queued on the loop before the speaker's thread measures it."""
+    holder = LevelHolder()
+    meter = LevelMeter(holder, "Speaker")
+    qtbot.addWidget(meter)
+    meter.show()
+    clock = meter._clock
+    await until(lambda: clock.resting, message="at rest")
+    holder.stir(coming=True)
+    assert not clock.resting
+    await asyncio.sleep(0.3)               # a resting speaker takes ~100 ms to start
+    assert not clock.resting
+    holder.update(-12.0, -6.0)             # measured as it is played
+    await until(lambda: meter.rms_fraction > 0.4, message="the reply shown")
 
 
 async def test_meters_follow_one_clock_and_repaint_in_the_same_pass(qtbot):

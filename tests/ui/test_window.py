@@ -39,6 +39,7 @@ async def test_first_run_without_key_offers_the_demo_then_a_push_to_talk_turn(ma
     window = shell.window
     assert window.banner.isVisible() and "Offline demo" in window.banner.text()
     assert shell.controller.state == State.READY
+    await until(lambda: window.mic_meter._clock.resting, message="the meters rest")
     qtbot.mousePress(window.ptt_button, Qt.MouseButton.LeftButton)
     shell.fake.stream("input").push(mic_pcm(speech("what a lovely day", silence_ms=200)))
     await until(lambda: window.mic_meter.rms_fraction > 0.2, message="mic meter")
@@ -192,7 +193,8 @@ async def test_a_held_key_repeated_as_release_and_press_pairs_stays_one_turn(mak
 async def test_window_screenshot_mid_conversation(make_shell, tmp_path):
     shell = await make_shell("--offline")
     await connected(shell)
-    shell.controller.send_text("Hello! What can you do?")
+    await until(lambda: shell.window.out_meter._clock.resting, message="the meters rest")
+    shell.controller.send_text("Hello! What can you do?")      # the reply's audio stirs them
     await until(lambda: shell.controller.state == State.SPEAKING)
     await until(lambda: shell.window.out_meter.rms_fraction > 0.2, message="the reply playing")
     image = shell.window.grab().toImage()
