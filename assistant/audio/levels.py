@@ -95,7 +95,10 @@ class LevelHolder:
         measured). Never called by an audio thread."""
         if self.on_stir is not None and (coming or self.value[0] > FLOOR_DB
                                          or self.value[1] > FLOOR_DB):
-            self.on_stir()
+            try:
+                self.on_stir()
+            except RuntimeError:          # its painter went with the application: the sound
+                self.on_stir = None       # still plays, and is still sent
 
 
 @dataclass

@@ -48,3 +48,21 @@ def test_the_loudest_since_the_last_look_is_never_lost_between_two_looks():
     assert holder.take_loudest() == -35.0                # nothing new since: the newest
     holder.reset()
     assert holder.take_loudest() == FLOOR_DB
+
+
+def test_a_stir_wakes_only_for_a_sound_and_a_painter_gone_with_qt_never_breaks_the_audio():
+    holder, woken = LevelHolder(), []
+    holder.on_stir = lambda: woken.append(holder.value)
+    holder.stir()                                       # silence handed over: nothing to show
+    holder.update(-40.0, -30.0)
+    holder.stir()
+    holder.reset()
+    holder.stir(coming=True)                            # queued to play, not yet measured
+    assert woken == [(-40.0, -30.0), (FLOOR_DB, FLOOR_DB)]
+
+    def deleted() -> None:
+        raise RuntimeError("Internal C++ object (MeterClock) already deleted.")
+
+    holder.on_stir = deleted
+    holder.stir(coming=True)                            # must not raise into a buffer's write
+    assert holder.on_stir is None
