@@ -49,15 +49,20 @@ async def test_a_hidden_or_minimized_meter_does_no_work(qtbot):
     assert meter.frames_painted == painted and meter.ballistics.rms_db == ballistics
 
 
-async def test_a_meter_at_rest_wakes_for_nothing_until_a_sound_stirs_it(qtbot):
-    from assistant.ui.level_meter import MOVING_POLL_MS
-
+async def resting_meter(qtbot) -> tuple[LevelHolder, LevelMeter]:
     holder = LevelHolder()
     meter = LevelMeter(holder, "Speaker")
     qtbot.addWidget(meter)
     meter.show()
+    await until(lambda: meter._clock.resting, message="the clock stops while every bar rests")
+    return holder, meter
+
+
+async def test_a_meter_at_rest_wakes_for_nothing_until_a_sound_stirs_it(qtbot):
+    from assistant.ui.level_meter import MOVING_POLL_MS
+
+    holder, meter = await resting_meter(qtbot)
     clock = meter._clock
-    await until(lambda: clock.resting, message="the clock stops while every bar rests")
     holder.stir()                          # silent frames passed: nothing to show
     assert clock.resting
     holder.update(-12.0, -6.0)             # an audio thread's write wakes nothing of Qt's ...
@@ -72,12 +77,8 @@ async def test_a_meter_at_rest_wakes_for_nothing_until_a_sound_stirs_it(qtbot):
 
 async def test_audio_queued_to_play_keeps_the_clock_going_until_it_is_measured(qtbot):
     """The reply's audio is queued on the loop before the speaker's thread measures it."""
-    holder = LevelHolder()
-    meter = LevelMeter(holder, "Speaker")
-    qtbot.addWidget(meter)
-    meter.show()
+    holder, meter = await resting_meter(qtbot)
     clock = meter._clock
-    await until(lambda: clock.resting, message="at rest")
     holder.stir(coming=True)
     assert not clock.resting
     await asyncio.sleep(0.3)               # a resting speaker takes ~100 ms to start
