@@ -4,11 +4,14 @@ At every start the one-file app unpacks ~175 MB into a temporary folder. The sto
 inflates it with zlib 8 KB at a time and writes it through stdio's 4 KB buffer: 42,761 write
 calls and 9,411 reads for one `--version` (strace -c), and zlib's inflate alone takes 0.55 s
 of it here (317 MB/s). Two changes, each measured on this machine:
-  - each step of 256 KB, not 8 KB: 2,105 writes and 1,705 reads;
+  - each step of 64 KB, not 8 KB (256 KB once: 2,105 writes and 1,705 reads);
   - every entry inflated in one call by libdeflate (Debian's libdeflate-dev, linked
     statically): 0.21 s for the same entries (853 MB/s).
 The one-file `--version` took 1.09 s with the stock bootloader, 0.91 s with the larger steps
 and 0.74 s with libdeflate too (medians of 8 alternating runs of the same archive behind each).
+No step is larger than 64 KB: the kernel caches a file written in larger pieces in larger
+folios, and a library mapped from them is made resident a whole folio at a fault (the running
+one-file app's libraries 73 MB resident against 63 MB; see unpack_inflate.c).
 
 The source is the installed PyInstaller's own (its sdist, from the package index), changed
 only there, and built by its own waf as PyInstaller's documentation describes for a custom
@@ -31,7 +34,7 @@ from pathlib import Path
 
 from found_by_gcc import found_by_gcc  # packaging/ is on the path
 
-CHUNK = 256 * 1024
+CHUNK = 64 * 1024
 STOCK_CHUNK = "const size_t CHUNK_SIZE = 8192;"
 STOCK_BUFFERS = ("unsigned char buffer_in[8192];", "unsigned char buffer_out[8192];",
                  "unsigned char buffer[8192];")
@@ -44,10 +47,10 @@ LIBDEFLATE_INFLATE = Path(__file__).with_name("unpack_inflate.c")
 
 
 def patched(source: str, libdeflate: bool = False) -> str | None:
-    """pyi_archive.c with CHUNK-sized steps (the buffers static: a quarter of a megabyte is
-    too much for a stack, and the bootloader unpacks on one thread), and with `libdeflate`
-    its inflating function replaced by one call to libdeflate; None unless the source reads
-    exactly as the version this was made for."""
+    """pyi_archive.c with CHUNK-sized steps (the buffers static: too much for a stack, and
+    the bootloader unpacks on one thread), and with `libdeflate` its inflating function
+    replaced by ours (unpack_inflate.c); None unless the source reads exactly as the version
+    this was made for."""
     if source.count(STOCK_CHUNK) != 3 or any(source.count(b) != 1 for b in STOCK_BUFFERS):
         return None
     source = source.replace(STOCK_CHUNK, f"const size_t CHUNK_SIZE = {CHUNK};")
@@ -110,7 +113,7 @@ def rebuilt(work: Path) -> Path | None:
         if run is not None:
             how = "inflates with libdeflate and writes" if libdeflate else "unpacks"
             print(f"unpack_bootloader: the one-file app {how} {CHUNK // 1024} KB at a time "
-                  "or more")
+                  "(larger writes are cached, and mapped, in larger pieces)")
             return run
     return None
 

@@ -64,7 +64,7 @@ def test_each_download_passes_its_self_test_where_it_lands(artifact, tmp_path):
 
 
 def test_the_one_file_app_unpacks_itself_in_large_writes():
-    """Its bootloader is the one rebuilt to unpack 256 KB at a time (packaging/
+    """Its bootloader is the one rebuilt to unpack 64 KB at a time (packaging/
     unpack_bootloader.py): PyInstaller's own makes 42,761 write calls of 4 KB for one start."""
     process = subprocess.Popen([str(built(ONEFILE)), "--version"], stdout=subprocess.DEVNULL,
                                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
