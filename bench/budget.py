@@ -39,6 +39,9 @@ from bench import conversation_bench, echo_bench, idle_bench, memory_floor  # no
 from tests.live_app import LiveApp  # noqa: E402
 
 APP = [str(Path(sys.executable).parent / "voice-assistant")]
+# memory_floor.py's "audio + qt" on this machine with the page cache dropped (85.0-85.6 MB);
+# straight after `pip install` it read 99.8-101.7 MB (README, Performance: Peak RSS)
+STACK_MB = 88
 ROOMS = {"one path, -6 dB": ((50, -6.0),), "one path, 0 dB": ((50, 0.0),),
          "two paths, 0 dB": ((50, 0.0), (130, 0.0))}
 
@@ -89,6 +92,10 @@ def conversation(runs: int) -> bool:
     stack = memory_floor.floors({"audio + qt": ("audio", "qt")})["audio + qt"]
     print(f"   {'  of which the stack alone (memory_floor.py), not a goal':<58} {stack:9.2f} MB",
           flush=True)
+    if stack > STACK_MB:
+        print(f"   (the stack alone reads {stack - STACK_MB:.0f} MB over its usual {STACK_MB} MB: "
+              "the page cache holds the libraries in large folios, as after a fresh install; "
+              "dropped, as root: sync; echo 3 > /proc/sys/vm/drop_caches)", flush=True)
     return met
 
 
