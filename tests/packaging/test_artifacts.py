@@ -22,6 +22,7 @@ import verify_artifacts
 from assistant import __version__
 from assistant.sim import voice
 from tests.live_app import LiveApp
+from tests.packaging.process_io import run_counting_io
 from tests.pulse import (
     espeak_wav,
     missing_tools,
@@ -66,17 +67,11 @@ def test_each_download_passes_its_self_test_where_it_lands(artifact, tmp_path):
 def test_the_one_file_app_unpacks_itself_in_large_writes():
     """Its bootloader is the one rebuilt to unpack 64 KB at a time (packaging/
     unpack_bootloader.py): PyInstaller's own makes 42,761 write calls of 4 KB for one start."""
-    process = subprocess.Popen([str(built(ONEFILE)), "--version"], stdout=subprocess.DEVNULL,
+    code, io = run_counting_io([str(built(ONEFILE)), "--version"], stdout=subprocess.DEVNULL,
                                env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
-    try:
-        os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOWAIT)    # ended, not yet reaped
-        io = dict(line.split(": ") for line in
-                  Path(f"/proc/{process.pid}/io").read_text().splitlines())
-    finally:
-        process.wait(timeout=60)
-    assert process.returncode == 0
-    assert int(io["wchar"]) > 100_000_000                   # the whole app was written out
-    assert int(io["syscw"]) < 5_000, io
+    assert code == 0
+    assert io["wchar"] > 100_000_000                        # the whole app was written out
+    assert io["syscw"] < 5_000, io
 
 
 def test_the_archive_holds_the_one_folder_app():

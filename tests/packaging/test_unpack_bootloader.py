@@ -17,6 +17,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "packaging"))
 from unpack_bootloader import CHUNK, inflate_function, patched, static_libdeflate
 
+from tests.packaging.process_io import run_counting_io
+
 # The three helpers of PyInstaller 6.22's bootloader/src/pyi_archive.c, as far as they matter.
 STOCK = """#include "zlib.h"
 static int
@@ -146,17 +148,11 @@ def test_it_writes_in_steps_of_64_kb(harness, tmp_path):
     data = os.urandom(3_000_001)
     entry = zlib.compress(data)
     (tmp_path / "entry").write_bytes(entry)
-    process = subprocess.Popen([str(harness / "harness"), str(tmp_path / "entry"),
+    code, io = run_counting_io([str(harness / "harness"), str(tmp_path / "entry"),
                                 str(len(entry)), str(len(data)), "file", str(tmp_path / "out")])
-    try:
-        os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOWAIT)    # ended, not yet reaped
-        io = dict(line.split(": ") for line in
-                  Path(f"/proc/{process.pid}/io").read_text().splitlines())
-    finally:
-        process.wait(timeout=60)
-    assert process.returncode == 0 and (tmp_path / "out").read_bytes() == data
-    assert int(io["syscw"]) >= -(-len(data) // 65536)
-    assert int(io["wchar"]) < len(data) + 65536
+    assert code == 0 and (tmp_path / "out").read_bytes() == data
+    assert io["syscw"] >= -(-len(data) // 65536)
+    assert io["wchar"] < len(data) + 65536
 
 
 def test_the_parent_gives_its_heap_back_when_it_forks_the_app(harness, tmp_path):
