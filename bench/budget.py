@@ -40,7 +40,7 @@ from tests.live_app import LiveApp  # noqa: E402
 
 APP = [str(Path(sys.executable).parent / "voice-assistant")]
 # memory_floor.py's "audio + qt" on this machine with the page cache dropped (85.0-85.6 MB);
-# straight after `pip install` it read 99.8-101.7 MB (README, Performance: Peak RSS)
+# on a .venv pip 26.3 had just written it read 99.8-101.7 MB (README, Performance: Peak RSS)
 STACK_MB = 88
 ROOMS = {"one path, -6 dB": ((50, -6.0),), "one path, 0 dB": ((50, 0.0),),
          "two paths, 0 dB": ((50, 0.0), (130, 0.0))}
@@ -94,8 +94,8 @@ def conversation(runs: int) -> bool:
           flush=True)
     if stack > STACK_MB:
         print(f"   (the stack alone reads {stack - STACK_MB:.0f} MB over its usual {STACK_MB} MB: "
-              "the page cache holds the libraries in large folios, as after a fresh install; "
-              "dropped, as root: sync; echo 3 > /proc/sys/vm/drop_caches)", flush=True)
+              "the page cache holds the libraries in large folios, as after pip 26.3 installs "
+              "them; dropped, as root: sync; echo 3 > /proc/sys/vm/drop_caches)", flush=True)
     return met
 
 
