@@ -161,7 +161,8 @@ async def resident_at_rest(binary: Path, seconds: float = 5.0) -> float:
     async with LiveApp([str(binary)], mode="ptt") as live:
         await live.start_app()
         await asyncio.sleep(seconds)
-        return sum(resident_mb(pid) for pid in family(live.process.pid if live.process else 0))
+        return sum(conversation_bench.rss_mb(pid)
+                   for pid in family(live.process.pid if live.process else 0))
 
 
 def family(pid: int) -> list[int]:
@@ -169,13 +170,6 @@ def family(pid: int) -> list[int]:
     kids = [int(kid) for task in Path(f"/proc/{pid}/task").glob("*")
             for kid in (task / "children").read_text().split()]
     return [pid, *(member for kid in kids for member in family(kid))]
-
-
-def resident_mb(pid: int) -> float:
-    for row in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if row.startswith("VmRSS:"):
-            return int(row.split()[1]) / 1024
-    return 0.0
 
 
 def main() -> int:
