@@ -219,6 +219,7 @@ async def one_run(command: list[str], echo_db: float | None,
     result = analyse(folder, measured)
     lag = json.loads(stats.read_text()) if stats.exists() else {}
     result["lag99"] = lag.get("loop_lag_ms_p99", float("nan"))
+    result["rests"] = float(lag.get("echo_rests", float("nan")))   # the canceller's, hearing none
     return result
 
 

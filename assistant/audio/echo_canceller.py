@@ -17,6 +17,7 @@ lets bursts through. So the cleaned mic is sent only while the canceller holds t
 echo rarely leaks); otherwise, while the speaker can echo, the plain mic goes out and the echo
 guard judges it as it would without a canceller; where it is as loud as the user, the
 double-talk detector (double_talk.py), fed the same frames, hears them (`user_heard_at`).
+Where the room gives no echo back, both rest until one comes (echo_rest.py).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import numpy as np
 import soxr
 
 from assistant.audio.double_talk import DoubleTalk
+from assistant.audio.echo_rest import EchoRest
 from assistant.audio.framer import Framer
 from assistant.audio.levels import mean_squares
 from assistant.audio.speaker_reference import SpeakerReference
@@ -66,6 +68,8 @@ class EchoReport:
     detail: str = ""               # the headphones' name, or why it failed
     erle_db: float | None = None   # echo removed while the assistant plays (median of 3 s)
     holding: bool = False          # it leaks so rarely that the mic goes out cleaned
+    resting: bool = False          # no echo comes back: it waits for one (echo_rest.py)
+    rests: int = 0                 # how often it came to rest (the benches' echo rooms: never)
     user_talking: bool = False     # said by the bridge: the echo is not measured meanwhile
     user_heard_at: float = -math.inf   # time.monotonic() the user was last heard over the echo
 
@@ -79,6 +83,8 @@ class EchoReport:
     def text(self, translate: Callable[[str], str] = str) -> str:
         """The Events panel's line; `translate` puts each template in the window's language."""
         line = translate(TEXT_LINE).format(status=self._status(translate))
+        if self.resting:
+            return line + translate(TEXT_RESTING)
         if self.erle_db is None:
             return line
         removed = translate(TEXT_HOLDING if self.holding else TEXT_LEAKING)
@@ -96,6 +102,8 @@ STATUS = {"off": QT_TRANSLATE_NOOP("Echo", "off"),
           "on": QT_TRANSLATE_NOOP("Echo", "on"),
           "on_ns": QT_TRANSLATE_NOOP("Echo", "on, with noise suppression")}
 TEXT_LINE = QT_TRANSLATE_NOOP("Echo", "Echo cancellation: {status}")
+TEXT_RESTING = QT_TRANSLATE_NOOP("Echo", "; resting: no echo comes back in this room (it "
+                                         "starts again if one does)")
 TEXT_HOLDING = QT_TRANSLATE_NOOP("Echo", "; echo removed {db} dB")
 TEXT_LEAKING = QT_TRANSLATE_NOOP("Echo", "; echo removed {db} dB, but some of this room's echo "
                                          "gets through it, so the echo guard decides on the "
@@ -137,6 +145,7 @@ class EchoCanceller:
         self._erle: deque[float] = deque(maxlen=ERLE_FRAMES)
         self._since_judged = 0
         self._double_talk: DoubleTalk | None = DoubleTalk(capture_rate)
+        self._rest = EchoRest()
 
     def render(self, samples: np.ndarray) -> None:
         """Playback thread: the block just handed to the speaker."""
@@ -166,9 +175,12 @@ class EchoCanceller:
         if self.failed:
             return frames.reshape(-1)
         far = self._reference.paired(len(frames))
+        loud = (far.max(axis=1) > ACTIVE_PEAK) | (far.min(axis=1) < -ACTIVE_PEAK)
+        echoing = self._echoing(loud)
+        if self._resting(frames[loud], far[loud]):
+            return frames.reshape(-1)
         if self._double_talk is not None:
             self._double_talk.align(self._reference.shift, self._reference.inserted)
-        echoing = self._echoing(far)
         if echoing.any():
             self._hear_double_talk(frames, far)
         elif self._double_talk is not None:
@@ -203,11 +215,24 @@ class EchoCanceller:
             self._double_talk = None
             log.error("double-talk detection stopped: %s", exc)
 
-    def _echoing(self, far: np.ndarray) -> np.ndarray:
+    def _resting(self, mic: np.ndarray, far: np.ndarray) -> bool:
+        """Does the canceller rest (no echo comes back), given the frames the speaker played
+        in? Not while noise suppression wants every frame, nor while its output is in use."""
+        if self._always or not self._rest.note(mic, far, may_rest=not self.report.holding):
+            return self._rest.resting
+        self.report.resting, self.report.erle_db = self._rest.resting, None
+        self.report.rests += self._rest.resting
+        self._erle.clear()
+        if self._double_talk is not None:
+            self._double_talk = DoubleTalk(self.capture_rate)    # it learns the room again
+        log.info("echo cancellation %s", "rests: no echo comes back in this room"
+                 if self._rest.resting else "starts again: the mic hears the speaker")
+        return self._rest.resting
+
+    def _echoing(self, loud: np.ndarray) -> np.ndarray:
         """Per mic frame: can it hold echo? Yes while the speaker played over -50 dBFS within
         the room's ring (200 ms), counted down one mic frame at a time."""
-        loud = (far.max(axis=1) > ACTIVE_PEAK) | (far.min(axis=1) < -ACTIVE_PEAK)
-        echoing = np.zeros(len(far), dtype=bool)
+        echoing = np.zeros(len(loud), dtype=bool)
         for i, active in enumerate(loud.tolist()):
             if active:
                 self._echo_frames = ECHO_TAIL_FRAMES

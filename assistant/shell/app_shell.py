@@ -184,7 +184,8 @@ class AppShell:
         if stats:
             monitor.stop()
             echo = self.controller.audio.engine.echo
-            monitor.write(Path(stats), echo_status=echo.status, echo_erle_db=echo.erle_db)
+            monitor.write(Path(stats), echo_status=echo.status, echo_erle_db=echo.erle_db,
+                          echo_rests=echo.rests)
 
     def open_key_dialog(self, reason: str = "") -> None:
         if self.key_dialog is not None and self.key_dialog.isVisible():

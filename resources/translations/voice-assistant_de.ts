@@ -559,6 +559,10 @@
         <translation>Echounterdrückung: {status}</translation>
     </message>
     <message>
+        <source>; resting: no echo comes back in this room (it starts again if one does)</source>
+        <translation>; ruht: in diesem Raum kommt kein Echo zurück (sie setzt wieder ein, sobald eins kommt)</translation>
+    </message>
+    <message>
         <source>; echo removed {db} dB</source>
         <translation>; Echo um {db} dB gemindert</translation>
     </message>

@@ -559,6 +559,10 @@
         <translation>Echo cancellation: {status}</translation>
     </message>
     <message>
+        <source>; resting: no echo comes back in this room (it starts again if one does)</source>
+        <translation>; resting: no echo comes back in this room (it starts again if one does)</translation>
+    </message>
+    <message>
         <source>; echo removed {db} dB</source>
         <translation>; echo removed {db} dB</translation>
     </message>
