@@ -64,6 +64,7 @@ GOALS = {
     "idle vad": Goal("connected idle, server VAD", "%", lambda v: v <= 2, "<= 2"),
     "idle ptt": Goal("connected idle, push-to-talk", "%", lambda v: v <= 0.5, "<= 0.5"),
     "self-int": Goal("replies cut by their own echo", "", lambda v: v == 0, "0"),
+    "rests": Goal("times the canceller rested, hearing no echo", "", lambda v: v == 0, "0"),
     "heard": Goal("user heard by the server after they start", "ms", lambda v: v <= 150,
                   "<= 150"),
     "corr": Goal("their first 0.5 s at the server (correlation)", "", lambda v: v >= 0.9,
@@ -113,6 +114,8 @@ def echo(runs: int) -> bool:
         rows = [asyncio.run(echo_bench.one_run(room, APP)) for _ in range(runs)]
         cut = max(r.get("self-int", float("nan")) for r in rows)
         ok &= line(f"{room}: {GOALS['self-int'].name}", "self-int", cut)
+        ok &= line(f"{room}: {GOALS['rests'].name}", "rests",
+                   max(r.get("rests", float("nan")) for r in rows))
         ok &= line(f"{room}: {GOALS['silent'].name}", "silent",
                    statistics.median(r.get("silent", math.inf) for r in rows))
         if len(paths) == 2:

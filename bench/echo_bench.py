@@ -11,6 +11,8 @@ real-time speed, server VAD), in three rooms:
   moved          one path at 50 ms, 0 dB, that moves to 120 ms 1 s into the first reply (a
                  loopback or a Bluetooth link whose latency changed): the canceller and the
                  double-talk detector lose the room at once
+  unplugged      no echo path until 1.6 s into the first reply (the canceller has come to
+                 rest), then one at 50 ms, 0 dB: headphones unplugged, the speakers take over
 
   self-int  replies the app cut off by itself (its echo heard as the user)
   heard     the user talks over the reply: their first sound at the mic -> the server's
@@ -25,6 +27,8 @@ real-time speed, server VAD), in three rooms:
   loss      level of those words at the server against what was said (dB; + is quieter)
   silent    speaker silent after the user started talking over it (ms)
   cpu       the app's CPU, % of one core; erle: the app's own echo-removed figure at the end
+  rests     how often the canceller came to rest hearing no echo (with headphones, once; in
+            every room with echo, never)
 
 The canceller alone: espeak speech through assistant.audio.echo_canceller with a synthetic
 room, the far end playing throughout: ERLE after 4 s, and the double-talk loss (the user's
@@ -67,8 +71,9 @@ RATE = 24_000
 LAPTOP = ((50, 0.0), (130, 0.0))
 ROOMS = {"headphones": ((), "auto"), "laptop": (LAPTOP, "auto"), "off": (LAPTOP, "off"),
          "one-path": (((50, 0.0),), "auto"), "one-path-off": (((50, 0.0),), "off"),
-         "moved": (((50, 0.0),), "auto")}
-MOVES = {"moved": (1.0, 120)}      # room: (s into the first reply, the path's new delay in ms)
+         "moved": (((50, 0.0),), "auto"), "unplugged": ((), "auto")}
+# room: (s into the first reply, the path's new delay in ms; where there was none, at 0 dB)
+MOVES = {"moved": (1.0, 120), "unplugged": (1.6, 50)}
 CAPTURE_BLOCK_MS = 20
 FRAME = RATE // 50
 HALF_S = RATE // 2
@@ -228,6 +233,7 @@ async def one_run(room: str, command: list[str], setting: bool = True) -> dict[s
     result.update(heard_by_server(measured["wire"], folder / "interruption.wav"))
     app_stats = json.loads(stats.read_text()) if stats.exists() else {}
     result["erle"] = app_stats.get("echo_erle_db") or np.nan
+    result["rests"] = float(app_stats.get("echo_rests", np.nan))
     return result
 
 
@@ -237,7 +243,8 @@ async def _move_echo(live: LiveApp, pulse: PrivatePulse, after_s: float, delay_m
     await asyncio.to_thread(pulse.move_echo, delay_ms)
 
 
-COLUMNS = ("self-int", "heard", "corr", "corr/apm", "loss", "silent", "reply", "cpu", "erle")
+COLUMNS = ("self-int", "heard", "corr", "corr/apm", "loss", "silent", "reply", "cpu", "erle",
+           "rests")
 
 
 def show(label: str, row: dict[str, float]) -> None:
