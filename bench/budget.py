@@ -64,7 +64,7 @@ GOALS = {
     "idle vad": Goal("connected idle, server VAD", "%", lambda v: v <= 2, "<= 2"),
     "idle ptt": Goal("connected idle, push-to-talk", "%", lambda v: v <= 0.5, "<= 0.5"),
     "self-int": Goal("replies cut by their own echo", "", lambda v: v == 0, "0"),
-    "rests": Goal("times the canceller rested, hearing no echo", "", lambda v: v == 0, "0"),
+    "rests": Goal("the canceller came to rest", "", lambda v: v == 0, "0"),
     "heard": Goal("user heard by the server after they start", "ms", lambda v: v <= 150,
                   "<= 150"),
     "corr": Goal("their first 0.5 s at the server (correlation)", "", lambda v: v >= 0.9,

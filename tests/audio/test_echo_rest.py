@@ -51,8 +51,8 @@ def test_where_no_echo_comes_back_it_rests_after_a_second_and_the_mic_goes_out_a
         caplog):
     caplog.set_level(logging.INFO, logger="assistant.audio.echo_canceller")
     quiet = Room(coupling_db=-60)
-    quiet.play(0.9)
-    assert not quiet.report.resting and quiet.calls == 45        # not judged yet
+    quiet.play(0.4)
+    assert not quiet.report.resting and quiet.calls == 20        # not judged yet
     quiet.play(0.3)
     assert quiet.report.resting
     assert "resting: no echo comes back" in quiet.report.text()
@@ -88,7 +88,7 @@ def test_the_user_talking_over_a_reply_wakes_it_and_it_rests_again_once_they_sto
     assert quiet.report.resting
     quiet.play(0.2, user=speech("wait, stop", 0.2) // 4)
     assert not quiet.report.resting
-    quiet.play(1.5)           # a second of the speaker playing, none of them heard
+    quiet.play(1.0)           # half a second of the speaker playing, none of them heard
     assert quiet.report.resting
 
 
