@@ -77,6 +77,10 @@ class EchoReport:
     def status(self) -> str:
         return self._status(str)
 
+    def clear_measures(self) -> None:
+        """A new canceller, or none, takes over (devices reopened): nothing measured yet."""
+        self.erle_db, self.holding, self.resting = None, False, False
+
     def _status(self, translate: Callable[[str], str]) -> str:
         return translate(STATUS[self.state]).format(detail=self.detail)
 
@@ -216,8 +220,7 @@ class EchoCanceller:
             log.error("double-talk detection stopped: %s", exc)
 
     def _resting(self, mic: np.ndarray, far: np.ndarray) -> bool:
-        """Does the canceller rest (no echo comes back), given the frames the speaker played
-        in? Not while noise suppression wants every frame, nor while its output is in use."""
+        """Does it rest (no echo comes back)? Not for noise suppression, nor holding the room."""
         if self._always or not self._rest.note(mic, far, may_rest=not self.report.holding):
             return self._rest.resting
         self.report.resting, self.report.erle_db = self._rest.resting, None
@@ -280,7 +283,7 @@ def open_canceller(mode: str, noise_suppression: bool, speaker: str, capture_rat
                    render_rate: int, report: EchoReport) -> EchoCanceller | None:
     """A canceller, if the setting and the speaker call for one and AEC3 loads; the report
     says which (and why not)."""
-    report.erle_db, report.holding = None, False
+    report.clear_measures()
     if mode == "off":
         report.state = "off_setting"
         return None

@@ -103,7 +103,8 @@ class AudioEngine:
     def _join_canceller(self, mode: str, noise_suppression: bool) -> None:
         if self.capture is None or self.playback is None:
             self.canceller = None
-            self.echo.state, self.echo.erle_db = "no_devices", None
+            self.echo.state = "no_devices"
+            self.echo.clear_measures()
         else:
             self.canceller = open_canceller(mode, noise_suppression, self.playback.device.name,
                                             self.capture.rate, self.playback.rate, self.echo)

@@ -6,7 +6,7 @@ import logging
 
 import numpy as np
 
-from assistant.audio.echo_canceller import EchoCanceller, EchoReport
+from assistant.audio.echo_canceller import EchoCanceller, EchoReport, open_canceller
 from assistant.audio.echo_rest import REST_FRAMES, WAKE_FRAMES, EchoRest
 from tests.audio.test_echo_canceller import BLOCK, RATE, Recorder, room, speech
 
@@ -108,6 +108,18 @@ def test_it_never_rests_in_a_room_with_echo_nor_where_its_output_is_in_use():
     holding.report.holding = True                          # its output is what goes out
     holding.play(3.0)
     assert not holding.report.resting and holding.calls > 100     # resting, it would be ~50
+
+
+def test_a_canceller_opened_anew_starts_awake_and_says_so():
+    quiet = Room(coupling_db=None)
+    quiet.play(1.0)
+    assert quiet.report.resting
+    again = open_canceller("on", False, "Speakers", RATE, RATE, quiet.report)  # devices reopened
+    assert again is not None and not quiet.report.resting
+    assert "resting" not in quiet.report.text()
+    quiet.report.resting = True
+    assert open_canceller("auto", False, "USB Headset", RATE, RATE, quiet.report) is None
+    assert not quiet.report.resting and "headphones" in quiet.report.text()
 
 
 def test_between_the_two_bars_it_stays_as_it_is():
