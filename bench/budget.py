@@ -161,18 +161,13 @@ def started_in(binary: Path, runs: int = 3) -> float:
 
 async def resident_at_rest(binary: Path, seconds: float = 5.0) -> float:
     """MB resident in `binary` and its children, connected and at rest in push-to-talk."""
+    from tests.local_mcp.rig import children_of  # the MCP tests' reader of /proc's tree
+
     async with LiveApp([str(binary)], mode="ptt") as live:
         await live.start_app()
         await asyncio.sleep(seconds)
-        return sum(conversation_bench.rss_mb(pid)
-                   for pid in family(live.process.pid if live.process else 0))
-
-
-def family(pid: int) -> list[int]:
-    """`pid` and all its descendants, from /proc."""
-    kids = [int(kid) for task in Path(f"/proc/{pid}/task").glob("*")
-            for kid in (task / "children").read_text().split()]
-    return [pid, *(member for kid in kids for member in family(kid))]
+        pid = live.process.pid if live.process else 0
+        return sum(conversation_bench.rss_mb(member) for member in [pid, *children_of(pid)])
 
 
 def main() -> int:
