@@ -131,14 +131,20 @@ def harness(tmp_path_factory):
     return folder
 
 
+def unpacking(harness: Path, tmp_path: Path, data: bytes, *how: str) -> list[str]:
+    """The harness's command to unpack `data` (zlib-compressed into tmp_path/entry) to
+    tmp_path/out; `how`: "file" (the default) or "buffer", then the harness's extra mode."""
+    entry = zlib.compress(data, 9)
+    (tmp_path / "entry").write_bytes(entry)
+    return [str(harness / "harness"), str(tmp_path / "entry"), str(len(entry)), str(len(data)),
+            how[0] if how else "file", str(tmp_path / "out"), *how[1:]]
+
+
 @pytest.mark.parametrize("into", ["file", "buffer"])
 @pytest.mark.parametrize("size", [0, 1, 8192, 3_000_001])
 def test_our_function_gives_back_what_zlib_compressed(harness, tmp_path, into, size):
     data = os.urandom(size // 2) + bytes(size - size // 2)       # some noise, some runs
-    entry = zlib.compress(data, 9)
-    (tmp_path / "entry").write_bytes(entry)
-    subprocess.run([str(harness / "harness"), str(tmp_path / "entry"), str(len(entry)),
-                    str(size), into, str(tmp_path / "out")], check=True)
+    subprocess.run(unpacking(harness, tmp_path, data, into), check=True)
     assert (tmp_path / "out").read_bytes() == data
 
 
@@ -146,10 +152,7 @@ def test_it_writes_in_steps_of_64_kb(harness, tmp_path):
     """Written in one call, the kernel caches the file in larger folios, and a library mapped
     from it is made resident a whole folio at a fault: the one-file app 10 MB more resident."""
     data = os.urandom(3_000_001)
-    entry = zlib.compress(data)
-    (tmp_path / "entry").write_bytes(entry)
-    code, io = run_counting_io([str(harness / "harness"), str(tmp_path / "entry"),
-                                str(len(entry)), str(len(data)), "file", str(tmp_path / "out")])
+    code, io = run_counting_io(unpacking(harness, tmp_path, data))
     assert code == 0 and (tmp_path / "out").read_bytes() == data
     assert io["syscw"] >= -(-len(data) // 65536)
     assert io["wchar"] < len(data) + 65536
@@ -158,11 +161,7 @@ def test_it_writes_in_steps_of_64_kb(harness, tmp_path):
 def test_the_parent_gives_its_heap_back_when_it_forks_the_app(harness, tmp_path):
     """The one-file app's parent waits beside it all session; the entries it inflated stayed
     in its heap (15 MB resident) until it gave them back at the fork."""
-    data = os.urandom(3_000_001)
-    entry = zlib.compress(data)
-    (tmp_path / "entry").write_bytes(entry)
-    done = subprocess.run([str(harness / "harness"), str(tmp_path / "entry"), str(len(entry)),
-                           str(len(data)), "file", str(tmp_path / "out"), "fork"],
+    done = subprocess.run(unpacking(harness, tmp_path, os.urandom(3_000_001), "file", "fork"),
                           capture_output=True, text=True, check=True)
     assert int(done.stdout.split()[0]) < 1024, done.stdout           # KB: not the 3 MB entry
 
