@@ -34,7 +34,7 @@ from assistant.app.tool_use.tool_config import (
     servers_text,
     switched,
 )
-from assistant.audio.echo_canceller import EchoReport
+from assistant.audio.echo_report import EchoReport
 from assistant.audio.levels import LevelHolder
 from assistant.local_mcp.imports import SOURCES as MCP_IMPORT_SOURCES
 from assistant.local_mcp.state import ServerState, ToolInfo

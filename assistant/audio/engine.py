@@ -12,7 +12,8 @@ from typing import Any
 
 from assistant.audio.capture import Capture
 from assistant.audio.devices import DeviceCatalog, DeviceInfo, Direction, create_pyaudio
-from assistant.audio.echo_canceller import EchoCanceller, EchoReport, open_canceller
+from assistant.audio.echo_canceller import EchoCanceller, open_canceller
+from assistant.audio.echo_report import EchoReport
 from assistant.audio.levels import LevelHolder
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback import Playback

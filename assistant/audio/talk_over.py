@@ -25,8 +25,8 @@ import time
 
 import numpy as np
 
-from assistant.audio.echo_canceller import EchoReport
 from assistant.audio.echo_guard import EchoGuard
+from assistant.audio.echo_report import EchoReport
 from assistant.audio.speech import SpeechDetector
 
 ONSET_FRAMES = 2           # 40 ms of speech over the echo: the user is talking over it

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from assistant.audio.double_talk import RUN_FRAMES, DoubleTalk
-from assistant.audio.echo_canceller import EchoCanceller, EchoReport
+from assistant.audio.echo_canceller import EchoCanceller
+from assistant.audio.echo_report import EchoReport
 from assistant.sim import voice
 
 RATE = 24_000

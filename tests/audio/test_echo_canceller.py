@@ -12,11 +12,11 @@ import pytest
 from assistant.audio import echo_canceller
 from assistant.audio.echo_canceller import (
     EchoCanceller,
-    EchoReport,
     WebrtcProcessor,
     looks_like_headphones,
     open_canceller,
 )
+from assistant.audio.echo_report import EchoReport
 from assistant.audio.engine import AudioEngine
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.talk_over import QUIET_FRAMES, TalkOver

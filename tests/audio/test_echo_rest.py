@@ -6,7 +6,8 @@ import logging
 
 import numpy as np
 
-from assistant.audio.echo_canceller import EchoCanceller, EchoReport, open_canceller
+from assistant.audio.echo_canceller import EchoCanceller, open_canceller
+from assistant.audio.echo_report import EchoReport
 from assistant.audio.echo_rest import REST_FRAMES, WAKE_FRAMES, EchoRest
 from tests.audio.test_echo_canceller import BLOCK, RATE, Recorder, room, speech
 

@@ -18,7 +18,7 @@ from assistant.app.local_format import said
 from assistant.app.settings import Preferences, Settings
 from assistant.app.voice.bridge import AudioBridge
 from assistant.audio.devices import create_pyaudio
-from assistant.audio.echo_canceller import EchoReport
+from assistant.audio.echo_report import EchoReport
 from assistant.audio.engine import AudioEngine
 from assistant.audio.levels import LevelHolder
 from assistant.audio.outbox import FrameOutbox

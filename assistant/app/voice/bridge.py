@@ -18,7 +18,7 @@ import numpy as np
 
 from assistant.app.voice.mic_pace import MicPace
 from assistant.app.voice.translated_stream import TranslatedStream
-from assistant.audio.echo_canceller import EchoReport
+from assistant.audio.echo_report import EchoReport
 from assistant.audio.lookback import Lookback
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.pause_gate import PauseGate

@@ -9,7 +9,7 @@ import time
 import numpy as np
 
 from assistant.app.voice.bridge import AudioBridge
-from assistant.audio.echo_canceller import EchoReport
+from assistant.audio.echo_report import EchoReport
 from assistant.audio.lookback import CONFIRM_WINDOW, HOLD_FRAMES
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback_buffer import PlaybackBuffer
