@@ -169,6 +169,8 @@ class EchoCanceller:
             return self._rest.resting
         self.report.resting, self.report.erle_db = self._rest.resting, None
         self.report.rests += self._rest.resting
+        if not self._rest.resting:
+            self.report.woke_at = time.monotonic()
         self._erle.clear()
         if self._double_talk is not None:
             self._double_talk = DoubleTalk(self.capture_rate)    # it learns the room again

@@ -46,6 +46,7 @@ class EchoGuard:
         self._learned_db = 0.0
         self._typical_db = 0.0
         self._since_learned = 0
+        self._settling = 0       # frames still to learn after a restart, under its safe guess
 
     def note_playback_level(self, now: float, level_db: float) -> None:
         """What the speaker plays now; frames are judged against the recent loudest."""
@@ -61,14 +62,25 @@ class EchoGuard:
     def _learn(self, excess_db: float) -> None:
         self._coupling.append(excess_db)
         self._since_learned += 1
+        self._settling = max(self._settling - 1, 0)
         if len(self._coupling) >= 10 and self._since_learned >= RELEARN_FRAMES:
             # numpy's default (linear) percentile, from the standard library: 14 us for these
             # 100 values where np.percentile's layers of Python cost 26 (py-spy found them an
             # eighth of the main thread's time in a conversation)
             quantiles = statistics.quantiles(self._coupling, n=100, method="inclusive")
-            self._learned_db = quantiles[self.quantile - 1]
+            # after a restart the bar stays at the safe guess or over until it has a full
+            # window: the peaks of a few frames of an echo just come back let the next through
+            peaks = quantiles[self.quantile - 1]
+            self._learned_db = max(peaks, 0.0) if self._settling else peaks
             self._typical_db = quantiles[TYPICAL_QUANTILE - 1]
             self._since_learned = 0
+
+    def restart(self) -> None:
+        """What it learned no longer holds (the room changed): the safe guess, 0 dB, until it
+        has learned the room anew (a whole window of it)."""
+        self._coupling.clear()
+        self._learned_db = self._typical_db = 0.0
+        self._since_learned, self._settling = 0, COUPLING_FRAMES
 
     def forget_playback(self) -> None:
         """The user has the floor (a barge-in): what was playing is not theirs to beat."""

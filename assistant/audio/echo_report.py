@@ -22,6 +22,8 @@ class EchoReport:
     rests: int = 0                 # how often it came to rest (the benches' echo rooms: never)
     user_talking: bool = False     # said by the bridge: the echo is not measured meanwhile
     user_heard_at: float = -math.inf   # time.monotonic() the user was last heard over the echo
+    woke_at: float = -math.inf     # time.monotonic() it last woke from a rest: an echo came,
+                                   # or the user talked over the reply (talk_over.py)
 
     @property
     def status(self) -> str:

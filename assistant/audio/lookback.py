@@ -19,7 +19,9 @@ runs of the echo rooms. So after a local onset nothing leaves until the user is 
 CONFIRM_FRAMES of the next CONFIRM_WINDOW frames (then all goes as it came: the server hears
 them 40 ms later, the speaker is already paused); else the claim is refuted: what is held was
 echo and goes on as silence, and the reply resumes at once. The server's speech_started is the
-floor itself.
+floor itself. A claim may also wait some frames before they count, then count WAITED_WINDOW
+(talk_over.py: just after the canceller wakes, the paused reply's echo bears it out as well as
+the user would).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ import numpy as np
 HOLD_FRAMES = 5            # 100 ms: the user found up to that long after they start is sent whole
 CONFIRM_FRAMES = 2         # a local onset is the user if they are still heard in this many...
 CONFIRM_WINDOW = 4         # ... of the frames after it (the echo burst caught fell 16 dB at once)
+WAITED_WINDOW = 20         # a claim that waits counts this many after: 400 ms, over a pause
+                           # between two words (that they were echo costs the reply a stutter)
 
 
 class Lookback:
@@ -38,6 +42,8 @@ class Lookback:
         self._limit = frames
         self._held: deque[tuple[np.ndarray, np.ndarray]] = deque()
         self._claim: list[bool] | None = None    # since a local onset: the user heard, per frame
+        self._wait = 0                           # frames of the claim still not counted
+        self._window = CONFIRM_WINDOW            # frames it counts after those
         self.confirmed = False                   # the last claim held: frames go on at once
         self.refuted = False                     # this frame refuted the claim (one frame's news)
 
@@ -46,25 +52,30 @@ class Lookback:
         return self._claim is not None
 
     def frames(self, came: np.ndarray, judged: np.ndarray, floor: bool = False, *,
-               onset: bool = False, heard: bool = False) -> list[np.ndarray]:
+               onset: bool = False, heard: bool = False, wait: int = 0) -> list[np.ndarray]:
         """One frame while the assistant is audible; what leaves now. `floor`: the user has it
         (everything held goes as it came, then this frame as judged). `onset`: this frame
-        makes a local onset, a claim the next frames settle; `heard`: the user was heard in
-        this one. Else this frame is held and, beyond HOLD_FRAMES, the oldest leave judged."""
+        makes a local onset, a claim the frames after its first `wait` settle; `heard`: the
+        user was heard in this one. Else this frame is held and, beyond HOLD_FRAMES, the
+        oldest leave judged."""
         self.refuted = False
         if floor or self.confirmed:
             self._claim = None
             return [*self.empty(as_came=True), judged]
         self._held.append((came, judged))
         if onset:                                # nothing leaves until it is settled
-            self._claim = []
+            self._claim, self._wait = [], wait
+            self._window = WAITED_WINDOW if wait else CONFIRM_WINDOW
             return []
         if self._claim is not None:
+            if self._wait:
+                self._wait -= 1
+                return []
             self._claim.append(heard)
             if sum(self._claim) >= CONFIRM_FRAMES:
                 self._claim, self.confirmed = None, True
                 return self.empty(as_came=True)
-            if len(self._claim) < CONFIRM_WINDOW:
+            if len(self._claim) < self._window:
                 return []
             self._claim, self.refuted = None, True
             self._held = deque((silence, silence) for silence in

@@ -17,6 +17,19 @@ the assistant (a knock, one frame, is not); one such frame in which the double-t
 heard them is too (it wants three 10 ms frames in a row itself). Playback pauses at once, and
 the server's `speech_started` confirms. While paused, the user's frames need only beat the
 echo's usual level; once the pause has outlasted the echo, every frame passes.
+
+Where the canceller rests (no echo comes back: headphones), the guard has learned its bar from
+a silent mic. Headphones unplugged mid-reply bring the echo back as loud as played: it passes
+that bar as the user, the paused reply's echo tail bears the claim out (it goes on for the
+device's and the path's delay after the pause), and the server takes it for the user: each
+reply cut by its own echo, one after another (bench/echo_bench.py's `unplugged` room: 4-8 cuts
+a run). The canceller wakes at once on that echo, and on the user talking over a reply, which
+a level cannot tell apart. So for a second after it wakes, a claim counts only frames after
+the paused reply's echo has died away (QUIET_FRAMES), and then 400 ms of them (a pause between
+two words is not the end of the user): the user talks on, an echo has stopped. The price: the
+server hears a user who woke it 200 ms later (their words whole, the speaker paused as soon),
+and an echo that came stutters the reply once, for 0.6 s. A claim refuted then was echo the
+guard's bar let through: the guard starts again from its safe guess and learns the room anew.
 """
 
 from __future__ import annotations
@@ -25,8 +38,9 @@ import time
 
 import numpy as np
 
-from assistant.audio.echo_guard import EchoGuard
+from assistant.audio.echo_guard import ONSET_DB, EchoGuard
 from assistant.audio.echo_report import EchoReport
+from assistant.audio.levels import dbfs
 from assistant.audio.speech import SpeechDetector
 
 ONSET_FRAMES = 2           # 40 ms of speech over the echo: the user is talking over it
@@ -36,6 +50,7 @@ QUIET_FRAMES = 10          # 200 ms after playback pauses its echo has died away
 HEARD_S = 0.03             # the double-talk detector's word is about the frame handed on with it
                            # (set on the capture thread just before; the loop judges it within
                            # ms): a frame of echo it took for the user does not open the next
+DOUBT_S = 1.0              # after the canceller wakes, its guard may not know the room
 
 
 class TalkOver:
@@ -75,11 +90,14 @@ class TalkOver:
         `paused`: playback is held for a local onset; once its echo has died away the user's
         words pass untouched while the server confirms."""
         self._paused_frames = self._paused_frames + 1 if paused else 0
-        if self._paused_frames > QUIET_FRAMES:
-            return frame
-        passed = self.guard.filter(frame, learn=not paused, lenient=paused)
-        heard = self._heard_over_echo()
-        if (heard or passed is frame) and self._is_speech(frame):
+        if self._paused_frames > QUIET_FRAMES:             # the echo has died away
+            passed, heard = frame, False
+            user = dbfs(frame)[0] > ONSET_DB and self._is_speech(frame)
+        else:
+            passed = self.guard.filter(frame, learn=not paused, lenient=paused)
+            heard = self._heard_over_echo()
+            user = (heard or passed is frame) and self._is_speech(frame)
+        if user:
             before, self._run = self._run, max(self._run + 1, ONSET_FRAMES if heard else 0)
             if before < ONSET_FRAMES <= self._run:
                 self.onsets += 1
@@ -91,6 +109,19 @@ class TalkOver:
         """The canceller's double-talk detector heard the user in this frame."""
         return (self._echo is not None
                 and time.monotonic() - self._echo.user_heard_at < HEARD_S)
+
+    @property
+    def claim_wait(self) -> int:
+        """Frames a local onset's claim waits before they count: past the paused reply's echo
+        while the canceller has just woken (an echo that came, or the user), else none."""
+        doubt = self._echo is not None and time.monotonic() - self._echo.woke_at < DOUBT_S
+        return QUIET_FRAMES if doubt else 0
+
+    def refuted(self) -> None:
+        """A claim was echo after all. Waited for, it was echo the guard's bar let through
+        (the room changed under it): the guard starts again from its safe guess."""
+        if self.claim_wait:
+            self.guard.restart()
 
     @property
     def echo_possible(self) -> bool:

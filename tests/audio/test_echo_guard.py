@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.audio.echo_guard import RELEARN_FRAMES, EchoGuard
+from assistant.audio.echo_guard import COUPLING_FRAMES, RELEARN_FRAMES, EchoGuard
 from assistant.config import FRAME_SAMPLES
 
 
@@ -105,3 +105,25 @@ def test_once_the_user_is_known_to_talk_the_echos_usual_level_is_the_bar():
     assert guard.filter(between, learn=False, lenient=True) is between
     echo = at_level(-10.0 - 14.0)
     assert guard.filter(echo, learn=False, lenient=True) is not echo
+
+
+def test_restarted_it_keeps_its_safe_guess_as_a_floor_until_it_has_learned_a_whole_window():
+    """Headphones unplugged: the bar learned from a silent mic let the echo through. Started
+    again, a few frames of the echo just come back would set the bar at their peaks, and the
+    next louder ones pass: so for a whole window it never goes under 0 dB."""
+    guard = EchoGuard()
+    guard.note_playback_level(0.0, -12.0)
+    for _ in range(50):                                        # headphones: nothing comes back
+        guard.filter(frame(3))
+    assert guard.coupling_db() < -60
+    guard.restart()
+    assert guard.coupling_db() == 0.0
+    for _ in range(COUPLING_FRAMES - 1):                       # quiet: it would learn -50 dB
+        guard.filter(frame(30))
+        assert guard.coupling_db() == 0.0
+    echo = frame(3000)                                         # -20.8 dBFS: under -12 + 3
+    assert not guard.filter(echo, learn=False).any()
+    for _ in range(RELEARN_FRAMES):                            # a whole window learned
+        guard.filter(frame(30))
+    assert guard.coupling_db() < -40
+    assert guard.filter(echo) is echo                          # the bar of a quiet room

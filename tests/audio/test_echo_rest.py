@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import math
+import time
 
 import numpy as np
 
@@ -73,9 +75,12 @@ def test_an_echo_that_comes_wakes_it_within_200_ms_and_it_learns_the_room_again(
     changing = Room(coupling_db=None, removes_db=40)
     changing.play(1.5)
     assert changing.report.resting
+    assert changing.report.woke_at == -math.inf                 # it never woke yet
     changing.coupling_db = -6.0                     # the headphones came out
+    before = time.monotonic()
     changing.play(0.06)                             # the echo's 50 ms path, and a block of it
     assert changing.report.resting is False and changing.calls > 0
+    assert before <= changing.report.woke_at <= time.monotonic()    # the talk-over stage's doubt
     assert "resting" not in changing.report.text()
     detector = changing.canceller._double_talk
     assert detector is not None and not detector.ready         # it learns the room again

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.audio.lookback import CONFIRM_WINDOW, HOLD_FRAMES, Lookback
+from assistant.audio.lookback import CONFIRM_WINDOW, HOLD_FRAMES, WAITED_WINDOW, Lookback
 
 
 def frame(k: int) -> np.ndarray:
@@ -83,3 +83,31 @@ def test_a_local_onset_the_next_frames_do_not_bear_out_is_echo_and_goes_on_as_si
     assert len(out) == 6 + CONFIRM_WINDOW - HOLD_FRAMES and not any(f.any() for f in out)
     assert values(lookback.empty(as_came=True)) == [0] * HOLD_FRAMES   # even were it the floor
     assert not lookback.frames(frame(20), silenced(20)) and not lookback.refuted
+
+
+def test_a_claim_that_waits_counts_nothing_before_then_bears_a_pause_between_words():
+    """Just after the canceller woke, the paused reply's echo would bear a claim out: what is
+    heard in the first `wait` frames does not count, and the user may pause between words."""
+    lookback = Lookback()
+    lookback.frames(frame(0), silenced(0), onset=True, wait=3)
+    for k in range(1, 4):                                      # the echo's tail, heard
+        assert lookback.frames(frame(k), silenced(k), heard=True) == [] and lookback.claimed
+    for k in range(4, 4 + WAITED_WINDOW - 2):                  # "wait, ..." a pause
+        assert lookback.frames(frame(k), silenced(k), heard=False) == []
+    assert lookback.claimed and not lookback.refuted
+    assert lookback.frames(frame(50), silenced(50), heard=True) == []
+    assert values(lookback.frames(frame(51), silenced(51), heard=True)) == [
+        0, *range(1, 4 + WAITED_WINDOW - 2), 50, 51]           # all of it, as it came
+    assert lookback.confirmed
+
+
+def test_a_claim_that_waits_and_is_never_borne_out_goes_on_as_silence():
+    lookback = Lookback()
+    lookback.frames(frame(1), frame(1), onset=True, wait=2)
+    for k in range(2, 4):
+        lookback.frames(frame(k), frame(k), heard=True)        # the echo's tail
+    for k in range(4, 4 + WAITED_WINDOW - 1):
+        assert lookback.frames(frame(k), frame(k), heard=False) == [] and not lookback.refuted
+    out = lookback.frames(frame(99), frame(99), heard=False)
+    assert lookback.refuted and not lookback.claimed
+    assert not any(f.any() for f in out) and len(out) + len(lookback) == 3 + WAITED_WINDOW

@@ -156,8 +156,7 @@ class AudioBridge:
             session.cancel_response()
         self._barge_in()
 
-    def _live(self) -> RealtimeSession | None:
-        """The session, if it can still send (the socket may drop before we are detached)."""
+    def _live(self) -> RealtimeSession | None:     # if it can send (a socket drops before we know)
         return self.session if self.session is not None and self.session.is_open else None
 
     def was_cut(self, item_id: str) -> bool:     # talked over: the rest of it is not played
@@ -271,14 +270,15 @@ class AudioBridge:
             self.talk_over.idle()
             self.lookback.reopen()
             return [*self.lookback.empty(as_came=self.user_speaking), frame]
-        paused = self.buffer is not None and self.buffer.paused
-        passed = self.talk_over.judge(frame, paused)
+        passed = self.talk_over.judge(frame, self.buffer is not None and self.buffer.paused)
         talking = self.talk_over.user_talking
         translating = self.session is not None and self.session.translating
         onset = talking and not translating and self._local_onset()   # (not an interpreter)
         floor = self.user_speaking or self._server_plays or (talking and translating)
-        frames = self.lookback.frames(frame, passed, floor, onset=onset, heard=talking)
+        frames = self.lookback.frames(frame, passed, floor, onset=onset, heard=talking,
+                                      wait=self.talk_over.claim_wait if onset else 0)
         if self.lookback.refuted:                        # echo after all: play on at once
+            self.talk_over.refuted()
             self._unconfirmed()
         return frames
 

@@ -5,14 +5,17 @@ from __future__ import annotations
 import asyncio
 import base64
 import time
+from collections.abc import Callable
 
 import numpy as np
+import pytest
 
 from assistant.app.voice.bridge import AudioBridge
 from assistant.audio.echo_report import EchoReport
-from assistant.audio.lookback import CONFIRM_WINDOW, HOLD_FRAMES
+from assistant.audio.lookback import CONFIRM_WINDOW, HOLD_FRAMES, WAITED_WINDOW
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback_buffer import PlaybackBuffer
+from assistant.audio.talk_over import QUIET_FRAMES
 from assistant.config import FRAME_SAMPLES, MIN_PTT_S
 from assistant.modes import TurnMode
 from assistant.sim import voice
@@ -230,6 +233,71 @@ async def test_echo_taken_for_the_user_for_two_frames_is_refuted_and_never_sent(
     for _ in range(HOLD_FRAMES):
         sent += bridge.mic_frame(echo)
     assert len(sent) == 6 + 2 + CONFIRM_WINDOW and not any(f.any() for f in sent)
+
+
+def unplugged(woke: bool = True) -> tuple[AudioBridge, PlaybackBuffer]:
+    """A reply playing where no echo came back (the guard learned a silent mic); then the
+    canceller wakes: an echo came (headphones unplugged), or the user talks over it."""
+    buffer = PlaybackBuffer(24_000)
+    report = EchoReport(state="on")
+    bridge = AudioBridge(FrameOutbox(asyncio.get_running_loop()), buffer,
+                         mode=TurnMode.SERVER_VAD, echo=report)
+    playing(buffer, bridge, 3000)
+    for _ in range(50):
+        bridge.mic_frame(np.zeros(FRAME_SAMPLES, np.int16))
+    assert bridge.talk_over.guard.coupling_db() < -60
+    if woke:
+        report.woke_at = time.monotonic()
+    return bridge, buffer
+
+
+def spoken(text: str) -> list[np.ndarray]:
+    return list(as_frames(voice.synthesize(text)))
+
+
+def frames_until(done: Callable[[], bool], bridge: AudioBridge, frames: list[np.ndarray],
+                 sent: list[np.ndarray]) -> int:
+    """Feed frames until `done`; how many it took (what was sent is added to `sent`)."""
+    for at, frame in enumerate(frames, start=1):
+        sent += bridge.mic_frame(frame)
+        if done():
+            return at
+    raise AssertionError("never came")
+
+
+async def test_an_echo_that_came_back_is_refuted_once_its_tail_dies_and_the_guard_starts_again():
+    """Headphones unplugged mid-reply: the echo passes a bar learned from a silent mic, and the
+    paused reply's tail would bear the claim out. Just after the canceller woke, the claim waits
+    for that tail to die, so the echo is refuted: silence to the server, the reply plays on,
+    and the guard starts again from its safe guess."""
+    bridge, buffer = unplugged()
+    echo, sent = spoken("the weather today is sunny and warm"), []
+    onset = frames_until(lambda: buffer.paused, bridge, echo, sent)
+    tail = echo[onset:onset + 5]                          # the device's and the path's delay
+    quiet = [np.zeros(FRAME_SAMPLES, np.int16)] * (QUIET_FRAMES + WAITED_WINDOW)
+    k = frames_until(lambda: not bridge.lookback.claimed, bridge, tail + quiet, sent)
+    assert k == QUIET_FRAMES + WAITED_WINDOW and bridge.lookback.refuted
+    assert not buffer.paused and not any(f.any() for f in sent)      # it plays on; silence sent
+    assert bridge.talk_over.guard.coupling_db() == 0.0               # the safe guess again
+
+
+@pytest.mark.parametrize("woke", [True, False])
+async def test_the_user_who_woke_it_is_borne_out_over_a_pause_between_words(woke):
+    """The user talking over the reply wakes the canceller as an echo would: their claim waits
+    the echo's time too, then bears a pause between words, and all of it goes as it came.
+    Where it did not wake (no canceller, or it was awake) the claim settles at once."""
+    bridge, buffer = unplugged(woke)
+    words, sent = spoken("wait, wait, stop, I have another question for you"), []
+    onset = frames_until(lambda: buffer.paused, bridge, words, sent)
+    gap = [np.zeros(FRAME_SAMPLES, np.int16)] * 8         # "wait, ..." 160 ms
+    after = words[onset:onset + QUIET_FRAMES] + gap + words[onset + QUIET_FRAMES:]
+    k = frames_until(lambda: bridge.lookback.confirmed, bridge, after, sent)
+    assert buffer.paused
+    assert k > QUIET_FRAMES + len(gap) if woke else k <= CONFIRM_WINDOW
+    fed = words[:onset] + after[:k]
+    assert len(sent) >= len(fed) and all(a is b for a, b in zip(sent[-len(fed):], fed,
+                                                                   strict=True))  # as they came
+    assert bridge.talk_over.guard.coupling_db() < -60               # the room is as it was
 
 
 async def test_intents_on_a_dropped_session_do_not_raise(sim):
