@@ -32,6 +32,7 @@ TYPICAL_QUANTILE = 80      # the echo's usual level: the bar once the user is kn
 RELEARN_FRAMES = 5         # the coupling is re-estimated every 100 ms, not for every frame
 ONSET_DB = -45.0           # quieter than this is never the user talking over the assistant
 ECHO_FLOOR_DB = -60.0      # playback quieter than this leaves no echo worth guarding against
+NO_ECHO_DB = -40.0         # a mic this far under what is played hears no echo (echo_rest.py)
 
 
 class EchoGuard:
@@ -68,16 +69,18 @@ class EchoGuard:
             # 100 values where np.percentile's layers of Python cost 26 (py-spy found them an
             # eighth of the main thread's time in a conversation)
             quantiles = statistics.quantiles(self._coupling, n=100, method="inclusive")
-            # after a restart the bar stays at the safe guess or over until it has a full
-            # window: the peaks of a few frames of an echo just come back let the next through
+            # after a restart, while an echo is there the bar stays at the safe guess or over
+            # until it has a whole window: the peaks of a few frames of an echo just come back
+            # let the next through; where none is, it is the quiet room's bar again at once
             peaks = quantiles[self.quantile - 1]
-            self._learned_db = max(peaks, 0.0) if self._settling else peaks
+            echo_there = self._settling and peaks > NO_ECHO_DB
+            self._learned_db = max(peaks, 0.0) if echo_there else peaks
             self._typical_db = quantiles[TYPICAL_QUANTILE - 1]
             self._since_learned = 0
 
     def restart(self) -> None:
         """What it learned no longer holds (the room changed): the safe guess, 0 dB, until it
-        has learned the room anew (a whole window of it)."""
+        has learned the room anew (a whole window of it, where an echo is there)."""
         self._coupling.clear()
         self._learned_db = self._typical_db = 0.0
         self._since_learned, self._settling = 0, COUPLING_FRAMES

@@ -107,10 +107,12 @@ def test_once_the_user_is_known_to_talk_the_echos_usual_level_is_the_bar():
     assert guard.filter(echo, learn=False, lenient=True) is not echo
 
 
-def test_restarted_it_keeps_its_safe_guess_as_a_floor_until_it_has_learned_a_whole_window():
+def test_restarted_it_keeps_its_safe_guess_as_a_floor_while_an_echo_is_there():
     """Headphones unplugged: the bar learned from a silent mic let the echo through. Started
     again, a few frames of the echo just come back would set the bar at their peaks, and the
-    next louder ones pass: so for a whole window it never goes under 0 dB."""
+    next louder ones pass: so while an echo is there it never goes under 0 dB until it has
+    learned a whole window. Where none is (it was the user after all), the quiet room's bar
+    is back as soon as it has learned a few frames."""
     guard = EchoGuard()
     guard.note_playback_level(0.0, -12.0)
     for _ in range(50):                                        # headphones: nothing comes back
@@ -118,12 +120,16 @@ def test_restarted_it_keeps_its_safe_guess_as_a_floor_until_it_has_learned_a_who
     assert guard.coupling_db() < -60
     guard.restart()
     assert guard.coupling_db() == 0.0
-    for _ in range(COUPLING_FRAMES - 1):                       # quiet: it would learn -50 dB
-        guard.filter(frame(30))
+    for _ in range(COUPLING_FRAMES - 1):                       # an echo 12 dB down
+        guard.filter(frame(2000))
         assert guard.coupling_db() == 0.0
-    echo = frame(3000)                                         # -20.8 dBFS: under -12 + 3
-    assert not guard.filter(echo, learn=False).any()
+    louder = frame(3000)                                       # 3.5 dB over it, under -12 + 3
+    assert not guard.filter(louder, learn=False).any()
     for _ in range(RELEARN_FRAMES):                            # a whole window learned
-        guard.filter(frame(30))
-    assert guard.coupling_db() < -40
-    assert guard.filter(echo) is echo                          # the bar of a quiet room
+        guard.filter(frame(2000))
+    assert -13 < guard.coupling_db() < -11
+    assert guard.filter(louder) is louder                      # over the bar of this room
+    guard.restart()
+    for _ in range(10):                                        # no echo after all
+        guard.filter(frame(3))
+    assert guard.coupling_db() < -60
