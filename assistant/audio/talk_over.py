@@ -27,7 +27,7 @@ a run). The canceller wakes at once on that echo, and on the user talking over a
 a level cannot tell apart. So for a second after it wakes, a claim counts only frames after
 the paused reply's echo has died away (QUIET_FRAMES), and then 400 ms of them (a pause between
 two words is not the end of the user): the user talks on, an echo has stopped. The price: the
-server hears a user who woke it 200 ms later (their words whole, the speaker paused as soon),
+server hears a user who woke it ~250 ms later (their words whole, the speaker paused as soon),
 and an echo that came stutters the reply once, for 0.6 s. A claim refuted then was echo the
 guard's bar let through: the guard starts again from its safe guess and learns the room anew.
 """
