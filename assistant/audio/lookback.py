@@ -43,7 +43,7 @@ class Lookback:
         self._held: deque[tuple[np.ndarray, np.ndarray]] = deque()
         self._claim: list[bool] | None = None    # since a local onset: the user heard, per frame
         self._wait = 0                           # frames of the claim still not counted
-        self._window = CONFIRM_WINDOW            # frames it counts after those
+        self.waited = False                      # the last claim waited: counts WAITED_WINDOW
         self.confirmed = False                   # the last claim held: frames go on at once
         self.refuted = False                     # this frame refuted the claim (one frame's news)
 
@@ -64,8 +64,7 @@ class Lookback:
             return [*self.empty(as_came=True), judged]
         self._held.append((came, judged))
         if onset:                                # nothing leaves until it is settled
-            self._claim, self._wait = [], wait
-            self._window = WAITED_WINDOW if wait else CONFIRM_WINDOW
+            self._claim, self._wait, self.waited = [], wait, wait > 0
             return []
         if self._claim is not None:
             if self._wait:
@@ -75,7 +74,7 @@ class Lookback:
             if sum(self._claim) >= CONFIRM_FRAMES:
                 self._claim, self.confirmed = None, True
                 return self.empty(as_came=True)
-            if len(self._claim) < self._window:
+            if len(self._claim) < (WAITED_WINDOW if self.waited else CONFIRM_WINDOW):
                 return []
             self._claim, self.refuted = None, True
             self._held = deque((silence, silence) for silence in

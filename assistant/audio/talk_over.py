@@ -117,10 +117,11 @@ class TalkOver:
         doubt = self._echo is not None and time.monotonic() - self._echo.woke_at < DOUBT_S
         return QUIET_FRAMES if doubt else 0
 
-    def refuted(self) -> None:
-        """A claim was echo after all. Waited for, it was echo the guard's bar let through
-        (the room changed under it): the guard starts again from its safe guess."""
-        if self.claim_wait:
+    def refuted(self, waited: bool) -> None:
+        """A claim was echo after all. One that `waited` (made while the canceller had just
+        woken) was echo the guard's bar let through, the room changed under it: the guard
+        starts again from its safe guess, however long the claim took to settle."""
+        if waited:
             self.guard.restart()
 
     @property

@@ -278,7 +278,7 @@ class AudioBridge:
         frames = self.lookback.frames(frame, passed, floor, onset=onset, heard=talking,
                                       wait=self.talk_over.claim_wait if onset else 0)
         if self.lookback.refuted:                        # echo after all: play on at once
-            self.talk_over.refuted()
+            self.talk_over.refuted(self.lookback.waited)
             self._unconfirmed()
         return frames
 

@@ -15,7 +15,7 @@ from assistant.audio.echo_report import EchoReport
 from assistant.audio.lookback import CONFIRM_WINDOW, HOLD_FRAMES, WAITED_WINDOW
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback_buffer import PlaybackBuffer
-from assistant.audio.talk_over import QUIET_FRAMES
+from assistant.audio.talk_over import DOUBT_S, QUIET_FRAMES
 from assistant.config import FRAME_SAMPLES, MIN_PTT_S
 from assistant.modes import TurnMode
 from assistant.sim import voice
@@ -235,7 +235,7 @@ async def test_echo_taken_for_the_user_for_two_frames_is_refuted_and_never_sent(
     assert len(sent) == 6 + 2 + CONFIRM_WINDOW and not any(f.any() for f in sent)
 
 
-def unplugged(woke: bool = True) -> tuple[AudioBridge, PlaybackBuffer]:
+def unplugged(woke: bool = True) -> tuple[AudioBridge, PlaybackBuffer, EchoReport]:
     """A reply playing where no echo came back (the guard learned a silent mic); then the
     canceller wakes: an echo came (headphones unplugged), or the user talks over it."""
     buffer = PlaybackBuffer(24_000)
@@ -248,7 +248,7 @@ def unplugged(woke: bool = True) -> tuple[AudioBridge, PlaybackBuffer]:
     assert bridge.talk_over.guard.coupling_db() < -60
     if woke:
         report.woke_at = time.monotonic()
-    return bridge, buffer
+    return bridge, buffer, report
 
 
 def spoken(text: str) -> list[np.ndarray]:
@@ -269,10 +269,12 @@ async def test_an_echo_that_came_back_is_refuted_once_its_tail_dies_and_the_guar
     """Headphones unplugged mid-reply: the echo passes a bar learned from a silent mic, and the
     paused reply's tail would bear the claim out. Just after the canceller woke, the claim waits
     for that tail to die, so the echo is refuted: silence to the server, the reply plays on,
-    and the guard starts again from its safe guess."""
-    bridge, buffer = unplugged()
+    and the guard starts again from its safe guess, even if the second of doubt after the
+    wake has ended by the time the claim is settled."""
+    bridge, buffer, report = unplugged()
     echo, sent = spoken("the weather today is sunny and warm"), []
     onset = frames_until(lambda: buffer.paused, bridge, echo, sent)
+    report.woke_at -= DOUBT_S                             # the claim waited; the doubt is over
     tail = echo[onset:onset + 5]                          # the device's and the path's delay
     quiet = [np.zeros(FRAME_SAMPLES, np.int16)] * (QUIET_FRAMES + WAITED_WINDOW)
     k = frames_until(lambda: not bridge.lookback.claimed, bridge, tail + quiet, sent)
@@ -286,7 +288,7 @@ async def test_the_user_who_woke_it_is_borne_out_over_a_pause_between_words(woke
     """The user talking over the reply wakes the canceller as an echo would: their claim waits
     the echo's time too, then bears a pause between words, and all of it goes as it came.
     Where it did not wake (no canceller, or it was awake) the claim settles at once."""
-    bridge, buffer = unplugged(woke)
+    bridge, buffer, _ = unplugged(woke)
     words, sent = spoken("wait, wait, stop, I have another question for you"), []
     onset = frames_until(lambda: buffer.paused, bridge, words, sent)
     gap = [np.zeros(FRAME_SAMPLES, np.int16)] * 8         # "wait, ..." 160 ms
