@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import logging
 import math
-import statistics
 import time
 from collections import deque
 from typing import Protocol
@@ -37,6 +36,7 @@ from assistant.audio.echo_report import EchoReport
 from assistant.audio.echo_rest import EchoRest
 from assistant.audio.framer import Framer
 from assistant.audio.levels import mean_squares
+from assistant.audio.percentile import percentiles
 from assistant.audio.speaker_reference import SpeakerReference
 
 log = logging.getLogger(__name__)
@@ -204,7 +204,7 @@ class EchoCanceller:
         self._since_judged += int(heard.sum())
         if len(self._erle) >= JUDGED_AFTER and self._since_judged >= 10:
             self._since_judged = 0
-            self.report.erle_db = statistics.median(self._erle)
+            [self.report.erle_db] = percentiles(self._erle, 50)
             leaks = sum(1 for erle in self._erle if erle < LEAK_DB) / len(self._erle)
             holding = leaks < (LET_GO if self.report.holding else HOLD)
             if holding != self.report.holding:      # a few times a conversation: worth a line

@@ -18,12 +18,12 @@ own echo. With the 95th percentile and 3 dB: 1 frame in all, no pair, no pause.
 
 from __future__ import annotations
 
-import statistics
 from collections import deque
 
 import numpy as np
 
 from assistant.audio.levels import FLOOR_DB, dbfs
+from assistant.audio.percentile import percentiles
 
 ECHO_WINDOW_S = 0.3        # the playback level is compared over this much recent history
 COUPLING_FRAMES = 100      # 2 s of (mic - playback) level differences to learn the echo from
@@ -65,17 +65,13 @@ class EchoGuard:
         self._since_learned += 1
         self._settling = max(self._settling - 1, 0)
         if len(self._coupling) >= 10 and self._since_learned >= RELEARN_FRAMES:
-            # numpy's default (linear) percentile, from the standard library: 14 us for these
-            # 100 values where np.percentile's layers of Python cost 26 (py-spy found them an
-            # eighth of the main thread's time in a conversation)
-            quantiles = statistics.quantiles(self._coupling, n=100, method="inclusive")
+            peaks, typical = percentiles(self._coupling, self.quantile, TYPICAL_QUANTILE)
             # after a restart, while an echo is there the bar stays at the safe guess or over
             # until it has a whole window: the peaks of a few frames of an echo just come back
             # let the next through; where none is, it is the quiet room's bar again at once
-            peaks = quantiles[self.quantile - 1]
             echo_there = self._settling and peaks > NO_ECHO_DB
             self._learned_db = max(peaks, 0.0) if echo_there else peaks
-            self._typical_db = quantiles[TYPICAL_QUANTILE - 1]
+            self._typical_db = typical
             self._since_learned = 0
 
     def restart(self) -> None:
