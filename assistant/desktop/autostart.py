@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import importlib
 import os
-import plistlib
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +42,8 @@ def entry_path(platform: str = sys.platform, folder: Path | None = None) -> Path
 
 
 def agent_text(command: list[str]) -> str:
+    import plistlib  # macOS's only: its XML parser is 0.3 MB resident that Linux never uses
+
     return plistlib.dumps({"Label": "com.voice-assistant", "ProgramArguments": command,
                            "RunAtLoad": True, "ProcessType": "Interactive"}).decode()
 
