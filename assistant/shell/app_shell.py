@@ -9,6 +9,7 @@ import dataclasses
 import logging
 import os
 import signal
+import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
@@ -42,6 +43,9 @@ from assistant.ui.settings_dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 TALKING = (ConnectionState.RECORDING, ConnectionState.THINKING, ConnectionState.SPEAKING)
+# Loaded only when what needs them is used (README, Performance: what each import costs); the
+# stats file names those a run loaded, so a test holds the line.
+ON_FIRST_USE = ("aiohttp", "aiortc", "av", "jsonschema", "pywebrtc_audio", "assistant.sim.server")
 
 
 class AppShell:
@@ -185,7 +189,8 @@ class AppShell:
             monitor.stop()
             echo = self.controller.audio.engine.echo
             monitor.write(Path(stats), echo_status=echo.status, echo_erle_db=echo.erle_db,
-                          echo_rests=echo.rests)
+                          echo_rests=echo.rests,
+                          loaded=[name for name in ON_FIRST_USE if name in sys.modules])
 
     def open_key_dialog(self, reason: str = "") -> None:
         if self.key_dialog is not None and self.key_dialog.isVisible():

@@ -35,8 +35,10 @@ async def test_what_time_is_it_is_answered_out_loud_with_the_time(transport):
     channel carries the same events (checked against the SDK's models by the wire log)."""
     folder = Path(tempfile.mkdtemp(prefix="tool-live-"))
     question = espeak_wav("what time is it right now", folder / "q.wav")
+    stats = folder / "stats.json"
     async with LiveApp(APP, pulse=PrivatePulse(stereo_record=True),
-                       extra_args=("--transport", transport)) as live:
+                       extra_args=("--transport", transport),
+                       env={"VOICE_ASSISTANT_STATS": str(stats)}) as live:
         live.server.spoken_tool = "get_current_time"
         await live.start_app()
         live.record_both(folder / "both.wav")
@@ -58,6 +60,12 @@ async def test_what_time_is_it_is_answered_out_loud_with_the_time(transport):
     assert output["call_id"] == call["call_id"]
     assert json.loads(output["output"])["datetime"].startswith(year)
     assert len(live.received("response.create")) == 1       # after the tool (VAD made the first)
+    # What a WebSocket conversation never loads (README, Performance: what each import costs);
+    # a tool's arguments check loads jsonschema in either
+    loaded = set(json.loads(stats.read_text())["loaded"])
+    webrtc = {"aiohttp", "aiortc", "av"}
+    assert loaded - webrtc == {"jsonschema", "pywebrtc_audio"}
+    assert loaded & webrtc == (webrtc if transport == "webrtc" else set())
     [said] = [e["transcript"] for e in live.sent("response.output_audio_transcript.done")]
     assert year in said
     with wave.open(str(folder / "both.wav")) as reader:
