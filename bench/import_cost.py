@@ -23,20 +23,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # What the app loads besides the stack before its own modules (its third-party dependencies).
 APP_DEPENDENCIES = ("keyring", "sqlite3", "PySide6.QtNetwork", "PySide6.QtSvg", "soxr", "qasync",
-                    "webrtcvad", "platformdirs", "statistics", "html", "json", "logging.handlers")
+                    "webrtcvad", "platformdirs", "html", "json", "logging.handlers")
 # (what, the modules, loaded first, when the app loads it)
 ROWS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...] = (
     ("the app's own modules", ("assistant.shell.app_shell",), APP_DEPENDENCIES, "at start"),
     ("keyring (the key's store)", ("keyring",), (), "at start"),
     ("QtNetwork (one instance per user)", ("PySide6.QtNetwork",), (), "at start"),
     ("sqlite3 (history)", ("sqlite3",), (), "at start"),
-    ("statistics (the echo's quantiles)", ("statistics",), (), "at start"),
     ("html (escaping the transcript)", ("html",), (), "at start"),
     ("QtSvg (the icons)", ("PySide6.QtSvg",), (), "at start"),
     ("soxr (resampling)", ("soxr",), (), "at start"),
     ("qasync (Qt's loop for asyncio)", ("qasync",), (), "at start"),
     ("webrtcvad (talk-over)", ("webrtcvad",), (), "at start"),
     ("plistlib (macOS's login agent)", ("plistlib",), (), "on macOS, when start at login is set"),
+    ("statistics", ("statistics",), (), "never (percentiles by hand)"),
+    ("numpy.ma (np.percentile, np.median)", ("numpy.ma",), (), "never (percentiles by hand)"),
     ("pywebrtc-audio (AEC3)", ("pywebrtc_audio",), (), "when a canceller runs"),
     ("jsonschema (tool arguments)", ("jsonschema",), (), "at a tool's first call"),
     ("aiohttp", ("aiohttp",), (), "a WebRTC call, a token server, the offline demo"),
