@@ -13,13 +13,14 @@ PROBE = textwrap.dedent("""
     import json, linecache, sys
     sys.path.insert(0, sys.argv[1])
     from PySide6.QtCore import QObject
+    import early_module                       # after PySide6, before its check is replaced
     if sys.argv[2] == "patched":
         from assistant.shell.pyside_import_check import keep_no_sources
         assert keep_no_sources()
     import plain_module, feature_module
     print(json.dumps({
-        "cached": sorted(p for p in linecache.cache if p.endswith(("plain_module.py",
-                                                                  "feature_module.py"))),
+        "cached": sorted(p for p in linecache.cache if p.endswith((
+            "early_module.py", "plain_module.py", "feature_module.py"))),
         "snake_case": feature_module.name(),
         "camel_case": plain_module.name(),
     }))
@@ -32,6 +33,7 @@ FEATURE = "from PySide6.QtCore import QObject\nfrom __feature__ import snake_cas
 
 
 def probe(tmp_path: Path, mode: str) -> dict[str, object]:
+    (tmp_path / "early_module.py").write_text(PLAIN)
     (tmp_path / "plain_module.py").write_text(PLAIN)
     (tmp_path / "feature_module.py").write_text(FEATURE)
     root = Path(__file__).resolve().parents[3]
@@ -44,8 +46,8 @@ def probe(tmp_path: Path, mode: str) -> dict[str, object]:
 
 
 def test_pyside6_alone_keeps_each_imported_modules_source(tmp_path: Path) -> None:
-    # What the change is for: without it, both modules' sources stay in memory.
-    assert len(probe(tmp_path, "plain")["cached"]) == 2        # type: ignore[arg-type]
+    # What the change is for: without it, every module's source stays in memory.
+    assert len(probe(tmp_path, "plain")["cached"]) == 3        # type: ignore[arg-type]
 
 
 def test_patched_it_keeps_none_and_features_still_work_per_module(tmp_path: Path) -> None:
