@@ -1,8 +1,9 @@
 """Percentiles of the few hundred recent values the echo stages learn from, by hand.
 
-numpy's own (`np.percentile`, `np.median`) load `numpy.ma` on first call, 2 MB resident; the
+numpy's own (`np.percentile`, `np.median`) load `numpy.ma` on first call, 3.7 MB resident; the
 standard library's `statistics` loads fractions and decimal, 0.9 MB (bench/import_cost.py).
-What they compute here is a sort and a weighted mean of two neighbours.
+What they compute here is a sort and a weighted mean of two neighbours (2 us for 100 values,
+where `statistics.quantiles` took 12).
 """
 
 from __future__ import annotations
