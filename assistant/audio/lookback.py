@@ -6,10 +6,11 @@ call the user, and it knows only 40-140 ms after they start (longer the louder t
 server's VAD then wants 60 ms of speech after that before it starts a turn, and their first
 words reach it as holes. So while the assistant is audible each frame waits HOLD_FRAMES here
 with both its forms, as it came and as judged: if nobody talks over the reply, the judged form
-goes on, HOLD_FRAMES late; once the user has the floor, the held frames go as they came, at
-once, ahead of theirs. The server then has the start of their words in one send. A reply
-nobody talks over costs the server nothing but that delay; once the reply and its echo have
-ended, what is held goes on at once.
+goes on 100-200 ms late, RELEASE_FRAMES at a time (one append where there were five: the loop's
+thread 0.7 points of a core lower over a conversation, paired runs); once the user has the
+floor, the held frames go as they came, at once, ahead of theirs. The server then has the
+start of their words in one send. A reply nobody talks over costs the server nothing but that
+delay; once the reply and its echo have ended, what is held goes on at once.
 
 A local onset is a claim, not yet the floor: echo the talk-over stage took for the user (a
 burst the guard let through; the double-talk detector's when the echo's path moves, see
@@ -31,6 +32,7 @@ from collections import deque
 import numpy as np
 
 HOLD_FRAMES = 5            # 100 ms: the user found up to that long after they start is sent whole
+RELEASE_FRAMES = 5         # judged frames leave 100 ms at a time: one append, not five
 CONFIRM_FRAMES = 2         # a local onset is the user if they are still heard in this many...
 CONFIRM_WINDOW = 4         # ... of the frames after it (the echo burst caught fell 16 dB at once)
 WAITED_WINDOW = 20         # a claim that waits counts this many after: 400 ms, over a pause
@@ -56,8 +58,8 @@ class Lookback:
         """One frame while the assistant is audible; what leaves now. `floor`: the user has it
         (everything held goes as it came, then this frame as judged). `onset`: this frame
         makes a local onset, a claim the frames after its first `wait` settle; `heard`: the
-        user was heard in this one. Else this frame is held and, beyond HOLD_FRAMES, the
-        oldest leave judged."""
+        user was heard in this one. Else this frame is held and, once RELEASE_FRAMES are
+        beyond HOLD_FRAMES, the oldest leave judged."""
         self.refuted = False
         if floor or self.confirmed:
             self._claim = None
@@ -80,7 +82,9 @@ class Lookback:
             self._held = deque((silence, silence) for silence in
                                (np.zeros_like(judged) for _ in self._held))
         excess = len(self._held) - self._limit
-        return [self._held.popleft()[1] for _ in range(max(excess, 0))]
+        if excess < RELEASE_FRAMES:
+            return []
+        return [self._held.popleft()[1] for _ in range(excess)]
 
     def empty(self, as_came: bool) -> list[np.ndarray]:
         """The assistant is no longer audible: everything held, as it came if the user has

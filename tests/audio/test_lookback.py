@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.audio.lookback import CONFIRM_WINDOW, HOLD_FRAMES, WAITED_WINDOW, Lookback
+from assistant.audio.lookback import (
+    CONFIRM_WINDOW,
+    HOLD_FRAMES,
+    RELEASE_FRAMES,
+    WAITED_WINDOW,
+    Lookback,
+)
 
 
 def frame(k: int) -> np.ndarray:
@@ -20,54 +26,28 @@ def values(frames: list[np.ndarray]) -> list[int]:
 
 
 def test_nobody_talking_over_the_reply_gets_the_judged_frames_a_hold_late_then_all_at_once():
-    lookback, out = Lookback(), []
-    for k in range(1, 9):
-        out += lookback.frames(frame(k), silenced(k), floor=False)
-        assert len(lookback) == min(k, HOLD_FRAMES)
-    assert values(out) == [-k for k in range(1, 9 - HOLD_FRAMES)]
+    lookback, out, sends = Lookback(), [], 0
+    for k in range(1, 3 * RELEASE_FRAMES + HOLD_FRAMES):
+        sent = lookback.frames(frame(k), silenced(k), floor=False)
+        assert len(sent) in (0, RELEASE_FRAMES)           # 100 ms at a time: one append
+        assert min(k, HOLD_FRAMES) <= len(lookback) < HOLD_FRAMES + RELEASE_FRAMES
+        out, sends = out + sent, sends + bool(sent)
+    assert sends == 2 and values(out) == [-k for k in range(1, 2 * RELEASE_FRAMES + 1)]
     out += lookback.empty(as_came=False)                   # the reply ended on its own
-    assert values(out) == [-k for k in range(1, 9)] and len(lookback) == 0
+    assert values(out) == [-k for k in range(1, 3 * RELEASE_FRAMES + HOLD_FRAMES)]
+    assert len(lookback) == 0
 
 
 def test_the_user_taking_the_floor_gets_what_was_held_as_it_came_ahead_of_their_frame():
     lookback = Lookback()
     early = []
-    for k in range(1, 8):
+    for k in range(1, 12):
         early += lookback.frames(frame(k), silenced(k), floor=False)
-    now = lookback.frames(frame(8), silenced(8), floor=True)
-    assert values(early) == [-1, -2]                        # gone before the user spoke up
-    assert values(now) == [3, 4, 5, 6, 7, -8]               # held: as they came; this one judged
-    assert values(lookback.frames(frame(9), silenced(9), floor=True)) == [-9]   # nothing held
-
-
-def test_the_server_hearing_the_user_after_the_reply_ended_empties_the_hold_as_it_came():
-    lookback = Lookback()
-    for k in range(1, 4):
-        assert lookback.frames(frame(k), silenced(k), floor=False) == []
-    assert values(lookback.empty(as_came=True)) == [1, 2, 3]
-    assert lookback.empty(as_came=True) == []
-
-
-def test_a_new_turn_drops_what_is_held():
-    lookback = Lookback()
-    lookback.frames(frame(1), silenced(1), floor=False)
-    lookback.drop()
-    assert lookback.empty(as_came=False) == [] and len(lookback) == 0
-
-
-def test_a_local_onset_holds_all_until_the_user_is_still_heard_then_sends_it_as_it_came():
-    lookback = Lookback()
-    out = []
-    for k in range(1, 7):
-        out += lookback.frames(frame(k), silenced(k), floor=False)
-    assert values(out) == [-1]
-    assert lookback.frames(frame(7), silenced(7), onset=True) == []          # a claim
-    assert lookback.frames(frame(8), silenced(8), heard=False) == []         # not yet settled
-    assert lookback.frames(frame(9), silenced(9), heard=True) == []
-    assert values(lookback.frames(frame(10), silenced(10), heard=True)) == list(range(2, 11))
-    assert lookback.confirmed and values(lookback.frames(frame(11), silenced(11))) == [-11]
-    lookback.reopen()                                    # their turn is over: held again
-    assert lookback.frames(frame(12), silenced(12)) == [] and len(lookback) == 1
+    now = lookback.frames(frame(12), silenced(12), floor=True)
+    assert values(early) == [-1, -2, -3, -4, -5]            # gone before the user spoke up
+    assert values(now) == [6, 7, 8, 9, 10, 11, -12]         # held: as they came; this one judged
+    assert values(lookback.frames(frame(13), silenced(13), floor=True)) == [-13]  # none held
+    assert lookback.frames(frame(14), silenced(14)) == [] and len(lookback) == 1
 
 
 def test_a_local_onset_the_next_frames_do_not_bear_out_is_echo_and_goes_on_as_silence():

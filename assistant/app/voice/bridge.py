@@ -263,7 +263,7 @@ class AudioBridge:
 
     def mic_frame(self, frame: np.ndarray) -> list[np.ndarray]:
         """The frames to send now. While the assistant is audible the echo guard decides and
-        its verdicts wait HOLD_FRAMES (lookback.py; not over WebRTC, played in real time); a
+        its verdicts wait in the lookback (lookback.py; not over WebRTC, played in real time); a
         local onset pauses playback, and once borne out the user gets it all as it came."""
         audible = self.buffer is not None and (self.buffer.active or self.talk_over.echo_possible)
         if not self.echo_guard or self.ptt_active or not audible:

@@ -12,7 +12,7 @@ import pytest
 
 from assistant.app.voice.bridge import AudioBridge
 from assistant.audio.echo_report import EchoReport
-from assistant.audio.lookback import CONFIRM_WINDOW, HOLD_FRAMES, WAITED_WINDOW
+from assistant.audio.lookback import CONFIRM_WINDOW, HOLD_FRAMES, RELEASE_FRAMES, WAITED_WINDOW
 from assistant.audio.outbox import FrameOutbox
 from assistant.audio.playback_buffer import PlaybackBuffer
 from assistant.audio.talk_over import DOUBT_S, QUIET_FRAMES
@@ -135,11 +135,11 @@ async def test_the_echo_guard_decides_only_while_the_assistant_is_audible():
     echo = np.full(FRAME_SAMPLES, 4000, np.int16)         # -18 dBFS: quieter than playback
     assert [f is echo for f in bridge.mic_frame(echo)] == [True]   # nothing playing: it passes
     playing(buffer, bridge)                               # at about -12 dBFS
-    for _ in range(HOLD_FRAMES):                          # held back while it plays
+    for _ in range(HOLD_FRAMES + RELEASE_FRAMES - 1):     # held back while it plays
         assert bridge.mic_frame(echo) == []
     out = bridge.mic_frame(echo)
-    assert len(out) == 1 and not out[0].any()             # gated: silence, a hold late
-    assert bridge.talk_over.guard.frames_gated == HOLD_FRAMES + 1
+    assert len(out) == RELEASE_FRAMES and not any(f.any() for f in out)  # gated, 100 ms at once
+    assert bridge.talk_over.guard.frames_gated == HOLD_FRAMES + RELEASE_FRAMES
     bridge.ptt_active = True                              # holding the key: always passes
     out = bridge.mic_frame(echo)
     assert len(out) == HOLD_FRAMES + 1 and out[-1] is echo   # what was held goes first, judged
