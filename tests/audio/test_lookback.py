@@ -50,6 +50,36 @@ def test_the_user_taking_the_floor_gets_what_was_held_as_it_came_ahead_of_their_
     assert lookback.frames(frame(14), silenced(14)) == [] and len(lookback) == 1
 
 
+def test_the_server_hearing_the_user_after_the_reply_ended_empties_the_hold_as_it_came():
+    lookback = Lookback()
+    for k in range(1, 4):
+        assert lookback.frames(frame(k), silenced(k), floor=False) == []
+    assert values(lookback.empty(as_came=True)) == [1, 2, 3]
+    assert lookback.empty(as_came=True) == []
+
+
+def test_a_new_turn_drops_what_is_held():
+    lookback = Lookback()
+    lookback.frames(frame(1), silenced(1), floor=False)
+    lookback.drop()
+    assert lookback.empty(as_came=False) == [] and len(lookback) == 0
+
+
+def test_a_local_onset_holds_all_until_the_user_is_still_heard_then_sends_it_as_it_came():
+    lookback = Lookback()
+    out = []
+    for k in range(1, 12):
+        out += lookback.frames(frame(k), silenced(k), floor=False)
+    assert values(out) == [-1, -2, -3, -4, -5]
+    assert lookback.frames(frame(12), silenced(12), onset=True) == []        # a claim
+    assert lookback.frames(frame(13), silenced(13), heard=False) == []       # not yet settled
+    assert lookback.frames(frame(14), silenced(14), heard=True) == []
+    assert values(lookback.frames(frame(15), silenced(15), heard=True)) == list(range(6, 16))
+    assert lookback.confirmed and values(lookback.frames(frame(16), silenced(16))) == [-16]
+    lookback.reopen()                                    # their turn is over: held again
+    assert lookback.frames(frame(17), silenced(17)) == [] and len(lookback) == 1
+
+
 def test_a_local_onset_the_next_frames_do_not_bear_out_is_echo_and_goes_on_as_silence():
     lookback = Lookback()
     out = []
