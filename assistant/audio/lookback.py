@@ -6,7 +6,7 @@ call the user, and it knows only 40-140 ms after they start (longer the louder t
 server's VAD then wants 60 ms of speech after that before it starts a turn, and their first
 words reach it as holes. So while the assistant is audible each frame waits HOLD_FRAMES here
 with both its forms, as it came and as judged: if nobody talks over the reply, the judged form
-goes on 100-200 ms late, RELEASE_FRAMES at a time (one append where there were five: the loop's
+goes on 100-180 ms late, RELEASE_FRAMES at a time (one append where there were five: the loop's
 thread 0.7 points of a core lower over a conversation, paired runs); once the user has the
 floor, the held frames go as they came, at once, ahead of theirs. The server then has the
 start of their words in one send. A reply nobody talks over costs the server nothing but that
@@ -31,7 +31,7 @@ from collections import deque
 
 import numpy as np
 
-HOLD_FRAMES = 5            # 100 ms: the user found up to that long after they start is sent whole
+HOLD_FRAMES = 5            # 100 ms at least: the user found that soon after they start goes whole
 RELEASE_FRAMES = 5         # judged frames leave 100 ms at a time: one append, not five
 CONFIRM_FRAMES = 2         # a local onset is the user if they are still heard in this many...
 CONFIRM_WINDOW = 4         # ... of the frames after it (the echo burst caught fell 16 dB at once)
