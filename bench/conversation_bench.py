@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant.sim import voice  # noqa: E402
+from bench.proc_status import status_mb  # noqa: E402
 from tests.live_app import LiveApp  # noqa: E402
 from tests.pulse import PrivatePulse, espeak_wav  # noqa: E402
 from tests.recording import (  # noqa: E402
@@ -74,11 +75,8 @@ def peak_rss_mb(pid: int) -> float:
 
 
 def rss_mb(pid: int, field: str = "VmRSS") -> float:
-    """A memory figure of `pid` from /proc/<pid>/status (resident now, or its peak), in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(f"{field}:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    """A memory figure of `pid` (resident now, or its peak), in MB."""
+    return status_mb(field, pid)
 
 
 def thread_cpu(pid: int) -> dict[str, float]:

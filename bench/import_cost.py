@@ -21,6 +21,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.proc_status import status_mb  # noqa: E402  (pathlib alone: a child's gauge)
+
 # What the app loads besides the stack before its own modules (its third-party dependencies).
 APP_DEPENDENCIES = ("keyring", "sqlite3", "PySide6.QtNetwork", "PySide6.QtSvg", "soxr", "qasync",
                     "webrtcvad", "platformdirs", "html", "json", "logging.handlers")
@@ -46,13 +50,6 @@ ROWS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...] = (
 )
 
 
-def resident_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 def child(modules: list[str], before: list[str]) -> None:
     """One measurement: the stack, what comes before, then the row's modules."""
     import asyncio  # noqa: F401  (the stack every client of this kind has)
@@ -66,12 +63,12 @@ def child(modules: list[str], before: list[str]) -> None:
     for name in before:
         importlib.import_module(name)
     gc.collect()
-    resident, started = resident_mb(), time.perf_counter()
+    resident, started = status_mb(), time.perf_counter()
     for name in modules:
         importlib.import_module(name)
     took = time.perf_counter() - started
     gc.collect()
-    print(f"{resident_mb() - resident:.3f} {took * 1000:.1f}")
+    print(f"{status_mb() - resident:.3f} {took * 1000:.1f}")
     del app
 
 
@@ -88,7 +85,6 @@ def measure(modules: tuple[str, ...], before: tuple[str, ...]) -> tuple[float, f
 
 def main() -> int:
     if sys.argv[1:2] == ["--child"]:
-        sys.path.insert(0, str(ROOT))
         child(sys.argv[2].split(","), [name for name in sys.argv[3].split(",") if name])
         return 0
     import argparse  # here, not above: a child loads only what it measures

@@ -25,15 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.proc_status import status_mb  # noqa: E402
+
 LAYERS = {"python": (), "audio": ("audio",), "qt": ("qt",), "audio + qt": ("audio", "qt")}
 BLOCK = 480                                             # 20 ms at 24 kHz
-
-
-def peak_mb() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def use_audio(seconds: float = 2.0) -> None:
@@ -89,7 +84,7 @@ def child(layers: list[str]) -> None:
         use_audio()
     if "qt" in layers:
         use_qt()
-    print(f"{peak_mb():.1f}")
+    print(f"{status_mb('VmHWM'):.1f}")
 
 
 def measure(layers: tuple[str, ...]) -> float:

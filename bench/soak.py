@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.app.controller import Controller  # noqa: E402
 from assistant.store.history import History  # noqa: E402
 from bench.controller_rig import rig, run  # noqa: E402
+from bench.proc_status import status_mb  # noqa: E402
 from tests.helpers import ask, until  # noqa: E402
 
 TURN_EVERY_S = 15.0
@@ -38,10 +39,7 @@ ROLLOVER_MIN = 15.0
 
 
 def rss_mb(pid: int | str = "self") -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    return status_mb("VmRSS", pid)
 
 
 def open_fds(pid: int | str = "self") -> int:
