@@ -4,7 +4,9 @@ conversation or the packaging path, and quote its output.
 
   conversation   bench/conversation_bench.py, medians of --runs (reply, silent, truncate, CPU, RSS;
                  beside the RSS, the peak of the stack under the app with none of it:
-                 bench/memory_floor.py's Qt window and PyAudio streams)
+                 bench/memory_floor.py's Qt window and PyAudio streams; and the CPU and RSS
+                 of bench/reference_client.py, the issue's 110-line client, run between the
+                 app's runs: the machine's hour, which moves CPU by up to half)
   idle           bench/idle_bench.py, connected and nobody talking, server VAD and push-to-talk
   echo rooms     bench/echo_bench.py: one reflection at -6 dB, one at 0 dB, two paths (50 and
                  130 ms, 0 dB): replies cut by their own echo, the speaker silent after the
@@ -39,6 +41,9 @@ from bench import conversation_bench, echo_bench, idle_bench, memory_floor  # no
 from tests.live_app import LiveApp  # noqa: E402
 
 APP = [str(Path(sys.executable).parent / "voice-assistant")]
+# the yardstick, run in the app's place between its runs: what this hour of the machine
+# gives a bare client (raw PyAudio and websockets) doing the same conversation
+REFERENCE = [sys.executable, str(ROOT / "bench" / "reference_client.py")]
 # memory_floor.py's "audio + qt" on this machine with the page cache dropped (85.0-85.6 MB);
 # on a .venv pip 26.3 had just written it read 99.8-101.7 MB (README, Performance: Peak RSS)
 STACK_MB = 88
@@ -86,10 +91,18 @@ def line(label: str, key: str, value: float) -> bool:
 
 
 def conversation(runs: int) -> bool:
-    rows = [asyncio.run(conversation_bench.one_run(APP, None)) for _ in range(runs)]
+    rows, reference = [], []
+    for _ in range(runs):          # alternating: the app and the control in the same minutes
+        rows.append(asyncio.run(conversation_bench.one_run(APP, None)))
+        reference.append(asyncio.run(conversation_bench.one_run(REFERENCE, None)))
     median = {k: statistics.median(r[k] for r in rows) for k in conversation_bench.COLUMNS}
     met = all([line(GOALS[k].name, k, median[k])
                for k in ("reply", "silent", "truncate", "cpu", "rss")])
+    control = {k: statistics.median(r[k] for r in reference) for k in ("cpu", "rss")}
+    print(f"   {'  the 110-line client beside it (its CPU), not a goal':<58} "
+          f"{control['cpu']:9.2f} % of a core", flush=True)
+    print(f"   {'  the 110-line client beside it (its peak RSS), not a goal':<58} "
+          f"{control['rss']:9.2f} MB", flush=True)
     stack = memory_floor.floors({"audio + qt": ("audio", "qt")})["audio + qt"]
     print(f"   {'  of which the stack alone (memory_floor.py), not a goal':<58} {stack:9.2f} MB",
           flush=True)
