@@ -1,4 +1,5 @@
-"""The 110-line client issue 26 measures the app against: raw PyAudio and websockets, nothing else.
+"""A bare client like the 110-line one issue 26 measured the app against: raw PyAudio and
+websockets, nothing else (that client's code is not ours; this is one written the same way).
 
     .venv/bin/python bench/reference_client.py --base-url ws://HOST:PORT/v1 [--connect]
                                                [--mode server_vad]
@@ -16,16 +17,26 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import ctypes
 import json
 import os
 import threading
 from collections import deque
+from collections.abc import Callable
 
 import pyaudio
 from websockets.asyncio.client import connect
 
 RATE, BLOCK = 24_000, 480                                   # 20 ms frames of pcm16
 MODEL = "gpt-realtime-2"
+
+
+def named(run: Callable[[], None], name: str) -> Callable[[], None]:
+    """The thread under its name in /proc too, so the bench's -v shows each one's CPU."""
+    def body() -> None:
+        ctypes.CDLL(None).prctl(15, name.encode(), 0, 0, 0)          # PR_SET_NAME
+        run()
+    return body
 
 
 class Speaker:
@@ -37,7 +48,7 @@ class Speaker:
         self._queue: deque[tuple[str, bytes]] = deque()
         self._lock = threading.Lock()
         self.item, self.played = "", 0                      # samples of `item` played
-        threading.Thread(target=self._run, daemon=True).start()
+        threading.Thread(target=named(self._run, "ref-speaker"), daemon=True).start()
 
     def write(self, item: str, pcm: bytes) -> None:
         with self._lock:
@@ -82,7 +93,7 @@ async def converse(url: str, key: str, mode: str) -> None:
                 "input": {"format": {"type": "audio/pcm", "rate": RATE},
                           "turn_detection": {"type": mode}},
                 "output": {"format": {"type": "audio/pcm", "rate": RATE}}}}}))
-        threading.Thread(target=read_mic, daemon=True).start()
+        threading.Thread(target=named(read_mic, "ref-mic"), daemon=True).start()
 
         async def send_mic() -> None:
             while True:
