@@ -3,11 +3,13 @@
 Polling (not a signal per audio frame) keeps the audio threads free of Qt. Every meter follows
 one clock, so a frame's meters repaint in the same pass of the event loop and the window is
 composed once per frame, not once per meter; the bar and its track are pictures made once per
-size, and a paint blits them (no path, gradient or antialiasing per frame): a conversation's two
-moving meters cost the GUI thread ~4 % of a core painted each on its own timer with shapes
-(measured, see README). While every meter rests (silence, the bar down) the clock stops and
-waits to be stirred where sound passes the loop's thread (`LevelHolder.stir`): a resting
-window wakes for nothing, where an 8 Hz poll cost the idle app ~0.2 % of a core (README).
+size (meter_look.py), and a paint blits them (no path, gradient or antialiasing per frame): a
+conversation's two moving meters cost the GUI thread ~4 % of a core painted each on its own
+timer with shapes (measured, see README). A meter paints its own background (it is opaque), so
+a bar that moved repaints the meter alone, not the five widgets under it. While every meter
+rests (silence, the bar down) the clock stops and waits to be stirred where sound passes the
+loop's thread (`LevelHolder.stir`): a resting window wakes for nothing, where an 8 Hz poll
+cost the idle app ~0.2 % of a core (README).
 """
 
 from __future__ import annotations
@@ -15,22 +17,14 @@ from __future__ import annotations
 import time
 import weakref
 
-from PySide6.QtCore import QCoreApplication, QLineF, QObject, QRect, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import (
-    QColor,
-    QHideEvent,
-    QLinearGradient,
-    QPainter,
-    QPaintEvent,
-    QPen,
-    QPixmap,
-    QShowEvent,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from assistant.audio.levels import FLOOR_DB, LevelHolder, MeterBallistics, iec_scale
+from assistant.ui.meter_look import MeterLook, meter_look
 
-_TICKS_DB = (-60, -40, -30, -20, -10, -6, -3, 0)
+LABEL_ALIGNMENT = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
 # After a stir the clock keeps its pace this long even while every bar rests: audio queued to
 # play is measured only when the speaker's thread takes it (a resting speaker takes ~100 ms).
 STIRRED_S = 1.0
@@ -116,10 +110,11 @@ class LevelMeter(QWidget):
         self.holder, self.label = holder, label
         self.ballistics = MeterBallistics()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # It paints all of itself, background included: a moving bar then repaints the meter
+        # alone, not every widget under it (see the module's note)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName(self.tr("{label} level").format(label=label))
-        self._pictures: tuple[QPixmap, QPixmap] | None = None    # track and lit bar, per size
-        self._pictures_for = QSize()
-        self._ticks: list[QLineF] = []
+        self._look: MeterLook | None = None          # per size and palette (meter_look.py)
         self._last = time.monotonic()
         self._shown: tuple[int, int] = (-1, -1)     # lit width and peak position last painted
         self.frames_painted = 0
@@ -146,6 +141,20 @@ class LevelMeter(QWidget):
         self._clock.leave(self)              # hidden: no polls, no paints
         super().hideEvent(event)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._look = None
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:        # a light or dark scheme
+            self._look = None
+        super().changeEvent(event)
+
+    def look(self) -> MeterLook:
+        if self._look is None:
+            self._look = meter_look(self.size(), self.palette(), self.devicePixelRatioF())
+        return self._look
+
     def poll(self) -> bool:
         """Advance the ballistics; repaint only when a pixel would change (an idle meter
         costs a poll, not a paint) and never while the window is minimized. True while the
@@ -158,64 +167,33 @@ class LevelMeter(QWidget):
         if self.window().isMinimized():
             return True
         self.ballistics.step(dt, rms_db, peak_db)
-        width = self._bar_rect().width()
-        peak = iec_scale(self.ballistics.peak_db)
-        shown = (round(self.rms_fraction * width), round(peak * width))
+        look = self.look()
+        shown = self._positions(look.bar.width())
         if shown != self._shown:
             self._shown = shown
-            self.update(self._bar_rect().adjusted(-2, -2, 2, 2))    # not the label
+            self.update(look.dirty)                       # not the label
         return True
 
-    def _bar_rect(self) -> QRect:
-        return QRect(64, 5, max(10, self.width() - 70), self.height() - 10)
-
-    def _pictures_of(self, bar: QRect) -> tuple[QPixmap, QPixmap]:
-        """The unlit track and the fully lit bar (and the tick marks), made once per size."""
-        if self._pictures is None or self._pictures_for != bar.size():
-            ratio = self.devicePixelRatioF()
-            track, lit = (QPixmap(bar.size() * ratio) for _ in range(2))
-            area = QRectF(0, 0, bar.width(), bar.height())
-            gradient = QLinearGradient(0, 0, bar.width(), 0)
-            gradient.setColorAt(0.0, QColor("#2e9d5b"))
-            gradient.setColorAt(iec_scale(-20), QColor("#58c46b"))
-            gradient.setColorAt(iec_scale(-9), QColor("#e3c33b"))
-            gradient.setColorAt(1.0, QColor("#e0533d"))
-            for picture, brush in ((track, QColor(128, 128, 128, 50)), (lit, gradient)):
-                picture.setDevicePixelRatio(ratio)
-                picture.fill(Qt.GlobalColor.transparent)
-                painter = QPainter(picture)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(brush)
-                painter.drawRoundedRect(area, 4, 4)
-                painter.end()
-            self._ticks = [QLineF(x, bar.bottom() - 3, x, bar.bottom()) for x in (
-                int(bar.left() + iec_scale(db) * bar.width()) for db in _TICKS_DB)]
-            self._pictures, self._pictures_for = (track, lit), bar.size()
-        return self._pictures
+    def _positions(self, width: int) -> tuple[int, int]:
+        """The lit width and the peak's offset, in pixels of a bar this wide."""
+        return (round(iec_scale(self.ballistics.rms_db) * width),
+                int(iec_scale(self.ballistics.peak_db) * width))
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        look = self.look()
+        area = event.rect()
         painter = QPainter(self)
-        palette = self.palette()
-        label = QRect(0, 0, 60, self.height())
-        if event.rect().intersects(label):          # a level change repaints the bar only
-            painter.setPen(palette.windowText().color())
-            painter.drawText(label, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             self.label)
-        bar = self._bar_rect()
-        track, lit = self._pictures_of(bar)
-        painter.drawPixmap(bar.topLeft(), track)
-        lit_width = round(self.rms_fraction * bar.width())
-        if lit_width > 0:
-            ratio = lit.devicePixelRatio()
-            painter.drawPixmap(QRectF(bar.left(), bar.top(), lit_width, bar.height()), lit,
-                               QRectF(0, 0, lit_width * ratio, bar.height() * ratio))
-        peak_x = bar.left() + iec_scale(self.ballistics.peak_db) * bar.width()
-        if peak_x > bar.left() + 1:
-            painter.setPen(QPen(QColor("#f4f4f4") if palette.window().color().lightness() < 128
-                                else QColor("#333333"), 2))
-            painter.drawLine(int(peak_x), bar.top(), int(peak_x), bar.bottom())
-        painter.setPen(QPen(QColor(128, 128, 128, 120), 1))
-        painter.drawLines(self._ticks)
+        painter.fillRect(area, look.background)
+        if area.intersects(look.label):             # a level change repaints the bar only
+            painter.setPen(look.text)
+            painter.drawText(look.label, LABEL_ALIGNMENT, self.label)
+        painter.drawPixmap(look.origin, look.track)
+        bar = look.bar
+        lit, peak = self._positions(bar.width())
+        if lit > 0:
+            painter.drawPixmap(bar.x(), bar.y(), lit, bar.height(), look.lit, 0, 0,
+                               round(lit * look.ratio), round(bar.height() * look.ratio))
+        if peak > 1:
+            painter.fillRect(bar.x() + peak - 1, bar.y(), 2, bar.height(), look.peak)
         painter.end()
         self.frames_painted += 1

@@ -118,3 +118,40 @@ async def test_meters_follow_one_clock_and_repaint_in_the_same_pass(qtbot):
     clock.timer.start()
     meters[1].hide()
     assert meters[0].polling and not meters[1].polling
+
+
+async def test_a_moving_bar_repaints_the_meter_alone_in_its_own_background(qtbot):
+    """It is opaque: nothing under it is painted again 20 times a second."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    class Paints(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):
+            self.count += event.type() == QEvent.Type.Paint
+            return False
+
+    row, holder = QWidget(), LevelHolder()
+    meter = LevelMeter(holder, "Mic")
+    QVBoxLayout(row).addWidget(meter)
+    qtbot.addWidget(row)
+    row.resize(320, 40)
+    row.show()
+    await until(lambda: meter.frames_painted > 0, message="first paint")
+    under = Paints()
+    row.installEventFilter(under)
+    painted = meter.frames_painted
+    holder.stir(coming=True)
+    for step in range(10):
+        holder.update(-30.0 + 2 * step, -20.0 + 2 * step)
+        await asyncio.sleep(1 / 20)
+    await until(lambda: meter.frames_painted - painted >= 5, message="the bar moving")
+    assert under.count == 0
+    dark = QPalette(meter.palette())
+    dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
+    meter.setPalette(dark)                                      # a switch to the dark scheme
+    image = meter.grab().toImage()
+    assert image.pixelColor(2, 2) == QColor("#202124")          # its own background, repainted
+    assert image.pixelColor(meter.width() - 8, 13) != QColor("#202124")     # the track on it
