@@ -10,7 +10,7 @@ A stereo recording (left: into the mic, right: out of the speaker) is the judge:
   truncate    audio_end_ms sent, minus the reply audio the speaker really played (ms)
   cpu         the app's CPU, % of one core, from session configured to the end (/proc)
   rss         the app's peak RSS (MB)
-  lag99       the app's event-loop lag, p99 (ms)
+  lag99       how late the app's loop took the mic's frames after their read, p99 (ms)
   self-int    replies the app cut off by itself (echo heard as the user)
 
     .venv/bin/python bench/conversation_bench.py [--runs 3] [--echo-db -18] [--command ...]

@@ -25,7 +25,7 @@ from assistant.app.connection.endpoints import EmbeddedDemo, Endpoints
 from assistant.app.controller import Controller
 from assistant.app.local_format import said
 from assistant.app.runtime.gui_thread_gc import GuiThreadCollector
-from assistant.app.runtime.loop_monitor import LoopLagMonitor
+from assistant.app.runtime.loop_monitor import write_stats
 from assistant.app.settings import Preferences, Settings
 from assistant.app.settings_file import keep_private, load_settings, save_settings
 from assistant.app.tool_use.mcp_tokens import load_tokens, save_tokens
@@ -175,22 +175,20 @@ class AppShell:
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.window.close)
         stats = os.environ.get("VOICE_ASSISTANT_STATS")
-        monitor = LoopLagMonitor()
-        if stats:
-            monitor.start()
         await self.start()
         await self._closed.wait()
+        bridge = self.controller.audio.bridge
+        handed = list(bridge.outbox.latency_s) if bridge is not None else []
         self.controller.interpreter.flush()
         self.tray_and_keys.stop()
         self.updates.stop()
         await self.controller.shutdown()
         await self.controller.local_mcp.close()          # their processes end with the app
         if stats:
-            monitor.stop()
             echo = self.controller.audio.engine.echo
-            monitor.write(Path(stats), echo_status=echo.status, echo_erle_db=echo.erle_db,
-                          echo_rests=echo.rests,
-                          loaded=[name for name in ON_FIRST_USE if name in sys.modules])
+            write_stats(Path(stats), handed, echo_status=echo.status, echo_erle_db=echo.erle_db,
+                        echo_rests=echo.rests,
+                        loaded=[name for name in ON_FIRST_USE if name in sys.modules])
 
     def open_key_dialog(self, reason: str = "") -> None:
         if self.key_dialog is not None and self.key_dialog.isVisible():

@@ -1,51 +1,31 @@
-"""How late the shared Qt/asyncio loop runs what is due: a callback asks to run every 50 ms and
-records how late it ran. A late loop delays microphone frames, audio deltas and repaints alike.
-Started only when asked for (`VOICE_ASSISTANT_STATS`), for the benches."""
+"""How late the shared Qt/asyncio loop takes the microphone's frames, for the benches
+(`VOICE_ASSISTANT_STATS`): each block's time from the capture thread's read to the loop
+(`FrameOutbox.latency_s`, kept anyway), p50, p99 and the worst. A late loop delays the mic's
+frames, the reply's audio and the repaints alike.
+
+It used to be a callback of its own every 50 ms, timed against when it was due: 20 wake-ups a
+second of the loop in every bench run, to measure that loop (~75 us each here, ~0.2 % of a core
+added to the very CPU figure the run reports). The mic's hand-off wakes the loop anyway.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections import deque
+from collections.abc import Iterable
 from pathlib import Path
 
-import numpy as np
-
+from assistant.audio.percentile import percentiles
 from assistant.private_files import write_private
 
-INTERVAL_S = 0.05
+
+def loop_lag(latency_s: Iterable[float]) -> dict[str, float]:
+    lags = [1000 * seconds for seconds in latency_s]
+    if not lags:
+        return {}
+    p50, p99 = percentiles(lags, 50, 99)
+    return {"loop_lag_ms_p50": p50, "loop_lag_ms_p99": p99, "loop_lag_ms_max": max(lags),
+            "loop_samples": float(len(lags))}
 
 
-class LoopLagMonitor:
-    def __init__(self) -> None:
-        self.lag_ms: deque[float] = deque(maxlen=100_000)
-        self._due = 0.0
-        self._handle: asyncio.TimerHandle | None = None
-
-    def start(self) -> None:
-        loop = asyncio.get_running_loop()
-        self._due = loop.time() + INTERVAL_S
-        self._handle = loop.call_at(self._due, self._tick)
-
-    def stop(self) -> None:
-        if self._handle is not None:
-            self._handle.cancel()
-            self._handle = None
-
-    def _tick(self) -> None:
-        loop = asyncio.get_running_loop()
-        now = loop.time()
-        self.lag_ms.append((now - self._due) * 1000)
-        self._due = now + INTERVAL_S
-        self._handle = loop.call_at(self._due, self._tick)
-
-    def summary(self) -> dict[str, float]:
-        if not self.lag_ms:
-            return {}
-        lags = np.array(self.lag_ms)
-        return {"loop_lag_ms_p50": float(np.percentile(lags, 50)),
-                "loop_lag_ms_p99": float(np.percentile(lags, 99)),
-                "loop_lag_ms_max": float(lags.max()), "loop_samples": float(lags.size)}
-
-    def write(self, path: Path, **extra: object) -> None:
-        write_private(path, json.dumps({**self.summary(), **extra}))
+def write_stats(path: Path, latency_s: Iterable[float], **extra: object) -> None:
+    write_private(path, json.dumps({**loop_lag(latency_s), **extra}))
