@@ -3,8 +3,9 @@ and the track and the lit bar as pictures with the tick marks in them.
 
 A meter repaints up to 20 times a second while it moves, and each call into Qt from Python
 costs a few microseconds on a thread that wakes cold: so a paint is a fill, two blits and a
-fill for the peak, with nothing built or looked up (measured in the app, conversation bench:
-136 us a paint when it drew shapes, pens and ticks each time; see level_meter.py).
+fill for the peak, with nothing built or looked up (timed in the app, conversation bench: a
+paint took 136-152 us building its pens, rectangles and ticks each time, 77-84 us so; README,
+Decisions: *The level meters paint themselves whole, from pictures*).
 """
 
 from __future__ import annotations
