@@ -176,8 +176,7 @@ class LevelMeter(QWidget):
 
     def _positions(self, width: int) -> tuple[int, int]:
         """The lit width and the peak's offset, in pixels of a bar this wide."""
-        return (round(iec_scale(self.ballistics.rms_db) * width),
-                int(iec_scale(self.ballistics.peak_db) * width))
+        return (round(self.rms_fraction * width), int(iec_scale(self.ballistics.peak_db) * width))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         look = self.look()

@@ -23,7 +23,6 @@ LABEL_WIDTH = 60
 
 @dataclass(frozen=True)
 class MeterLook:
-    size: QSize
     bar: QRect                  # where the bar sits in the meter
     origin: QPoint              # its top left
     dirty: QRect                # what a level change repaints (the bar and the peak's overhang)
@@ -40,7 +39,7 @@ def meter_look(size: QSize, palette: QPalette, ratio: float) -> MeterLook:
     bar = QRect(LABEL_WIDTH + 4, 5, max(10, size.width() - 70), size.height() - 10)
     dark = palette.window().color().lightness() < 128
     return MeterLook(
-        size=size, bar=bar, origin=bar.topLeft(), dirty=bar.adjusted(-2, -2, 2, 2),
+        bar=bar, origin=bar.topLeft(), dirty=bar.adjusted(-2, -2, 2, 2),
         label=QRect(0, 0, LABEL_WIDTH, size.height()),
         track=_picture(bar.size(), QBrush(QColor(128, 128, 128, 50)), ratio),
         lit=_picture(bar.size(), QBrush(_lit_gradient(bar.width())), ratio), ratio=ratio,
