@@ -177,8 +177,8 @@ class AppShell:
         stats = os.environ.get("VOICE_ASSISTANT_STATS")
         await self.start()
         await self._closed.wait()
-        bridge = self.controller.audio.bridge
-        handed = list(bridge.outbox.latency_s) if bridge is not None else []
+        bridge = self.controller.audio.bridge      # (its hand-offs, before shutdown drops it)
+        handed = list(bridge.outbox.latency_s) if stats and bridge is not None else []
         self.controller.interpreter.flush()
         self.tray_and_keys.stop()
         self.updates.stop()
