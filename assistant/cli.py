@@ -46,5 +46,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                              "exit 0 (up to date), 10 (newer available) or 1 (could not check)")
     parser.add_argument("--self-test", action="store_true",
                         help="check that the app works on this machine (offscreen), then exit")
+    parser.add_argument("--keyring-helper", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)

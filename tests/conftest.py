@@ -1,15 +1,27 @@
-"""Shared fixtures: offscreen Qt, a qasync loop for UI tests, an in-memory keyring, the sim."""
+"""Shared fixtures: offscreen Qt, a qasync loop for UI tests, a test keyring, the sim."""
 
 from __future__ import annotations
 
 import asyncio
 import os
+import tempfile
 import weakref
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
+from pathlib import Path
 
 import pytest
+
+from tests.memory_keyring import KeyringFile
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The app asks its keyring in a process of its own: that process finds the tests' backend on
+# PYTHONPATH, and its store in a file of this test run's (tests/memory_keyring.py).
+_ROOT = str(Path(__file__).resolve().parents[1])
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [_ROOT, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))])
+os.environ["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
+_STORE_FD, _STORE = tempfile.mkstemp(prefix="test-keyring-", suffix=".json")
+os.close(_STORE_FD)
+os.environ["VOICE_ASSISTANT_TEST_KEYRING"] = _STORE
 
 _QASYNC_LOOPS: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
 
@@ -49,6 +61,25 @@ def _qt_events_stay_inside_the_loop() -> None:
 
 
 _qt_events_stay_inside_the_loop()
+
+
+def pytest_unconfigure(config):
+    Path(_STORE).unlink(missing_ok=True)
+
+
+@pytest.fixture
+def keyring_store(monkeypatch) -> KeyringFile:
+    """The test keyring, emptied, with no key in the environment to win over it."""
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    store = KeyringFile(Path(_STORE))
+    store.clear()
+    return store
+
+
+@pytest.fixture
+def no_keyring(monkeypatch) -> None:
+    """A machine without a usable keyring (keyring's own stand-in for none)."""
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
 NO_FEED = "http://127.0.0.1:9/no-release-feed"      # the discard port: refused at once

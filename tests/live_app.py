@@ -25,16 +25,21 @@ from PySide6.QtCore import QSettings
 
 from assistant.realtime.endpoint import cleartext_host
 from assistant.sim import SimServer
+from tests.private_keyring import PrivateKeyring
 from tests.pulse import PrivatePulse
 
 SOURCE_COMMAND = [sys.executable, "-m", "assistant"]
+LIVE_KEY = "sk-live-test"
 
 
 class LiveApp:
     def __init__(self, command: list[str] | None = None, *, mode: str = "server_vad",
                  pulse: PrivatePulse | None = None, extra_args: tuple[str, ...] = (),
-                 env: dict[str, str] | None = None, host: str = "127.0.0.1") -> None:
+                 env: dict[str, str] | None = None, host: str = "127.0.0.1",
+                 keyring: PrivateKeyring | None = None) -> None:
+        """`keyring`: the key is kept there, as on a desktop, not in the environment."""
         self.command = command or SOURCE_COMMAND
+        self.keyring = keyring
         self.mode, self.extra_args, self.extra_env = mode, extra_args, env or {}
         self.home = Path(tempfile.mkdtemp(prefix="live-app-"))
         self.pulse = pulse or PrivatePulse()
@@ -47,6 +52,8 @@ class LiveApp:
     async def __aenter__(self) -> LiveApp:
         self.pulse.start()
         await self.server.start()
+        if self.keyring is not None:
+            self.keyring.start().store("voice-assistant", self.server.host, LIVE_KEY)
         self.server.on_wire = lambda d, e, _dialect: self.wire.append((time.monotonic(), d, e))
         self.server.on_call_audio = lambda item, pcm: self.call_audio.setdefault(
             item, bytearray()).extend(pcm)
@@ -57,14 +64,20 @@ class LiveApp:
         self.stop_recording()
         await self.server.stop()
         self.pulse.stop()
+        if self.keyring is not None:
+            self.keyring.stop()
         shutil.rmtree(self.home, ignore_errors=True)
 
     def env(self) -> dict[str, str]:
-        return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OPENAI_API_KEY": "sk-live-test",
+        key: dict[str, str] = ({"OPENAI_API_KEY": LIVE_KEY,
+                                "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+                               if self.keyring is None else self.keyring.env())
+        inherited = {k: v for k, v in os.environ.items()      # a desktop's keyring: detected
+                     if k not in ("OPENAI_API_KEY", "PYTHON_KEYRING_BACKEND")}
+        return {**inherited, "QT_QPA_PLATFORM": "offscreen", **key,
                 "HOME": str(self.home), "XDG_CONFIG_HOME": str(self.home / "config"),
                 "XDG_STATE_HOME": str(self.home / "state"),
                 "XDG_DATA_HOME": str(self.home / "data"),
-                "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
                 "VOICE_ASSISTANT_UPDATE_URL": os.environ.get(   # benches too: never the internet
                     "VOICE_ASSISTANT_UPDATE_URL", "http://127.0.0.1:9/no-release-feed"),
                 **self.extra_env}

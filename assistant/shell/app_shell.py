@@ -45,7 +45,8 @@ log = logging.getLogger(__name__)
 TALKING = (ConnectionState.RECORDING, ConnectionState.THINKING, ConnectionState.SPEAKING)
 # Loaded only when what needs them is used (README, Performance: what each import costs); the
 # stats file names those a run loaded, so a test holds the line.
-ON_FIRST_USE = ("aiohttp", "aiortc", "av", "jsonschema", "pywebrtc_audio", "assistant.sim.server")
+ON_FIRST_USE = ("aiohttp", "aiortc", "av", "jsonschema", "pywebrtc_audio", "assistant.sim.server",
+                "keyring")         # keyring: never, its own process asks it (api_key_store.py)
 
 
 class AppShell:
@@ -154,8 +155,9 @@ class AppShell:
         elif self.history.path is not None:
             self.controller.tasks.spawn(self._check_history(self.history.path))
         settings = self.controller.settings
-        self.keyring_ok = await asyncio.to_thread(api_key_store.keyring_available)
-        self.controller.tools.mcp_tokens.update(await load_tokens(settings.mcp_servers))
+        self.keyring_ok, tokens = await asyncio.gather(            # each asks a process
+            asyncio.to_thread(api_key_store.keyring_available), load_tokens(settings.mcp_servers))
+        self.controller.tools.mcp_tokens.update(tokens)
         if settings.token_server_url.strip() and not self.args.offline:
             self.controller.connect_(offline=False)     # the organisation's keys: no key here
             return

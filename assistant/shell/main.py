@@ -55,6 +55,10 @@ def check_updates() -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.keyring_helper:                # the app asking its keyring (api_key_store.py)
+        from assistant.app.account.keyring_helper import serve
+
+        return serve()
     if args.check_updates:
         return check_updates()
     if args.self_test:

@@ -210,12 +210,11 @@ def check_audio() -> Result:
 
 
 def check_keyring() -> Result:
-    import keyring
-
     from assistant.app.account import api_key_store
 
-    backend = keyring.get_keyring()
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if not api_key_store.keyring_available():
+    available, name = api_key_store.keyring_status()
+    if not name:
+        return "fail", "the keyring's own process (--keyring-helper) did not answer"
+    if not available:
         return "warn", f"no usable keyring ({name}): keys can be used for one run only"
     return "ok", f"keys are kept by {name}"

@@ -617,6 +617,18 @@
         <translation>Auf diesem Rechner gibt es keinen Schlüsselbund, daher kann der Schlüssel nicht gespeichert werden. Verwenden Sie ihn nur für diesen Start, oder setzen Sie {variable} in der Umgebung.</translation>
     </message>
     <message>
+        <source>The keyring did not answer within {seconds} s.</source>
+        <translation>Der Schlüsselbund hat nicht innerhalb von {seconds} s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The keyring could not be asked: {why}</source>
+        <translation>Der Schlüsselbund konnte nicht gefragt werden: {why}</translation>
+    </message>
+    <message>
+        <source>The keyring could not be asked: its process gave no answer.</source>
+        <translation>Der Schlüsselbund konnte nicht gefragt werden: sein Prozess gab keine Antwort.</translation>
+    </message>
+    <message>
         <source>The keyring refused to store the key: {why}</source>
         <translation>Der Schlüsselbund hat das Speichern des Schlüssels abgelehnt: {why}</translation>
     </message>

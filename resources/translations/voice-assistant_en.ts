@@ -617,6 +617,18 @@
         <translation>No system keyring is available on this machine, so the key cannot be saved. Use it for this run only, or set {variable} in the environment.</translation>
     </message>
     <message>
+        <source>The keyring did not answer within {seconds} s.</source>
+        <translation>The keyring did not answer within {seconds} s.</translation>
+    </message>
+    <message>
+        <source>The keyring could not be asked: {why}</source>
+        <translation>The keyring could not be asked: {why}</translation>
+    </message>
+    <message>
+        <source>The keyring could not be asked: its process gave no answer.</source>
+        <translation>The keyring could not be asked: its process gave no answer.</translation>
+    </message>
+    <message>
         <source>The keyring refused to store the key: {why}</source>
         <translation>The keyring refused to store the key: {why}</translation>
     </message>

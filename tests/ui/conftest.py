@@ -1,11 +1,10 @@
-"""The whole app (AppShell: window + controller) on a qasync loop, with an in-memory keyring,
+"""The whole app (AppShell: window + controller) on a qasync loop, with the test keyring,
 a temporary settings file and a fake sound card that runs on a real clock."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import keyring
 import numpy as np
 import pytest
 import shiboken6
@@ -35,11 +34,8 @@ def pulse():
 
 
 @pytest.fixture
-def memory_keyring(monkeypatch):
-    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
-    backend = keyring.get_keyring()
-    backend.store.clear()
-    return backend.store
+def memory_keyring(keyring_store):
+    return keyring_store
 
 
 @pytest.fixture

@@ -51,22 +51,15 @@ async def test_a_typed_header_value_goes_to_the_keyring_only(make_shell, memory_
     assert HEADER_VALUE not in shell.store_path.read_text()
 
 
-async def test_without_a_keyring_the_header_value_is_not_lost_silently(make_shell, qtbot):
-    import keyring
-    from keyring.backends import fail
-
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    try:
-        shell = await make_shell("--offline")
-        notices: list[str] = []
-        shell.controller.news.notice.connect(notices.append)
-        shell.open_settings()
-        page = shell.settings_dialog.connection
-        page.token_url.setText("http://127.0.0.1:9/v1/realtime/client_secrets")
-        qtbot.keyClicks(page.token_value, HEADER_VALUE)
-        shell.settings_dialog.findChild(QDialogButtonBox).accepted.emit()
-        await until(lambda: any("keyring" in notice for notice in notices),
-                    message="told the value could not be kept")
-    finally:
-        keyring.set_keyring(previous)
+async def test_without_a_keyring_the_header_value_is_not_lost_silently(make_shell, qtbot,
+                                                                       no_keyring):
+    shell = await make_shell("--offline")
+    notices: list[str] = []
+    shell.controller.news.notice.connect(notices.append)
+    shell.open_settings()
+    page = shell.settings_dialog.connection
+    page.token_url.setText("http://127.0.0.1:9/v1/realtime/client_secrets")
+    qtbot.keyClicks(page.token_value, HEADER_VALUE)
+    shell.settings_dialog.findChild(QDialogButtonBox).accepted.emit()
+    await until(lambda: any("keyring" in notice for notice in notices),
+                message="told the value could not be kept")

@@ -8,8 +8,6 @@ import os
 import subprocess
 import sys
 
-import keyring
-from keyring.backends import fail
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -93,23 +91,19 @@ async def test_unreachable_endpoint_is_a_sentence(make_shell, memory_keyring):
     assert "Traceback" not in shell.window.transcript.toPlainText()
 
 
-async def test_without_a_keyring_the_key_is_for_this_run_only(make_shell, qtbot, memory_keyring):
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    try:
-        async with SimServer(api_key=KEY, speed=20) as server:
-            shell = await make_shell("--base-url", server.url)
-            dialog = shell.key_dialog
-            assert dialog.save_button.text() == "Use for this run"
-            assert "No system keyring" in " ".join(w.text() for w in dialog.findChildren(
-                type(dialog.status)))
-            qtbot.keyClicks(dialog.key_edit, KEY)
-            qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-            await until(lambda: shell.controller.session is not None
-                        and not shell.controller.offline, message="connected for this run")
-        assert KEY not in shell.store_path.read_text()
-    finally:
-        keyring.set_keyring(previous)
+async def test_without_a_keyring_the_key_is_for_this_run_only(make_shell, qtbot, memory_keyring,
+                                                               no_keyring):
+    async with SimServer(api_key=KEY, speed=20) as server:
+        shell = await make_shell("--base-url", server.url)
+        dialog = shell.key_dialog
+        assert dialog.save_button.text() == "Use for this run"
+        assert "No system keyring" in " ".join(w.text() for w in dialog.findChildren(
+            type(dialog.status)))
+        qtbot.keyClicks(dialog.key_edit, KEY)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        await until(lambda: shell.controller.session is not None
+                    and not shell.controller.offline, message="connected for this run")
+    assert KEY not in shell.store_path.read_text()
     assert memory_keyring == {}
 
 

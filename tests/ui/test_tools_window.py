@@ -188,7 +188,8 @@ async def test_an_mcp_token_goes_to_the_keyring_and_the_server_never_to_a_file(
     page.servers.cellWidget(0, 3).setText(PRIVATE_TOKEN)
     shell.settings_dialog._accept()
     await until(lambda: "MCP server private offers 2 tools" in text(), message="listed")
-    assert memory_keyring[("voice-assistant", "mcp:private")] == PRIVATE_TOKEN
+    await until(lambda: memory_keyring.get(("voice-assistant", "mcp:private")) == PRIVATE_TOKEN,
+                message="kept in the keyring")
     [tool] = sent(shell, "session.update")[-1]["session"]["tools"][-1:]
     assert tool["headers"] == {"Authorization": f"Bearer {PRIVATE_TOKEN}"}
     say(shell, qtbot, 'call add {"a": 1, "b": 1}')              # "never": no question

@@ -1,31 +1,79 @@
-"""The only module that touches the API key's storage: the OS keyring, or the environment.
-MCP servers' tokens are kept here too, under their own accounts (`mcp:<label>`).
+"""Where the API key comes from: the environment, or the OS keyring through its own process.
+MCP servers' tokens are kept there too, under their own accounts (`mcp:<label>`).
 
-Calls can block (a keychain may prompt), so the app calls these through asyncio.to_thread.
-The key is never written to a file and never logged.
+The keyring is asked in a process of its own (keyring_helper.py), so what asking it loads is
+given back when the answer is in. Calls block (a keychain may prompt; a process starts), so
+the app calls these through asyncio.to_thread. The key is never written to a file, never
+put on a command line and never logged.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import os
-
-import keyring
-import keyring.errors
-from keyring.backends import fail
+import subprocess
+import sys
+from typing import Any
 
 from assistant.errors import KeyringUnavailable
 from assistant.translatable import QT_TRANSLATE_NOOP
 
+log = logging.getLogger(__name__)
+
 SERVICE = "voice-assistant"
 ENV_VAR = "OPENAI_API_KEY"
+HELPER_TIMEOUT_S = 120.0     # a locked keyring may ask the user to unlock it first
 _NO_KEYRING = QT_TRANSLATE_NOOP("Errors", "No system keyring is available on this machine, so "
                                           "the key cannot be saved. Use it for this run only, "
                                           "or set {variable} in the environment.")
 
 
+def helper_command() -> list[str]:
+    """This app again, as the keyring's process (keyring_helper.py): the same binary when
+    frozen; from source without the working folder on the import path (-P)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--keyring-helper"]
+    return [sys.executable, "-P", "-m", "assistant", "--keyring-helper"]
+
+
+def _ask(op: str, account: str = "", secret: str | None = None) -> dict[str, Any]:
+    """One request to the keyring's process, and its answer. Raises KeyringUnavailable with a
+    sentence when the process cannot be run, does not answer in time or answers nonsense."""
+    request: dict[str, Any] = {"op": op, "service": SERVICE, "account": account}
+    if secret is not None:
+        request["secret"] = secret
+    try:
+        done = subprocess.run(helper_command(), input=json.dumps(request), text=True,
+                              capture_output=True, timeout=HELPER_TIMEOUT_S,
+                              creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+        reply = json.loads(done.stdout.strip().splitlines()[-1]) if done.stdout.strip() else None
+    except subprocess.TimeoutExpired:
+        raise KeyringUnavailable(QT_TRANSLATE_NOOP(
+            "Errors", "The keyring did not answer within {seconds} s."),
+            seconds=int(HELPER_TIMEOUT_S)) from None
+    except (OSError, ValueError) as exc:
+        raise KeyringUnavailable(QT_TRANSLATE_NOOP(
+            "Errors", "The keyring could not be asked: {why}"), why=exc) from None
+    if not isinstance(reply, dict) or not isinstance(reply.get("available"), bool):
+        log.warning("the keyring's process ended (exit %s) without an answer", done.returncode)
+        raise KeyringUnavailable(QT_TRANSLATE_NOOP(
+            "Errors", "The keyring could not be asked: its process gave no answer."))
+    return reply
+
+
+def keyring_status() -> tuple[bool, str]:
+    """(whether a usable keyring is there, its backend's name)."""
+    try:
+        reply = _ask("status")
+    except KeyringUnavailable as exc:
+        log.warning("%s", exc)
+        return False, ""
+    return reply["available"], str(reply.get("backend", ""))
+
+
 def keyring_available() -> bool:
-    backend = keyring.get_keyring()
-    return not isinstance(backend, fail.Keyring) and getattr(backend, "priority", 1) > 0
+    return keyring_status()[0]
 
 
 def load(account: str) -> tuple[str | None, str]:
@@ -39,36 +87,34 @@ def load(account: str) -> tuple[str | None, str]:
 
 def load_secret(account: str) -> str | None:
     """What the keyring holds for `account` (also an MCP server's token, `mcp:<label>`)."""
-    if not keyring_available():
-        return None
     try:
-        return (keyring.get_password(SERVICE, account) or "").strip() or None
-    except keyring.errors.KeyringError:
+        reply = _ask("get", account)
+    except KeyringUnavailable as exc:
+        log.warning("%s", exc)
         return None
+    value = reply.get("value")
+    return (value if isinstance(value, str) else "").strip() or None
+
+
+def _refused(reply: dict[str, Any], template: str) -> None:
+    if not reply["available"]:
+        raise KeyringUnavailable(_NO_KEYRING, variable=ENV_VAR)
+    if reply.get("error"):
+        raise KeyringUnavailable(template, why=reply["error"])
 
 
 def save(account: str, key: str) -> None:
-    if not keyring_available():
-        raise KeyringUnavailable(_NO_KEYRING, variable=ENV_VAR)
-    try:
-        keyring.set_password(SERVICE, account, key.strip())
-    except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(QT_TRANSLATE_NOOP(
-            "Errors", "The keyring refused to store the key: {why}"), why=exc) from None
+    reply = _ask("set", account, key.strip())
+    _refused(reply, QT_TRANSLATE_NOOP("Errors", "The keyring refused to store the key: {why}"))
 
 
 def delete(account: str) -> bool:
-    """Remove the stored key; False if there was none."""
-    if not keyring_available():
+    """Remove the stored key; False if there was none (or no keyring to hold one)."""
+    reply = _ask("delete", account)
+    if not reply["available"]:
         return False
-    try:
-        keyring.delete_password(SERVICE, account)
-    except keyring.errors.PasswordDeleteError:
-        return False
-    except keyring.errors.KeyringError as exc:
-        raise KeyringUnavailable(QT_TRANSLATE_NOOP(
-            "Errors", "The keyring refused to remove the key: {why}"), why=exc) from None
-    return True
+    _refused(reply, QT_TRANSLATE_NOOP("Errors", "The keyring refused to remove the key: {why}"))
+    return reply.get("deleted") is True
 
 
 def no_keyring_message() -> KeyringUnavailable:

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import json
 
-import keyring
-
 from assistant.app.account import api_key_store
 from assistant.app.tool_use.local_servers import LocalServers, keyring_secret
 from assistant.logging_setup import mask
 from assistant.tools.registry import ToolRegistry
 
 
-def test_a_keyring_secret_is_read_and_masked_from_then_on():
-    keyring.set_password(api_key_store.SERVICE, api_key_store.mcp_secret_account("notes"),
-                         "notes-secret-0123456789")
+def test_a_keyring_secret_is_read_and_masked_from_then_on(keyring_store):
+    keyring_store[(api_key_store.SERVICE, api_key_store.mcp_secret_account("notes"))] = \
+        "notes-secret-0123456789"
     assert keyring_secret("notes") == "notes-secret-0123456789"
     assert keyring_secret("absent") is None
     assert "notes-secret" not in mask("server said: token=notes-secret-0123456789")
