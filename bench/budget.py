@@ -2,7 +2,8 @@
 against its goal, what is over marked. Run it before stopping on any change to the audio, the
 conversation or the packaging path, and quote its output.
 
-  conversation   bench/conversation_bench.py, medians of --runs (reply, silent, truncate, CPU, RSS;
+  conversation   bench/conversation_bench.py, medians of --runs (reply, silent, truncate, CPU, RSS
+                 with the key in a private gnome-keyring, as on a desktop;
                  beside the RSS, the peak of the stack under the app with none of it:
                  bench/memory_floor.py's Qt window and PyAudio streams; and the CPU and RSS
                  of bench/reference_client.py, the issue's 110-line client, run between the
@@ -39,6 +40,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import conversation_bench, echo_bench, idle_bench, memory_floor  # noqa: E402
 from tests.live_app import LiveApp  # noqa: E402
+from tests.private_keyring import PrivateKeyring  # noqa: E402
 
 APP = [str(Path(sys.executable).parent / "voice-assistant")]
 # the issue's yardstick, run in the app's place between its runs: what this hour of the machine
@@ -94,11 +96,15 @@ def conversation(runs: int) -> bool:
     rows, reference = [], []
     for _ in range(runs):          # alternating: the app and the control in the same minutes
         rows.append(asyncio.run(conversation_bench.one_run(APP, None)))
-        reference.append(asyncio.run(conversation_bench.one_run(REFERENCE, None)))
+        reference.append(asyncio.run(conversation_bench.one_run(REFERENCE, None,
+                                                                key_in="environment")))
     median = {k: statistics.median(r[k] for r in rows) for k in conversation_bench.COLUMNS}
     met = all([line(GOALS[k].name, k, median[k])
                for k in ("reply", "silent", "truncate", "cpu", "rss")])
     control = {k: statistics.median(r[k] for r in reference) for k in ("cpu", "rss")}
+    print("     (the app's key kept in a private gnome-keyring, asked at start, as on a desktop)"
+          if conversation_bench.KEY_IN == "keyring" else
+          "     (the app's key in OPENAI_API_KEY: gnome-keyring and dbus are not installed)")
     print(f"   {'  the 110-line client beside it (its CPU), not a goal':<58} "
           f"{control['cpu']:9.2f} % of a core", flush=True)
     print(f"   {'  the 110-line client beside it (its peak RSS), not a goal':<58} "
@@ -176,7 +182,8 @@ async def resident_at_rest(binary: Path, seconds: float = 5.0) -> float:
     """MB resident in `binary` and its children, connected and at rest in push-to-talk."""
     from tests.local_mcp.rig import children_of  # the MCP tests' reader of /proc's tree
 
-    async with LiveApp([str(binary)], mode="ptt") as live:
+    keyring = PrivateKeyring() if conversation_bench.KEY_IN == "keyring" else None
+    async with LiveApp([str(binary)], mode="ptt", keyring=keyring) as live:
         await live.start_app()
         await asyncio.sleep(seconds)
         pid = live.process.pid if live.process else 0

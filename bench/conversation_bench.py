@@ -9,7 +9,8 @@ A stereo recording (left: into the mic, right: out of the speaker) is the judge:
   silent      speaker silent after the user started talking over it (ms)
   truncate    audio_end_ms sent, minus the reply audio the speaker really played (ms)
   cpu         the app's CPU, % of one core, from session configured to the end (/proc)
-  rss         the app's peak RSS (MB)
+  rss         the app's peak RSS (MB), its key kept in a private gnome-keyring as on a desktop
+              (--key-in environment: OPENAI_API_KEY instead)
   lag99       how late the app's loop took the mic's frames after their read, p99 (ms)
   self-int    replies the app cut off by itself (echo heard as the user)
 
@@ -40,7 +41,9 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.sim import voice  # noqa: E402
 from bench.proc_status import status_mb  # noqa: E402
+from tests import private_keyring  # noqa: E402
 from tests.live_app import LiveApp  # noqa: E402
+from tests.private_keyring import PrivateKeyring  # noqa: E402
 from tests.pulse import PrivatePulse, espeak_wav  # noqa: E402
 from tests.recording import (  # noqa: E402
     first,
@@ -58,6 +61,11 @@ INTERRUPTION = "wait, wait, stop, I have another question for you"
 BARGE_AFTER_S = 3.0
 AUDIO_PART = "response.content_part.added"
 VERBOSE = "-v" in sys.argv
+
+
+# The key as a desktop user keeps it: in the system keyring, which the app asks at start (what
+# asking loads counts in its memory). Where gnome-keyring is not installed, the environment.
+KEY_IN = "keyring" if private_keyring.available() else "environment"
 
 
 def cpu_seconds(pid: int) -> float:
@@ -205,14 +213,15 @@ def is_cut(event: dict[str, Any]) -> bool:
 
 
 async def one_run(command: list[str], echo_db: float | None,
-                  extra_args: tuple[str, ...] = (), profile: str | None = None
-                  ) -> dict[str, Any]:
+                  extra_args: tuple[str, ...] = (), profile: str | None = None,
+                  key_in: str = KEY_IN) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(prefix="conversation-bench-"))
     stats = folder / "stats.json"
     pulse = PrivatePulse(stereo_record=True,
                          echo_paths=((50, echo_db),) if echo_db is not None else ())
+    keyring = PrivateKeyring() if key_in == "keyring" else None
     async with LiveApp(command, pulse=pulse, env={"VOICE_ASSISTANT_STATS": str(stats)},
-                       extra_args=extra_args) as live:
+                       extra_args=extra_args, keyring=keyring) as live:
         measured = await converse(live, folder, profile)
     result = analyse(folder, measured)
     lag = json.loads(stats.read_text()) if stats.exists() else {}
@@ -244,11 +253,15 @@ def main() -> int:
     parser.add_argument("--command", nargs="+", default=[str(Path(sys.executable).parent /
                                                              "voice-assistant")])
     parser.add_argument("--profile", help="py-spy of the first run, to this file (.txt: raw)")
+    parser.add_argument("--key-in", choices=("keyring", "environment"), default=KEY_IN,
+                        help="where the app finds its key (default: a private gnome-keyring, "
+                             "as on a desktop, where its daemons are installed)")
     args = parser.parse_args()
     rows = []
     for run in range(args.runs):
         rows.append(asyncio.run(one_run(args.command, args.echo_db,
-                                        profile=args.profile if run == 0 else None)))
+                                        profile=args.profile if run == 0 else None,
+                                        key_in=args.key_in)))
         show(f"run {run + 1}", rows[-1])
     show("median", {k: statistics.median(r[k] for r in rows) for k in COLUMNS})
     return 0

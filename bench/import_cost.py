@@ -26,12 +26,12 @@ sys.path.insert(0, str(ROOT))
 from bench.proc_status import status_mb  # noqa: E402  (pathlib alone: a child's gauge)
 
 # What the app loads besides the stack before its own modules (its third-party dependencies).
-APP_DEPENDENCIES = ("keyring", "sqlite3", "PySide6.QtNetwork", "PySide6.QtSvg", "soxr", "qasync",
-                    "webrtcvad", "platformdirs", "html", "json", "logging.handlers")
+APP_DEPENDENCIES = ("sqlite3", "PySide6.QtNetwork", "PySide6.QtSvg", "soxr", "qasync", "webrtcvad",
+                    "platformdirs", "html", "json", "logging.handlers")
 # (what, the modules, loaded first, when the app loads it)
 ROWS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...] = (
     ("the app's own modules", ("assistant.shell.app_shell",), APP_DEPENDENCIES, "at start"),
-    ("keyring (the key's store)", ("keyring",), (), "at start"),
+    ("keyring (the key's store)", ("keyring",), (), "never (its own process)"),
     ("QtNetwork (one instance per user)", ("PySide6.QtNetwork",), (), "at start"),
     ("sqlite3 (history)", ("sqlite3",), (), "at start"),
     ("html (escaping the transcript)", ("html",), (), "at start"),
