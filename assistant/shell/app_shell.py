@@ -155,21 +155,26 @@ class AppShell:
         elif self.history.path is not None:
             self.controller.tasks.spawn(self._check_history(self.history.path))
         settings = self.controller.settings
-        self.keyring_ok, tokens = await asyncio.gather(            # each asks a process
-            asyncio.to_thread(api_key_store.keyring_available), load_tokens(settings.mcp_servers))
+        organisation = bool(settings.token_server_url.strip()) and not self.args.offline
+        # each asks the keyring's process (api_key_store.py), side by side; the connection
+        # waits for the key and tokens only, the key dialog for whether a keyring is there too
+        available = asyncio.ensure_future(asyncio.to_thread(api_key_store.keyring_available))
+        tokens, (key, _) = await asyncio.gather(
+            load_tokens(settings.mcp_servers),
+            asyncio.to_thread(api_key_store.load, settings.key_account) if not organisation
+            else asyncio.sleep(0, (None, "")))
         self.controller.tools.mcp_tokens.update(tokens)
-        if settings.token_server_url.strip() and not self.args.offline:
+        if organisation:
             self.controller.connect_(offline=False)     # the organisation's keys: no key here
-            return
-        key, _ = await asyncio.to_thread(api_key_store.load, settings.key_account)
-        if self.args.offline or not key:
+        elif self.args.offline or not key:
             self.controller.connect_(offline=True)
-            if not key and not settings.first_run_done and not self.args.offline:
-                settings.first_run_done = True
-                self.controller.apply_settings(settings)
-                self.open_key_dialog("")
         elif self.args.connect:
             self.controller.connect_(offline=False)
+        self.keyring_ok = await available
+        if not organisation and not key and not settings.first_run_done and not self.args.offline:
+            settings.first_run_done = True
+            self.controller.apply_settings(settings)
+            self.open_key_dialog("")
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
