@@ -22,7 +22,7 @@ REFERENCE = [sys.executable, str(ROOT / "bench" / "reference_client.py")]
 
 
 async def test_the_reference_client_converses_and_is_talked_over():
-    result = await one_run(REFERENCE, None)
+    result = await one_run(REFERENCE, None, key_in="environment")     # a bare client: no keyring
     assert result["self-int"] == 0, brief(result)
     assert 0 < result["reply"] < 2000, brief(result)          # the question was answered aloud
     assert result["silent"] < 2500, brief(result)             # the server's barge-in stopped it
