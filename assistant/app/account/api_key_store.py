@@ -56,7 +56,9 @@ def _ask(op: str, account: str = "", secret: str | None = None) -> dict[str, Any
         raise KeyringUnavailable(QT_TRANSLATE_NOOP(
             "Errors", "The keyring could not be asked: {why}"), why=exc) from None
     if not isinstance(reply, dict) or not isinstance(reply.get("available"), bool):
-        log.warning("the keyring's process ended (exit %s) without an answer", done.returncode)
+        said = done.stderr.strip().splitlines()[-1:]         # a traceback's last line: its why
+        log.warning("the keyring's process ended (exit %s) without an answer: %s",
+                    done.returncode, said[0] if said else "nothing said")
         raise KeyringUnavailable(QT_TRANSLATE_NOOP(
             "Errors", "The keyring could not be asked: its process gave no answer."))
     return reply

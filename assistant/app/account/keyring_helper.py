@@ -2,7 +2,7 @@
 
 Why a process of its own: asking the OS keyring loads keyring, its entry-point discovery and
 every backend it tries, and on Linux the Secret Service's client with cryptography's OpenSSL
-(12.6 MB of the app's peak RSS with the key in gnome-keyring, measured in the conversation
+(11.5 MB of the app's peak RSS with the key in gnome-keyring, measured in the conversation
 bench). The app asks a few times a run (at start, and when a key is saved or removed); this
 process answers one request and exits, and gives that memory back.
 

@@ -161,3 +161,10 @@ def test_the_helper_through_the_app_command_line(keyring_store):
                          text=True, timeout=60)
     assert json.loads(run.stdout) == {"available": True, "value": KEY,
                                       "backend": "tests.memory_keyring.MemoryKeyring"}
+
+
+def test_a_helper_that_dies_says_why_in_the_log(monkeypatch, tmp_path, caplog):
+    fake_helper(monkeypatch, tmp_path, "raise RuntimeError('the backend broke')")
+    with caplog.at_level("WARNING"):
+        assert api_key_store.load_secret("api.openai.com") is None
+    assert "RuntimeError: the backend broke" in caplog.text
