@@ -40,7 +40,6 @@ sys.path.insert(0, str(ROOT))
 
 from bench import conversation_bench, echo_bench, idle_bench, memory_floor  # noqa: E402
 from tests.live_app import LiveApp  # noqa: E402
-from tests.private_keyring import PrivateKeyring  # noqa: E402
 
 APP = [str(Path(sys.executable).parent / "voice-assistant")]
 # the issue's yardstick, run in the app's place between its runs: what this hour of the machine
@@ -182,8 +181,8 @@ async def resident_at_rest(binary: Path, seconds: float = 5.0) -> float:
     """MB resident in `binary` and its children, connected and at rest in push-to-talk."""
     from tests.local_mcp.rig import children_of  # the MCP tests' reader of /proc's tree
 
-    keyring = PrivateKeyring() if conversation_bench.KEY_IN == "keyring" else None
-    async with LiveApp([str(binary)], mode="ptt", keyring=keyring) as live:
+    async with LiveApp([str(binary)], mode="ptt",
+                       keyring=conversation_bench.desktop_keyring()) as live:
         await live.start_app()
         await asyncio.sleep(seconds)
         pid = live.process.pid if live.process else 0

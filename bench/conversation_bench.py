@@ -68,6 +68,11 @@ VERBOSE = "-v" in sys.argv
 KEY_IN = "keyring" if private_keyring.available() else "environment"
 
 
+def desktop_keyring(key_in: str = KEY_IN) -> PrivateKeyring | None:
+    """Where the app's key is kept for a run: a private gnome-keyring, or (None) the environment."""
+    return PrivateKeyring() if key_in == "keyring" else None
+
+
 def cpu_seconds(pid: int) -> float:
     return stat_cpu_seconds(Path(f"/proc/{pid}/stat").read_text())
 
@@ -219,9 +224,8 @@ async def one_run(command: list[str], echo_db: float | None,
     stats = folder / "stats.json"
     pulse = PrivatePulse(stereo_record=True,
                          echo_paths=((50, echo_db),) if echo_db is not None else ())
-    keyring = PrivateKeyring() if key_in == "keyring" else None
     async with LiveApp(command, pulse=pulse, env={"VOICE_ASSISTANT_STATS": str(stats)},
-                       extra_args=extra_args, keyring=keyring) as live:
+                       extra_args=extra_args, keyring=desktop_keyring(key_in)) as live:
         measured = await converse(live, folder, profile)
     result = analyse(folder, measured)
     lag = json.loads(stats.read_text()) if stats.exists() else {}

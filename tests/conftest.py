@@ -10,14 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.memory_keyring import KeyringFile
+from tests.memory_keyring import KeyringFile, reachable_from_children
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The app asks its keyring in a process of its own: that process finds the tests' backend on
 # PYTHONPATH, and its store in a file of this test run's (tests/memory_keyring.py).
-_ROOT = str(Path(__file__).resolve().parents[1])
-os.environ["PYTHONPATH"] = os.pathsep.join(
-    [_ROOT, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))])
+reachable_from_children()
 os.environ["PYTHON_KEYRING_BACKEND"] = "tests.memory_keyring.MemoryKeyring"
 _STORE_FD, _STORE = tempfile.mkstemp(prefix="test-keyring-", suffix=".json")
 os.close(_STORE_FD)

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QSettings
 
+from assistant.app.account.api_key_store import SERVICE
 from assistant.realtime.endpoint import cleartext_host
 from assistant.sim import SimServer
 from tests.private_keyring import PrivateKeyring
@@ -53,7 +54,7 @@ class LiveApp:
         self.pulse.start()
         await self.server.start()
         if self.keyring is not None:
-            self.keyring.start().store("voice-assistant", self.server.host, LIVE_KEY)
+            self.keyring.start().store(SERVICE, self.server.host, LIVE_KEY)
         self.server.on_wire = lambda d, e, _dialect: self.wire.append((time.monotonic(), d, e))
         self.server.on_call_audio = lambda item, pcm: self.call_audio.setdefault(
             item, bytearray()).extend(pcm)

@@ -19,6 +19,14 @@ STORE_VAR = "VOICE_ASSISTANT_TEST_KEYRING"
 Entry = tuple[str, str]
 
 
+def reachable_from_children() -> None:
+    """The app's keyring process (a child) imports this backend: this repository goes first on
+    the PYTHONPATH it inherits."""
+    root = str(Path(__file__).resolve().parents[1])
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))])
+
+
 class KeyringFile(MutableMapping[Entry, str]):
     """{(service, account): secret}, kept in a JSON file."""
 

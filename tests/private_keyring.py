@@ -27,6 +27,7 @@ class PrivateKeyring:
         self.home = Path(tempfile.mkdtemp(prefix="private-keyring-"))
         self.address = ""
         self._bus_pid = 0
+        self._env: dict[str, str] = {}     # for this module's own writes: the backend named
 
     def env(self) -> dict[str, str]:
         """What a process needs to find this keyring as a desktop's is found: keyring's own

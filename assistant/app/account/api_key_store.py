@@ -47,7 +47,8 @@ def _ask(op: str, account: str = "", secret: str | None = None) -> dict[str, Any
         done = subprocess.run(helper_command(), input=json.dumps(request), text=True,
                               capture_output=True, timeout=HELPER_TIMEOUT_S,
                               creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
-        reply = json.loads(done.stdout.strip().splitlines()[-1]) if done.stdout.strip() else None
+        lines = done.stdout.strip().splitlines()
+        reply = json.loads(lines[-1]) if lines else None
     except subprocess.TimeoutExpired:
         raise KeyringUnavailable(QT_TRANSLATE_NOOP(
             "Errors", "The keyring did not answer within {seconds} s."),

@@ -19,12 +19,7 @@ from assistant.errors import KeyringUnavailable
 KEY = "sk-test-store-0123456789abcdef"
 
 
-@pytest.fixture
-def memory(keyring_store):
-    return keyring_store
-
-
-def test_save_load_delete_in_the_keyring(memory):
+def test_save_load_delete_in_the_keyring(keyring_store):
     assert api_key_store.load("api.openai.com") == (None, "")
     api_key_store.save("api.openai.com", f"  {KEY}\n")
     assert api_key_store.load("api.openai.com") == (KEY, "keyring")
@@ -33,13 +28,13 @@ def test_save_load_delete_in_the_keyring(memory):
     assert api_key_store.delete("api.openai.com") is False
 
 
-def test_the_environment_wins(memory, monkeypatch):
+def test_the_environment_wins(keyring_store, monkeypatch):
     api_key_store.save("api.openai.com", KEY)
     monkeypatch.setenv("OPENAI_API_KEY", "sk-from-env-000000000000")
     assert api_key_store.load("api.openai.com") == ("sk-from-env-000000000000", "environment")
 
 
-def test_without_a_keyring_saving_says_what_to_do(memory, no_keyring):
+def test_without_a_keyring_saving_says_what_to_do(keyring_store, no_keyring):
     assert not api_key_store.keyring_available()
     assert api_key_store.load("api.openai.com") == (None, "")
     with pytest.raises(KeyringUnavailable, match="OPENAI_API_KEY"):
