@@ -1,9 +1,10 @@
 # What the app uses of qasync (which ships no types): its Qt-driven asyncio loop.
 import asyncio
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 class QEventLoop(asyncio.SelectorEventLoop):
+    _timer: QObject      # the Qt object whose zero timers run its callbacks
     def __init__(self, app: QCoreApplication | None = ..., set_running_loop: bool = ...,
                  already_running: bool = ...) -> None: ...
     def __enter__(self) -> QEventLoop: ...

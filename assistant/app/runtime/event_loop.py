@@ -5,6 +5,13 @@ stopped, when no event loop is running any more. A timer of the loop that comes 
 its callback outside the loop: a task steps with no running loop and dies half-way (an aiortc
 receiver's task was seen to), and a close that waits for that task never returns. Here such
 callbacks wait for the loop's next run, or go when the loop closes.
+
+A closed loop with callbacks still pending is a reference cycle (qasync's timer object holds
+their handles, each handle its loop), freed by Python's cycle collector on whichever thread
+happens to run it. Qt objects deleted off their own thread leave their timers registered, and Qt
+then delivers them to nothing ("QObject::~QObject: Timers cannot be stopped from another
+thread", then a crash: met by the full suite, reproduced by a test). So the close deletes
+qasync's timer object at once, on the loop's thread.
 """
 
 from __future__ import annotations
@@ -14,12 +21,18 @@ from collections.abc import Awaitable, Generator
 from typing import Any, TypeVar
 
 import qasync
+import shiboken6
 
 T = TypeVar("T")
 
 
 class QtEventLoop(qasync.QEventLoop):       # typed by typings/qasync (qasync ships none)
     _runs = 0
+
+    def close(self) -> None:
+        super().close()
+        if shiboken6.isValid(self._timer):     # its timers go with it, here (see the note)
+            shiboken6.delete(self._timer)
 
     def run_until_complete(self, future: Generator[Any, None, T] | Awaitable[T]) -> T:
         if self.is_running():

@@ -4,6 +4,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -39,3 +43,34 @@ def test_a_loop_stopped_before_its_future_is_done_says_so(loop):
     with pytest.raises(RuntimeError, match="stopped before Future completed"):
         loop.run_until_complete(stops_first())
     loop.run_until_complete(asyncio.sleep(0))        # the pending task is left to its loop
+
+
+CLOSED_LOOP_LET_GO_BY_A_THREAD = """
+import gc, threading
+from PySide6.QtWidgets import QApplication
+from assistant.app.runtime.event_loop import QtEventLoop
+app = QApplication([])
+loop = QtEventLoop(app)
+loop.call_soon(print, "never run")                # a timer still pending in qasync's
+loop.close()
+holder = [loop]
+del loop
+thread = threading.Thread(target=lambda: (holder.clear(), gc.collect()))
+thread.start()
+thread.join()
+app.processEvents()
+print("alive")
+"""
+
+
+def test_a_closed_loop_let_go_by_another_thread_leaves_no_qt_timer_behind():
+    """A closed loop with callbacks pending is a reference cycle (qasync's timer object holds
+    their handles, they hold the loop), and Python's cycle collector runs on whichever thread
+    allocates: the loop's Qt objects must have gone on its own thread, at the close. (In a
+    child: without that, Qt crashes the process.)"""
+    child = subprocess.run([sys.executable, "-c", CLOSED_LOOP_LET_GO_BY_A_THREAD],
+                           capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                           cwd=Path(__file__).resolve().parents[3])
+    assert (child.returncode, child.stdout.strip()) == (0, "alive"), child.stderr
+    assert "Timers cannot be stopped" not in child.stderr
