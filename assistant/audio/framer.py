@@ -20,7 +20,11 @@ class Framer:
         return int(self._pending.size)
 
     def push(self, samples: np.ndarray) -> np.ndarray:
-        """Returns the complete frames as rows of a new (n, frame_samples) array."""
+        """Returns the complete frames as rows of a (n, frame_samples) array: a view of
+        `samples` when they are whole frames and nothing was pending (the usual device block,
+        which each audio thread cuts 50 times a second), else a new array."""
+        if not self._pending.size and not samples.size % self.frame_samples:
+            return samples.reshape(-1, self.frame_samples)
         data = np.concatenate((self._pending, samples)) if self._pending.size else samples
         n = data.size // self.frame_samples
         cut = n * self.frame_samples

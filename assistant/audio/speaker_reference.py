@@ -43,6 +43,8 @@ class SpeakerReference:
     def __init__(self, frame_samples: int) -> None:
         self.frame_samples = frame_samples
         self._frames: deque[np.ndarray] = deque(maxlen=REFERENCE_FRAMES)
+        self._silence = np.zeros(frame_samples, np.int16)     # one frame, shared, never written
+        self.silent = True         # the last pairing took only silence (or nothing)
         self._debt = 0             # speaker frames whose mic frames went by with silence
         # mic blocks in a row with no speaker frame handed over; over one, the speaker has
         # stopped (it rests), as it has before its first frame
@@ -55,6 +57,11 @@ class SpeakerReference:
     def append(self, frame: np.ndarray) -> None:
         """Playback thread: the next frame handed to the speaker."""
         self._frames.append(frame)
+
+    def append_silence(self, frames: int) -> None:
+        """Playback thread: frames of silence handed to the speaker (fed between replies)."""
+        for _ in range(frames):
+            self._frames.append(self._silence)
 
     def __len__(self) -> int:
         return len(self._frames)
@@ -71,8 +78,12 @@ class SpeakerReference:
         self.shift += self.inserted
         far = np.zeros((count, self.frame_samples), np.int16)
         taken = min(count, len(self._frames))
+        self.silent = True
         for i in range(taken):
-            far[i] = self._frames.popleft()
+            frame = self._frames.popleft()
+            if frame is not self._silence:
+                far[i] = frame
+                self.silent = False
         if fresh and taken:                      # the more still waiting, the later it pairs
             self.shift = len(self._frames)       # (taken: a 100 ms read pairs more at once)
         self._owe(count - taken, taken)

@@ -80,6 +80,15 @@ def test_framer_keeps_the_remainder():
     assert framer.push(np.arange(3, dtype=np.int16)).shape == (0, 4)
     frames = framer.push(np.arange(3, 9, dtype=np.int16))
     assert frames.tolist() == [[0, 1, 2, 3], [4, 5, 6, 7]]
+    assert framer.push(np.arange(9, 12, dtype=np.int16)).tolist() == [[8, 9, 10, 11]]
+
+
+def test_whole_frames_with_nothing_pending_are_cut_without_a_copy():
+    framer = Framer(4)
+    block = np.arange(8, dtype=np.int16)
+    frames = framer.push(block)
+    assert frames.tolist() == [[0, 1, 2, 3], [4, 5, 6, 7]]
+    assert np.shares_memory(frames, block) and framer.pending == 0
 
 
 def _run_capture(fake: FakePyAudio, feed, frames: int):

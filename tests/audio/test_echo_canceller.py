@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
+from unittest import mock
 
 import numpy as np
 import pytest
@@ -292,6 +293,41 @@ def test_silence_between_replies_is_the_reference_zeros_would_be():
     assert ([f.tolist() for f in quick._reference.waiting()]
             == [f.tolist() for f in plain._reference.waiting()])
     assert len(quick._reference) == 6
+
+
+def test_silence_fed_takes_the_short_way_and_ends_where_zeros_played_would():
+    """Fed silence past the room's ring, a block skips the whole path (the capture thread's
+    most common block); what comes out, what AEC3 is asked and what is reported match a
+    canceller handed the same silence as played zeros, through rest and wake alike."""
+    rng = np.random.default_rng(7)
+    reply = (3000 * rng.standard_normal(40 * BLOCK)).clip(-32767, 32767).astype(np.int16)
+    echo = room(reply, RATE) // 2
+    script = ([("play", i) for i in range(30)] + [("silence", 0)] * 30      # a reply, a pause,
+              + [("play", i) for i in range(30, 40)] + [("silence", 0)] * 15)  # and another
+    short, long = Recorder(removes_db=30), Recorder(removes_db=30)
+    quick = EchoCanceller(short, RATE, RATE)
+    plain = EchoCanceller(long, RATE, RATE)
+    took_it: list[bool] = []
+    short_way = mock.patch.object(quick, "_nothing_to_cancel", wraps=quick._nothing_to_cancel)
+    for step, (what, i) in enumerate(script):
+        block = reply[i * BLOCK:(i + 1) * BLOCK]
+        mic = (echo[i * BLOCK:(i + 1) * BLOCK] if what == "play" and step > 40  # the echo
+               else rng.integers(-30, 30, BLOCK).astype(np.int16))           # a quiet room
+        if what == "play":
+            quick.render(block)
+            plain.render(block)
+        else:
+            quick.render_silence(BLOCK)
+            plain.render(np.zeros(BLOCK, np.int16))
+        with short_way as taken:
+            assert np.array_equal(quick.cancel(mic), plain.cancel(mic)), step
+        took_it.append(taken.called)
+    assert sum(took_it) > 20
+    assert len(short.calls) == len(long.calls) > 0
+    assert all(np.array_equal(a[1], b[1]) for a, b in zip(short.calls, long.calls, strict=True))
+    assert (quick.report.rests, quick.report.resting) == (plain.report.rests,
+                                                          plain.report.resting)
+    assert quick.report.rests > 0 and not quick.report.resting      # rested, then woke
 
 
 def test_frames_past_the_rooms_ring_go_out_as_they_came_in():

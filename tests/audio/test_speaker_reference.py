@@ -129,3 +129,13 @@ def test_a_frame_trimmed_from_a_fast_speaker_is_counted_back():
         pair(reference)
         shifts.add(reference.shift)
     assert shifts == {2, 1, 0}                            # a frame at a time, to 4 waiting
+
+
+def test_a_pairing_says_whether_it_took_only_silence():
+    reference = SpeakerReference(4)
+    reference.append_silence(2)
+    assert not reference.paired(2).any() and reference.silent
+    reference.append(np.ones(4, np.int16))
+    reference.append_silence(1)
+    assert reference.paired(2).tolist() == [[1] * 4, [0] * 4] and not reference.silent
+    assert not reference.paired(2).any() and reference.silent        # nothing came: silence
