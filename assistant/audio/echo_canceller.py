@@ -152,9 +152,9 @@ class EchoCanceller:
     def _nothing_to_cancel(self, frames: np.ndarray) -> np.ndarray:
         """The speaker was fed silence (or nothing) and the room's ring is over: what the
         whole path below would do with such a block (no echo, no judging), without its ~15
-        numpy calls. Most of a conversation is the user's turns and the pauses between, and
-        the capture thread comes to each block cold (measured here: 270 us a block then,
-        against 20 warm)."""
+        numpy calls. A third of a conversation's blocks are such (the user's turns, the pauses),
+        and the capture thread meets each cold: timed in the app, 78-120 us a block the long
+        way, 18-34 this one (offline, warm, the long way takes ~20)."""
         if not self._rest.resting and self._double_talk is not None:
             self._double_talk.align(self._reference.shift, self._reference.inserted)
             self._double_talk.rest()

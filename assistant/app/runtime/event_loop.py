@@ -10,8 +10,9 @@ A closed loop with callbacks still pending is a reference cycle (qasync's timer 
 their handles, each handle its loop), freed by Python's cycle collector on whichever thread
 happens to run it. Qt objects deleted off their own thread leave their timers registered, and Qt
 then delivers them to nothing ("QObject::~QObject: Timers cannot be stopped from another
-thread", then a crash: met by the full suite, reproduced by a test). So the close deletes
-qasync's timer object at once, on the loop's thread.
+thread", then a crash: met by the full suite under a hand-off tried in round 3's thirty-fourth
+session, latent before it; a test reproduces it). So the close deletes qasync's timer object at
+once, on the loop's thread.
 """
 
 from __future__ import annotations
