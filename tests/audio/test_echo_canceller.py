@@ -296,8 +296,8 @@ def test_silence_between_replies_is_the_reference_zeros_would_be():
 
 
 def test_silence_fed_takes_the_short_way_and_ends_where_zeros_played_would():
-    """Fed silence past the room's ring, a block skips the whole path (the capture thread's
-    most common block); what comes out, what AEC3 is asked and what is reported match a
+    """Fed silence past the room's ring, a block skips the whole path (a third of a
+    conversation's blocks); what comes out, what AEC3 is asked and what is reported match a
     canceller handed the same silence as played zeros, through rest and wake alike."""
     rng = np.random.default_rng(7)
     reply = (3000 * rng.standard_normal(40 * BLOCK)).clip(-32767, 32767).astype(np.int16)
