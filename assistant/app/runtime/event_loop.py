@@ -12,7 +12,8 @@ happens to run it. Qt objects deleted off their own thread leave their timers re
 then delivers them to nothing ("QObject::~QObject: Timers cannot be stopped from another
 thread", then a crash: met by the full suite under a hand-off tried in round 3's thirty-fourth
 session, latent before it; a test reproduces it). So the close deletes qasync's timer object at
-once, on the loop's thread.
+once, on the loop's thread, and a callback scheduled after the close (a thread's call queued
+before it, delivered after) is dropped, as qasync's stopped timer dropped it unrun.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ class QtEventLoop(qasync.QEventLoop):       # typed by typings/qasync (qasync sh
         super().close()
         if shiboken6.isValid(self._timer):     # its timers go with it, here (see the note)
             shiboken6.delete(self._timer)
+
+    def _add_callback(self, handle: asyncio.Handle, delay: float = 0) -> asyncio.Handle:
+        if self.is_closed():                   # never run: see the note
+            return handle
+        return super()._add_callback(handle, delay)
 
     def run_until_complete(self, future: Generator[Any, None, T] | Awaitable[T]) -> T:
         if self.is_running():

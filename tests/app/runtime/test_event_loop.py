@@ -7,6 +7,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,17 @@ def test_a_closed_loop_let_go_by_another_thread_leaves_no_qt_timer_behind():
                            cwd=Path(__file__).resolve().parents[3])
     assert (child.returncode, child.stdout.strip()) == (0, "alive"), child.stderr
     assert "Timers cannot be stopped" not in child.stderr
+
+
+def test_a_call_queued_from_a_thread_before_the_close_is_dropped_after_it(qapp):
+    """qasync's signal delivers a thread's call queued before the close after it; the closed
+    loop drops it unrun, as qasync did, and nothing raises in Qt's event loop (pytest-qt
+    fails a test on that)."""
+    loop = QtEventLoop(qapp)
+    ran: list[str] = []
+    thread = threading.Thread(target=loop.call_soon_threadsafe, args=(ran.append, "late"))
+    thread.start()
+    thread.join()
+    loop.close()
+    qapp.processEvents()
+    assert ran == []
