@@ -20,6 +20,10 @@ real-time speed, server VAD), in three rooms:
             their first sound dated by when it would have arrived, sent as captured: the app
             holds the mic back while it plays, audio/lookback.py; plus the 20 ms capture
             block the first sample waits in)
+  found     the user talks over the reply: their first sound -> the app's local onset, which
+            pauses the speaker (ms of their audio, as the server received it; the app's stats
+            say how many mic frames it had taken at each onset): silent minus found is the
+            speaker's own way to silence, the device's buffer and the fade
   corr      the first half-second of the user's words as the server received them, correlated
             (200 ms windows) with what they said; "corr/apm" against the same words passed
             through the canceller with no echo at all (AEC3's filters shift phase: that alone
@@ -202,7 +206,8 @@ def heard_by_server(wire: list[tuple[float, str, dict[str, Any]]],
     reference = said[voiced:voiced + HALF_S]
     got = received[start - RATE // 10: start + HALF_S + RATE // 10]
     clean_reference = through_canceller(said)[0][voiced:voiced + HALF_S]
-    return {"heard": (started[0] - arrived) * 1000 + CAPTURE_BLOCK_MS if started else np.nan,
+    return {"user_at": float(start),
+            "heard": (started[0] - arrived) * 1000 + CAPTURE_BLOCK_MS if started else np.nan,
             "corr": windowed_correlation(reference, got),
             "corr/apm": windowed_correlation(clean_reference, got),
             "loss": 10 * np.log10(_power(reference) / _power(received[start:start + HALF_S]))}
@@ -234,7 +239,16 @@ async def one_run(room: str, command: list[str], setting: bool = True) -> dict[s
     app_stats = json.loads(stats.read_text()) if stats.exists() else {}
     result["erle"] = app_stats.get("echo_erle_db") or np.nan
     result["rests"] = float(app_stats.get("echo_rests", np.nan))
+    result["found"] = found_ms(app_stats.get("local_onsets", []), int(result["user_at"]))
     return result
+
+
+def found_ms(onsets: list[int], user_at: int) -> float:
+    """The app's first local onset after the user's first sound (`user_at`, a sample of the
+    stream the server received), in ms of their audio: the onset came at the end of the mic
+    frame that made it, and `onsets` count the frames taken up to and with it."""
+    ends = [taken * FRAME for taken in onsets if taken * FRAME > user_at]
+    return (ends[0] - user_at) * 1000 / RATE if ends else np.nan
 
 
 async def _move_echo(live: LiveApp, pulse: PrivatePulse, after_s: float, delay_ms: int) -> None:
@@ -243,8 +257,8 @@ async def _move_echo(live: LiveApp, pulse: PrivatePulse, after_s: float, delay_m
     await asyncio.to_thread(pulse.move_echo, delay_ms)
 
 
-COLUMNS = ("self-int", "heard", "corr", "corr/apm", "loss", "silent", "reply", "cpu", "erle",
-           "rests")
+COLUMNS = ("self-int", "found", "heard", "corr", "corr/apm", "loss", "silent", "reply", "cpu",
+           "erle", "rests")
 
 
 def show(label: str, row: dict[str, float]) -> None:

@@ -186,6 +186,7 @@ class AppShell:
         await self._closed.wait()
         bridge = self.controller.audio.bridge      # (its hand-offs, before shutdown drops it)
         handed = list(bridge.outbox.latency_s) if stats and bridge is not None else []
+        onsets = list(bridge.local_onsets) if stats and bridge is not None else []
         self.controller.interpreter.flush()
         self.tray_and_keys.stop()
         self.updates.stop()
@@ -194,7 +195,7 @@ class AppShell:
         if stats:
             echo = self.controller.audio.engine.echo
             write_stats(Path(stats), handed, echo_status=echo.status, echo_erle_db=echo.erle_db,
-                        echo_rests=echo.rests,
+                        echo_rests=echo.rests, local_onsets=onsets,
                         loaded=[name for name in ON_FIRST_USE if name in sys.modules])
 
     def open_key_dialog(self, reason: str = "") -> None:
