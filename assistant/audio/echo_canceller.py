@@ -130,7 +130,7 @@ class EchoCanceller:
         if self._double_talk is not None:
             self._double_talk.align(self._reference.shift, self._reference.inserted)
         if echoing.any():
-            self._hear_double_talk(frames, far)
+            self._hear_double_talk(frames, far, self._reference.late)
         elif self._double_talk is not None:
             self._double_talk.rest()
         if not (self._always or echoing.any()):
@@ -160,11 +160,15 @@ class EchoCanceller:
             self._double_talk.rest()
         return frames.reshape(-1)
 
-    def _hear_double_talk(self, frames: np.ndarray, far: np.ndarray) -> None:
-        """Tell the talk-over stage when the user is heard over the echo."""
+    def _hear_double_talk(self, frames: np.ndarray, far: np.ndarray,
+                          late: np.ndarray | None = None) -> None:
+        """Tell the talk-over stage when the user is heard over the echo. `late`: what the
+        speaker played where the last block paired silence (speaker_reference.py)."""
         try:
             if self._double_talk is None:
                 return
+            if late is not None:
+                self._double_talk.fill_late(late)
             heard = self._double_talk.judge(frames, far).any()
             if self._double_talk.moved:          # what it took for the user was echo
                 self.report.user_heard_at = -math.inf

@@ -7,13 +7,16 @@ canceller (AEC3) and the double-talk detector learn the echo's delay against tha
 the offset must hold. The two threads run on their own 20 ms clocks, so now and then the capture
 thread pairs a block before the speaker's thread has handed its own over (logged in the app in
 the 0 dB room: up to 3 times a conversation). That block goes by with silence, and when the
-late frames come with the next ones they are dropped: a 10-20 ms hole in the reference. Pairing
+late frames come with the next ones they are dropped: a 10-20 ms hole in the reference (AEC3
+never sees them; the double-talk detector is handed them, `late`: a hole where a loud attack
+was played made its echo read as the user, at a few places in a room). Pairing
 them with the next mic frames instead, as this did before, moved the offset for good, and a
 backlog of 30 ms standing for a second was taken as drift and dropped whole. Replayed on 16
 recorded 0 dB rooms, a 40 ms move made the double-talk detector take the echo for the user in
-every one (a 20 ms move in 4, a hole in none); frames it hears the user in go to the server as
-they came, and 60 ms of them is a turn: most likely why one budget's 0 dB room cut its reply in
-2 of 3 runs (no move and cut were caught in one run; the replays show the link).
+every one (a 20 ms move in 4, a hole where they were tried in none); frames it hears the
+user in go to the server as they came, and 60 ms of them is a turn: most likely why one
+budget's 0 dB room cut its reply in 2 of 3 runs (no move and cut were caught in one run; the
+replays show the link).
 
 The offset moves only when it must: when the late frames come alone (the threads' phase has
 moved), and one frame at a time where the speaker's clock runs ahead of the mic's (two devices
@@ -53,6 +56,7 @@ class SpeakerReference:
         self._seen = 0
         self.shift = 0             # how far the pairing has moved, in frames (see the note)
         self.inserted = 0          # this block's move: the silence paired for late frames
+        self.late: np.ndarray | None = None   # late frames this block dropped, oldest first
 
     def append(self, frame: np.ndarray) -> None:
         """Playback thread: the next frame handed to the speaker."""
@@ -91,13 +95,13 @@ class SpeakerReference:
         return far
 
     def _settle(self, count: int) -> int:
-        """Late frames that came with the next ones are dropped: their mic frames went by.
+        """Late frames that came with the next ones are dropped: their mic frames went by
+        (`late` keeps them for the double-talk detector, which still awaits their echo).
         If no more came than those, the threads' phase has moved, and the offset with it: the
         silence paired in their place stands before them (returned: how many frames)."""
-        debt, self._debt = self._debt, 0
+        debt, self._debt, self.late = self._debt, 0, None
         if debt and len(self._frames) >= debt + count:
-            for _ in range(debt):
-                self._frames.popleft()
+            self.late = np.stack([self._frames.popleft() for _ in range(debt)])
             return 0
         return min(debt, len(self._frames))
 

@@ -23,7 +23,7 @@ def pair(reference: SpeakerReference, count: int = 2) -> list[int]:
 
 
 def test_a_late_speaker_block_leaves_a_hole_and_the_offset_holds():
-    reference, next_frame, paired = SpeakerReference(FRAME), 1, []
+    reference, next_frame, paired, late = SpeakerReference(FRAME), 1, [], []
     for period in range(40):
         if period == 20:                          # the mic's block comes before the speaker's
             paired += pair(reference)
@@ -31,7 +31,10 @@ def test_a_late_speaker_block_leaves_a_hole_and_the_offset_holds():
             continue
         next_frame = hand(reference, next_frame)
         paired += pair(reference)
+        if reference.late is not None:
+            late.append([int(row[0]) for row in reference.late])
     assert paired[40:42] == [0, 0]                # that period went by with silence
+    assert late == [[41, 42]]                     # dropped when they came, told once
     # every other mic frame pairs with the speaker frame of its own period
     assert paired[:40] == list(range(1, 41))
     assert paired[42:] == list(range(43, 81))
