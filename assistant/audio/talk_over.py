@@ -35,6 +35,7 @@ guard's bar let through: the guard starts again from its safe guess and learns t
 from __future__ import annotations
 
 import time
+from collections import deque
 
 import numpy as np
 
@@ -64,6 +65,10 @@ class TalkOver:
         self._run = 0
         self._paused_frames = 0
         self.onsets = 0
+        # every mic frame of the bridge's comes through judge or idle: where in the stream the
+        # server got each onset fell (the benches, one session each, time the app by it)
+        self.frames = 0
+        self.onset_frames: deque[int] = deque(maxlen=64)
 
     @property
     def guard(self) -> EchoGuard:
@@ -89,6 +94,7 @@ class TalkOver:
         """One 20 ms, 24 kHz mic frame while the assistant is audible: the frame, or silence.
         `paused`: playback is held for a local onset; once its echo has died away the user's
         words pass untouched while the server confirms."""
+        self.frames += 1
         self._paused_frames = self._paused_frames + 1 if paused else 0
         if self._paused_frames > QUIET_FRAMES:             # the echo has died away
             passed, heard = frame, False
@@ -101,6 +107,7 @@ class TalkOver:
             before, self._run = self._run, max(self._run + 1, ONSET_FRAMES if heard else 0)
             if before < ONSET_FRAMES <= self._run:
                 self.onsets += 1
+                self.onset_frames.append(self.frames)
         else:
             self._run = 0
         return frame if heard else passed
@@ -134,5 +141,7 @@ class TalkOver:
         return self._run >= ONSET_FRAMES
 
     def idle(self) -> None:
-        """Nothing is playing (or the guard is bypassed): a run starts again from zero."""
+        """A frame while nothing is playing (or the guard is bypassed): a run starts again
+        from zero."""
+        self.frames += 1
         self._run = 0

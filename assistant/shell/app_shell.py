@@ -186,7 +186,7 @@ class AppShell:
         await self._closed.wait()
         bridge = self.controller.audio.bridge      # (its hand-offs, before shutdown drops it)
         handed = list(bridge.outbox.latency_s) if stats and bridge is not None else []
-        onsets = list(bridge.local_onsets) if stats and bridge is not None else []
+        onsets = list(bridge.talk_over.onset_frames) if stats and bridge is not None else []
         self.controller.interpreter.flush()
         self.tray_and_keys.stop()
         self.updates.stop()

@@ -48,10 +48,6 @@ class AudioBridge:
         self.user_speaking = False               # between the server's speech_started/stopped
         outbox.wanted = self._wants_frames
         self.frames_sent = 0
-        # mic frames taken this session (the server's timeline: each goes on, as itself or as
-        # silence), and that count at each local onset (the benches time the detector by it)
-        self.frames_taken = 0
-        self.local_onsets: deque[int] = deque(maxlen=64)
         self.truncations: list[tuple[str, int]] = []     # (item_id, audio_end_ms) sent
         self.on_barge_in: Callable[[], None] | None = None
         self._pressed_at = 0.0
@@ -66,8 +62,6 @@ class AudioBridge:
 
     def attach(self, session: RealtimeSession) -> None:
         self.session = session
-        self.frames_taken = 0
-        self.local_onsets.clear()
         session.listeners.append(self.on_event)
         session.audio.listeners.append(self.on_audio)
         session.audio.ended_listeners.append(self.on_audio_ended)
@@ -271,7 +265,6 @@ class AudioBridge:
         """The frames to send now. While the assistant is audible the echo guard decides and
         its verdicts wait in the lookback (lookback.py; not over WebRTC, played in real time); a
         local onset pauses playback, and once borne out the user gets it all as it came."""
-        self.frames_taken += 1
         audible = self.buffer is not None and (self.buffer.active or self.talk_over.echo_possible)
         if not self.echo_guard or self.ptt_active or not audible:
             self.talk_over.idle()
@@ -294,7 +287,6 @@ class AudioBridge:
         if not self.voice_detected or self.buffer is None or self.buffer.paused:
             return False
         self.buffer.pause()
-        self.local_onsets.append(self.frames_taken)
         self.talk_over.user_talking_now(True)
         self._confirm = asyncio.get_running_loop().call_later(CONFIRM_S, self._unconfirmed)
         return True

@@ -209,7 +209,7 @@ async def test_talking_over_the_reply_sends_what_was_held_as_it_came_and_loses_n
     assert bridge.lookback.confirmed and buffer.paused and len(sent) == len(came)  # none lost
     assert fed - onset_at <= CONFIRM_WINDOW
     # where in the server's timeline the app found them (the benches time the detector by it)
-    assert list(bridge.local_onsets) == [onset_at] and bridge.frames_taken == fed
+    assert bridge.talk_over.onset_frames[0] == onset_at and bridge.talk_over.frames == fed
     assert all(a is b for a, b in zip(sent[early:], came[early:], strict=True))  # as they came
     after = words[fed - len(echo)]
     assert [f is after for f in bridge.mic_frame(after)] == [True]   # then each frame at once
