@@ -300,8 +300,7 @@ def test_a_speaker_block_handed_late_never_makes_its_echo_the_user():
     yet, and drops it when it comes with the next (speaker_reference.py): a hole in what the
     detector knows was played. Left so, the echo of a loud attack there read as the user 80
     to 100 ms later: in this room at 4 of 624 places (two of them below), in a recorded 0 dB
-    room at 3 of 449; in the app, a false onset in about one conversation in 40 there, and once
-    a reply cut near its end. The late frames now take the hole's place in what it knows."""
+    room at 3 of 449. The late frames now take the hole's place in what it knows."""
     reply = words(REPLY, "marin")
     far = np.concatenate((reply, reply))
     near = np.zeros_like(far)
