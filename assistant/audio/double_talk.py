@@ -94,7 +94,7 @@ class DoubleTalk:
         self._resting = True
         self._index = np.zeros((0, 0), np.intp)
         self._shift: int | None = None   # the pairing's move its delays were learned under
-        # the speaker frames of the rows last judged, and the one before them (fill_late)
+        # the speaker frames of the rows last judged, and the one before them (_fill_late)
         self._judged: tuple[np.ndarray, np.ndarray] | None = None
 
     def judge(self, near: np.ndarray, far: np.ndarray) -> np.ndarray:
@@ -110,13 +110,30 @@ class DoubleTalk:
             heard[i] = self._step(mic[i], played[i])
         return heard
 
-    def fill_late(self, late: np.ndarray) -> None:
-        """The last rows judged were paired with silence: the speaker's frames came late, with
-        the next ones, and the pairing drops them (speaker_reference.py). `late` are those
-        frames, oldest first: what was played there takes the silence's place, so the echo of
-        it still to come is predicted. Left silent, a one-block hole made the echo of a loud
-        attack 100 ms later read as the user (3 of 449 places in a recorded 0 dB room; holes
-        came in 6 of 40 conversations there, so rarely where it matters)."""
+    def align(self, shift: int, inserted: int = 0, late: np.ndarray | None = None) -> None:
+        """The pairing's news, before a block is judged (speaker_reference.py). The speaker's
+        frames are paired `shift` frames later than when it learned: the echo comes that much
+        sooner after its frame, and the learned delays move with it. `inserted`: the newest
+        frames of what was played are silence paired in place of late frames, which are paired
+        now: they leave the history, so what was played before them lines up with the new
+        pairing too. `late`: the last rows judged were paired with silence and their frames,
+        come with the next ones, were dropped; what was played there takes the silence's place,
+        so the echo of it still to come is predicted."""
+        if inserted:
+            self._played[:, :-inserted] = self._played[:, inserted:]
+            self._played[:, -inserted:] = 0.0
+        if late is not None:
+            self._fill_late(late)
+        moved = 0 if self._shift is None else shift - self._shift
+        self._shift = shift
+        if moved:
+            self._weights = _delayed(self._weights, -moved)
+
+    def _fill_late(self, late: np.ndarray) -> None:
+        """Late frames, oldest first, in the last judged rows' place. Left silent, a one-block
+        hole made the echo of a loud attack 100 ms later read as the user (3 of 449 places in
+        a recorded 0 dB room; holes came in 6 of 40 conversations there, so rarely where it
+        matters)."""
         if self._judged is None or not 0 < len(late) <= len(self._judged[1]):
             return
         before, far = self._judged
@@ -126,20 +143,6 @@ class DoubleTalk:
         powers = self._band_powers(stream, len(far))[-len(late):]
         self._played[:, :len(late)] = powers[::-1].T          # newest first
         self._last_far, self._judged = far[-1].copy(), None
-
-    def align(self, shift: int, inserted: int = 0) -> None:
-        """The speaker's frames are paired `shift` frames later than when it learned (see
-        speaker_reference.py): the echo comes that much sooner after its frame, and the
-        learned delays move with it. `inserted`: the newest frames of what was played are
-        silence paired in place of late frames, which are paired now: they leave the history,
-        so what was played before them lines up with the new pairing too."""
-        if inserted:
-            self._played[:, :-inserted] = self._played[:, inserted:]
-            self._played[:, -inserted:] = 0.0
-        moved = 0 if self._shift is None else shift - self._shift
-        self._shift = shift
-        if moved:
-            self._weights = _delayed(self._weights, -moved)
 
     def rest(self) -> None:
         """Nothing has been played for a while (it is not asked meanwhile): what it last heard

@@ -127,10 +127,9 @@ class EchoCanceller:
         echoing = self._echoing(loud)
         if self._resting(frames[loud], far[loud]):
             return frames.reshape(-1)
-        if self._double_talk is not None:
-            self._double_talk.align(self._reference.shift, self._reference.inserted)
+        self._align_double_talk()
         if echoing.any():
-            self._hear_double_talk(frames, far, self._reference.late)
+            self._hear_double_talk(frames, far)
         elif self._double_talk is not None:
             self._double_talk.rest()
         if not (self._always or echoing.any()):
@@ -156,19 +155,21 @@ class EchoCanceller:
         and the capture thread meets each cold: timed in the app, 78-120 us a block the long
         way, 18-34 this one (offline, warm, the long way takes ~20)."""
         if not self._rest.resting and self._double_talk is not None:
-            self._double_talk.align(self._reference.shift, self._reference.inserted)
+            self._align_double_talk()
             self._double_talk.rest()
         return frames.reshape(-1)
 
-    def _hear_double_talk(self, frames: np.ndarray, far: np.ndarray,
-                          late: np.ndarray | None = None) -> None:
-        """Tell the talk-over stage when the user is heard over the echo. `late`: what the
-        speaker played where the last block paired silence (speaker_reference.py)."""
+    def _align_double_talk(self) -> None:
+        """Hand the pairing's news to the double-talk detector before the block is judged."""
+        if self._double_talk is not None:
+            reference = self._reference
+            self._double_talk.align(reference.shift, reference.inserted, reference.late)
+
+    def _hear_double_talk(self, frames: np.ndarray, far: np.ndarray) -> None:
+        """Tell the talk-over stage when the user is heard over the echo."""
         try:
             if self._double_talk is None:
                 return
-            if late is not None:
-                self._double_talk.fill_late(late)
             heard = self._double_talk.judge(frames, far).any()
             if self._double_talk.moved:          # what it took for the user was echo
                 self.report.user_heard_at = -math.inf
