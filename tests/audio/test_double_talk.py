@@ -188,18 +188,36 @@ def test_the_echo_is_never_the_user_when_its_path_moves_far_between_replies(move
     assert not heard.any(), np.flatnonzero(heard)[:5] * 10
 
 
-def test_a_path_that_moves_mid_reply_is_the_user_for_a_run_at_most_then_followed():
+# A path that moved a few frames, as measured in the app's 0 dB room (86 to 57 ms between
+# replies, 74 to 45 and 77 to 53 mid-reply, in 4 of 61 conversations; the loopback, a USB or
+# Bluetooth link, adapts its latency): the weights' neighbours cover the new delay through
+# their spread, but barely, and its echo read as the user (a local onset each time).
+A_LITTLE_SOONER = [(86, 57), (74, 45)]
+
+
+@pytest.mark.parametrize("paths", [(50, 120), *A_LITTLE_SOONER])
+def test_a_path_that_moves_mid_reply_is_the_user_for_a_run_at_most_then_followed(paths):
     """Moved mid-reply, the mic's last 200 ms still hold the old path's echo when the first
     run comes: that run may read as the user (too short for the talk-over stage to confirm,
     see lookback.py), and the next look finds the path."""
     reply = words(REPLY, "marin")
     far = np.concatenate((reply, np.zeros(RATE), reply))
     for moved_at in (1.0, 1.5, 2.0):
-        near = echo_of(far, (50,))
+        near = echo_of(far, (paths[0],))
         cut = far.size - reply.size + int(moved_at * RATE)
-        near[cut:] = echo_of(far, (120,))[cut:]
+        near[cut:] = echo_of(far, (paths[1],))[cut:]
         heard = judged(near, far)
         assert heard.sum() <= RUN_FRAMES, (moved_at, np.flatnonzero(heard) * 10)
+
+
+@pytest.mark.parametrize("paths", A_LITTLE_SOONER)
+def test_the_echo_is_never_the_user_when_its_path_moves_a_little_between_replies(paths):
+    reply = words(REPLY, "marin")
+    far = np.concatenate((reply, np.zeros(RATE), reply))
+    second = far.size - reply.size
+    near = np.concatenate((echo_of(far[:second], (paths[0],)),
+                           echo_of(far, (paths[1],))[second:]))
+    assert heard_through_canceller(near, far) == []
 
 
 def test_over_an_echo_whose_path_moved_it_still_hears_the_user():
