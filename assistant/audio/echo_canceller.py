@@ -161,9 +161,13 @@ class EchoCanceller:
 
     def _align_double_talk(self) -> None:
         """Hand the pairing's news to the double-talk detector before the block is judged."""
-        if self._double_talk is not None:
-            reference = self._reference
+        if self._double_talk is None:
+            return
+        reference = self._reference
+        try:
             self._double_talk.align(reference.shift, reference.inserted, reference.late)
+        except Exception as exc:
+            self._stop_double_talk(exc)
 
     def _hear_double_talk(self, frames: np.ndarray, far: np.ndarray) -> None:
         """Tell the talk-over stage when the user is heard over the echo."""
@@ -175,9 +179,13 @@ class EchoCanceller:
                 self.report.user_heard_at = -math.inf
             elif heard:
                 self.report.user_heard_at = time.monotonic()
-        except Exception as exc:          # never the end of the microphone, nor of AEC3
-            self._double_talk = None
-            log.error("double-talk detection stopped: %s", exc)
+        except Exception as exc:
+            self._stop_double_talk(exc)
+
+    def _stop_double_talk(self, exc: Exception) -> None:
+        """A detector that failed is dropped: never the end of the microphone, nor of AEC3."""
+        self._double_talk = None
+        log.error("double-talk detection stopped: %s", exc)
 
     def _resting(self, mic: np.ndarray, far: np.ndarray) -> bool:
         """Does it rest (no echo comes back)? Not for noise suppression, nor holding the room."""

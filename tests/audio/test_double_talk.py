@@ -191,7 +191,7 @@ def test_the_echo_is_never_the_user_when_its_path_moves_far_between_replies(move
 # A path that moved a few frames, as measured in the app's 0 dB room (86 to 57 ms between
 # replies, 74 to 45 and 77 to 53 mid-reply, in 4 of 61 conversations; the loopback, a USB or
 # Bluetooth link, adapts its latency): the weights' neighbours cover the new delay through
-# their spread, but barely, and its echo read as the user (a local onset each time).
+# their spread, but barely, and its echo read as the user (a local onset in 3 of the 4).
 A_LITTLE_SOONER = [(86, 57), (74, 45)]
 
 

@@ -359,11 +359,14 @@ def test_a_frame_the_double_talk_detector_heard_the_user_in_passes_and_is_an_ons
     assert talk.judge(frames[7]) is not frames[7]
 
 
-def test_a_failing_double_talk_detector_leaves_the_mic_and_aec3_going(caplog, monkeypatch):
-    def broken(self: object, near: np.ndarray, far: np.ndarray) -> np.ndarray:
+@pytest.mark.parametrize("method", ["judge", "align"])
+def test_a_failing_double_talk_detector_leaves_the_mic_and_aec3_going(caplog, monkeypatch,
+                                                                      method):
+    """Whether it fails judging a block or hearing the pairing's news before it."""
+    def broken(*args: object) -> None:
         raise FloatingPointError("overflow")
 
-    monkeypatch.setattr("assistant.audio.double_talk.DoubleTalk.judge", broken)
+    monkeypatch.setattr(f"assistant.audio.double_talk.DoubleTalk.{method}", broken)
     recorder = Recorder(removes_db=20)
     canceller = EchoCanceller(recorder, RATE, RATE)
     loud = np.full(BLOCK, 3000, np.int16)
