@@ -233,8 +233,8 @@ class DoubleTalk:
         if looks.max() <= 0:
             return False
         # the delays the weights look at, not their spread's neighbours: a path moved 25-30 ms
-        # fits best one step beside them, where a weight sees it only through the spread and
-        # its attacks read as the user (4 of 61 conversations recorded in the app, 0 dB room)
+        # fits best one or two steps beside them, where a weight sees it through the spread at
+        # most, and its attacks read as the user (4 of 61 recorded 0 dB conversations)
         covered = looks >= 0.25 * looks.max()
         # the whole window and its newer half alike: a move just now shows in the half first,
         # and the half alone is too short not to find some delay by chance (seen in the app)
