@@ -130,8 +130,8 @@ class EchoCanceller:
         self._align_double_talk()
         if echoing.any():
             self._hear_double_talk(frames, far)
-        elif self._double_talk is not None:
-            self._double_talk.rest()
+        else:
+            self._rest_double_talk()
         if not (self._always or echoing.any()):
             return frames.reshape(-1)
         try:
@@ -154,9 +154,9 @@ class EchoCanceller:
         numpy calls. A third of a conversation's blocks are such (the user's turns, the pauses),
         and the capture thread meets each cold: timed in the app, 78-120 us a block the long
         way, 18-34 this one (offline, warm, the long way takes ~20)."""
-        if not self._rest.resting and self._double_talk is not None:
+        if not self._rest.resting:
             self._align_double_talk()
-            self._double_talk.rest()
+            self._rest_double_talk()
         return frames.reshape(-1)
 
     def _align_double_talk(self) -> None:
@@ -168,6 +168,12 @@ class EchoCanceller:
             self._double_talk.align(reference.shift, reference.inserted, reference.late)
         except Exception as exc:
             self._stop_double_talk(exc)
+
+    def _rest_double_talk(self) -> None:
+        """Nothing the speaker played can echo in this block: the detector rests (if it has
+        not failed, handing it the pairing's news just now included)."""
+        if self._double_talk is not None:
+            self._double_talk.rest()
 
     def _hear_double_talk(self, frames: np.ndarray, far: np.ndarray) -> None:
         """Tell the talk-over stage when the user is heard over the echo."""

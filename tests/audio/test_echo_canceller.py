@@ -377,3 +377,20 @@ def test_a_failing_double_talk_detector_leaves_the_mic_and_aec3_going(caplog, mo
     assert len(recorder.calls) == 3                    # AEC3 went on, one call a block
     said = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert said == ["double-talk detection stopped: overflow"]    # once
+
+
+def test_a_detector_failing_on_the_pairings_news_in_a_silent_block_leaves_the_mic_going(
+        caplog, monkeypatch):
+    """The short way for a block the speaker was fed silence in hands the detector the
+    pairing's news too, and rests it: failing there, it is dropped as anywhere else."""
+    def broken(*args: object) -> None:
+        raise FloatingPointError("overflow")
+
+    monkeypatch.setattr("assistant.audio.double_talk.DoubleTalk.align", broken)
+    canceller = EchoCanceller(Recorder(removes_db=20), RATE, RATE)
+    silence = np.zeros(BLOCK, np.int16)
+    for _ in range(2):
+        canceller.render_silence(BLOCK)
+        assert np.array_equal(canceller.cancel(silence), silence)
+    said = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert said == ["double-talk detection stopped: overflow"]    # once
