@@ -23,8 +23,8 @@ It used to learn through that only after a second of "the user" on end, and in t
 reply is cut long before: moved from 50 to 120 ms mid-reply, the app cut 37 replies in a row,
 its own echo each time (bench: a one-path room whose loopback is replaced). So as a run
 becomes the user, and on each frame of its first 200 ms, it asks whether the echo moved:
-the mic's last 200 ms of band powers (logs, each band's mean taken out) correlated with what
-was played at every delay. Echo at a delay the weights do not cover, explained there at 0.8
+the mic's last 200 ms of band powers correlated with what was played at every delay
+(echo_delays.py). Echo at a delay the weights do not cover, explained there at 0.8
 or better and better than where they look (synthetic, moved: 1.0 there against 0.65 and less
 where they look; a user over a 0 dB echo: 0.24-0.85 at best, where they look whenever over
 0.3), is the path moved: the weights are copied to it (the old path unlearns as the echo goes
@@ -43,8 +43,9 @@ from __future__ import annotations
 
 import numpy as np
 
-LOW_HZ, HIGH_HZ, BAND_HZ = 300, 4000, 200
-TUNED_WINDOW = 480     # samples in a 20 ms window at 24 kHz, where the powers below were set
+from assistant.audio.band_powers import BandPowers
+from assistant.audio.echo_delays import delayed, fit_by_delay
+
 LAGS = 40              # 400 ms of echo path after the speaker frame was handed over
 SPREAD = 1             # a weight also covers the frame either side of its delay
 MARGIN = 4.0           # a band is the user's at 6 dB over its predicted echo...
@@ -69,15 +70,8 @@ QUIETEST = 4e3         # nor a band quieter than this over the echo (about -75 d
 
 class DoubleTalk:
     def __init__(self, rate: int) -> None:
-        self._frame = rate // 100
-        window = 2 * self._frame
-        self._nfft = 1 << (window - 1).bit_length()
-        # powers as a 20 ms window at 24 kHz gives them, the rate the thresholds were set at
-        self._window = (np.hanning(window + 2)[1:-1] * TUNED_WINDOW / window).astype(np.float32)
-        bin_hz = rate / self._nfft
-        self._first = max(1, int(LOW_HZ / bin_hz))
-        self._width = max(1, round(BAND_HZ / bin_hz))
-        self.bands = max(1, (int(HIGH_HZ / bin_hz) - self._first) // self._width)
+        self._powers_of = BandPowers(rate)
+        self._frame, self.bands = self._powers_of.frame, self._powers_of.bands
         self._weights = np.zeros((self.bands, LAGS), np.float32)   # no echo until learned
         # band powers, newest first: what was played (MOVED_FRAMES more than the weights
         # cover, to correlate the mic's last MOVED_FRAMES with), and what the mic heard
@@ -92,7 +86,6 @@ class DoubleTalk:
         self.moved = False           # the last rows judged found the echo moved: not the user
         self._doubt = False          # this run may be the echo moved: not the user yet
         self._resting = True
-        self._index = np.zeros((0, 0), np.intp)
         self._shift: int | None = None   # the pairing's move its delays were learned under
         # the speaker frames of the rows last judged, and the one before them (_fill_late)
         self._judged: tuple[np.ndarray, np.ndarray] | None = None
@@ -127,7 +120,7 @@ class DoubleTalk:
         moved = 0 if self._shift is None else shift - self._shift
         self._shift = shift
         if moved:
-            self._weights = _delayed(self._weights, -moved)
+            self._weights = delayed(self._weights, -moved)
 
     def _fill_late(self, late: np.ndarray) -> None:
         """Late frames, oldest first, in the last judged rows' place. Left silent, a one-block
@@ -140,7 +133,7 @@ class DoubleTalk:
         far = far.copy()
         far[-len(late):] = late
         stream = np.concatenate((before, far.reshape(-1))).astype(np.float32)
-        powers = self._band_powers(stream, len(far))[-len(late):]
+        powers = self._powers_of.of(stream, len(far))[-len(late):]
         self._played[:, :len(late)] = powers[::-1].T          # newest first
         self._last_far, self._judged = far[-1].copy(), None
 
@@ -175,24 +168,8 @@ class DoubleTalk:
         streams = np.empty((2, (rows + 1) * self._frame), np.float32)
         streams[0, :self._frame], streams[0, self._frame:] = self._last_near, near.reshape(-1)
         streams[1, :self._frame], streams[1, self._frame:] = self._last_far, far.reshape(-1)
-        powers = self._band_powers(streams, rows)
+        powers = self._powers_of.of(streams, rows)
         return powers[0], powers[1]
-
-    def _band_powers(self, streams: np.ndarray, rows: int) -> np.ndarray:
-        """Per stream (the last axis: a frame, then `rows` frames), each row's band powers."""
-        windows = streams[..., self._windows(rows)] * self._window
-        spectrum = np.abs(np.fft.rfft(windows, self._nfft)) ** 2
-        used = spectrum[..., self._first:self._first + self.bands * self._width]
-        shape = (*streams.shape[:-1], rows, self.bands, self._width)
-        powers: np.ndarray = used.reshape(shape).sum(axis=-1)
-        return powers
-
-    def _windows(self, rows: int) -> np.ndarray:
-        """Sample indices of each frame's window in [previous frame, frames]."""
-        if self._index.shape[0] != rows:
-            starts = np.arange(rows)[:, None] * self._frame
-            self._index = starts + np.arange(2 * self._frame)
-        return self._index
 
     def _step(self, mic: np.ndarray, played: np.ndarray) -> bool:
         self._played[:, 1:] = self._played[:, :-1]
@@ -246,24 +223,14 @@ class DoubleTalk:
             return False
         if fit[best] < MOVED_CORR or fit[best] - fit[covered].max() < MOVED_MARGIN:
             return None
-        moved = _delayed(self._weights, best - int(looks.argmax()))
+        moved = delayed(self._weights, best - int(looks.argmax()))
         np.maximum(self._weights, moved, out=self._weights)
         return True
 
     def _fit_by_delay(self, played_logs: np.ndarray, frames: int) -> np.ndarray:
         """Per delay: how well what was played then (`played_logs`: the log powers of
-        `_played`) explains the mic's last `frames` (the mean over bands of the correlation
-        of log powers, each band's mean taken out)."""
-        heard = np.log10(self._heard[:, :frames] + QUIETEST)
-        heard -= heard.mean(axis=1, keepdims=True)
-        played = np.lib.stride_tricks.sliding_window_view(
-            played_logs, frames, axis=1)[:, :LAGS]                      # bands, delay, frames
-        played = played - played.mean(axis=2, keepdims=True)
-        products = np.einsum("bf,bdf->bd", heard, played)
-        norms = np.sqrt(np.einsum("bf,bf->b", heard, heard)[:, None]
-                        * np.einsum("bdf,bdf->bd", played, played)) + 1e-9
-        fit: np.ndarray = (products / norms).mean(axis=0)
-        return fit
+        `_played`) explains the mic's last `frames`."""
+        return fit_by_delay(np.log10(self._heard[:, :frames] + QUIETEST), played_logs, LAGS)
 
     def _follow_floor(self, mic: np.ndarray) -> None:
         """Each band's noise floor: the quietest of its smoothed power, rising 6 dB a second
@@ -277,15 +244,3 @@ class DoubleTalk:
         self._weights += (STEP * error / energy)[:, None] * history
         np.maximum(self._weights, 0.0, out=self._weights)
         self._learned += 1
-
-
-def _delayed(weights: np.ndarray, frames: int) -> np.ndarray:
-    """The weights `frames` delay steps later (sooner where negative), none where none were."""
-    delayed = np.zeros_like(weights)
-    if frames > 0:
-        delayed[:, frames:] = weights[:, :-frames]
-    elif frames < 0:
-        delayed[:, :frames] = weights[:, -frames:]
-    else:
-        delayed[:] = weights
-    return delayed
