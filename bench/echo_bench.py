@@ -8,9 +8,11 @@ real-time speed, server VAD), in three rooms:
   laptop         the speaker leaks into the mic through two paths, 50 ms and 130 ms late,
                  each as loud as played (pactl loopbacks at 0 dB)
   laptop, off    the same room with echo cancellation off (the echo guard alone)
-  moved          one path at 50 ms, 0 dB, that moves to 120 ms 1 s into the first reply (a
-                 loopback or a Bluetooth link whose latency changed): the canceller and the
-                 double-talk detector lose the room at once
+  moved          one path at 50 ms, 0 dB, that moves to 120 ms 2 s into the first reply (a
+                 loopback or a Bluetooth link whose latency changed; --moved-at): the
+                 canceller and the double-talk detector lose the room at once. 2 s, where the
+                 detector judges (after a second of echo learned): moved at 1 s, as this room
+                 once did, it met the move before it judged, and hid that it cut replies
   unplugged      no echo path until 1.6 s into the first reply (the canceller has come to
                  rest), then one at 50 ms, 0 dB: headphones unplugged, the speakers take over
 
@@ -20,6 +22,8 @@ real-time speed, server VAD), in three rooms:
             their first sound dated by when it would have arrived, sent as captured: the app
             holds the mic back while it plays, audio/lookback.py; plus the 20 ms capture
             block the first sample waits in)
+  early     local onsets before the user's first sound: the reply paused by its own echo (a
+            claim the talk-over stage then refuted, or a self-interruption)
   found     the user talks over the reply: their first sound -> the app's local onset, which
             pauses the speaker (ms of their audio, as the server received it; the app's stats
             say how many mic frames it had taken at each onset): silent minus found is the
@@ -77,7 +81,7 @@ ROOMS = {"headphones": ((), "auto"), "laptop": (LAPTOP, "auto"), "off": (LAPTOP,
          "one-path": (((50, 0.0),), "auto"), "one-path-off": (((50, 0.0),), "off"),
          "moved": (((50, 0.0),), "auto"), "unplugged": ((), "auto")}
 # room: (s into the first reply, the path's new delay in ms; where there was none, at 0 dB)
-MOVES = {"moved": (1.0, 120), "unplugged": (1.6, 50)}
+MOVES = {"moved": (2.0, 120), "unplugged": (1.6, 50)}
 CAPTURE_BLOCK_MS = 20
 FRAME = RATE // 50
 HALF_S = RATE // 2
@@ -240,6 +244,8 @@ async def one_run(room: str, command: list[str], setting: bool = True) -> dict[s
     result["erle"] = app_stats.get("echo_erle_db") or np.nan
     result["rests"] = float(app_stats.get("echo_rests", np.nan))
     result["found"] = found_ms(app_stats.get("local_onsets", []), int(result["user_at"]))
+    result["early"] = float(sum(1 for taken in app_stats.get("local_onsets", [])
+                                if taken * FRAME <= result["user_at"]))
     return result
 
 
@@ -257,8 +263,8 @@ async def _move_echo(live: LiveApp, pulse: PrivatePulse, after_s: float, delay_m
     await asyncio.to_thread(pulse.move_echo, delay_ms)
 
 
-COLUMNS = ("self-int", "found", "heard", "corr", "corr/apm", "loss", "silent", "reply", "cpu",
-           "erle", "rests")
+COLUMNS = ("self-int", "early", "found", "heard", "corr", "corr/apm", "loss", "silent", "reply",
+           "cpu", "erle", "rests")
 
 
 def show(label: str, row: dict[str, float]) -> None:
@@ -271,11 +277,14 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--rooms", nargs="+", default=list(ROOMS), choices=list(ROOMS))
+    parser.add_argument("--moved-at", type=float, default=MOVES["moved"][0],
+                        help="seconds into the first reply the moved room's path moves")
     parser.add_argument("--no-setting", action="store_true",
                         help="the app predates --echo-cancellation (to measure an older build)")
     parser.add_argument("--command", nargs="+", default=[str(Path(sys.executable).parent /
                                                              "voice-assistant")])
     args = parser.parse_args()
+    MOVES["moved"] = (args.moved_at, MOVES["moved"][1])
     folder = Path(tempfile.mkdtemp(prefix="echo-bench-"))
     canceller_alone(folder)
     noise_and_the_server_vad(folder)
