@@ -186,7 +186,7 @@ class DoubleTalk:
         if self._echo_went(mic):
             self._learned, self._back = 0, 0         # it judges once the echo is found again
         elif self._back is not None:
-            self._find_echo_again()
+            self._back = self._find_echo_again(self._back)
         recent = self._played[:, :LAGS]
         history = recent.copy()                  # each delay also sees its neighbours
         for k in range(1, SPREAD + 1):
@@ -217,17 +217,20 @@ class DoubleTalk:
         self._gone = self._gone + 1 if gone else 0
         return self._gone == GONE_FRAMES
 
-    def _find_echo_again(self) -> None:
+    def _find_echo_again(self, back: int) -> int | None:
         """Once 100 ms of echo are back and explained clearly at a delay, the weights look
-        there and it judges again (else after a second learned anew)."""
-        self._back = 0 if self._gone or self._back is None else self._back + 1
+        there and it judges again (else after a second learned anew). The frames the echo
+        has been back, or None once it judges again."""
+        back = 0 if self._gone else back + 1
         if self.ready:
-            self._back = None
-        elif self._back >= MOVED_FRAMES // 2:
+            return None
+        if back >= MOVED_FRAMES // 2:
             fit = self._fit_by_delay(np.log10(self._played + QUIETEST), MOVED_FRAMES // 2)
             if fit.max() >= MOVED_CORR:
                 self._look_at(int(fit.argmax()))
-                self._learned, self._back, self._run = WARM_FRAMES, None, 0
+                self._learned, self._run = WARM_FRAMES, 0
+                return None
+        return back
 
     def _asks_if_moved(self) -> bool:
         """As a run becomes the user, and on each of its next MOVED_FRAMES (~0.3 ms each): a
