@@ -5,8 +5,10 @@ trusted with our command line."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -17,9 +19,13 @@ NOBODY = 65534
 
 
 @pytest.fixture
-def temp_folder(tmp_path, monkeypatch):
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    return tmp_path
+def temp_folder(monkeypatch):
+    """The temp folder, short: a socket's path holds 107 bytes, and pytest's own folders under
+    pytest-xdist's workers are longer than that with ours inside."""
+    folder = Path(tempfile.mkdtemp(prefix="si-"))
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def test_the_socket_lives_in_the_runtime_folder_when_it_is_ours(temp_folder):

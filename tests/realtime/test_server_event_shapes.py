@@ -34,7 +34,9 @@ def _shape_of(handler: Any) -> type:
     return typing.get_type_hints(handler)["e"]
 
 
-HANDLED = [(table, kind) for table in (HANDLERS, DICTATION, INTERPRETER) for kind in table.types]
+# in one order in every process: pytest-xdist's workers must collect the same tests
+HANDLED = [(table, kind) for table in (HANDLERS, DICTATION, INTERPRETER)
+           for kind in sorted(table.types)]
 
 
 @pytest.mark.parametrize(("table", "kind"), HANDLED, ids=[kind for _t, kind in HANDLED])
