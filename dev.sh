@@ -128,7 +128,7 @@ case "$cmd" in
     fi
     # The whole suite in 1000 s, in two parts. What runs on real devices, X servers or the
     # built binaries waits in real time and judges timing, so it runs alone; the rest runs on
-    # a worker per core, up to 4 (pytest-xdist: its ~400 s of tests took ~240 s on 2 cores).
+    # a worker per core, up to 4 (pytest-xdist: its ~400 s of tests took 200-224 s on 2 cores).
     deadline=$((SECONDS + 1000))
     workers=$(nproc); [ "$workers" -le 4 ] || workers=4
     status=0
