@@ -82,13 +82,18 @@ setup() {
   setup_venv
 }
 
-suite_part() {
-  # pytest over a part of the whole suite, within what is left of its time (`deadline`)
-  local status=0 left=$((deadline - SECONDS))
+run_pytest() {
+  # pytest within what is left of the tests' time (`deadline`); its status
+  local left=$((deadline - SECONDS))
   [ "$left" -gt 0 ] || left=1               # (timeout 0 would wait for ever)
   say "pytest $*"
-  timeout -s INT -k 30 "$left" \
-    .venv/bin/python -m pytest -q -p no:cacheprovider --durations=10 "$@" || status=$?
+  timeout -s INT -k 30 "$left" .venv/bin/python -m pytest -q -p no:cacheprovider --durations=10 "$@"
+}
+
+suite_part() {
+  # a part of the whole suite: collecting no test there means the suite is broken
+  local status=0
+  run_pytest "$@" || status=$?
   if [ "$status" -eq 5 ]; then say "pytest collected no tests: the suite is broken."; return 1; fi
   return "$status"
 }
@@ -120,20 +125,20 @@ case "$cmd" in
     wait "$mypy_pid" || mypy_status=$?
     say "mypy said:"; cat "$mypy_log"; rm -f "$mypy_log"
     [ "$mypy_status" -eq 0 ] || exit "$mypy_status"
+    deadline=$((SECONDS + 1000))
+    status=0
     if [ $# -gt 0 ]; then
-      say "pytest"; status=0
-      timeout -s INT -k 30 1000 .venv/bin/python -m pytest -q -p no:cacheprovider --durations=10 "$@" || status=$?
+      run_pytest "$@" || status=$?
       if [ "$status" -eq 5 ]; then say "No test matched the selection."; exit 0; fi
       exit "$status"
     fi
-    # The whole suite in 1000 s, in two parts. What runs on real devices, X servers or the
-    # built binaries waits in real time and judges timing, so it runs alone; the rest runs on
-    # a worker per core, up to 4 (pytest-xdist: its ~400 s of tests took 200-224 s on 2 cores).
-    deadline=$((SECONDS + 1000))
+    # The whole suite in those 1000 s, in two parts. What runs on real devices, X servers or
+    # the built binaries waits in real time and judges timing, so it runs alone; the rest runs
+    # on a worker per core, up to 4 (pytest-xdist: its ~400 s of tests took 200-224 s on 2
+    # cores). Both parts run; the status is the first failure's.
     workers=$(nproc); [ "$workers" -le 4 ] || workers=4
-    status=0
     suite_part -n "$workers" -m "not (realdevice or packaging)" || status=$?
-    suite_part -m "realdevice or packaging" || { s=$?; [ "$status" -ne 0 ] || status=$s; }
+    suite_part -m "realdevice or packaging" || status=$((status ? status : $?))
     exit "$status" ;;
   build)
     setup
